@@ -1,0 +1,85 @@
+namespace Risks.Core.Domain;
+
+/// <summary>What <c>register.yaml</c> holds: the frame every risk is read against.</summary>
+public sealed record RegisterSettings
+{
+    public string Organisation { get; init; } = "";
+
+    public IReadOnlyList<Objective> Objectives { get; init; } = [];
+
+    public ScoringMatrix Scoring { get; init; } = ScoringMatrix.Default;
+
+    public BandScheme Bands { get; init; } = BandScheme.Default;
+
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    public IReadOnlyList<Person> People { get; init; } = [];
+
+    public IReadOnlyList<PartnerRisk> PartnerRisks { get; init; } = [];
+
+    public Person? FindPerson(string login) =>
+        People.FirstOrDefault(p => string.Equals(p.Login, login, StringComparison.Ordinal));
+
+    public Objective? FindObjective(string id) =>
+        Objectives.FirstOrDefault(o => string.Equals(o.Id, id, StringComparison.Ordinal));
+
+    /// <summary>The person's name for a login, or the login itself when nobody has it.</summary>
+    public string NameOf(string login) => FindPerson(login)?.Name ?? login;
+}
+
+public sealed record Objective
+{
+    public string Id { get; init; } = "";
+
+    public string Title { get; init; } = "";
+
+    public string ShortTitle { get; init; } = "";
+
+    public Appetite? Appetite { get; init; }
+
+    /// <summary>The highest current score the board accepts for risks to this objective.</summary>
+    public int? Tolerance { get; init; }
+}
+
+public sealed record Person
+{
+    /// <summary>The Unix login the person works under.</summary>
+    public string Login { get; init; } = "";
+
+    public string Name { get; init; } = "";
+
+    public string? Email { get; init; }
+
+    public Role Role { get; init; }
+
+    public string? JobTitle { get; init; }
+}
+
+/// <summary>A partner organisation's red risk, as reported to its own board.</summary>
+public sealed record PartnerRisk
+{
+    public string Organisation { get; init; } = "";
+
+    public string Title { get; init; } = "";
+
+    public int Score { get; init; }
+
+    public DateOnly? Reported { get; init; }
+}
+
+/// <summary>The NPSA-style descriptors for impact and likelihood 1 to 5.</summary>
+public sealed record ScoringMatrix(IReadOnlyList<string> Impact, IReadOnlyList<string> Likelihood)
+{
+    public static ScoringMatrix Default { get; } = new(
+        ["Negligible", "Minor", "Moderate", "Major", "Catastrophic"],
+        ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"]);
+
+    /// <summary><c>4 Major</c>.</summary>
+    public string DescribeImpact(int impact) => Describe(Impact, impact);
+
+    /// <summary><c>4 Likely</c>.</summary>
+    public string DescribeLikelihood(int likelihood) => Describe(Likelihood, likelihood);
+
+    private static string Describe(IReadOnlyList<string> words, int value) =>
+        value >= 1 && value <= words.Count ? $"{value} {words[value - 1]}" : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

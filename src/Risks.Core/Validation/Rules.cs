@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Risks.Core.Domain;
+
+namespace Risks.Core.Validation;
+
+/// <summary>The shared rules for values: lengths, characters and name formats.</summary>
+public static partial class Rules
+{
+    public const int MaxLineLength = 200;
+
+    public const int MaxTextLength = 64 * 1024;
+
+    public const string ItemIdRules = "letters, digits and dashes, at most 20 characters, such as A3";
+
+    public const string LoginRules = "a Unix login: lower-case letters, digits, '_', '.' or '-', starting with a letter or '_'";
+
+    public static bool IsItemId(string value) => ItemId().IsMatch(value);
+
+    public static bool IsLogin(string value) => Login().IsMatch(value);
+
+    /// <summary>The first character a value may not hold, with its index: controls other than tab and line feed, and bidi overrides.</summary>
+    public static (int Index, char Char)? ForbiddenCharacter(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (IsForbidden(value[i]))
+            {
+                return (i, value[i]);
+            }
+        }
+
+        return null;
+    }
+
+    public static bool IsForbidden(char c) =>
+        (c < 0x20 && c != '\t' && c != '\n')
+        || (c >= 0x7F && c <= 0x9F)
+        || (c >= '\u202A' && c <= '\u202E')
+        || (c >= '\u2066' && c <= '\u2069')
+        || c == '\u200E' || c == '\u200F' || c == '\u061C'
+        || c == '\uFEFF';
+
+    public static string Describe(char c) => $"U+{(int)c:X4}";
+
+    /// <summary>Checks a text value: not too long, no forbidden character, one line unless <paramref name="multiLine"/>.</summary>
+    public static void CheckText(ICollection<FieldIssue> issues, string path, string? value, bool multiLine)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (ForbiddenCharacter(value) is { } bad)
+        {
+            issues.Add(new FieldIssue(path, $"{path} must not hold the control character {Describe(bad.Char)}"));
+        }
+
+        if (!multiLine && value.Contains('\n', StringComparison.Ordinal))
+        {
+            issues.Add(new FieldIssue(path, $"{path} must be one line"));
+        }
+        else if (!multiLine && value.Length > MaxLineLength)
+        {
+            issues.Add(new FieldIssue(path, $"{path} must be at most {MaxLineLength} characters, found {value.Length}"));
+        }
+        else if (value.Length > MaxTextLength)
+        {
+            issues.Add(new FieldIssue(path, $"{path} must be at most {MaxTextLength / 1024} KiB, found {value.Length / 1024} KiB"));
+        }
+    }
+
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9-]{0,19}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex ItemId();
+
+    [GeneratedRegex(@"\A[a-z_][a-z0-9_.-]{0,31}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex Login();
+}

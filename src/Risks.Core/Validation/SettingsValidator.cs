@@ -1,0 +1,165 @@
+using Risks.Core.Domain;
+
+namespace Risks.Core.Validation;
+
+/// <summary>The rules <c>register.yaml</c> must keep.</summary>
+public static class SettingsValidator
+{
+    public static IReadOnlyList<FieldIssue> Validate(RegisterSettings settings)
+    {
+        var issues = new List<FieldIssue>();
+        if (string.IsNullOrWhiteSpace(settings.Organisation))
+        {
+            issues.Add(new FieldIssue("organisation", "organisation is required"));
+        }
+
+        Rules.CheckText(issues, "organisation", settings.Organisation, multiLine: false);
+        var objectiveIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < settings.Objectives.Count; i++)
+        {
+            var o = settings.Objectives[i];
+            var path = $"objectives[{i}]";
+            if (!Rules.IsItemId(o.Id))
+            {
+                issues.Add(new FieldIssue(path + ".id", $"{path}.id must be {Rules.ItemIdRules}, found {Text.Quote(o.Id)}"));
+            }
+            else if (!objectiveIds.Add(o.Id))
+            {
+                issues.Add(new FieldIssue(path + ".id", $"{path}.id {o.Id} is given twice"));
+            }
+
+            if (string.IsNullOrWhiteSpace(o.Title))
+            {
+                issues.Add(new FieldIssue(path + ".title", $"{path}.title is required"));
+            }
+
+            Rules.CheckText(issues, path + ".title", o.Title, multiLine: false);
+            Rules.CheckText(issues, path + ".short_title", o.ShortTitle, multiLine: false);
+            if (o.Tolerance is { } t && (t < 1 || t > 25))
+            {
+                issues.Add(new FieldIssue(path + ".tolerance", $"{path}.tolerance must be a score 1-25, found {t}"));
+            }
+        }
+
+        Descriptors(issues, "scoring.impact", settings.Scoring.Impact);
+        Descriptors(issues, "scoring.likelihood", settings.Scoring.Likelihood);
+        Bands(issues, settings.Bands);
+        var categories = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < settings.Categories.Count; i++)
+        {
+            Rules.CheckText(issues, $"categories[{i}]", settings.Categories[i], multiLine: false);
+            if (!categories.Add(settings.Categories[i]))
+            {
+                issues.Add(new FieldIssue($"categories[{i}]", $"categories[{i}] {Text.Quote(settings.Categories[i])} is given twice"));
+            }
+        }
+
+        People(issues, settings.People);
+        for (var i = 0; i < settings.PartnerRisks.Count; i++)
+        {
+            var p = settings.PartnerRisks[i];
+            var path = $"partner_risks[{i}]";
+            if (string.IsNullOrWhiteSpace(p.Organisation))
+            {
+                issues.Add(new FieldIssue(path + ".organisation", $"{path}.organisation is required"));
+            }
+
+            if (string.IsNullOrWhiteSpace(p.Title))
+            {
+                issues.Add(new FieldIssue(path + ".title", $"{path}.title is required"));
+            }
+
+            Rules.CheckText(issues, path + ".organisation", p.Organisation, multiLine: false);
+            Rules.CheckText(issues, path + ".title", p.Title, multiLine: false);
+            if (p.Score < 1 || p.Score > 25)
+            {
+                issues.Add(new FieldIssue(path + ".score", $"{path}.score must be 1-25, found {p.Score}"));
+            }
+        }
+
+        return issues;
+    }
+
+    private static void Descriptors(List<FieldIssue> issues, string path, IReadOnlyList<string> words)
+    {
+        if (words.Count != 5)
+        {
+            issues.Add(new FieldIssue(path, $"{path} must list exactly 5 descriptors, for 1 to 5, found {words.Count}"));
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(words[i]))
+            {
+                issues.Add(new FieldIssue($"{path}[{i}]", $"{path}[{i}] is required"));
+            }
+
+            Rules.CheckText(issues, $"{path}[{i}]", words[i], multiLine: false);
+        }
+    }
+
+    private static void Bands(List<FieldIssue> issues, BandScheme scheme)
+    {
+        if (scheme.Bands.Count == 0)
+        {
+            issues.Add(new FieldIssue("bands", "bands must list at least one band"));
+            return;
+        }
+
+        for (var i = 0; i < scheme.Bands.Count; i++)
+        {
+            var band = scheme.Bands[i];
+            var path = $"bands[{i}]";
+            if (string.IsNullOrWhiteSpace(band.Name))
+            {
+                issues.Add(new FieldIssue(path + ".name", $"{path}.name is required"));
+            }
+
+            if (band.Min < 1 || band.Min > 25)
+            {
+                issues.Add(new FieldIssue(path + ".min", $"{path}.min must be 1-25, found {band.Min}"));
+            }
+
+            if (band.Max < band.Min || band.Max > 25)
+            {
+                issues.Add(new FieldIssue(path + ".max", $"{path}.max must be from min ({band.Min}) to 25, found {band.Max}"));
+            }
+        }
+
+        foreach (var problem in scheme.Problems())
+        {
+            issues.Add(new FieldIssue("bands", $"bands must give every possible score one band: {problem}"));
+        }
+    }
+
+    private static void People(List<FieldIssue> issues, IReadOnlyList<Person> people)
+    {
+        var logins = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < people.Count; i++)
+        {
+            var person = people[i];
+            var path = $"people[{i}]";
+            if (!Rules.IsLogin(person.Login))
+            {
+                issues.Add(new FieldIssue(path + ".login", $"{path}.login must be {Rules.LoginRules}, found {Text.Quote(person.Login)}"));
+            }
+            else if (!logins.Add(person.Login))
+            {
+                issues.Add(new FieldIssue(path + ".login", $"{path}.login {person.Login} is given twice"));
+            }
+
+            if (string.IsNullOrWhiteSpace(person.Name))
+            {
+                issues.Add(new FieldIssue(path + ".name", $"{path}.name is required"));
+            }
+
+            Rules.CheckText(issues, path + ".name", person.Name, multiLine: false);
+            Rules.CheckText(issues, path + ".email", person.Email, multiLine: false);
+            Rules.CheckText(issues, path + ".job_title", person.JobTitle, multiLine: false);
+            if (person.Email is { } email && !email.Contains('@', StringComparison.Ordinal))
+            {
+                issues.Add(new FieldIssue(path + ".email", $"{path}.email must be an email address, found {Text.Quote(email)}"));
+            }
+        }
+    }
+}

@@ -1,0 +1,480 @@
+using System.Collections.Concurrent;
+using System.Text;
+using LibGit2Sharp;
+using Risks.Core.Changes;
+using Risks.Core.Domain;
+using Risks.Core.Validation;
+using Risks.Storage.Yaml;
+
+namespace Risks.Storage.Git;
+
+/// <summary>
+/// A register: a Git repository whose work tree holds <c>register.yaml</c> and the risk files.
+/// Reading takes the work tree as it is (so hand edits are seen and checked before they are
+/// committed); every save is one commit touching one file, made under an exclusive lock and only
+/// if the file is still the version that was read.
+/// </summary>
+public sealed class RegisterRepository
+{
+    public const string TrailerKey = "Risk-Id";
+
+    private const string LockName = "risks.lock";
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan StaleGitLock = TimeSpan.FromSeconds(60);
+    private static readonly ConcurrentDictionary<(string Version, string Path), RiskFile> ParsedByVersion = new();
+
+    private readonly TimeProvider _clock;
+
+    private RegisterRepository(string root, TimeProvider clock)
+    {
+        Root = root;
+        _clock = clock;
+    }
+
+    /// <summary>The register's folder: the Git work tree.</summary>
+    public string Root { get; }
+
+    private string GitDir => Path.Combine(Root, ".git");
+
+    /// <summary>Opens the register at <paramref name="root"/>.</summary>
+    public static RegisterRepository Open(string root, TimeProvider? clock = null)
+    {
+        var full = Path.GetFullPath(root);
+        if (!Directory.Exists(full))
+        {
+            throw new RegisterException($"{full} does not exist");
+        }
+
+        if (!File.Exists(Path.Combine(full, SettingsYaml.FileName)) || !Directory.Exists(Path.Combine(full, ".git")))
+        {
+            throw new RegisterException($"{full} is not a register: it needs {SettingsYaml.FileName} and a Git repository (make one with 'risks init')");
+        }
+
+        return new RegisterRepository(full, clock ?? TimeProvider.System);
+    }
+
+    /// <summary>The register containing <paramref name="folder"/>, found as Git finds a repository: this folder, then each parent.</summary>
+    public static string? Discover(string folder)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(folder)); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, SettingsYaml.FileName)) && Directory.Exists(Path.Combine(dir.FullName, ".git")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Makes a new register at <paramref name="root"/> (which must be missing or empty), with one commit holding its settings.</summary>
+    public static RegisterRepository Init(string root, RegisterSettings settings, Author author, TimeProvider? clock = null, DateTimeOffset? when = null)
+    {
+        var full = Path.GetFullPath(root);
+        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
+        {
+            throw new RegisterException($"{full} is not empty; a new register needs an empty or new folder");
+        }
+
+        var problems = SettingsValidator.Validate(settings);
+        if (problems.Count > 0)
+        {
+            throw new RegisterException("the settings are not valid: " + string.Join("; ", problems.Select(p => p.Message)));
+        }
+
+        Directory.CreateDirectory(full);
+        Repository.Init(full);
+        using (var repo = new Repository(full))
+        {
+            repo.Refs.UpdateTarget("HEAD", "refs/heads/main");
+        }
+
+        var register = new RegisterRepository(full, clock ?? TimeProvider.System);
+        var files = new List<(string, byte[])>
+        {
+            (".gitattributes", Encoding.UTF8.GetBytes("*.yaml text eol=lf\n")),
+            (SettingsYaml.FileName, Encoding.UTF8.GetBytes(SettingsYaml.Write(settings))),
+        };
+        using (FileLock.Acquire(Path.Combine(register.GitDir, LockName), LockTimeout))
+        {
+            register.CommitFiles(files, $"Register created for {settings.Organisation}\n", author, when);
+        }
+
+        return register;
+    }
+
+    /// <summary>Reads the register as the work tree holds it now.</summary>
+    public RegisterSnapshot Load()
+    {
+        var problems = new List<Problem>();
+        var settingsPath = Path.Combine(Root, SettingsYaml.FileName);
+        var (settings, settingsProblems) = SettingsYaml.Read(File.ReadAllBytes(settingsPath));
+        problems.AddRange(settingsProblems);
+
+        var files = RiskFilesOnDisk();
+        var read = new RiskFile[files.Count];
+        var versions = new string[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = files.Count > 200 ? Environment.ProcessorCount : 1 }, i =>
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(Root, files[i]));
+            versions[i] = BlobId.Of(bytes);
+            read[i] = Parse(bytes, files[i], versions[i]);
+        });
+
+        return Assemble(settings, problems, files, read, versions);
+    }
+
+    /// <summary>
+    /// Saves one risk as one commit, made by <paramref name="author"/>, touching only the risk's
+    /// file. <paramref name="expectedVersion"/> is the version that was read (null for a new
+    /// risk); if the file is no longer that version, nothing is written and the conflict says who
+    /// changed it and when.
+    /// </summary>
+    public SaveOutcome Save(Risk risk, string? expectedVersion, string? reason, Author author, RegisterSettings? settings = null)
+    {
+        var path = RegisterLayout.PathOf(risk.Id);
+        var problems = RiskValidator.Validate(risk).Select(i => i.Message).ToList();
+        if (settings is not null)
+        {
+            var known = risk.LinkedRisks.Append(risk.Closure?.MergedInto ?? "").Append(risk.Id.Value)
+                .Where(id => RiskId.TryParse(id, out var parsed) && (parsed == risk.Id || File.Exists(Path.Combine(Root, RegisterLayout.PathOf(parsed)))))
+                .Select(id => RiskId.Parse(id).Identity)
+                .ToHashSet();
+            problems.AddRange(RegisterValidator.CrossCheck(risk, settings, known).Select(i => i.Message));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new SaveOutcome.Invalid(problems);
+        }
+
+        var content = Encoding.UTF8.GetBytes(RiskYaml.Write(risk));
+        var version = BlobId.Of(content);
+        using var held = FileLock.Acquire(Path.Combine(GitDir, LockName), LockTimeout);
+        var filePath = Path.Combine(Root, path);
+        var onDisk = File.Exists(filePath) ? File.ReadAllBytes(filePath) : null;
+        var currentVersion = onDisk is null ? null : BlobId.Of(onDisk);
+        using var repo = new Repository(Root);
+        var head = repo.Head.Tip ?? throw new RegisterException($"{Root} has no commits; make registers with 'risks init'");
+        var committed = head[path]?.Target.Sha;
+
+        if (!string.Equals(currentVersion, expectedVersion, StringComparison.Ordinal))
+        {
+            return DescribeConflict(repo, head, path, currentVersion, committed, expectedVersion);
+        }
+
+        if (version == committed && version == currentVersion)
+        {
+            return new SaveOutcome.Unchanged();
+        }
+
+        var before = committed is null ? null : Parse(((Blob)repo.Lookup(committed)).GetContentStream(), path, committed).Risk;
+        var changes = RiskComparer.Compare(before, risk, settings);
+        var headline = ChangeSummary.Headline(before, risk, changes);
+        var message = Message(headline, reason, changes, risk.Id);
+        var commit = CommitFiles([(path, content)], message, author, when: null, restoreOnFailure: onDisk);
+        ParsedByVersion.TryAdd((version, path), new RiskFile(risk, []));
+        return new SaveOutcome.Saved(commit, version, headline, changes);
+    }
+
+    /// <summary>The commit message: the headline, the reason, the changes field by field, and a trailer naming the risk.</summary>
+    public static string Message(string headline, string? reason, IReadOnlyList<FieldChange> changes, RiskId id)
+    {
+        var text = new StringBuilder(headline).Append("\n\n");
+        if (!string.IsNullOrWhiteSpace(reason))
+        {
+            text.Append(reason.Trim()).Append("\n\n");
+        }
+
+        if (changes.Count > 1 || (changes.Count == 1 && !headline.EndsWith(changes[0].Description, StringComparison.Ordinal)))
+        {
+            foreach (var change in changes)
+            {
+                text.Append("- ").Append(change.Description).Append('\n');
+            }
+
+            text.Append('\n');
+        }
+
+        return text.Append(TrailerKey).Append(": ").Append(id.Value).Append('\n').ToString();
+    }
+
+    /// <summary>The person running the program: their Unix login in the register's people, else Git's configured identity.</summary>
+    public Author ResolveAuthor(RegisterSettings settings)
+    {
+        var login = Environment.UserName;
+        if (settings.FindPerson(login) is { } person)
+        {
+            return new Author(person.Name, person.Email ?? $"{login}@{Environment.MachineName}", login);
+        }
+
+        using var repo = new Repository(Root);
+        var name = repo.Config.Get<string>("user.name")?.Value;
+        var email = repo.Config.Get<string>("user.email")?.Value;
+        if (!string.IsNullOrWhiteSpace(name) && !string.IsNullOrWhiteSpace(email))
+        {
+            return new Author(name, email, login);
+        }
+
+        throw new IdentityException(
+            $"no identity for the login '{login}': add it to register.yaml's people (login, name, email, role), or set git config user.name and user.email");
+    }
+
+    /// <summary>Annotated tag <paramref name="name"/> on HEAD, by <paramref name="author"/>.</summary>
+    public void Tag(string name, string message, Author author, DateTimeOffset? when = null)
+    {
+        using var held = FileLock.Acquire(Path.Combine(GitDir, LockName), LockTimeout);
+        using var repo = new Repository(Root);
+        repo.ApplyTag(name, repo.Head.Tip.Sha, Signature(author, when), message);
+    }
+
+    /// <summary>
+    /// Writes files and commits them on the current branch. The caller holds the lock. Files are
+    /// written to the work tree first (via a temporary file and a rename, so a crash never leaves
+    /// half a file) and then committed, so a crash between the two leaves the new content as an
+    /// uncommitted change rather than losing it.
+    /// </summary>
+    internal string CommitFiles(IReadOnlyList<(string Path, byte[] Content)> files, string message, Author author, DateTimeOffset? when, byte[]? restoreOnFailure = null)
+    {
+        foreach (var (path, content) in files)
+        {
+            WriteAtomically(Path.Combine(Root, path), content);
+        }
+
+        try
+        {
+            ClearStaleGitLocks();
+            using var repo = new Repository(Root);
+            var parent = repo.Head.Tip;
+            var tree = parent is null ? new TreeDefinition() : TreeDefinition.From(parent.Tree);
+            foreach (var (path, content) in files)
+            {
+                using var stream = new MemoryStream(content, writable: false);
+                tree.Add(path, repo.ObjectDatabase.CreateBlob(stream), Mode.NonExecutableFile);
+            }
+
+            var signature = Signature(author, when);
+            var commit = repo.ObjectDatabase.CreateCommit(
+                signature,
+                signature,
+                message,
+                repo.ObjectDatabase.CreateTree(tree),
+                parent is null ? [] : [parent],
+                prettifyMessage: false);
+            var branch = repo.Refs.Head is SymbolicReference symbolic ? symbolic.TargetIdentifier : "refs/heads/main";
+            if (parent is null)
+            {
+                repo.Refs.Add(branch, commit.Id, $"commit (initial): {FirstLine(message)}");
+            }
+            else
+            {
+                repo.Refs.UpdateTarget(repo.Refs[branch], commit.Id, $"commit: {FirstLine(message)}");
+            }
+
+            foreach (var (path, _) in files)
+            {
+                repo.Index.Add(path);
+            }
+
+            repo.Index.Write();
+            return commit.Sha;
+        }
+        catch when (restoreOnFailure is not null && files.Count == 1)
+        {
+            WriteAtomically(Path.Combine(Root, files[0].Path), restoreOnFailure);
+            throw;
+        }
+    }
+
+    private Signature Signature(Author author, DateTimeOffset? when) =>
+        new(author.Name, author.Email, when ?? _clock.GetLocalNow());
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0];
+
+    private SaveOutcome.Conflict DescribeConflict(Repository repo, Commit head, string path, string? current, string? committed, string? expected)
+    {
+        if (current is not null && current != committed)
+        {
+            var modified = File.GetLastWriteTime(Path.Combine(Root, path));
+            return new SaveOutcome.Conflict(
+                $"{path} has changed since it was read: it holds an edit not yet committed (file modified {modified:yyyy-MM-dd HH:mm}); commit or discard that edit, then try again",
+                null,
+                modified,
+                current);
+        }
+
+        if (expected is null && current is not null)
+        {
+            var by = LastChange(repo, head, path, current);
+            return new SaveOutcome.Conflict(
+                $"{path} already exists{Who(by)}; choose another id or edit that risk",
+                by?.Author.Name,
+                by?.Author.When,
+                current);
+        }
+
+        var change = current is null ? null : LastChange(repo, head, path, current);
+        var what = current is null ? "removed" : "changed";
+        return new SaveOutcome.Conflict(
+            $"{path} was {what} by someone else since it was read{Who(change)}; reload it and apply your edit again",
+            change?.Author.Name,
+            change?.Author.When,
+            current);
+    }
+
+    private static string Who(Commit? commit) =>
+        commit is null ? "" : $": {commit.Author.Name} saved it on {commit.Author.When:yyyy-MM-dd} at {commit.Author.When:HH:mm} ({commit.MessageShort})";
+
+    /// <summary>The commit that gave <paramref name="path"/> its current version, walking first parents back from HEAD.</summary>
+    private static Commit? LastChange(Repository repo, Commit head, string path, string version)
+    {
+        var commit = head;
+        for (var steps = 0; commit is not null && steps < 10_000; steps++)
+        {
+            var parent = commit.Parents.FirstOrDefault();
+            if (commit[path]?.Target.Sha == version && parent?[path]?.Target.Sha != version)
+            {
+                return commit;
+            }
+
+            commit = parent;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Removes Git's own lock files left by a process that died mid-save. Only called while this
+    /// program's lock is held, and only for locks older than a minute, so a live Git command is never disturbed.
+    /// </summary>
+    private void ClearStaleGitLocks()
+    {
+        foreach (var name in new[] { "index.lock", "HEAD.lock", Path.Combine("refs", "heads", "main.lock") })
+        {
+            var file = new FileInfo(Path.Combine(GitDir, name));
+            if (file.Exists && _clock.GetUtcNow() - file.LastWriteTimeUtc > StaleGitLock)
+            {
+                file.Delete();
+            }
+        }
+    }
+
+    private static void WriteAtomically(string file, byte[] content)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        var temp = Path.Combine(Path.GetDirectoryName(file)!, $".{Path.GetFileName(file)}.{Environment.ProcessId}.tmp");
+        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(content);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, file, overwrite: true);
+    }
+
+    private List<string> RiskFilesOnDisk()
+    {
+        var folder = Path.Combine(Root, RegisterLayout.RisksFolder);
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
+            .Where(RegisterLayout.IsRiskFile)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static RiskFile Parse(Stream stream, string path, string version)
+    {
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        return Parse(memory.ToArray(), path, version);
+    }
+
+    private static RiskFile Parse(byte[] bytes, string path, string version)
+    {
+        if (ParsedByVersion.TryGetValue((version, path), out var cached))
+        {
+            return cached;
+        }
+
+        var place = RegisterLayout.Parse(path);
+        RiskFile parsed;
+        if (place is null)
+        {
+            parsed = new RiskFile(null, [new Problem(path, 1, 1, $"the file name is not a risk id followed by .yaml: {RiskId.Rules}")]);
+        }
+        else
+        {
+            parsed = RiskYaml.Read(bytes, path, place.Value.Id);
+            if (!place.Value.InPlace && parsed.Risk is not null)
+            {
+                parsed = new RiskFile(null, [new Problem(path, 1, 1, $"{place.Value.Id} belongs at {RegisterLayout.PathOf(place.Value.Id)}; move the file there")]);
+            }
+        }
+
+        if (ParsedByVersion.Count > 200_000)
+        {
+            ParsedByVersion.Clear();
+        }
+
+        ParsedByVersion.TryAdd((version, path), parsed);
+        return parsed;
+    }
+
+    private RegisterSnapshot Assemble(RegisterSettings? settings, List<Problem> problems, List<string> files, RiskFile[] read, string[] versions)
+    {
+        var effective = settings ?? new RegisterSettings();
+        var risks = new List<StoredRisk>();
+        var invalid = new List<string>();
+        var byIdentity = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+        {
+            problems.AddRange(read[i].Problems);
+            if (read[i].Risk is not { } risk)
+            {
+                invalid.Add(files[i]);
+                continue;
+            }
+
+            if (byIdentity.TryGetValue(risk.Id.Identity, out var other))
+            {
+                problems.Add(new Problem(files[i], 1, 1, $"{risk.Id} is the same id as {other}; ids that differ only in leading zeros are one id"));
+                invalid.Add(files[i]);
+                continue;
+            }
+
+            byIdentity[risk.Id.Identity] = files[i];
+            risks.Add(new StoredRisk(risk, files[i], versions[i]));
+        }
+
+        var known = byIdentity.Keys.ToHashSet(StringComparer.Ordinal);
+        if (settings is not null)
+        {
+            foreach (var stored in risks)
+            {
+                var issues = RegisterValidator.CrossCheck(stored.Risk, settings, known);
+                if (issues.Count > 0)
+                {
+                    var map = PositionsOf(stored);
+                    problems.AddRange(issues.Select(issue => RiskYaml.Locate(stored.Path, map, issue)));
+                }
+            }
+        }
+
+        risks.Sort((a, b) => string.CompareOrdinal(a.Risk.Id.Prefix, b.Risk.Id.Prefix) is var c && c != 0 ? c : a.Risk.Id.Number.CompareTo(b.Risk.Id.Number));
+        var ordered = problems.OrderBy(p => p.File == SettingsYaml.FileName ? 0 : 1).ThenBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column).ToList();
+        return new RegisterSnapshot(effective, settings is not null, risks, invalid, ordered);
+    }
+
+    /// <summary>Where each field of a stored risk is, for placing cross-check problems (re-reads only risks that have such problems).</summary>
+    private IReadOnlyDictionary<string, Position> PositionsOf(StoredRisk stored)
+    {
+        var problems = new List<Problem>();
+        var text = SafeText.Decode(File.ReadAllBytes(Path.Combine(Root, stored.Path)), stored.Path, problems);
+        return RiskYaml.PositionsOf(text ?? RiskYaml.Write(stored.Risk), stored.Path);
+    }
+}

@@ -1,0 +1,127 @@
+using Risks.Core.Domain;
+using Risks.Core.Validation;
+
+namespace Risks.Storage.Yaml;
+
+/// <summary><c>register.yaml</c>, both ways.</summary>
+public static class SettingsYaml
+{
+    public const string FileName = "register.yaml";
+
+    public static string Write(RegisterSettings s) => YamlWriter.Document(w =>
+    {
+        w.Text("organisation", s.Organisation);
+        w.Items("objectives", s.Objectives, (m, o) =>
+        {
+            m.Text("id", o.Id);
+            m.Text("title", o.Title);
+            m.Text("short_title", o.ShortTitle);
+            m.Choice("appetite", o.Appetite);
+            m.Int("tolerance", o.Tolerance);
+        });
+        w.Mapping("scoring", true, m =>
+        {
+            m.Texts("impact", s.Scoring.Impact);
+            m.Texts("likelihood", s.Scoring.Likelihood);
+        });
+        w.Items("bands", s.Bands.Bands, (m, b) =>
+        {
+            m.Text("name", b.Name);
+            m.Choice<Rag>("rag", b.Rag);
+            m.Int("min", b.Min);
+            m.Int("max", b.Max);
+        });
+        w.Texts("categories", s.Categories);
+        w.Items("people", s.People, (m, p) =>
+        {
+            m.Text("login", p.Login);
+            m.Text("name", p.Name);
+            m.Text("email", p.Email);
+            m.Choice<Role>("role", p.Role);
+            m.Text("job_title", p.JobTitle);
+        });
+        w.Items("partner_risks", s.PartnerRisks, (m, p) =>
+        {
+            m.Text("organisation", p.Organisation);
+            m.Text("title", p.Title);
+            m.Int("score", p.Score);
+            m.Date("reported", p.Reported);
+        });
+    });
+
+    /// <summary>Reads <c>register.yaml</c>; the settings are null when the file cannot be used.</summary>
+    public static (RegisterSettings? Settings, IReadOnlyList<Problem> Problems) Read(ReadOnlySpan<byte> bytes, string file = FileName)
+    {
+        var problems = new List<Problem>();
+        var text = SafeText.Decode(bytes, file, problems);
+        var tree = text is null ? null : YamlTreeReader.Read(text, file, problems);
+        if (tree is null)
+        {
+            return (null, problems);
+        }
+
+        var map = new Dictionary<string, Position>(StringComparer.Ordinal);
+        var r = NodeReader.Root(tree, file, problems, map);
+        if (r is null)
+        {
+            return (null, problems);
+        }
+
+        var scoring = r.Mapping("scoring");
+        var settings = new RegisterSettings
+        {
+            Organisation = r.Text("organisation") ?? "",
+            Objectives = r.Items("objectives").Select(o => Done(o, new Objective
+            {
+                Id = o.Text("id") ?? "",
+                Title = o.Text("title") ?? "",
+                ShortTitle = o.Text("short_title") ?? "",
+                Appetite = o.Choice<Appetite>("appetite"),
+                Tolerance = o.Int("tolerance"),
+            })).ToList(),
+            Scoring = scoring is null
+                ? Missing(r, "scoring", ScoringMatrix.Default)
+                : Done(scoring, new ScoringMatrix(scoring.Texts("impact"), scoring.Texts("likelihood"))),
+            Bands = new BandScheme(r.Items("bands").Select(b => Done(b, new Band(
+                b.Text("name") ?? "",
+                b.Choice<Rag>("rag") ?? Missing(b, "rag", Rag.Red),
+                b.Int("min") ?? Missing(b, "min", 0),
+                b.Int("max") ?? Missing(b, "max", 0)))).ToList()),
+            Categories = r.Texts("categories"),
+            People = r.Items("people").Select(p => Done(p, new Person
+            {
+                Login = p.Text("login") ?? "",
+                Name = p.Text("name") ?? "",
+                Email = p.Text("email"),
+                Role = p.Choice<Role>("role") ?? Missing(p, "role", Role.Reviewer),
+                JobTitle = p.Text("job_title"),
+            })).ToList(),
+            PartnerRisks = r.Items("partner_risks").Select(p => Done(p, new PartnerRisk
+            {
+                Organisation = p.Text("organisation") ?? "",
+                Title = p.Text("title") ?? "",
+                Score = p.Int("score") ?? Missing(p, "score", 0),
+                Reported = p.Date("reported"),
+            })).ToList(),
+        };
+        r.Finish();
+        foreach (var issue in SettingsValidator.Validate(settings))
+        {
+            problems.Add(RiskYaml.Locate(file, map, issue));
+        }
+
+        return (problems.Count == 0 ? settings : null, problems);
+    }
+
+    private static T Done<T>(NodeReader reader, T value)
+    {
+        reader.Finish();
+        return value;
+    }
+
+    private static T Missing<T>(NodeReader reader, string key, T fallback)
+    {
+        reader.Problem(key, $"{key} is required");
+        return fallback;
+    }
+}
