@@ -130,7 +130,7 @@ public sealed class RegisterRepository
     /// risk); if the file is no longer that version, nothing is written and the conflict says who
     /// changed it and when.
     /// </summary>
-    public SaveOutcome Save(Risk risk, string? expectedVersion, string? reason, Author author, RegisterSettings? settings = null)
+    public SaveOutcome Save(Risk risk, string? expectedVersion, string? reason, Author author, RegisterSettings? settings = null, DateTimeOffset? when = null)
     {
         var path = RegisterLayout.PathOf(risk.Id);
         var problems = RiskValidator.Validate(risk).Select(i => i.Message).ToList();
@@ -172,7 +172,7 @@ public sealed class RegisterRepository
         var changes = RiskComparer.Compare(before, risk, settings);
         var headline = ChangeSummary.Headline(before, risk, changes);
         var message = Message(headline, reason, changes, risk.Id);
-        var commit = CommitFiles([(path, content)], message, author, when: null, restoreOnFailure: onDisk);
+        var commit = CommitFiles([(path, content)], message, author, when, restoreOnFailure: onDisk);
         ParsedByVersion.TryAdd((version, path), new RiskFile(risk, []));
         return new SaveOutcome.Saved(commit, version, headline, changes);
     }

@@ -26,6 +26,9 @@ internal sealed class NodeReader
 
     public Position Position => _mapping.Position;
 
+    /// <summary>The keys of this mapping, for mappings keyed by data (such as risk ids).</summary>
+    public IReadOnlyList<string> Keys => _mapping.Entries.Select(e => e.Key).ToList();
+
     /// <summary>The root reader, or null (with a problem) when the document is not a mapping.</summary>
     public static NodeReader? Root(YNode node, string file, List<Problem> problems, Dictionary<string, Position> map)
     {

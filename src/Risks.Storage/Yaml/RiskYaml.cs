@@ -116,6 +116,9 @@ public static class RiskYaml
         return tree is null ? new RiskFile(null, problems) : FromTree(tree, file, expectedId, problems);
     }
 
+    /// <summary>Reads a risk from a tree already parsed (and perhaps changed by <see cref="FieldSetter"/>).</summary>
+    public static RiskFile FromTree(YNode tree, string file, RiskId? expectedId) => FromTree(tree, file, expectedId, []);
+
     internal static RiskFile FromTree(YNode tree, string file, RiskId? expectedId, List<Problem> problems)
     {
         var map = new Dictionary<string, Position>(StringComparer.Ordinal);

@@ -1,0 +1,48 @@
+using System.Globalization;
+using Humanizer;
+using Risks.Core.Domain;
+using Risks.Core.Scoring;
+
+namespace Risks.Core.Presentation;
+
+/// <summary>
+/// How the register's values read on screen, for a UK audience: dates as <c>13 Mar 2025</c>,
+/// spans in British English ("in 3 weeks", "2 months overdue"). Pure functions of their inputs.
+/// </summary>
+public static class Formats
+{
+    public static CultureInfo Culture { get; } = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary><c>13 Mar 2025</c>.</summary>
+    public static string Date(DateOnly date) =>
+        date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
+
+    /// <summary>How far a date is from today, for something due: "today", "in 3 weeks", "2 months overdue".</summary>
+    public static string Due(DateOnly due, DateOnly today)
+    {
+        var days = due.DayNumber - today.DayNumber;
+        if (days == 0)
+        {
+            return "today";
+        }
+
+        var span = TimeSpan.FromDays(Math.Abs(days)).Humanize(precision: 1, culture: Culture, maxUnit: Humanizer.TimeUnit.Year, minUnit: Humanizer.TimeUnit.Day);
+        return days > 0 ? $"in {span}" : $"{span} overdue";
+    }
+
+    /// <summary><c>4 x 5 = 20</c>.</summary>
+    public static string Score(Score? score) => score?.ToString() ?? "";
+
+    /// <summary>The band as text as well as colour: <c>Extreme (red)</c>.</summary>
+    public static string Band(Band? band) => band is null ? "" : $"{band.Name} ({Domain.Vocabulary.Word(band.Rag)})";
+
+    public static string Kind(RiskKind kind) => kind == RiskKind.Strategic ? "BAF" : "operational";
+
+    /// <summary><c>2 open, 1 overdue</c>.</summary>
+    public static string Actions(RiskFacts facts) =>
+        facts.OverdueActions.Count > 0
+            ? $"{facts.OpenActions.Count} open, {facts.OverdueActions.Count} overdue"
+            : $"{facts.OpenActions.Count} open";
+}

@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text;
+using Risks.Core.Domain;
+using Risks.Core.Validation;
+using Risks.Storage.Git;
+using Risks.Storage.Yaml;
+
+namespace Risks.Storage.Sample;
+
+/// <summary>
+/// Builds a register repository from a sample folder (<c>data/</c>): <c>register.yaml</c>, the
+/// risk files as they stand at the last iteration, and <c>history.yaml</c>, which says how each
+/// earlier iteration differed and who made each change, so the new repository has real,
+/// attributed history and an annotated tag per iteration.
+/// </summary>
+public static class SampleBuilder
+{
+    public const string HistoryFile = "history.yaml";
+
+    /// <summary>What was built: the iterations tagged and the commits made.</summary>
+    public sealed record Result(RegisterRepository Register, IReadOnlyList<string> Tags, int Commits, int Risks);
+
+    public static Result Build(string dataFolder, string target, IProgress<string>? progress = null)
+    {
+        var settings = ReadSettings(dataFolder);
+        var finals = ReadRisks(dataFolder);
+        var history = ReadHistory(dataFolder);
+        var commits = 1;
+        var register = RegisterRepository.Init(target, settings, Person(settings, history.By, HistoryFile), when: At(history.Date, 9, 0));
+        progress?.Report($"register created for {settings.Organisation}");
+
+        var current = new Dictionary<string, StoredVersion>(StringComparer.Ordinal);
+        var tags = new List<string>();
+        foreach (var iteration in history.Iterations)
+        {
+            var state = finals.ToDictionary(f => f.Key, f => StateAt(f.Value, iteration.State.GetValueOrDefault(f.Key) ?? [], iteration.Tag), StringComparer.Ordinal);
+            if (iteration.Entered is { } entered)
+            {
+                var minute = 0;
+                foreach (var (id, risk) in state.Where(s => !current.ContainsKey(s.Key)).OrderBy(s => s.Key, StringComparer.Ordinal))
+                {
+                    var author = Person(settings, risk.Owner, $"{id}'s owner");
+                    current[id] = Save(register, risk, null, $"Entered for the {iteration.Title} BAF.", author, settings, At(entered, 10, minute++));
+                    commits++;
+                }
+            }
+
+            foreach (var update in iteration.Updates)
+            {
+                if (!current.TryGetValue(update.Risk, out var was))
+                {
+                    throw new RegisterException($"{HistoryFile}: {iteration.Tag} updates {update.Risk}, which no earlier iteration entered");
+                }
+
+                current[update.Risk] = Save(register, state[update.Risk], was.Version, update.Reason, Person(settings, update.By, update.Risk), settings, At(update.Date, 11, 0));
+                commits++;
+            }
+
+            foreach (var (id, risk) in state)
+            {
+                if (!current.TryGetValue(id, out var now) || now.Yaml != RiskYaml.Write(risk))
+                {
+                    throw new RegisterException($"{HistoryFile}: at {iteration.Tag}, {id} differs from its previous state but has no update");
+                }
+            }
+
+            register.Tag(iteration.Tag, iteration.Title, Person(settings, iteration.By, iteration.Tag), At(iteration.Date, 17, 0));
+            tags.Add(iteration.Tag);
+            progress?.Report($"iteration {iteration.Tag} tagged: {iteration.Title}");
+        }
+
+        return new Result(register, tags, commits, finals.Count);
+    }
+
+    private sealed record StoredVersion(string Version, string Yaml);
+
+    private static StoredVersion Save(RegisterRepository register, Risk risk, string? expected, string reason, Author author, RegisterSettings settings, DateTimeOffset when)
+    {
+        var outcome = register.Save(risk, expected, reason, author, settings: null, when);
+        return outcome switch
+        {
+            SaveOutcome.Saved saved => new StoredVersion(saved.Version, RiskYaml.Write(risk)),
+            SaveOutcome.Unchanged => throw new RegisterException($"{HistoryFile}: the update of {risk.Id} on {Rules.Iso(DateOnly.FromDateTime(when.Date))} changes nothing"),
+            SaveOutcome.Invalid invalid => throw new RegisterException($"{risk.Id} is not valid: {string.Join("; ", invalid.Problems)}"),
+            SaveOutcome.Conflict conflict => throw new RegisterException(conflict.Message),
+            _ => throw new InvalidOperationException(outcome.ToString()),
+        };
+    }
+
+    private static DateTimeOffset At(DateOnly date, int hour, int minute) =>
+        new(date.ToDateTime(new TimeOnly(hour, 0)).AddMinutes(minute), TimeSpan.Zero);
+
+    private static Author Person(RegisterSettings settings, string login, string who) =>
+        settings.FindPerson(login) is { } p
+            ? new Author(p.Name, p.Email ?? $"{login}@example.invalid", login)
+            : throw new RegisterException($"{HistoryFile}: {who} is '{login}', who is not among register.yaml's people");
+
+    private static Risk StateAt(YMappingSource final, IReadOnlyList<string> settings, string tag)
+    {
+        var tree = final.Fresh();
+        foreach (var setting in settings)
+        {
+            if (FieldSetter.Apply(tree, setting) is { } error)
+            {
+                throw new RegisterException($"{HistoryFile}: {tag}: {final.Path}: {error}");
+            }
+        }
+
+        var read = RiskYaml.FromTree(tree, final.Path, null, []);
+        return read.Risk ?? throw new RegisterException($"{HistoryFile}: {tag}: {final.Path}: {string.Join("; ", read.Problems.Select(p => p.Message))}");
+    }
+
+    private static RegisterSettings ReadSettings(string folder)
+    {
+        var (settings, problems) = SettingsYaml.Read(File.ReadAllBytes(Path.Combine(folder, SettingsYaml.FileName)));
+        return settings ?? throw new RegisterException("the sample's register.yaml is not valid: " + string.Join("; ", problems));
+    }
+
+    private sealed class YMappingSource(string path, string text)
+    {
+        public string Path => path;
+
+        public YMapping Fresh()
+        {
+            var problems = new List<Problem>();
+            return YamlTreeReader.Read(text, path, problems) as YMapping
+                ?? throw new RegisterException($"{path}: {string.Join("; ", problems)}");
+        }
+    }
+
+    private static Dictionary<string, YMappingSource> ReadRisks(string folder)
+    {
+        var risks = new Dictionary<string, YMappingSource>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(folder, RegisterLayout.RisksFolder), "*.yaml", SearchOption.AllDirectories))
+        {
+            var path = Path.GetRelativePath(folder, file).Replace('\\', '/');
+            var bytes = File.ReadAllBytes(file);
+            var read = RiskYaml.Read(bytes, path, RegisterLayout.Parse(path)?.Id);
+            if (!read.IsValid)
+            {
+                throw new RegisterException("the sample has an invalid risk: " + string.Join("; ", read.Problems));
+            }
+
+            risks[read.Risk!.Id.Value] = new YMappingSource(path, Encoding.UTF8.GetString(bytes));
+        }
+
+        return risks;
+    }
+
+    private sealed record Update(string Risk, string By, DateOnly Date, string Reason);
+
+    private sealed record Iteration(string Tag, string Title, DateOnly Date, string By, DateOnly? Entered, Dictionary<string, IReadOnlyList<string>> State, IReadOnlyList<Update> Updates);
+
+    private sealed record History(DateOnly Date, string By, IReadOnlyList<Iteration> Iterations);
+
+    private static History ReadHistory(string folder)
+    {
+        var problems = new List<Problem>();
+        var text = SafeText.Decode(File.ReadAllBytes(Path.Combine(folder, HistoryFile)), HistoryFile, problems);
+        var tree = text is null ? null : YamlTreeReader.Read(text, HistoryFile, problems);
+        var map = new Dictionary<string, Position>(StringComparer.Ordinal);
+        var root = tree is null ? null : NodeReader.Root(tree, HistoryFile, problems, map);
+        if (root is null)
+        {
+            throw new RegisterException(string.Join("; ", problems));
+        }
+
+        var register = root.Mapping("register");
+        var history = new History(
+            register?.Date("date") ?? default,
+            register?.Text("by") ?? "",
+            root.Items("iterations").Select(i =>
+            {
+                var state = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+                if (i.Mapping("state") is { } s)
+                {
+                    foreach (var id in s.Keys)
+                    {
+                        state[id] = s.Texts(id);
+                    }
+
+                    s.Finish();
+                }
+
+                var iteration = new Iteration(
+                    i.Text("tag") ?? "",
+                    i.Text("title") ?? "",
+                    i.Date("date") ?? default,
+                    i.Text("by") ?? "",
+                    i.Date("entered"),
+                    state,
+                    i.Items("updates").Select(u =>
+                    {
+                        var update = new Update(u.Text("risk") ?? "", u.Text("by") ?? "", u.Date("date") ?? default, u.Text("reason") ?? "");
+                        u.Finish();
+                        return update;
+                    }).ToList());
+                i.Finish();
+                return iteration;
+            }).ToList());
+        register?.Finish();
+        root.Finish();
+        if (problems.Count > 0)
+        {
+            throw new RegisterException(string.Join("; ", problems));
+        }
+
+        return history;
+    }
+}

@@ -1,0 +1,45 @@
+namespace Risks.Cli;
+
+/// <summary>What a command may touch of the world: its output, the clock, the folder it runs in, the environment and the terminal.</summary>
+public sealed record CliContext
+{
+    public required TextWriter Out { get; init; }
+
+    public required TextWriter Error { get; init; }
+
+    public TextReader In { get; init; } = TextReader.Null;
+
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    public string CurrentDirectory { get; init; } = Environment.CurrentDirectory;
+
+    public Func<string, string?> Variable { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>A person is at a terminal to answer questions and use an editor.</summary>
+    public bool Interactive { get; init; }
+
+    /// <summary>Where the sample register's source files are.</summary>
+    public string DataFolder { get; init; } = Path.Combine(AppContext.BaseDirectory, "data");
+
+    public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+
+    public static CliContext FromConsole() => new()
+    {
+        Out = Console.Out,
+        Error = Console.Error,
+        In = Console.In,
+        Interactive = !Console.IsInputRedirected && !Console.IsOutputRedirected,
+    };
+}
+
+/// <summary>The command's exit codes, as documented in the README.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int Problems = 1;
+    public const int Usage = 2;
+    public const int Conflict = 3;
+    public const int NotFound = 4;
+    public const int NoIdentity = 5;
+    public const int Failure = 70;
+}

@@ -1,0 +1,146 @@
+using System.CommandLine;
+using Risks.Core.Domain;
+using Risks.Core.Queries;
+using Risks.Storage.Git;
+
+namespace Risks.Cli;
+
+/// <summary>The <c>risks</c> command line: its commands, options and help, declared once.</summary>
+public static class CommandLine
+{
+    public static int Run(string[] args, CliContext context)
+    {
+        var root = Build(context);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                context.Error.WriteLine($"risks: {error.Message}");
+            }
+
+            context.Error.WriteLine("Run 'risks --help' for the commands and options.");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (RegisterException ex)
+        {
+            context.Error.WriteLine($"risks: {ex.Message}");
+            return ExitCodes.NotFound;
+        }
+        catch (IdentityException ex)
+        {
+            context.Error.WriteLine($"risks: {ex.Message}");
+            return ExitCodes.NoIdentity;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LibGit2Sharp.LibGit2SharpException or TimeoutException)
+        {
+            context.Error.WriteLine($"risks: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static RootCommand Build(CliContext context)
+    {
+        var register = new Option<string?>("--register", "-r")
+        {
+            Description = "The register's folder (default: $RISKS_REGISTER, else the register containing the current folder)",
+            Recursive = true,
+        };
+        var root = new RootCommand("Keep an organisation's risk register and Board Assurance Framework in a Git repository.");
+        root.Options.Add(register);
+        var commands = new Commands(context, r => r.GetValue(register));
+
+        var initPath = new Argument<string?>("path") { Description = "Folder for the new register (default: the current folder)", Arity = ArgumentArity.ZeroOrOne };
+        var organisation = new Option<string?>("--organisation") { Description = "The organisation's name (default: the folder's name)" };
+        var name = new Option<string?>("--name") { Description = "Your name, as the register's first governance lead (default: git config user.name)" };
+        var email = new Option<string?>("--email") { Description = "Your email (default: git config user.email)" };
+        var init = new Command("init", "Make a new, empty register: a Git repository holding register.yaml, with you as its governance lead.")
+        {
+            initPath, organisation, name, email,
+        };
+        init.SetAction(r => commands.Init(r.GetValue(initPath), r.GetValue(organisation), r.GetValue(name), r.GetValue(email)));
+
+        var demoPath = new Argument<string?>("path") { Description = "Folder for the sample register (default: a new folder under the temporary folder)", Arity = ArgumentArity.ZeroOrOne };
+        var noUi = new Option<bool>("--no-ui") { Description = "Only build the sample register; do not open it" };
+        var demo = new Command("demo", "Build the sample register (the March 2025 BAF, with its January 2025 iteration) as a Git repository with real history.")
+        {
+            demoPath, noUi,
+        };
+        demo.SetAction(r => commands.Demo(r.GetValue(demoPath)));
+
+        var kind = Choice<RiskKind>("--kind", "Only strategic (BAF) or operational risks");
+        var band = new Option<string?>("--band") { Description = "Only risks whose current score is in this band, such as Extreme" };
+        var owner = new Option<string?>("--owner") { Description = "Only risks this login owns or leads" };
+        var objective = new Option<string?>("--objective") { Description = "Only risks threatening this objective, such as SO2" };
+        var status = new Option<string>("--status") { Description = "open, closed, merged or all", DefaultValueFactory = _ => "open" };
+        status.AcceptOnlyFromAmong("open", "closed", "merged", "all");
+        var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "csv", "json");
+        var list = new Command("list", "List the register's risks, with their scores, bands, reviews and actions.")
+        {
+            kind, band, owner, objective, status, format,
+        };
+        list.SetAction(r => commands.List(
+            new RiskFilter
+            {
+                Kind = r.GetValue(kind) is { } k && Vocabulary.TryParse<RiskKind>(k, out var parsedKind) ? parsedKind : null,
+                Band = r.GetValue(band),
+                Owner = r.GetValue(owner),
+                Objective = r.GetValue(objective),
+                Status = r.GetValue(status) is { } s && Vocabulary.TryParse<RiskStatus>(s, out var parsedStatus) ? parsedStatus : null,
+            },
+            r.GetValue(format)!,
+            r));
+
+        var showId = new Argument<string>("id") { Description = "The risk's id, such as BAF-07" };
+        var showFormat = new Option<string>("--format") { Description = "text, yaml or json", DefaultValueFactory = _ => "text" };
+        showFormat.AcceptOnlyFromAmong("text", "yaml", "json");
+        var show = new Command("show", "Show every field of one risk, with its derived score, band and overdue items.") { showId, showFormat };
+        show.SetAction(r => commands.Show(r.GetValue(showId)!, r.GetValue(showFormat)!, r));
+
+        var check = new Command("check", "Check every file of the register; print one file:line:column line per problem and exit 1 if there are any.");
+        check.SetAction(r => commands.Check(r));
+
+        var reason = new Option<string?>("--message", "-m") { Description = "Why: the reason recorded with the change" };
+        var editId = new Argument<string>("id") { Description = "The risk's id, such as BAF-07" };
+        var edit = new Command("edit", "Edit a risk's file in $VISUAL or $EDITOR; it is checked when you close the editor, and committed with a reason.") { editId, reason };
+        edit.SetAction(r => commands.Edit(r.GetValue(editId)!, r.GetValue(reason), r));
+
+        var setId = new Argument<string>("id") { Description = "The risk's id, such as BAF-07" };
+        var settings = new Argument<string[]>("settings")
+        {
+            Description = "FIELD=VALUE to set a field (current.likelihood=3, actions[A3].due=2025-06-30), FIELD= to clear it, FIELD+=VALUE and FIELD-=VALUE to add to or remove from a list",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var setReason = new Option<string>("--message", "-m") { Description = "Why: the reason recorded with the change", Required = true };
+        var set = new Command("set", "Change fields of a risk from a script, by their path in the file, as one commit.") { setId, settings, setReason };
+        set.SetAction(r => commands.Set(r.GetValue(setId)!, r.GetValue(settings)!, r.GetValue(setReason)!, r));
+
+        root.Subcommands.Add(init);
+        root.Subcommands.Add(demo);
+        root.Subcommands.Add(list);
+        root.Subcommands.Add(show);
+        root.Subcommands.Add(check);
+        root.Subcommands.Add(edit);
+        root.Subcommands.Add(set);
+        root.SetAction(r =>
+        {
+            context.Out.WriteLine("risks: the full-screen register opens here once it is built; until then, use a command:");
+            context.Out.WriteLine();
+            return root.Parse("--help").Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
+        });
+        return root;
+    }
+
+    private static Option<string?> Choice<T>(string name, string description) where T : struct, Enum
+    {
+        var option = new Option<string?>(name) { Description = $"{description}: {Vocabulary.Choices<T>()}" };
+        option.AcceptOnlyFromAmong([.. Vocabulary.Words<T>()]);
+        return option;
+    }
+}

@@ -1,0 +1,360 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Risks.Core.Domain;
+using Risks.Core.Presentation;
+using Risks.Core.Queries;
+using Risks.Core.Scoring;
+using Risks.Core.Validation;
+using Risks.Storage.Git;
+using Risks.Storage.Sample;
+using Risks.Storage.Yaml;
+
+namespace Risks.Cli;
+
+/// <summary>What each command does. Each returns its exit code.</summary>
+internal sealed class Commands(CliContext context, Func<ParseResult, string?> registerOption)
+{
+    private TextWriter Out => context.Out;
+
+    private TextWriter Error => context.Error;
+
+    public int Init(string? path, string? organisation, string? name, string? email)
+    {
+        var folder = Path.GetFullPath(path ?? ".", context.CurrentDirectory);
+        var config = LibGit2Sharp.Configuration.BuildFrom(null);
+        name ??= config.Get<string>("user.name")?.Value;
+        email ??= config.Get<string>("user.email")?.Value;
+        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(email))
+        {
+            throw new IdentityException("a new register needs its first governance lead's name and email: give --name and --email, or set git config user.name and user.email");
+        }
+
+        var login = Environment.UserName;
+        var settings = new RegisterSettings
+        {
+            Organisation = organisation ?? Path.GetFileName(folder.TrimEnd('/')),
+            People = [new Person { Login = login, Name = name, Email = email, Role = Role.GovernanceLead }],
+        };
+        var register = RegisterRepository.Init(folder, settings, new Author(name, email, login), context.Clock);
+        Out.WriteLine($"Made a register for {settings.Organisation} at {register.Root}, with {name} ({login}) as governance lead.");
+        Out.WriteLine("Next: add strategic objectives and people to register.yaml, then add risks.");
+        return ExitCodes.Ok;
+    }
+
+    public int Demo(string? path)
+    {
+        var folder = path is null
+            ? Path.Combine(Path.GetTempPath(), "risks-demo-" + Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal))
+            : Path.GetFullPath(path, context.CurrentDirectory);
+        var built = SampleBuilder.Build(context.DataFolder, folder, new Progress<string>(_ => { }));
+        var snapshot = built.Register.Load();
+        Out.WriteLine($"Built the sample register at {built.Register.Root}");
+        Out.WriteLine($"{snapshot.Settings.Organisation}: {built.Risks} risks, {built.Commits} commits, iterations {string.Join(" and ", built.Tags)}.");
+        Out.WriteLine();
+        Out.WriteLine($"  risks --register {Quote(built.Register.Root)} list");
+        Out.WriteLine($"  git -C {Quote(built.Register.Root)} log --format='%ad %an | %s' --date=short");
+        return ExitCodes.Ok;
+    }
+
+    public int List(RiskFilter filter, string format, ParseResult parse)
+    {
+        var snapshot = Open(parse).Load();
+        var rows = snapshot.Risks
+            .Select(s => RiskFacts.Of(s.Risk, snapshot.Settings, context.Today))
+            .Where(filter.Matches)
+            .ToList();
+        switch (format)
+        {
+            case "json":
+                Out.WriteLine(JsonOutput.List(rows, snapshot.Settings, context.Today));
+                break;
+            case "csv":
+                CsvOutput.List(Out, rows, snapshot.Settings, context.Today);
+                break;
+            default:
+                TableOutput.List(Out, rows, snapshot.Settings, context.Today);
+                break;
+        }
+
+        ReportInvalid(snapshot);
+        return ExitCodes.Ok;
+    }
+
+    public int Show(string id, string format, ParseResult parse)
+    {
+        var register = Open(parse);
+        var snapshot = register.Load();
+        if (!RiskId.TryParse(id, out var riskId))
+        {
+            Error.WriteLine($"risks: \"{id}\" is not a risk id: {RiskId.Rules}");
+            return ExitCodes.Usage;
+        }
+
+        var stored = snapshot.Find(riskId);
+        if (stored is null)
+        {
+            return NotFound(snapshot, riskId);
+        }
+
+        var facts = RiskFacts.Of(stored.Risk, snapshot.Settings, context.Today);
+        switch (format)
+        {
+            case "yaml":
+                Out.Write(RiskYaml.Write(stored.Risk));
+                break;
+            case "json":
+                Out.WriteLine(JsonOutput.Risk(facts, snapshot.Settings));
+                break;
+            default:
+                TextOutput.Risk(Out, facts, snapshot.Settings, context.Today, stored.Path);
+                break;
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    public int Check(ParseResult parse)
+    {
+        var snapshot = Open(parse).Load();
+        foreach (var problem in snapshot.Problems)
+        {
+            Out.WriteLine(problem);
+        }
+
+        var files = snapshot.Problems.Select(p => p.File).Distinct().Count();
+        if (snapshot.Problems.Count == 0)
+        {
+            Error.WriteLine($"{snapshot.Risks.Count} risks checked: no problems.");
+            return ExitCodes.Ok;
+        }
+
+        Error.WriteLine($"{Count(snapshot.Problems.Count, "problem")} in {Count(files, "file")}; {snapshot.Risks.Count} risks read, {snapshot.InvalidFiles.Count} could not be.");
+        return ExitCodes.Problems;
+    }
+
+    public int Set(string id, string[] settings, string reason, ParseResult parse)
+    {
+        var register = Open(parse);
+        if (!RiskId.TryParse(id, out var riskId))
+        {
+            Error.WriteLine($"risks: \"{id}\" is not a risk id: {RiskId.Rules}");
+            return ExitCodes.Usage;
+        }
+
+        var snapshot = register.Load();
+        var path = RegisterLayout.PathOf(riskId);
+        var file = Path.Combine(register.Root, path);
+        if (!File.Exists(file))
+        {
+            return NotFound(snapshot, riskId);
+        }
+
+        var bytes = File.ReadAllBytes(file);
+        var problems = new List<Problem>();
+        var text = SafeText.Decode(bytes, path, problems);
+        if (text is null || YamlTreeReader.Read(text, path, problems) is not YMapping tree)
+        {
+            Error.WriteLine($"risks: {path} cannot be read, so it cannot be changed field by field; fix it with 'risks edit {riskId}':");
+            problems.ForEach(p => Error.WriteLine($"  {p}"));
+            return ExitCodes.Problems;
+        }
+
+        foreach (var setting in settings)
+        {
+            if (FieldSetter.Apply(tree, setting) is { } error)
+            {
+                Error.WriteLine($"risks: {error}");
+                return ExitCodes.Usage;
+            }
+        }
+
+        var read = RiskYaml.FromTree(tree, path, riskId);
+        if (read.Risk is null)
+        {
+            Error.WriteLine($"risks: {riskId} was not changed: the result would not be valid:");
+            foreach (var problem in read.Problems)
+            {
+                Error.WriteLine($"  {problem.Message}");
+            }
+
+            return ExitCodes.Problems;
+        }
+
+        return Save(register, snapshot, read.Risk, BlobId.Of(bytes), reason);
+    }
+
+    public int Edit(string id, string? reason, ParseResult parse)
+    {
+        var register = Open(parse);
+        if (!RiskId.TryParse(id, out var riskId))
+        {
+            Error.WriteLine($"risks: \"{id}\" is not a risk id: {RiskId.Rules}");
+            return ExitCodes.Usage;
+        }
+
+        var snapshot = register.Load();
+        var path = RegisterLayout.PathOf(riskId);
+        var file = Path.Combine(register.Root, path);
+        if (!File.Exists(file))
+        {
+            return NotFound(snapshot, riskId);
+        }
+
+        var editor = context.Variable("VISUAL") ?? context.Variable("EDITOR");
+        if (string.IsNullOrWhiteSpace(editor))
+        {
+            Error.WriteLine("risks: set $EDITOR (or $VISUAL) to the editor to use, such as nano or vi");
+            return ExitCodes.Usage;
+        }
+
+        var original = File.ReadAllBytes(file);
+        var workFolder = Directory.CreateTempSubdirectory("risks-edit-").FullName;
+        var copy = Path.Combine(workFolder, Path.GetFileName(path));
+        File.WriteAllBytes(copy, original);
+        while (true)
+        {
+            if (RunEditor(editor, copy) is { } failed)
+            {
+                Error.WriteLine($"risks: the editor failed ({failed}); your copy is kept at {copy}");
+                return ExitCodes.Failure;
+            }
+
+            var edited = File.ReadAllBytes(copy);
+            if (edited.AsSpan().SequenceEqual(original))
+            {
+                Out.WriteLine($"{riskId} not changed.");
+                Directory.Delete(workFolder, recursive: true);
+                return ExitCodes.Ok;
+            }
+
+            var read = RiskYaml.Read(edited, path, riskId);
+            if (read.Risk is not null)
+            {
+                reason ??= Ask("Reason for the change: ");
+                if (string.IsNullOrWhiteSpace(reason))
+                {
+                    Error.WriteLine($"risks: a reason is needed (-m); your edit is kept at {copy}");
+                    return ExitCodes.Usage;
+                }
+
+                var code = Save(register, snapshot, read.Risk, BlobId.Of(original), reason);
+                if (code == ExitCodes.Ok)
+                {
+                    Directory.Delete(workFolder, recursive: true);
+                }
+                else
+                {
+                    Error.WriteLine($"Your edit is kept at {copy}");
+                }
+
+                return code;
+            }
+
+            foreach (var problem in read.Problems)
+            {
+                Error.WriteLine(problem.ToString().Replace(path, copy, StringComparison.Ordinal));
+            }
+
+            var again = Ask("The file has problems. Edit it again? [Y/n] ");
+            if (again is null || again.Trim().StartsWith('n') || again.Trim().StartsWith('N'))
+            {
+                Error.WriteLine($"Nothing was saved. Your edit is kept at {copy}");
+                return ExitCodes.Problems;
+            }
+        }
+    }
+
+    private int Save(RegisterRepository register, RegisterSnapshot snapshot, Risk risk, string version, string reason)
+    {
+        var author = register.ResolveAuthor(snapshot.Settings);
+        var outcome = register.Save(risk, version, reason, author, snapshot.SettingsValid ? snapshot.Settings : null, context.Clock.GetLocalNow());
+        switch (outcome)
+        {
+            case SaveOutcome.Saved saved:
+                Out.WriteLine($"Saved {saved.Headline} [{saved.Commit[..8]}] by {author.Name}");
+                return ExitCodes.Ok;
+            case SaveOutcome.Unchanged:
+                Out.WriteLine($"{risk.Id} is already like that; nothing to save.");
+                return ExitCodes.Ok;
+            case SaveOutcome.Conflict conflict:
+                Error.WriteLine($"risks: not saved: {conflict.Message}");
+                return ExitCodes.Conflict;
+            case SaveOutcome.Invalid invalid:
+                Error.WriteLine($"risks: {risk.Id} was not saved:");
+                invalid.Problems.ToList().ForEach(p => Error.WriteLine($"  {p}"));
+                return ExitCodes.Problems;
+            default:
+                throw new UnreachableException(outcome.ToString());
+        }
+    }
+
+    private string? RunEditor(string editor, string file)
+    {
+        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(editor + " \"$1\"");
+        start.ArgumentList.Add("sh");
+        start.ArgumentList.Add(file);
+        using var process = Process.Start(start);
+        if (process is null)
+        {
+            return "could not start " + editor;
+        }
+
+        process.WaitForExit();
+        return process.ExitCode == 0 ? null : $"{editor} exited with {process.ExitCode}";
+    }
+
+    private string? Ask(string question)
+    {
+        if (!context.Interactive)
+        {
+            return null;
+        }
+
+        Out.Write(question);
+        Out.Flush();
+        return context.In.ReadLine();
+    }
+
+    private RegisterRepository Open(ParseResult parse)
+    {
+        var given = registerOption(parse) ?? context.Variable("RISKS_REGISTER");
+        if (!string.IsNullOrEmpty(given))
+        {
+            return RegisterRepository.Open(Path.GetFullPath(given, context.CurrentDirectory), context.Clock);
+        }
+
+        var found = RegisterRepository.Discover(context.CurrentDirectory)
+            ?? throw new RegisterException($"no register in {context.CurrentDirectory} or any folder above it: give --register PATH, set RISKS_REGISTER, or make one with 'risks init' or 'risks demo'");
+        return RegisterRepository.Open(found, context.Clock);
+    }
+
+    private int NotFound(RegisterSnapshot snapshot, RiskId id)
+    {
+        var invalid = snapshot.InvalidFiles.FirstOrDefault(f => RegisterLayout.Parse(f)?.Id.Identity == id.Identity);
+        Error.WriteLine(invalid is null
+            ? $"risks: there is no risk {id} in the register"
+            : $"risks: {id} cannot be read ({invalid}); run 'risks check' to see why");
+        return ExitCodes.NotFound;
+    }
+
+    private void ReportInvalid(RegisterSnapshot snapshot)
+    {
+        if (snapshot.InvalidFiles.Count > 0)
+        {
+            Error.WriteLine($"{Count(snapshot.InvalidFiles.Count, "file")} could not be read and {(snapshot.InvalidFiles.Count == 1 ? "is" : "are")} not listed: {string.Join(", ", snapshot.InvalidFiles)}. Run 'risks check' to see why.");
+        }
+
+        if (!snapshot.SettingsValid)
+        {
+            Error.WriteLine("register.yaml has problems, so default settings are in use. Run 'risks check' to see them.");
+        }
+    }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";
+
+    private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"'{path}'" : path;
+}

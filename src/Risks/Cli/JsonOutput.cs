@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Risks.Core.Domain;
+using Risks.Core.Scoring;
+using Risks.Core.Validation;
+
+namespace Risks.Cli;
+
+/// <summary>Risks as JSON, with the file's field names and words, plus what is derived.</summary>
+internal static class JsonOutput
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new RiskIdConverter() },
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string List(IReadOnlyList<RiskFacts> rows, RegisterSettings settings, DateOnly today) =>
+        new JsonArray([.. rows.Select(f => Summary(f, settings))]).ToJsonString(Options);
+
+    public static string Risk(RiskFacts facts, RegisterSettings settings)
+    {
+        var node = JsonSerializer.SerializeToNode(facts.Risk, Options)!.AsObject();
+        node["derived"] = Derived(facts);
+        return node.ToJsonString(Options);
+    }
+
+    private static JsonObject Summary(RiskFacts f, RegisterSettings settings)
+    {
+        var r = f.Risk;
+        return new JsonObject
+        {
+            ["id"] = r.Id.Value,
+            ["kind"] = Vocabulary.Word(r.Kind),
+            ["title"] = r.Title,
+            ["status"] = Vocabulary.Word(r.Status),
+            ["owner"] = r.Owner,
+            ["owner_name"] = settings.NameOf(r.Owner),
+            ["current"] = JsonSerializer.SerializeToNode(r.Current, Options),
+            ["target"] = JsonSerializer.SerializeToNode(r.Target, Options),
+            ["next_review"] = r.NextReview is { } next ? Rules.Iso(next) : null,
+            ["derived"] = Derived(f),
+        };
+    }
+
+    private static JsonObject Derived(RiskFacts f) => new()
+    {
+        ["current_score"] = f.CurrentScore,
+        ["target_score"] = f.TargetScore,
+        ["inherent_score"] = f.InherentScore,
+        ["band"] = f.Band?.Name,
+        ["rag"] = f.Band is null ? null : Vocabulary.Word(f.Band.Rag),
+        ["above_tolerance_of"] = new JsonArray([.. f.AboveToleranceOf.Select(o => (JsonNode)o.Id)]),
+        ["outside_target"] = f.OutsideTarget,
+        ["open_actions"] = f.OpenActions.Count,
+        ["overdue_actions"] = new JsonArray([.. f.OverdueActions.Select(a => (JsonNode)a.Id)]),
+        ["review_overdue"] = f.ReviewOverdue,
+    };
+
+    private sealed class RiskIdConverter : JsonConverter<RiskId>
+    {
+        public override RiskId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            RiskId.Parse(reader.GetString() ?? "");
+
+        public override void Write(Utf8JsonWriter writer, RiskId value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.Value);
+    }
+}

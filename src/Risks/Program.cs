@@ -1,0 +1,3 @@
+using Risks.Cli;
+
+return CommandLine.Run(args, CliContext.FromConsole());
