@@ -144,7 +144,7 @@ public sealed class RiskComparer
             Scalar(path + ".likelihood", path + " likelihood", Number(a.Likelihood), Number(b.Likelihood));
         }
 
-        Line(path + ".rationale", path + " score basis", a?.Rationale, b?.Rationale);
+        Prose(path + ".rationale", path + " score basis", a?.Rationale, b?.Rationale);
     }
 
     private void Review(Review? a, Review? b)

@@ -128,16 +128,18 @@ public sealed class RegisterRepository
     /// Saves one risk as one commit, made by <paramref name="author"/>, touching only the risk's
     /// file. <paramref name="expectedVersion"/> is the version that was read (null for a new
     /// risk); if the file is no longer that version, nothing is written and the conflict says who
-    /// changed it and when.
+    /// changed it and when. With <paramref name="settings"/>, people, objectives and categories
+    /// are checked against them, and linked risks must exist unless <paramref name="requireLinkedRisks"/>
+    /// is false (for entering a set of risks that link to each other).
     /// </summary>
-    public SaveOutcome Save(Risk risk, string? expectedVersion, string? reason, Author author, RegisterSettings? settings = null, DateTimeOffset? when = null)
+    public SaveOutcome Save(Risk risk, string? expectedVersion, string? reason, Author author, RegisterSettings? settings = null, DateTimeOffset? when = null, bool requireLinkedRisks = true)
     {
         var path = RegisterLayout.PathOf(risk.Id);
         var problems = RiskValidator.Validate(risk).Select(i => i.Message).ToList();
         if (settings is not null)
         {
             var known = risk.LinkedRisks.Append(risk.Closure?.MergedInto ?? "").Append(risk.Id.Value)
-                .Where(id => RiskId.TryParse(id, out var parsed) && (parsed == risk.Id || File.Exists(Path.Combine(Root, RegisterLayout.PathOf(parsed)))))
+                .Where(id => RiskId.TryParse(id, out var parsed) && (!requireLinkedRisks || parsed == risk.Id || File.Exists(Path.Combine(Root, RegisterLayout.PathOf(parsed)))))
                 .Select(id => RiskId.Parse(id).Identity)
                 .ToHashSet();
             problems.AddRange(RegisterValidator.CrossCheck(risk, settings, known).Select(i => i.Message));
@@ -451,7 +453,10 @@ public sealed class RegisterRepository
             risks.Add(new StoredRisk(risk, files[i], versions[i]));
         }
 
-        var known = byIdentity.Keys.ToHashSet(StringComparer.Ordinal);
+        // A risk whose file cannot be read still exists: links to it are reported at that file, not here.
+        var known = byIdentity.Keys
+            .Concat(invalid.Select(RegisterLayout.Parse).OfType<(RiskId Id, bool InPlace)>().Select(p => p.Id.Identity))
+            .ToHashSet(StringComparer.Ordinal);
         if (settings is not null)
         {
             foreach (var stored in risks)

@@ -76,7 +76,7 @@ public static class SampleBuilder
 
     private static StoredVersion Save(RegisterRepository register, Risk risk, string? expected, string reason, Author author, RegisterSettings settings, DateTimeOffset when)
     {
-        var outcome = register.Save(risk, expected, reason, author, settings: null, when);
+        var outcome = register.Save(risk, expected, reason, author, settings, when, requireLinkedRisks: false);
         return outcome switch
         {
             SaveOutcome.Saved saved => new StoredVersion(saved.Version, RiskYaml.Write(risk)),

@@ -26,6 +26,9 @@ internal sealed class NodeReader
 
     public Position Position => _mapping.Position;
 
+    /// <summary>Whether the mapping gives <paramref name="key"/> at all (even with a wrong value).</summary>
+    public bool Has(string key) => _mapping.Find(key) is not null;
+
     /// <summary>The keys of this mapping, for mappings keyed by data (such as risk ids).</summary>
     public IReadOnlyList<string> Keys => _mapping.Entries.Select(e => e.Key).ToList();
 
@@ -203,7 +206,9 @@ internal sealed class NodeReader
             if (!_asked.Contains(entry.Key, StringComparer.Ordinal))
             {
                 var where = _path.Length == 0 ? "at the top level" : $"in {_path}";
-                _context.Problem(entry.KeyPosition, $"unknown key {Risks.Core.Domain.Text.Quote(entry.Key)} {where}; the keys allowed are {Risks.Core.Domain.Text.OneOf(_asked)}");
+                var near = _asked.FirstOrDefault(k => string.Equals(k, entry.Key, StringComparison.OrdinalIgnoreCase) || string.Equals(k, entry.Key.Replace('-', '_').Replace(' ', '_'), StringComparison.OrdinalIgnoreCase));
+                var hint = near is null ? "" : $" (did you mean {near}?)";
+                _context.Problem(entry.KeyPosition, $"unknown key {Risks.Core.Domain.Text.Quote(entry.Key)} {where}{hint}; the keys allowed are {Risks.Core.Domain.Text.OneOf(_asked)}");
             }
         }
     }

@@ -179,9 +179,18 @@ public static class RiskYaml
     {
         var idText = r.Text("id");
         RiskId id;
+        if (idText is null && r.Has("id"))
+        {
+            return null;
+        }
+
         if (idText is null)
         {
-            r.Problem("id", expectedId is { } e ? $"id is required: this file's name says {e}" : "id is required");
+            if (!r.Keys.Any(k => string.Equals(k, "id", StringComparison.OrdinalIgnoreCase)))
+            {
+                r.Problem("id", expectedId is { } e ? $"id is required: this file's name says {e}" : "id is required");
+            }
+
             if (expectedId is null)
             {
                 return null;
@@ -300,12 +309,12 @@ public static class RiskYaml
         var likelihood = m.Int("likelihood");
         var rationale = m.Text("rationale");
         m.Finish();
-        if (impact is null)
+        if (impact is null && !m.Has("impact"))
         {
             m.Problem("impact", $"{key}.impact is required: a whole number 1-5");
         }
 
-        if (likelihood is null)
+        if (likelihood is null && !m.Has("likelihood"))
         {
             m.Problem("likelihood", $"{key}.likelihood is required: a whole number 1-5");
         }
@@ -338,12 +347,18 @@ public static class RiskYaml
         return value;
     }
 
-    private static void Required(NodeReader r, string key, string choices) =>
-        r.Problem(key, $"{key} is required: {choices}");
+    /// <summary>Reports a missing key; a key given with a wrong value has been reported already.</summary>
+    private static void Required(NodeReader r, string key, string choices)
+    {
+        if (!r.Has(key))
+        {
+            r.Problem(key, $"{key} is required: {choices}");
+        }
+    }
 
     private static T Required<T>(NodeReader r, string key, string choices, T fallback)
     {
-        r.Problem(key, $"{key} is required: {choices}");
+        Required(r, key, choices);
         return fallback;
     }
 }

@@ -98,7 +98,7 @@ public static class YamlTreeReader
                 case NodeEvent node when !node.Anchor.IsEmpty:
                     return Fail(At(node.Start), $"anchors (&{node.Anchor}) are not allowed in a register file");
                 case NodeEvent node when !node.Tag.IsEmpty:
-                    return Fail(At(node.Start), $"tags ({node.Tag.Value}) are not allowed in a register file");
+                    return Fail(At(node.Start), $"tags ({node.Tag.Value.Replace("tag:yaml.org,2002:", "!!", StringComparison.Ordinal)}) are not allowed in a register file");
             }
 
             if (parser.TryConsume<Scalar>(out var scalar))

@@ -66,12 +66,12 @@ public static class CommandLine
         init.SetAction(r => commands.Init(r.GetValue(initPath), r.GetValue(organisation), r.GetValue(name), r.GetValue(email)));
 
         var demoPath = new Argument<string?>("path") { Description = "Folder for the sample register (default: a new folder under the temporary folder)", Arity = ArgumentArity.ZeroOrOne };
-        var noUi = new Option<bool>("--no-ui") { Description = "Only build the sample register; do not open it" };
+        var noUi = new Option<bool>("--no-ui") { Description = "Only build the sample register; do not show it" };
         var demo = new Command("demo", "Build the sample register (the March 2025 BAF, with its January 2025 iteration) as a Git repository with real history.")
         {
             demoPath, noUi,
         };
-        demo.SetAction(r => commands.Demo(r.GetValue(demoPath)));
+        demo.SetAction(r => commands.Demo(r.GetValue(demoPath), r.GetValue(noUi)));
 
         var kind = Choice<RiskKind>("--kind", "Only strategic (BAF) or operational risks");
         var band = new Option<string?>("--band") { Description = "Only risks whose current score is in this band, such as Extreme" };

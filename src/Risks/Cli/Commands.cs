@@ -43,7 +43,7 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
         return ExitCodes.Ok;
     }
 
-    public int Demo(string? path)
+    public int Demo(string? path, bool noUi)
     {
         var folder = path is null
             ? Path.Combine(Path.GetTempPath(), "risks-demo-" + Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal))
@@ -53,6 +53,13 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
         Out.WriteLine($"Built the sample register at {built.Register.Root}");
         Out.WriteLine($"{snapshot.Settings.Organisation}: {built.Risks} risks, {built.Commits} commits, iterations {string.Join(" and ", built.Tags)}.");
         Out.WriteLine();
+        if (!noUi)
+        {
+            TableOutput.List(Out, snapshot.Risks.Select(s => RiskFacts.Of(s.Risk, snapshot.Settings, context.Today)).ToList(), snapshot.Settings, context.Today);
+            Out.WriteLine();
+            Out.WriteLine("Try:");
+        }
+
         Out.WriteLine($"  risks --register {Quote(built.Register.Root)} list");
         Out.WriteLine($"  git -C {Quote(built.Register.Root)} log --format='%ad %an | %s' --date=short");
         return ExitCodes.Ok;
