@@ -91,10 +91,11 @@ internal static class TextOutput
         foreach (var (label, text) in parts.Where(p => !string.IsNullOrWhiteSpace(p.Text)))
         {
             var lines = text!.Split('\n');
-            o.WriteLine(label.Length > 0 ? $"  {label}: {lines[0]}" : $"  {lines[0]}");
+            var lead = label.Length > 0 ? $"  {label}: " : "  ";
+            o.WriteLine(lead + lines[0]);
             foreach (var line in lines.Skip(1))
             {
-                o.WriteLine($"  {line}");
+                o.WriteLine(new string(' ', lead.Length) + line);
             }
         }
     }
