@@ -6,5 +6,8 @@ namespace Risks.Core.Validation;
 /// </summary>
 public sealed record FieldIssue(string Path, string Message)
 {
+    /// <summary>The issue is that the field has no value (as opposed to a wrong one).</summary>
+    public bool IsMissing { get; init; }
+
     public override string ToString() => Message;
 }

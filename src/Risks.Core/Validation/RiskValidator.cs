@@ -34,7 +34,7 @@ public static class RiskValidator
         Score(issues, "inherent", risk.Inherent);
         if (risk.Current is null)
         {
-            issues.Add(new FieldIssue("current", "current is required: the current score as impact and likelihood, each 1-5"));
+            issues.Add(new FieldIssue("current", "current is required: the current score as impact and likelihood, each 1-5") { IsMissing = true });
         }
 
         Score(issues, "current", risk.Current);
@@ -215,7 +215,7 @@ public static class RiskValidator
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            issues.Add(new FieldIssue(path, $"{path} is required"));
+            issues.Add(new FieldIssue(path, $"{path} is required") { IsMissing = true });
         }
     }
 

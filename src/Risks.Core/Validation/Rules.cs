@@ -66,7 +66,7 @@ public static partial class Rules
         }
         else if (value.Length > MaxTextLength)
         {
-            issues.Add(new FieldIssue(path, $"{path} must be at most {MaxTextLength / 1024} KiB, found {value.Length / 1024} KiB"));
+            issues.Add(new FieldIssue(path, $"{path} must be at most {MaxTextLength:N0} characters ({MaxTextLength / 1024} KiB), found {value.Length:N0}"));
         }
     }
 

@@ -139,7 +139,7 @@ public sealed class RegisterRepository
         if (settings is not null)
         {
             var known = risk.LinkedRisks.Append(risk.Closure?.MergedInto ?? "").Append(risk.Id.Value)
-                .Where(id => RiskId.TryParse(id, out var parsed) && (!requireLinkedRisks || parsed == risk.Id || File.Exists(Path.Combine(Root, RegisterLayout.PathOf(parsed)))))
+                .Where(id => RiskId.TryParse(id, out var parsed) && (!requireLinkedRisks || parsed == risk.Id || PathOfExisting(parsed) is not null))
                 .Select(id => RiskId.Parse(id).Identity)
                 .ToHashSet();
             problems.AddRange(RegisterValidator.CrossCheck(risk, settings, known).Select(i => i.Message));
@@ -165,8 +165,21 @@ public sealed class RegisterRepository
             return DescribeConflict(repo, head, path, currentVersion, committed, expectedVersion);
         }
 
-        if (version == committed && version == currentVersion)
+        if (expectedVersion is null && PathOfExisting(risk.Id) is { } twin)
         {
+            return new SaveOutcome.Conflict($"{risk.Id} is the same id as {twin} (ids that differ only in leading zeros are one id); choose another id or edit that risk", null, null, null);
+        }
+
+        if (version == committed)
+        {
+            if (version != currentVersion)
+            {
+                // The saved content is what is already committed: put the file back as committed; no commit is needed.
+                WriteAtomically(filePath, content);
+                repo.Index.Add(path);
+                repo.Index.Write();
+            }
+
             return new SaveOutcome.Unchanged();
         }
 
@@ -359,6 +372,21 @@ public sealed class RegisterRepository
                 file.Delete();
             }
         }
+    }
+
+    /// <summary>The path of the risk file holding <paramref name="id"/> or an id that differs only in leading zeros, if any.</summary>
+    private string? PathOfExisting(RiskId id)
+    {
+        var path = RegisterLayout.PathOf(id);
+        var folder = Path.GetDirectoryName(Path.Combine(Root, path))!;
+        if (!Directory.Exists(folder))
+        {
+            return null;
+        }
+
+        return Directory.EnumerateFiles(folder, "*.yaml")
+            .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
+            .FirstOrDefault(f => RegisterLayout.Parse(f)?.Id.Identity == id.Identity);
     }
 
     private static void WriteAtomically(string file, byte[] content)

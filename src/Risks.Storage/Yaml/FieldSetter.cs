@@ -194,7 +194,9 @@ public static partial class FieldSetter
         }
     }
 
-    private static YScalar Plain(string value) => new(Position.Start, value, Quoted: false);
+    /// <summary>A value as given; one that YAML would read as null (<c>~</c>, <c>null</c>) stays the text it is.</summary>
+    private static YScalar Plain(string value) =>
+        new(Position.Start, value, Quoted: value is "~" or "null" or "Null" or "NULL");
 
     [GeneratedRegex(@"\A(?<path>[a-z_][a-z_0-9]*(\[[A-Za-z0-9-]+\])?(\.[a-z_][a-z_0-9]*(\[[A-Za-z0-9-]+\])?)*)(?<op>\+=|-=|=)(?<value>.*)\z", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex Setting();

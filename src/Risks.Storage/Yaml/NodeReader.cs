@@ -29,6 +29,22 @@ internal sealed class NodeReader
     /// <summary>Whether the mapping gives <paramref name="key"/> at all (even with a wrong value).</summary>
     public bool Has(string key) => _mapping.Find(key) is not null;
 
+    /// <summary>The full path of a key of this mapping, such as <c>bands[2].rag</c>.</summary>
+    public string PathOf(string key) => Join(key);
+
+    /// <summary>Whether a wrong value was already reported at <paramref name="path"/> or inside it.</summary>
+    public bool ReportedWithin(string path) =>
+        _context.Reported.Any(p => p == path || p.StartsWith(path + ".", StringComparison.Ordinal) || p.StartsWith(path + "[", StringComparison.Ordinal));
+
+    /// <summary>Reports <paramref name="key"/> as required, unless a wrong value for it was reported already.</summary>
+    public void Require(string key, string what)
+    {
+        if (!ReportedWithin(Join(key)))
+        {
+            Problem(key, $"{Join(key)} is required{(what.Length > 0 ? ": " + what : "")}");
+        }
+    }
+
     /// <summary>The keys of this mapping, for mappings keyed by data (such as risk ids).</summary>
     public IReadOnlyList<string> Keys => _mapping.Entries.Select(e => e.Key).ToList();
 
@@ -216,6 +232,7 @@ internal sealed class NodeReader
     public void Problem(string key, string message)
     {
         var path = Join(key);
+        _context.Reported.Add(path);
         _context.Problem(_context.Map.TryGetValue(path, out var at) ? at : _mapping.Position, message);
     }
 
@@ -237,6 +254,7 @@ internal sealed class NodeReader
 
     private T? Wrong<T>(YNode node, string path, string expected)
     {
+        _context.Reported.Add(path);
         _context.Problem(node.Position, $"{path} must be {expected}, found {Describe(node)}");
         return default;
     }
@@ -253,6 +271,9 @@ internal sealed class NodeReader
 
     private sealed record Context(string File, List<Problem> Problems, Dictionary<string, Position> Map)
     {
+        /// <summary>Paths whose values were reported as wrong.</summary>
+        public HashSet<string> Reported { get; } = new(StringComparer.Ordinal);
+
         public void Problem(Position at, string message) => Problems.Add(new Problem(File, at.Line, at.Column, message));
     }
 }

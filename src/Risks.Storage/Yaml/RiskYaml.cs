@@ -132,7 +132,8 @@ public static class RiskYaml
         root.Finish();
         if (risk is not null)
         {
-            foreach (var issue in RiskValidator.Validate(risk))
+            // A field whose wrong value was reported while reading is not also reported as missing.
+            foreach (var issue in RiskValidator.Validate(risk).Where(i => !(i.IsMissing && root.ReportedWithin(i.Path))))
             {
                 problems.Add(Locate(file, map, issue));
             }
@@ -177,31 +178,23 @@ public static class RiskYaml
 
     private static Risk? Map(NodeReader r, RiskId? expectedId)
     {
+        // With no usable id the rest of the file is still read, so all its problems are reported at once.
+        var placeholder = expectedId ?? RiskId.Parse("X-0");
         var idText = r.Text("id");
         RiskId id;
-        if (idText is null && r.Has("id"))
-        {
-            return null;
-        }
-
         if (idText is null)
         {
-            if (!r.Keys.Any(k => string.Equals(k, "id", StringComparison.OrdinalIgnoreCase)))
+            if (!r.Has("id") && !r.Keys.Any(k => string.Equals(k, "id", StringComparison.OrdinalIgnoreCase)))
             {
                 r.Problem("id", expectedId is { } e ? $"id is required: this file's name says {e}" : "id is required");
             }
 
-            if (expectedId is null)
-            {
-                return null;
-            }
-
-            id = expectedId.Value;
+            id = placeholder;
         }
         else if (!RiskId.TryParse(idText, out id))
         {
             r.Problem("id", $"id must be a risk id ({RiskId.Rules}), found {Text.Quote(idText)}");
-            return null;
+            id = placeholder;
         }
         else if (expectedId is { } expected && expected.Value != id.Value)
         {
@@ -226,7 +219,7 @@ public static class RiskYaml
         var risk = new Risk
         {
             Id = id,
-            Kind = kind ?? RiskKind.Strategic,
+            Kind = kind ?? RiskKind.Operational,
             Title = title,
             Narrative = narrative is null ? new Narrative() : Done(narrative, new Narrative
             {
@@ -309,14 +302,14 @@ public static class RiskYaml
         var likelihood = m.Int("likelihood");
         var rationale = m.Text("rationale");
         m.Finish();
-        if (impact is null && !m.Has("impact"))
+        if (impact is null)
         {
-            m.Problem("impact", $"{key}.impact is required: a whole number 1-5");
+            m.Require("impact", "a whole number 1-5");
         }
 
-        if (likelihood is null && !m.Has("likelihood"))
+        if (likelihood is null)
         {
-            m.Problem("likelihood", $"{key}.likelihood is required: a whole number 1-5");
+            m.Require("likelihood", "a whole number 1-5");
         }
 
         return impact is { } i && likelihood is { } l ? new Score(i, l) { Rationale = rationale } : null;
@@ -335,7 +328,7 @@ public static class RiskYaml
         m.Finish();
         if (date is null)
         {
-            m.Problem("date", "last_reviewed.date is required: the date of the review (YYYY-MM-DD)");
+            m.Require("date", "the date of the review (YYYY-MM-DD)");
         }
 
         return date is { } d ? new Review(d, by ?? "") : null;
@@ -348,13 +341,7 @@ public static class RiskYaml
     }
 
     /// <summary>Reports a missing key; a key given with a wrong value has been reported already.</summary>
-    private static void Required(NodeReader r, string key, string choices)
-    {
-        if (!r.Has(key))
-        {
-            r.Problem(key, $"{key} is required: {choices}");
-        }
-    }
+    private static void Required(NodeReader r, string key, string choices) => r.Require(key, choices);
 
     private static T Required<T>(NodeReader r, string key, string choices, T fallback)
     {

@@ -18,7 +18,7 @@ public static class SafeText
     {
         if (bytes.Length > MaxFileBytes)
         {
-            problems.Add(new Problem(file, 1, 1, $"file is {bytes.Length / 1024} KiB; a register file may be at most {MaxFileBytes / 1024} KiB"));
+            problems.Add(new Problem(file, 1, 1, $"file is {bytes.Length:N0} bytes; a register file may be at most {MaxFileBytes:N0} bytes ({MaxFileBytes / 1024} KiB)"));
             return null;
         }
 

@@ -121,7 +121,7 @@ public static class SettingsYaml
 
     private static T Missing<T>(NodeReader reader, string key, T fallback)
     {
-        reader.Problem(key, $"{key} is required");
+        reader.Require(key, "");
         return fallback;
     }
 }

@@ -105,7 +105,7 @@ public static class YamlTreeReader
             {
                 if (scalar.Value.Length > MaxValueLength)
                 {
-                    return Fail(At(scalar.Start), $"a value may be at most {MaxValueLength / 1024} KiB, found {scalar.Value.Length / 1024} KiB");
+                    return Fail(At(scalar.Start), $"a value may be at most {MaxValueLength:N0} characters ({MaxValueLength / 1024} KiB), found {scalar.Value.Length:N0}");
                 }
 
                 return new YScalar(At(scalar.Start), scalar.Value, scalar.Style is not ScalarStyle.Plain and not ScalarStyle.Any);

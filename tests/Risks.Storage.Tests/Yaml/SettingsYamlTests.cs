@@ -1,0 +1,135 @@
+using System.Text;
+using Risks.Core.Domain;
+using Risks.Storage.Yaml;
+
+namespace Risks.Storage.Tests.Yaml;
+
+public sealed class SettingsYamlTests
+{
+    private static string SampleText() => File.ReadAllText(Path.Combine(RepoPaths.Data, "register.yaml"));
+
+    private static List<string> Problems(string text) =>
+        SettingsYaml.Read(Encoding.UTF8.GetBytes(text)).Problems.Select(p => p.ToString()).ToList();
+
+    [Fact]
+    public void The_sample_register_yaml_reads_without_problems_and_writes_back_to_the_same_bytes()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(RepoPaths.Data, "register.yaml"));
+
+        var (settings, problems) = SettingsYaml.Read(bytes);
+
+        problems.ShouldBeEmpty();
+        settings.ShouldNotBeNull();
+        settings.Organisation.ShouldBe("Mid and South Essex Integrated Care Board");
+        settings.Objectives.Count.ShouldBe(7);
+        settings.FindObjective("SO2").ShouldNotBeNull().Tolerance.ShouldBe(9);
+        settings.Bands.Problems().ShouldBeEmpty();
+        settings.FindPerson("rjarvis").ShouldNotBeNull().Name.ShouldBe("Rebecca Jarvis");
+        settings.PartnerRisks[0].Reported.ShouldBe(new DateOnly(2025, 2, 28));
+        Encoding.UTF8.GetBytes(SettingsYaml.Write(settings)).ShouldBe(bytes);
+    }
+
+    [Fact]
+    public void The_example_in_the_format_document_is_canonical()
+    {
+        var example = RiskYamlRoundTripTests.FormatDocumentExample("## register.yaml");
+
+        var (settings, problems) = SettingsYaml.Read(Encoding.UTF8.GetBytes(example));
+
+        problems.ShouldBeEmpty();
+        SettingsYaml.Write(settings!).ShouldBe(example);
+    }
+
+    [Fact]
+    public void Default_settings_round_trip()
+    {
+        var settings = new RegisterSettings { Organisation = "Org" };
+
+        var written = SettingsYaml.Write(settings);
+        var (back, problems) = SettingsYaml.Read(Encoding.UTF8.GetBytes(written));
+
+        problems.ShouldBeEmpty();
+        back.ShouldNotBeNull();
+        back.Scoring.Impact.ShouldBe(ScoringMatrix.Default.Impact);
+        back.Bands.Bands.ShouldBe(BandScheme.Default.Bands);
+        SettingsYaml.Write(back).ShouldBe(written);
+    }
+
+    [Fact]
+    public void A_band_scheme_that_leaves_a_score_out_is_reported_at_the_bands()
+    {
+        var text = SampleText().Replace("    min: 15\n", "    min: 16\n", StringComparison.Ordinal);
+
+        var (settings, problems) = SettingsYaml.Read(Encoding.UTF8.GetBytes(text));
+
+        settings.ShouldBeNull();
+        problems.Select(p => p.ToString()).ShouldBe(["register.yaml:52:3: bands must give every possible score one band: no band covers the score 15"]);
+    }
+
+    [Fact]
+    public void An_overlapping_band_is_reported()
+    {
+        Problems(SampleText().Replace("    max: 12\n", "    max: 15\n", StringComparison.Ordinal))
+            .ShouldBe(["register.yaml:52:3: bands must give every possible score one band: the score 15 is in more than one band (High and Extreme)"]);
+    }
+
+    [Fact]
+    public void A_band_range_problem_is_reported_at_the_value()
+    {
+        Problems(SampleText().Replace("    min: 15\n", "    min: 30\n", StringComparison.Ordinal)).ShouldBe(
+        [
+            "register.yaml:66:10: bands[3].min must be 1-25, found 30",
+            "register.yaml:67:10: bands[3].max must be from min (30) to 25, found 25",
+            "register.yaml:52:3: bands must give every possible score one band: no band covers the score 15",
+            "register.yaml:52:3: bands must give every possible score one band: no band covers the score 16",
+            "register.yaml:52:3: bands must give every possible score one band: no band covers the score 20",
+            "register.yaml:52:3: bands must give every possible score one band: no band covers the score 25",
+        ]);
+    }
+
+    [Fact]
+    public void An_unknown_rag_colour_lists_the_colours()
+    {
+        Problems(SampleText().Replace("    rag: amber\n", "    rag: orange\n", StringComparison.Ordinal))
+            .ShouldContain("register.yaml:61:10: bands[2].rag must be green, yellow, amber or red, found \"orange\"");
+    }
+
+    [Fact]
+    public void An_unknown_rag_colour_is_one_problem()
+    {
+        Problems(SampleText().Replace("    rag: amber\n", "    rag: orange\n", StringComparison.Ordinal))
+            .ShouldBe(["register.yaml:61:10: bands[2].rag must be green, yellow, amber or red, found \"orange\""]);
+    }
+
+    [Fact]
+    public void A_login_given_twice_is_reported_at_the_second()
+    {
+        Problems(SampleText().Replace("  - login: kbonney\n", "  - login: auditchair\n", StringComparison.Ordinal))
+            .ShouldBe(["register.yaml:96:12: people[4].login auditchair is given twice"]);
+    }
+
+    [Fact]
+    public void Missing_scoring_is_reported()
+    {
+        var text = SampleText();
+        var start = text.IndexOf("scoring:\n", StringComparison.Ordinal);
+        var end = text.IndexOf("bands:\n", StringComparison.Ordinal);
+
+        Problems(text[..start] + text[end..]).ShouldBe(["register.yaml:1:1: scoring is required"]);
+    }
+
+    [Fact]
+    public void An_unknown_key_in_a_person_is_reported_and_not_dropped()
+    {
+        Problems(SampleText().Replace("    job_title: Chief Executive\n", "    job_title: Chief Executive\n    phone: 01234\n", StringComparison.Ordinal))
+            .ShouldBe(["register.yaml:91:5: unknown key \"phone\" in people[2]; the keys allowed are login, name, email, role or job_title"]);
+    }
+
+    [Fact]
+    public void Hazards_in_register_yaml_are_refused_as_in_risk_files()
+    {
+        Problems("organisation: &o Org\n").ShouldBe(["register.yaml:1:15: anchors (&o) are not allowed in a register file"]);
+        Problems("").ShouldBe(["register.yaml:1:1: file is empty"]);
+        Problems("organisation: Org\norganisation: Other\n").ShouldBe(["register.yaml:2:1: duplicate key organisation (first given at line 1); give each key once"]);
+    }
+}
