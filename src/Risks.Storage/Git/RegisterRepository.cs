@@ -184,7 +184,9 @@ public sealed class RegisterRepository
         }
 
         var before = committed is null ? null : Parse(((Blob)repo.Lookup(committed)).GetContentStream(), path, committed).Risk;
-        var changes = RiskComparer.Compare(before, risk, settings);
+        var changes = committed is not null && before is null
+            ? [new FieldChange("", Risks.Core.Changes.ChangeKind.Changed, null, null, "repaired (the committed version could not be read)")]
+            : RiskComparer.Compare(before, risk, settings);
         var headline = ChangeSummary.Headline(before, risk, changes);
         var message = Message(headline, reason, changes, risk.Id);
         var commit = CommitFiles([(path, content)], message, author, when, restoreOnFailure: onDisk);

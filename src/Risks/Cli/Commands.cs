@@ -151,14 +151,13 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
         }
 
         var snapshot = register.Load();
-        var path = RegisterLayout.PathOf(riskId);
-        var file = Path.Combine(register.Root, path);
-        if (!File.Exists(file))
+        if (FileOf(snapshot, riskId) is not { } path)
         {
             return NotFound(snapshot, riskId);
         }
 
-        var bytes = File.ReadAllBytes(file);
+        riskId = RegisterLayout.Parse(path)!.Value.Id;
+        var bytes = File.ReadAllBytes(Path.Combine(register.Root, path));
         var problems = new List<Problem>();
         var text = SafeText.Decode(bytes, path, problems);
         if (text is null || YamlTreeReader.Read(text, path, problems) is not YMapping tree)
@@ -202,12 +201,13 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
         }
 
         var snapshot = register.Load();
-        var path = RegisterLayout.PathOf(riskId);
-        var file = Path.Combine(register.Root, path);
-        if (!File.Exists(file))
+        if (FileOf(snapshot, riskId) is not { } path)
         {
             return NotFound(snapshot, riskId);
         }
+
+        riskId = RegisterLayout.Parse(path)!.Value.Id;
+        var file = Path.Combine(register.Root, path);
 
         var editor = context.Variable("VISUAL") ?? context.Variable("EDITOR");
         if (string.IsNullOrWhiteSpace(editor))
@@ -338,6 +338,11 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
             ?? throw new RegisterException($"no register in {context.CurrentDirectory} or any folder above it: give --register PATH, set RISKS_REGISTER, or make one with 'risks init' or 'risks demo'");
         return RegisterRepository.Open(found, context.Clock);
     }
+
+    /// <summary>The file holding a risk, readable or not, however many leading zeros its id was typed with.</summary>
+    private static string? FileOf(RegisterSnapshot snapshot, RiskId id) =>
+        snapshot.Find(id)?.Path
+        ?? snapshot.InvalidFiles.FirstOrDefault(f => RegisterLayout.Parse(f) is { InPlace: true } place && place.Id.Identity == id.Identity);
 
     private int NotFound(RegisterSnapshot snapshot, RiskId id)
     {
