@@ -214,6 +214,13 @@ internal sealed class NodeReader
         }
     }
 
+    /// <summary>Finishes the mapping (see <see cref="Finish()"/>) and passes on what was read from it.</summary>
+    public T Finish<T>(T value)
+    {
+        Finish();
+        return value;
+    }
+
     /// <summary>Reports every key that was not asked for, naming the keys allowed here.</summary>
     public void Finish()
     {

@@ -221,7 +221,7 @@ public static class RiskYaml
             Id = id,
             Kind = kind ?? RiskKind.Operational,
             Title = title,
-            Narrative = narrative is null ? new Narrative() : Done(narrative, new Narrative
+            Narrative = narrative is null ? new Narrative() : narrative.Finish(new Narrative
             {
                 Cause = narrative.Text("cause"),
                 Event = narrative.Text("event"),
@@ -230,7 +230,7 @@ public static class RiskYaml
             KeyElements = r.Texts("key_elements"),
             Category = r.Text("category"),
             Status = status ?? RiskStatus.Open,
-            Closure = closure is null ? null : Done(closure, new Closure
+            Closure = closure is null ? null : closure.Finish(new Closure
             {
                 Date = closure.Date("date"),
                 Rationale = closure.Text("rationale"),
@@ -250,20 +250,20 @@ public static class RiskYaml
             Response = r.Choice<RiskResponse>("response"),
             Performance = r.Text("performance"),
             Trajectory = r.Choice<Trajectory>("trajectory"),
-            Controls = r.Items("controls").Select(c => Done(c, new Control
+            Controls = r.Items("controls").Select(c => c.Finish(new Control
             {
                 Id = c.Text("id") ?? "",
                 Text = c.Text("text") ?? "",
                 Owner = c.Text("owner"),
                 Effectiveness = c.Choice<Effectiveness>("effectiveness"),
             })).ToList(),
-            Gaps = r.Items("gaps").Select(g => Done(g, new Gap
+            Gaps = r.Items("gaps").Select(g => g.Finish(new Gap
             {
                 Id = g.Text("id") ?? "",
                 Type = g.Choice<GapType>("type") ?? Required(g, "type", Vocabulary.Choices<GapType>(), GapType.Control),
                 Text = g.Text("text") ?? "",
             })).ToList(),
-            Assurances = r.Items("assurances").Select(a => Done(a, new Assurance
+            Assurances = r.Items("assurances").Select(a => a.Finish(new Assurance
             {
                 Id = a.Text("id") ?? "",
                 Text = a.Text("text") ?? "",
@@ -274,7 +274,7 @@ public static class RiskYaml
                 Key = a.Bool("key") ?? false,
                 Date = a.Date("date"),
             })).ToList(),
-            Actions = r.Items("actions").Select(a => Done(a, new RiskAction
+            Actions = r.Items("actions").Select(a => a.Finish(new RiskAction
             {
                 Id = a.Text("id") ?? "",
                 Text = a.Text("text") ?? "",
@@ -332,12 +332,6 @@ public static class RiskYaml
         }
 
         return date is { } d ? new Review(d, by ?? "") : null;
-    }
-
-    private static T Done<T>(NodeReader reader, T value)
-    {
-        reader.Finish();
-        return value;
     }
 
     /// <summary>Reports a missing key; a key given with a wrong value has been reported already.</summary>

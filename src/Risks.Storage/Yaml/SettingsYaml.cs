@@ -71,7 +71,7 @@ public static class SettingsYaml
         var settings = new RegisterSettings
         {
             Organisation = r.Text("organisation") ?? "",
-            Objectives = r.Items("objectives").Select(o => Done(o, new Objective
+            Objectives = r.Items("objectives").Select(o => o.Finish(new Objective
             {
                 Id = o.Text("id") ?? "",
                 Title = o.Text("title") ?? "",
@@ -81,14 +81,14 @@ public static class SettingsYaml
             })).ToList(),
             Scoring = scoring is null
                 ? Missing(r, "scoring", ScoringMatrix.Default)
-                : Done(scoring, new ScoringMatrix(scoring.Texts("impact"), scoring.Texts("likelihood"))),
-            Bands = new BandScheme(r.Items("bands").Select(b => Done(b, new Band(
+                : scoring.Finish(new ScoringMatrix(scoring.Texts("impact"), scoring.Texts("likelihood"))),
+            Bands = new BandScheme(r.Items("bands").Select(b => b.Finish(new Band(
                 b.Text("name") ?? "",
                 b.Choice<Rag>("rag") ?? Missing(b, "rag", Rag.Red),
                 b.Int("min") ?? Missing(b, "min", 0),
                 b.Int("max") ?? Missing(b, "max", 0)))).ToList()),
             Categories = r.Texts("categories"),
-            People = r.Items("people").Select(p => Done(p, new Person
+            People = r.Items("people").Select(p => p.Finish(new Person
             {
                 Login = p.Text("login") ?? "",
                 Name = p.Text("name") ?? "",
@@ -96,7 +96,7 @@ public static class SettingsYaml
                 Role = p.Choice<Role>("role") ?? Missing(p, "role", Role.Reviewer),
                 JobTitle = p.Text("job_title"),
             })).ToList(),
-            PartnerRisks = r.Items("partner_risks").Select(p => Done(p, new PartnerRisk
+            PartnerRisks = r.Items("partner_risks").Select(p => p.Finish(new PartnerRisk
             {
                 Organisation = p.Text("organisation") ?? "",
                 Title = p.Text("title") ?? "",
@@ -111,12 +111,6 @@ public static class SettingsYaml
         }
 
         return (problems.Count == 0 ? settings : null, problems);
-    }
-
-    private static T Done<T>(NodeReader reader, T value)
-    {
-        reader.Finish();
-        return value;
     }
 
     private static T Missing<T>(NodeReader reader, string key, T fallback)

@@ -48,7 +48,7 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
         var folder = path is null
             ? Path.Combine(Path.GetTempPath(), "risks-demo-" + Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal))
             : Path.GetFullPath(path, context.CurrentDirectory);
-        var built = SampleBuilder.Build(context.DataFolder, folder, new Progress<string>(_ => { }));
+        var built = SampleBuilder.Build(context.DataFolder, folder);
         var snapshot = built.Register.Load();
         Out.WriteLine($"Built the sample register at {built.Register.Root}");
         Out.WriteLine($"{snapshot.Settings.Organisation}: {built.Risks} risks, {built.Commits} commits, iterations {string.Join(" and ", built.Tags)}.");
@@ -75,7 +75,7 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
         switch (format)
         {
             case "json":
-                Out.WriteLine(JsonOutput.List(rows, snapshot.Settings, context.Today));
+                Out.WriteLine(JsonOutput.List(rows, snapshot.Settings));
                 break;
             case "csv":
                 CsvOutput.List(Out, rows, snapshot.Settings, context.Today);
@@ -143,20 +143,12 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
 
     public int Set(string id, string[] settings, string reason, ParseResult parse)
     {
-        var register = Open(parse);
-        if (!RiskId.TryParse(id, out var riskId))
+        if (Target(id, parse, out var target) is { } failure)
         {
-            Error.WriteLine($"risks: \"{id}\" is not a risk id: {RiskId.Rules}");
-            return ExitCodes.Usage;
+            return failure;
         }
 
-        var snapshot = register.Load();
-        if (FileOf(snapshot, riskId) is not { } path)
-        {
-            return NotFound(snapshot, riskId);
-        }
-
-        riskId = RegisterLayout.Parse(path)!.Value.Id;
+        var (register, snapshot, riskId, path) = target;
         var bytes = File.ReadAllBytes(Path.Combine(register.Root, path));
         var problems = new List<Problem>();
         var text = SafeText.Decode(bytes, path, problems);
@@ -193,20 +185,12 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
 
     public int Edit(string id, string? reason, ParseResult parse)
     {
-        var register = Open(parse);
-        if (!RiskId.TryParse(id, out var riskId))
+        if (Target(id, parse, out var target) is { } failure)
         {
-            Error.WriteLine($"risks: \"{id}\" is not a risk id: {RiskId.Rules}");
-            return ExitCodes.Usage;
+            return failure;
         }
 
-        var snapshot = register.Load();
-        if (FileOf(snapshot, riskId) is not { } path)
-        {
-            return NotFound(snapshot, riskId);
-        }
-
-        riskId = RegisterLayout.Parse(path)!.Value.Id;
+        var (register, snapshot, riskId, path) = target;
         var file = Path.Combine(register.Root, path);
 
         var editor = context.Variable("VISUAL") ?? context.Variable("EDITOR");
@@ -337,6 +321,30 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
         var found = RegisterRepository.Discover(context.CurrentDirectory)
             ?? throw new RegisterException($"no register in {context.CurrentDirectory} or any folder above it: give --register PATH, set RISKS_REGISTER, or make one with 'risks init' or 'risks demo'");
         return RegisterRepository.Open(found, context.Clock);
+    }
+
+    /// <summary>
+    /// Finds the register and the file of the risk a command names, readable or not. Returns
+    /// null when found, else the exit code, with the message written.
+    /// </summary>
+    private int? Target(string id, ParseResult parse, out (RegisterRepository Register, RegisterSnapshot Snapshot, RiskId Id, string Path) target)
+    {
+        target = default;
+        var register = Open(parse);
+        if (!RiskId.TryParse(id, out var riskId))
+        {
+            Error.WriteLine($"risks: \"{id}\" is not a risk id: {RiskId.Rules}");
+            return ExitCodes.Usage;
+        }
+
+        var snapshot = register.Load();
+        if (FileOf(snapshot, riskId) is not { } path)
+        {
+            return NotFound(snapshot, riskId);
+        }
+
+        target = (register, snapshot, RegisterLayout.Parse(path)!.Value.Id, path);
+        return null;
     }
 
     /// <summary>The file holding a risk, readable or not, however many leading zeros its id was typed with.</summary>

@@ -19,7 +19,7 @@ internal static class JsonOutput
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string List(IReadOnlyList<RiskFacts> rows, RegisterSettings settings, DateOnly today) =>
+    public static string List(IReadOnlyList<RiskFacts> rows, RegisterSettings settings) =>
         new JsonArray([.. rows.Select(f => Summary(f, settings))]).ToJsonString(Options);
 
     public static string Risk(RiskFacts facts, RegisterSettings settings)
