@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Risks.Tests.Support;
 
 /// <summary>The git command line, run with the isolated environment, for looking at what the program committed.</summary>
@@ -21,32 +19,8 @@ internal static class Git
 
     public static Result TryRun(string folder, params string[] args)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        start.ArgumentList.Add("-C");
-        start.ArgumentList.Add(folder);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        TestEnvironment.Isolate(start);
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"git {string.Join(' ', args)} did not finish");
-        }
-
-        return new Result(process.ExitCode, output.Result, error.Result);
+        var (code, output, error) = ChildProcess.Run("git", ["-C", folder, .. args], null, TimeSpan.FromSeconds(60));
+        return new Result(code, output, error);
     }
 
     /// <summary>Lines of git's output, without the empty last one.</summary>
