@@ -121,7 +121,92 @@ public sealed class RegisterRepository
             read[i] = Parse(bytes, files[i], versions[i]);
         });
 
-        return Assemble(settings, problems, files, read, versions);
+        return Assemble(settings, problems, files, read, versions, stored => File.ReadAllBytes(Path.Combine(Root, stored.Path)));
+    }
+
+    /// <summary>
+    /// Reads the register as committed at <paramref name="revision"/> (an iteration's tag, a
+    /// branch, a commit sha or <c>HEAD</c>), from the commit's tree rather than the work tree, so
+    /// edits not yet committed are not seen. Problems are found and reported as <see cref="Load"/>
+    /// reports them. A file version already read (by either) is not read or parsed again.
+    /// </summary>
+    public RegisterSnapshot LoadAt(string revision)
+    {
+        using var repo = new Repository(Root);
+        var commit = Resolve(repo, revision) ?? throw new RegisterException($"no iteration, branch or commit called '{revision}'");
+        var tree = commit.Tree;
+
+        var problems = new List<Problem>();
+        RegisterSettings? settings = null;
+        if (tree[SettingsYaml.FileName] is { TargetType: TreeEntryTargetType.Blob } settingsEntry)
+        {
+            var (read, settingsProblems) = SettingsYaml.Read(BytesOf((Blob)settingsEntry.Target));
+            settings = read;
+            problems.AddRange(settingsProblems);
+        }
+        else
+        {
+            problems.Add(new Problem(SettingsYaml.FileName, 1, 1, $"{SettingsYaml.FileName} is not in the register at '{revision}'"));
+        }
+
+        var entries = RiskFilesInTree(tree);
+        var files = entries.ConvertAll(e => e.Path);
+        var versions = entries.ConvertAll(e => e.Version).ToArray();
+        var parsed = new RiskFile[entries.Count];
+
+        // Only versions not already in the cache are read from the object database (on this
+        // thread, as a repository handle is not shared across threads); parsing runs in parallel.
+        var unread = new List<(int Index, byte[] Bytes)>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (ParsedByVersion.TryGetValue((versions[i], files[i]), out var cached))
+            {
+                parsed[i] = cached;
+            }
+            else
+            {
+                unread.Add((i, BytesOf(repo.Lookup<Blob>(entries[i].Id))));
+            }
+        }
+
+        Parallel.For(0, unread.Count, new ParallelOptions { MaxDegreeOfParallelism = unread.Count > 200 ? Environment.ProcessorCount : 1 }, j =>
+        {
+            var (i, bytes) = unread[j];
+            parsed[i] = Parse(bytes, files[i], versions[i]);
+        });
+
+        return Assemble(settings, problems, files, parsed, versions, stored => BytesOf(repo.Lookup<Blob>(stored.Version)));
+    }
+
+    /// <summary>
+    /// The register's iterations: every tag that points, once peeled, at a commit, oldest first
+    /// (by the tagger's date, or for a lightweight tag the commit's author date), then by name.
+    /// </summary>
+    public IReadOnlyList<Iteration> Iterations()
+    {
+        using var repo = new Repository(Root);
+        var iterations = new List<Iteration>();
+        foreach (var tag in repo.Tags)
+        {
+            if (tag.PeeledTarget is not Commit commit)
+            {
+                continue;
+            }
+
+            var annotation = tag.IsAnnotated ? tag.Annotation : null;
+            var by = annotation?.Tagger ?? commit.Author;
+            iterations.Add(new Iteration(tag.FriendlyName, annotation is null ? "" : Title(annotation.Message), commit.Sha, by.When, by.Name));
+        }
+
+        iterations.Sort((a, b) => a.When.CompareTo(b.When) is var c && c != 0 ? c : string.CompareOrdinal(a.Name, b.Name));
+        return iterations;
+    }
+
+    /// <summary>The sha of the commit HEAD is at, or null before the first commit: cheap enough to poll for commits made by others.</summary>
+    public string? HeadCommit()
+    {
+        using var repo = new Repository(Root);
+        return repo.Refs.Head?.ResolveToDirectReference()?.TargetIdentifier;
     }
 
     /// <summary>
@@ -457,7 +542,12 @@ public sealed class RegisterRepository
         return parsed;
     }
 
-    private RegisterSnapshot Assemble(RegisterSettings? settings, List<Problem> problems, List<string> files, RiskFile[] read, string[] versions)
+    /// <summary>
+    /// Makes the snapshot from the files read: duplicates, cross-checks against the settings, and
+    /// the order of risks and problems. <paramref name="contentOf"/> gives a stored risk's bytes,
+    /// needed only to place cross-check problems at their line.
+    /// </summary>
+    private static RegisterSnapshot Assemble(RegisterSettings? settings, List<Problem> problems, List<string> files, RiskFile[] read, string[] versions, Func<StoredRisk, byte[]> contentOf)
     {
         var effective = settings ?? new RegisterSettings();
         var risks = new List<StoredRisk>();
@@ -494,7 +584,7 @@ public sealed class RegisterRepository
                 var issues = RegisterValidator.CrossCheck(stored.Risk, settings, known);
                 if (issues.Count > 0)
                 {
-                    var map = PositionsOf(stored);
+                    var map = PositionsOf(stored, contentOf(stored));
                     problems.AddRange(issues.Select(issue => RiskYaml.Locate(stored.Path, map, issue)));
                 }
             }
@@ -506,10 +596,87 @@ public sealed class RegisterRepository
     }
 
     /// <summary>Where each field of a stored risk is, for placing cross-check problems (re-reads only risks that have such problems).</summary>
-    private IReadOnlyDictionary<string, Position> PositionsOf(StoredRisk stored)
+    private static IReadOnlyDictionary<string, Position> PositionsOf(StoredRisk stored, byte[] content)
     {
         var problems = new List<Problem>();
-        var text = SafeText.Decode(File.ReadAllBytes(Path.Combine(Root, stored.Path)), stored.Path, problems);
+        var text = SafeText.Decode(content, stored.Path, problems);
         return RiskYaml.PositionsOf(text ?? RiskYaml.Write(stored.Risk), stored.Path);
     }
+
+    /// <summary>
+    /// The commit <paramref name="revision"/> names, as Git resolves it (a full sha, then a tag
+    /// before a branch of the same name, then an abbreviated sha; <c>HEAD~1</c> and the like work
+    /// too), peeling annotated tags; null when it names nothing or something that is not a commit.
+    /// </summary>
+    private static Commit? Resolve(Repository repo, string revision)
+    {
+        if (string.IsNullOrWhiteSpace(revision))
+        {
+            return null;
+        }
+
+        try
+        {
+            var found = repo.Lookup(revision);
+            while (found is TagAnnotation tag)
+            {
+                found = tag.Target;
+            }
+
+            return found as Commit;
+        }
+        catch (LibGit2SharpException)
+        {
+            // A revision Git cannot parse, or an abbreviated sha matching several objects.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Every risk file in <paramref name="tree"/>'s <c>risks/</c> folder, with its blob id, in
+    /// path order. Walks the trees directly, reading no blob.
+    /// </summary>
+    private static List<(string Path, ObjectId Id, string Version)> RiskFilesInTree(Tree tree)
+    {
+        var found = new List<(string Path, ObjectId Id, string Version)>();
+        if (tree[RegisterLayout.RisksFolder] is not { TargetType: TreeEntryTargetType.Tree } top)
+        {
+            return found;
+        }
+
+        var pending = new Stack<(string Path, Tree Tree)>();
+        pending.Push((RegisterLayout.RisksFolder, (Tree)top.Target));
+        while (pending.Count > 0)
+        {
+            var (folder, current) = pending.Pop();
+            foreach (var entry in current)
+            {
+                var path = folder + "/" + entry.Name;
+                if (entry.TargetType == TreeEntryTargetType.Tree)
+                {
+                    pending.Push((path, (Tree)entry.Target));
+                }
+                else if (entry.TargetType == TreeEntryTargetType.Blob && RegisterLayout.IsRiskFile(path))
+                {
+                    var id = entry.Target.Id;
+                    found.Add((path, id, id.Sha));
+                }
+            }
+        }
+
+        found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return found;
+    }
+
+    private static byte[] BytesOf(Blob blob)
+    {
+        using var stream = blob.GetContentStream();
+        var bytes = new byte[checked((int)blob.Size)];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
+    /// <summary>An annotated tag's title: the first line of its message that is not blank.</summary>
+    private static string Title(string? message) =>
+        (message ?? "").Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "";
 }
