@@ -1,0 +1,91 @@
+using Risks.Core.Domain;
+
+namespace Risks.Core.Access;
+
+/// <summary>Whether something may be done, and if not, why, in words the person can act on.</summary>
+public sealed record Permission(bool Allowed, string Reason)
+{
+    public static Permission Yes { get; } = new(true, "");
+
+    public static Permission No(string reason) => new(false, reason);
+}
+
+/// <summary>
+/// Who may write what, by the roles in register.yaml: reviewers read only; risk owners edit the
+/// risks they own or lead; governance leads edit everything, add risks and cut iterations. A login
+/// that is not among the register's people reads only.
+/// </summary>
+public sealed class Access
+{
+    private readonly RegisterSettings _settings;
+
+    private Access(RegisterSettings settings, string login)
+    {
+        _settings = settings;
+        Login = login;
+        Person = settings.FindPerson(login);
+    }
+
+    public string Login { get; }
+
+    /// <summary>Null when the login is not among register.yaml's people.</summary>
+    public Person? Person { get; }
+
+    public Role? Role => Person?.Role;
+
+    public static Access For(RegisterSettings settings, string login) => new(settings, login);
+
+    /// <summary><c>Rebecca Jarvis (rjarvis), risk owner</c>.</summary>
+    public string Describe() => Person is { } person
+        ? $"{person.Name} ({Login}), {RoleWords(person.Role)}"
+        : $"{Login} (not among register.yaml's people)";
+
+    public Permission Edit(Risk risk)
+    {
+        if (Refused() is { } refused)
+        {
+            return refused;
+        }
+
+        if (Role == Domain.Role.GovernanceLead
+            || string.Equals(risk.Owner, Login, StringComparison.Ordinal)
+            || risk.Leads.Contains(Login, StringComparer.Ordinal))
+        {
+            return Permission.Yes;
+        }
+
+        return Permission.No(
+            $"{Person!.Name} is a risk owner and may edit only the risks they own or lead; {risk.Id} is owned by {_settings.NameOf(risk.Owner)}");
+    }
+
+    public Permission Create() => LeadsOnly("add risks");
+
+    public Permission CutIteration() => LeadsOnly("cut or remove iterations");
+
+    private Permission LeadsOnly(string what)
+    {
+        if (Refused() is { } refused)
+        {
+            return refused;
+        }
+
+        return Role == Domain.Role.GovernanceLead
+            ? Permission.Yes
+            : Permission.No($"only governance leads may {what}; {Person!.Name} is a {RoleWords(Person.Role)}");
+    }
+
+    /// <summary>Why nothing at all may be written, for people who may write nothing.</summary>
+    private Permission? Refused()
+    {
+        if (Person is null)
+        {
+            return Permission.No($"your login '{Login}' is not among register.yaml's people, so the register is read-only for you; a governance lead can add you");
+        }
+
+        return Person.Role == Domain.Role.Reviewer
+            ? Permission.No($"{Person.Name} is a reviewer: reviewers read the register but change nothing; ask a governance lead to change your role in register.yaml")
+            : null;
+    }
+
+    private static string RoleWords(Role role) => Vocabulary.Phrase(role);
+}
