@@ -1,0 +1,261 @@
+using Risks.Core.Domain;
+using Risks.Core.Presentation;
+using Risks.Core.Scoring;
+using Risks.Storage.Git;
+
+namespace Risks.App;
+
+/// <summary>The register table's columns, in the order shown.</summary>
+public enum RegisterColumn { Id, Title, Score, Band, Trend, Target, Review, Actions, Owner }
+
+/// <summary>Which score the heat map (and a heat-map cell filter) uses.</summary>
+public enum ScoreBasis { Current, Target, Inherent }
+
+/// <summary>One cell of the 5x5 matrix.</summary>
+public readonly record struct Cell(int Impact, int Likelihood)
+{
+    public override string ToString() => $"impact {Impact} x likelihood {Likelihood}";
+}
+
+/// <summary>One row of the register table: the risk and its cells as text.</summary>
+public sealed record RegisterRow(StoredRisk Stored, RiskFacts Facts, Trend Trend)
+{
+    public Risk Risk => Facts.Risk;
+
+    public string Text(RegisterColumn column, RegisterSettings settings, DateOnly today) => column switch
+    {
+        RegisterColumn.Id => Risk.Id.Value,
+        RegisterColumn.Title => Risk.Status == RiskStatus.Open ? Risk.Title : $"{Risk.Title} ({Vocabulary.Phrase(Risk.Status)})",
+        RegisterColumn.Owner => settings.NameOf(Risk.Owner),
+        RegisterColumn.Score => Formats.Score(Risk.Current),
+        RegisterColumn.Band => Facts.Band?.Name ?? "",
+        RegisterColumn.Trend => Trends.Describe(Trend),
+        RegisterColumn.Target => Facts.TargetScore?.ToString(Formats.Culture) ?? "",
+        RegisterColumn.Review => Risk.NextReview is { } next ? Formats.Due(next, today) : "not set",
+        RegisterColumn.Actions => Facts.OverdueActions.Count > 0 ? $"{Facts.OpenActions.Count}, {Facts.OverdueActions.Count} late" : Facts.OpenActions.Count.ToString(Formats.Culture),
+        _ => "",
+    };
+}
+
+/// <summary>
+/// The register screen: every risk the filters let through, sorted, with a line of counts per
+/// band. Filters: text typed after <c>/</c> (every word must appear in some column), strategic,
+/// operational and closed toggles, and a heat-map cell.
+/// </summary>
+public sealed class RegisterView
+{
+    private readonly Session _session;
+    private List<RegisterRow> _all = [];
+
+    public RegisterView(Session session)
+    {
+        _session = session;
+        Refresh();
+    }
+
+    public IReadOnlyList<RegisterRow> Rows { get; private set; } = [];
+
+    public string FilterText { get; private set; } = "";
+
+    public bool ShowStrategic { get; private set; } = true;
+
+    public bool ShowOperational { get; private set; } = true;
+
+    public bool ShowClosed { get; private set; }
+
+    /// <summary>Only risks whose <see cref="CellBasis"/> score is in this cell.</summary>
+    public Cell? CellFilter { get; private set; }
+
+    public ScoreBasis CellBasis { get; private set; }
+
+    public RegisterColumn SortColumn { get; private set; } = RegisterColumn.Score;
+
+    public bool Descending { get; private set; } = true;
+
+    public static IReadOnlyList<RegisterColumn> Columns { get; } = Enum.GetValues<RegisterColumn>();
+
+    public string Heading(RegisterColumn column)
+    {
+        var name = column switch
+        {
+            RegisterColumn.Score => "I x L = score",
+            RegisterColumn.Review => "Next review",
+            RegisterColumn.Actions => "Actions",
+            _ => column.ToString(),
+        };
+        return column == SortColumn ? name + (Descending ? " ▼" : " ▲") : name;
+    }
+
+    public string Cell(RegisterRow row, RegisterColumn column) => row.Text(column, _session.Settings, _session.Today);
+
+    /// <summary>The risks shown, by band: <c>14 of 14 risks: 11 Extreme, 2 High, 1 Moderate, 0 Low</c>.</summary>
+    public string Counts
+    {
+        get
+        {
+            var bands = _session.Settings.Bands.Bands.Reverse()
+                .Select(b => $"{Rows.Count(r => r.Facts.Band == b)} {b.Name}");
+            return $"{Rows.Count} of {_all.Count} risks: {string.Join(", ", bands)}";
+        }
+    }
+
+    /// <summary>What the filters are, in words, for the line above the table.</summary>
+    public string FilterSummary
+    {
+        get
+        {
+            var kinds = (ShowStrategic, ShowOperational) switch
+            {
+                (true, true) => "strategic and operational",
+                (true, false) => "strategic only",
+                (false, true) => "operational only",
+                _ => "no kinds (press b or o)",
+            };
+            var parts = new List<string> { kinds, ShowClosed ? "open and closed" : "open" };
+            if (FilterText.Length > 0)
+            {
+                parts.Add($"matching \"{FilterText}\"");
+            }
+
+            if (CellFilter is { } cell)
+            {
+                parts.Add($"{CellBasis.ToString().ToLowerInvariant()} {cell}");
+            }
+
+            return string.Join("; ", parts);
+        }
+    }
+
+    public void Filter(string text)
+    {
+        FilterText = text.Trim();
+        Apply();
+    }
+
+    public void ToggleStrategic()
+    {
+        ShowStrategic = !ShowStrategic;
+        Apply();
+    }
+
+    public void ToggleOperational()
+    {
+        ShowOperational = !ShowOperational;
+        Apply();
+    }
+
+    public void ToggleClosed()
+    {
+        ShowClosed = !ShowClosed;
+        Apply();
+    }
+
+    public void FilterToCell(Cell? cell, ScoreBasis basis)
+    {
+        CellFilter = cell;
+        CellBasis = basis;
+        Apply();
+    }
+
+    /// <summary>Back to every open risk, strategic and operational, with no text or cell.</summary>
+    public void ClearFilters()
+    {
+        FilterText = "";
+        ShowStrategic = ShowOperational = true;
+        ShowClosed = false;
+        CellFilter = null;
+        Apply();
+    }
+
+    /// <summary>Sorts by <paramref name="column"/>; the same column again reverses the order.</summary>
+    public void SortBy(RegisterColumn column)
+    {
+        Descending = column == SortColumn ? !Descending : column is RegisterColumn.Score or RegisterColumn.Band or RegisterColumn.Target or RegisterColumn.Actions or RegisterColumn.Trend;
+        SortColumn = column;
+        Apply();
+    }
+
+    /// <summary>Sorts by the next column to the right (after the last, the first).</summary>
+    public void SortByNext() => SortBy(Columns[(Columns.ToList().IndexOf(SortColumn) + 1) % Columns.Count]);
+
+    public void Reverse()
+    {
+        Descending = !Descending;
+        Apply();
+    }
+
+    /// <summary>The risks the kind and status toggles and the text let through, whatever the cell filter: what the heat map counts.</summary>
+    public IEnumerable<RegisterRow> ForHeatMap() => _all.Where(r => PassesToggles(r) && PassesText(r));
+
+    /// <summary>The index in <see cref="Rows"/> of a risk, or -1.</summary>
+    public int IndexOf(RiskId id) => Rows.ToList().FindIndex(r => r.Risk.Id.Identity == id.Identity);
+
+    /// <summary>Reads the session's snapshot again (after a save or reload).</summary>
+    public void Refresh()
+    {
+        var today = _session.Today;
+        _all = _session.Snapshot.Risks
+            .Select(s => new RegisterRow(s, RiskFacts.Of(s.Risk, _session.Settings, today), _session.Baseline is null ? Trend.Same : Trends.Of(s.Risk, _session.AtBaseline(s.Risk.Id))))
+            .ToList();
+        Apply();
+    }
+
+    public static Score? ScoreOf(Risk risk, ScoreBasis basis) => basis switch
+    {
+        ScoreBasis.Target => risk.Target,
+        ScoreBasis.Inherent => risk.Inherent,
+        _ => risk.Current,
+    };
+
+    private bool PassesToggles(RegisterRow row) =>
+        (row.Risk.Kind == RiskKind.Strategic ? ShowStrategic : ShowOperational)
+        && (ShowClosed || row.Risk.Status == RiskStatus.Open);
+
+    private bool PassesText(RegisterRow row)
+    {
+        if (FilterText.Length == 0)
+        {
+            return true;
+        }
+
+        var settings = _session.Settings;
+        var today = _session.Today;
+        var haystack = string.Join(
+            " | ",
+            Columns.Select(c => row.Text(c, settings, today))
+                .Append(Formats.Band(row.Facts.Band))
+                .Append(row.Risk.Directorate ?? "")
+                .Append(row.Risk.Owner)
+                .Concat(row.Risk.Leads.Select(settings.NameOf))
+                .Concat(row.Risk.Committees)
+                .Concat(row.Risk.Objectives));
+        return FilterText.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .All(word => haystack.Contains(word, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private bool PassesCell(RegisterRow row) =>
+        CellFilter is not { } cell
+        || (ScoreOf(row.Risk, CellBasis) is { } score && score.Impact == cell.Impact && score.Likelihood == cell.Likelihood);
+
+    private void Apply()
+    {
+        var rows = _all.Where(r => PassesToggles(r) && PassesText(r) && PassesCell(r));
+        var ordered = SortColumn switch
+        {
+            RegisterColumn.Id => Order(rows, r => r.Risk.Id.Prefix, r => r.Risk.Id.Number),
+            RegisterColumn.Title => Order(rows, r => r.Risk.Title.ToUpperInvariant(), r => 0),
+            RegisterColumn.Owner => Order(rows, r => _session.Settings.NameOf(r.Risk.Owner).ToUpperInvariant(), r => 0),
+            RegisterColumn.Score or RegisterColumn.Band => Order(rows, r => r.Facts.CurrentScore ?? -1, r => r.Risk.Current?.Impact ?? -1),
+            RegisterColumn.Trend => Order(rows, r => (int)r.Trend, r => r.Facts.CurrentScore ?? -1),
+            RegisterColumn.Target => Order(rows, r => r.Facts.TargetScore ?? -1, r => r.Facts.CurrentScore ?? -1),
+            RegisterColumn.Review => Order(rows, r => r.Risk.NextReview?.DayNumber ?? int.MaxValue, r => 0),
+            _ => Order(rows, r => r.Facts.OverdueActions.Count, r => r.Facts.OpenActions.Count),
+        };
+        Rows = ordered.ThenBy(r => r.Risk.Id.Prefix, StringComparer.Ordinal).ThenBy(r => r.Risk.Id.Number).ToList();
+    }
+
+    private IOrderedEnumerable<RegisterRow> Order<TFirst, TSecond>(IEnumerable<RegisterRow> rows, Func<RegisterRow, TFirst> first, Func<RegisterRow, TSecond> second) =>
+        Descending
+            ? rows.OrderByDescending(first).ThenByDescending(second)
+            : rows.OrderBy(first).ThenBy(second);
+}

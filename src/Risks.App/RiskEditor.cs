@@ -1,0 +1,334 @@
+using Risks.Core.Access;
+using Risks.Core.Changes;
+using Risks.Core.Domain;
+using Risks.Core.Validation;
+using Risks.Storage.Git;
+
+namespace Risks.App;
+
+/// <summary>What a save did, for the screen to show.</summary>
+public abstract record SaveResult
+{
+    private SaveResult()
+    {
+    }
+
+    public sealed record Saved(string Commit, string Headline) : SaveResult;
+
+    public sealed record Unchanged : SaveResult;
+
+    /// <summary>The person may not save this risk; <see cref="Reason"/> says why.</summary>
+    public sealed record NotAllowed(string Reason) : SaveResult;
+
+    /// <summary>A change of score needs a reason.</summary>
+    public sealed record NeedsReason(string Message) : SaveResult;
+
+    public sealed record Invalid(IReadOnlyList<string> Problems) : SaveResult;
+
+    /// <summary>Someone else saved the risk since it was opened: both versions, to re-apply the edits on theirs.</summary>
+    public sealed record Conflict(string Message, Risk? Theirs, IReadOnlyList<FieldChange> TheirChanges, IReadOnlyList<FieldChange> MyChanges) : SaveResult;
+}
+
+/// <summary>
+/// One risk open on the risk screen: the version read, the edits made to it (the draft), what is
+/// wrong with the draft in <c>risks check</c>'s words, and saving it as one commit. Edits are
+/// never lost: a save refused for any reason leaves the draft as it was.
+/// </summary>
+public sealed class RiskEditor
+{
+    private readonly Session _session;
+    private SaveResult.Conflict? _conflict;
+    private StoredRisk? _theirs;
+
+    public RiskEditor(Session session, StoredRisk stored)
+    {
+        _session = session;
+        Original = stored.Risk;
+        Draft = stored.Risk;
+        Version = stored.Version;
+    }
+
+    private RiskEditor(Session session, Risk risk)
+    {
+        _session = session;
+        Original = risk;
+        Draft = risk;
+        IsNew = true;
+    }
+
+    /// <summary>A new risk with the next free number after <paramref name="prefix"/>'s highest, owned by the person creating it.</summary>
+    public static RiskEditor New(Session session, RiskKind kind, string prefix)
+    {
+        var highest = session.Snapshot.Risks.Select(s => s.Risk.Id)
+            .Concat(session.Snapshot.InvalidFiles.Select(RegisterLayout.Parse).OfType<(RiskId Id, bool InPlace)>().Select(p => p.Id))
+            .Where(id => id.Prefix == prefix)
+            .Select(id => id.Number)
+            .DefaultIfEmpty(0)
+            .Max();
+        var width = session.Snapshot.Risks.Where(s => s.Risk.Id.Prefix == prefix).Select(s => s.Risk.Id.Value.Length - prefix.Length - 1).DefaultIfEmpty(2).Max();
+        var id = RiskId.Parse($"{prefix}-{(highest + 1).ToString($"D{width}", System.Globalization.CultureInfo.InvariantCulture)}");
+        var risk = new Risk
+        {
+            Id = id,
+            Kind = kind,
+            Status = RiskStatus.Open,
+            Owner = session.Login,
+            Current = new Score(3, 3),
+            NextReview = session.Today.AddMonths(1),
+        };
+        return new RiskEditor(session, risk);
+    }
+
+    /// <summary>The risk as last read or saved.</summary>
+    public Risk Original { get; private set; }
+
+    /// <summary>The risk with the edits made so far.</summary>
+    public Risk Draft { get; private set; }
+
+    /// <summary>The version of the file that was read: a save checks it is still the version on disk.</summary>
+    public string? Version { get; private set; }
+
+    public bool IsNew { get; private set; }
+
+    /// <summary>Fields both the person and someone else changed, after <see cref="Reapply"/>: theirs was replaced by the person's.</summary>
+    public IReadOnlyList<string> Overlaps { get; private set; } = [];
+
+    public RiskId Id => Draft.Id;
+
+    /// <summary>Whether the person may change this risk, and if not, why.</summary>
+    public Permission Permission => IsNew ? _session.Access.Create() : _session.Access.Edit(Original);
+
+    public IReadOnlyList<FieldChange> Changes => RiskComparer.Compare(IsNew ? null : Original, Draft, _session.Settings);
+
+    public bool IsDirty => IsNew || Changes.Count > 0;
+
+    /// <summary>The change in the board's words: the first line of the commit the save makes.</summary>
+    public string Headline => ChangeSummary.Headline(IsNew ? null : Original, Draft, Changes);
+
+    /// <summary>A change to a score needs a reason.</summary>
+    public bool ReasonRequired => Changes.Any(c => c.Field.Split('.')[0] is "current" or "target" or "inherent");
+
+    /// <summary>What is wrong with the draft, by field path, as <c>risks check</c> would say it.</summary>
+    public IReadOnlyList<FieldIssue> Issues
+    {
+        get
+        {
+            var known = _session.Snapshot.Risks.Select(s => s.Risk.Id.Identity)
+                .Concat(_session.Snapshot.InvalidFiles.Select(RegisterLayout.Parse).OfType<(RiskId Id, bool InPlace)>().Select(p => p.Id.Identity))
+                .Append(Draft.Id.Identity)
+                .ToHashSet(StringComparer.Ordinal);
+            return [.. RiskValidator.Validate(Draft), .. RegisterValidator.CrossCheck(Draft, _session.Settings, known)];
+        }
+    }
+
+    /// <summary>The rows of the risk screen, each with the issues that belong to it.</summary>
+    public IReadOnlyList<FieldRow> Rows()
+    {
+        var rows = RiskFields.Rows(Draft, _session.Settings, _session.Snapshot.Risks.Select(s => s.Risk.Id)).ToList();
+        var issues = new Dictionary<int, List<string>>();
+        foreach (var issue in Issues)
+        {
+            var at = RowFor(rows, issue.Path);
+            if (!issues.TryGetValue(at, out var list))
+            {
+                issues[at] = list = [];
+            }
+
+            list.Add(issue.Message);
+        }
+
+        foreach (var (index, messages) in issues)
+        {
+            rows[index] = rows[index] with { Issues = messages };
+        }
+
+        return rows;
+    }
+
+    /// <summary>Sets a field from what was typed or chosen. Returns null, or why it cannot be set (nothing changes then).</summary>
+    public string? Edit(string path, string input)
+    {
+        if (!Permission.Allowed)
+        {
+            return Permission.Reason;
+        }
+
+        var (changed, error) = RiskFields.Set(Draft, path, input);
+        if (changed is null)
+        {
+            return error;
+        }
+
+        Draft = changed;
+        return null;
+    }
+
+    /// <summary>Adds an item to a list, after <paramref name="after"/> or at the end. Returns why not, or null.</summary>
+    public string? AddItem(string list, int? after, out int index)
+    {
+        index = -1;
+        if (!Permission.Allowed)
+        {
+            return Permission.Reason;
+        }
+
+        (Draft, index) = RiskFields.AddItem(Draft, list, after, _session.Today);
+        return null;
+    }
+
+    public string? RemoveItem(string list, int index)
+    {
+        if (!Permission.Allowed)
+        {
+            return Permission.Reason;
+        }
+
+        Draft = RiskFields.RemoveItem(Draft, list, index);
+        return null;
+    }
+
+    public string? MoveItem(string list, int index, int step, out int to)
+    {
+        to = index;
+        if (!Permission.Allowed)
+        {
+            return Permission.Reason;
+        }
+
+        (Draft, to) = RiskFields.MoveItem(Draft, list, index, step);
+        return null;
+    }
+
+    /// <summary>Throws away every edit not yet saved.</summary>
+    public void Discard()
+    {
+        Draft = Original;
+        Overlaps = [];
+    }
+
+    /// <summary>
+    /// Saves the draft as one commit by the person logged in, with <paramref name="reason"/>.
+    /// Refused, with the draft kept, when the person may not, a score changed without a reason,
+    /// the draft is invalid, or someone else saved the risk meanwhile.
+    /// </summary>
+    public SaveResult Save(string? reason)
+    {
+        if (!Permission.Allowed || _session.Author is not { } author)
+        {
+            return new SaveResult.NotAllowed(Permission.Allowed ? _session.Access.Describe() : Permission.Reason);
+        }
+
+        if (!IsDirty)
+        {
+            return new SaveResult.Unchanged();
+        }
+
+        if (ReasonRequired && string.IsNullOrWhiteSpace(reason))
+        {
+            return new SaveResult.NeedsReason("A change of score needs a reason: say why the score moved.");
+        }
+
+        var issues = Issues;
+        if (issues.Count > 0)
+        {
+            return new SaveResult.Invalid(issues.Select(i => i.Message).ToList());
+        }
+
+        var outcome = _session.Repository.Save(Draft, IsNew ? null : Version, reason, author, _session.Settings);
+        switch (outcome)
+        {
+            case SaveOutcome.Saved saved:
+                _session.Reload();
+                Original = _session.Snapshot.Find(Draft.Id)?.Risk ?? Draft;
+                Draft = Original;
+                Version = saved.Version;
+                IsNew = false;
+                Overlaps = [];
+                _conflict = null;
+                return new SaveResult.Saved(saved.Commit, saved.Headline);
+            case SaveOutcome.Unchanged:
+                _session.Reload();
+                if (_session.Snapshot.Find(Draft.Id) is { } now)
+                {
+                    Original = now.Risk;
+                    Version = now.Version;
+                    IsNew = false;
+                }
+
+                return new SaveResult.Unchanged();
+            case SaveOutcome.Invalid invalid:
+                return new SaveResult.Invalid(invalid.Problems);
+            case SaveOutcome.Conflict conflict:
+                return Conflicted(conflict.Message);
+            default:
+                throw new InvalidOperationException($"unknown save outcome {outcome}");
+        }
+    }
+
+    /// <summary>
+    /// After a conflict: takes the version someone else saved as the new starting point and
+    /// re-applies this person's edits on top, field by field. Returns the fields both changed.
+    /// </summary>
+    public IReadOnlyList<string> Reapply()
+    {
+        if (_conflict is null)
+        {
+            return [];
+        }
+
+        if (_theirs is null)
+        {
+            // The file is gone or cannot be read: the edits become a new file in its place.
+            IsNew = true;
+            Version = null;
+            _conflict = null;
+            return [];
+        }
+
+        var merged = RiskMerge.Reapply(Original, Draft, _theirs.Risk);
+        Original = _theirs.Risk;
+        Version = _theirs.Version;
+        Draft = merged.Merged;
+        Overlaps = merged.Overlaps;
+        _conflict = null;
+        _theirs = null;
+        return Overlaps;
+    }
+
+    private SaveResult.Conflict Conflicted(string message)
+    {
+        _session.Reload();
+        _theirs = _session.Snapshot.Find(Draft.Id);
+        var theirs = _theirs?.Risk;
+        var theirChanges = theirs is null ? [] : RiskComparer.Compare(IsNew ? null : Original, theirs, _session.Settings);
+        _conflict = new SaveResult.Conflict(message, theirs, theirChanges, Changes);
+        return _conflict;
+    }
+
+    /// <summary>The row an issue belongs to: the row with its path, else the first row under the nearest enclosing path.</summary>
+    private static int RowFor(List<FieldRow> rows, string path)
+    {
+        for (var p = path; p.Length > 0; p = Parent(p))
+        {
+            var exact = rows.FindIndex(r => r.Path == p);
+            if (exact >= 0)
+            {
+                return exact;
+            }
+
+            var under = rows.FindIndex(r => r.Path.StartsWith(p + ".", StringComparison.Ordinal) || r.Path.StartsWith(p + "[", StringComparison.Ordinal));
+            if (under >= 0)
+            {
+                return under;
+            }
+        }
+
+        return 0;
+    }
+
+    private static string Parent(string path)
+    {
+        var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+        return cut > 0 ? path[..cut] : "";
+    }
+}
