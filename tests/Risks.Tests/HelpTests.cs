@@ -28,16 +28,13 @@ public sealed class HelpTests : IDisposable
     }
 
     [Fact]
-    public void No_command_shows_the_commands()
+    public void No_command_without_a_terminal_says_the_full_screen_register_needs_one()
     {
         var result = CliRunner.Run(_temp.Path);
 
-        result.Code.ShouldBe(0, result.ToString());
-        result.Out.ShouldContain("use a command");
-        foreach (var command in CommandNames)
-        {
-            result.Out.ShouldContain(command);
-        }
+        result.Code.ShouldBe(2, result.ToString());
+        result.Error.ShouldContain("the full-screen register needs a terminal");
+        result.Error.ShouldContain("risks list");
     }
 
     [Theory]

@@ -20,9 +20,18 @@ public static class SampleBuilder
     /// <summary>What was built: the iterations tagged and the commits made.</summary>
     public sealed record Result(RegisterRepository Register, IReadOnlyList<string> Tags, int Commits, int Risks);
 
-    public static Result Build(string dataFolder, string target, IProgress<string>? progress = null)
+    /// <summary>
+    /// Builds the sample at <paramref name="target"/>. A <paramref name="visitor"/> whose login is
+    /// not among the sample's people is added to them, so the person trying the sample can edit it.
+    /// </summary>
+    public static Result Build(string dataFolder, string target, IProgress<string>? progress = null, Person? visitor = null)
     {
         var settings = ReadSettings(dataFolder);
+        if (visitor is not null && settings.FindPerson(visitor.Login) is null)
+        {
+            settings = settings with { People = [.. settings.People, visitor] };
+        }
+
         var finals = ReadRisks(dataFolder);
         var history = ReadHistory(dataFolder);
         var commits = 1;

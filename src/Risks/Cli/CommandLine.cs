@@ -51,7 +51,7 @@ public static class CommandLine
             Description = "The register's folder (default: $RISKS_REGISTER, else the register containing the current folder)",
             Recursive = true,
         };
-        var root = new RootCommand("Keep an organisation's risk register and Board Assurance Framework in a Git repository.");
+        var root = new RootCommand("Keep an organisation's risk register and Board Assurance Framework in a Git repository. With no command, opens the full-screen register.");
         root.Options.Add(register);
         var commands = new Commands(context, r => r.GetValue(register));
 
@@ -66,8 +66,8 @@ public static class CommandLine
         init.SetAction(r => commands.Init(r.GetValue(initPath), r.GetValue(organisation), r.GetValue(name), r.GetValue(email)));
 
         var demoPath = new Argument<string?>("path") { Description = "Folder for the sample register (default: a new folder under the temporary folder)", Arity = ArgumentArity.ZeroOrOne };
-        var noUi = new Option<bool>("--no-ui") { Description = "Only build the sample register; do not show it" };
-        var demo = new Command("demo", "Build the sample register (the March 2025 BAF, with its January 2025 iteration) as a Git repository with real history.")
+        var noUi = new Option<bool>("--no-ui") { Description = "Only build the sample register; do not open it (also when there is no terminal)" };
+        var demo = new Command("demo", "Build the sample register (the March 2025 BAF, with its January 2025 iteration) as a Git repository with real history, and open it.")
         {
             demoPath, noUi,
         };
@@ -128,12 +128,7 @@ public static class CommandLine
         root.Subcommands.Add(check);
         root.Subcommands.Add(edit);
         root.Subcommands.Add(set);
-        root.SetAction(r =>
-        {
-            context.Out.WriteLine("risks: the full-screen register opens here once it is built; until then, use a command:");
-            context.Out.WriteLine();
-            return root.Parse("--help").Invoke(new InvocationConfiguration { Output = context.Out, Error = context.Error });
-        });
+        root.SetAction(commands.Ui);
         return root;
     }
 

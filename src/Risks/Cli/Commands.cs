@@ -48,21 +48,56 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
         var folder = path is null
             ? Path.Combine(Path.GetTempPath(), "risks-demo-" + Path.GetRandomFileName().Replace(".", "", StringComparison.Ordinal))
             : Path.GetFullPath(path, context.CurrentDirectory);
-        var built = SampleBuilder.Build(context.DataFolder, folder);
+        var built = SampleBuilder.Build(context.DataFolder, folder, visitor: Visitor());
+        if (!noUi && context.Interactive)
+        {
+            return Ui(built.Register);
+        }
+
         var snapshot = built.Register.Load();
         Out.WriteLine($"Built the sample register at {built.Register.Root}");
         Out.WriteLine($"{snapshot.Settings.Organisation}: {built.Risks} risks, {built.Commits} commits, iterations {string.Join(" and ", built.Tags)}.");
+        Out.WriteLine($"You ({Environment.UserName}) can edit it: the sample lists you among its people as a governance lead.");
         Out.WriteLine();
-        if (!noUi)
-        {
-            TableOutput.List(Out, snapshot.Risks.Select(s => RiskFacts.Of(s.Risk, snapshot.Settings, context.Today)).ToList(), snapshot.Settings, context.Today);
-            Out.WriteLine();
-            Out.WriteLine("Try:");
-        }
-
+        Out.WriteLine("Try:");
+        Out.WriteLine($"  risks --register {Quote(built.Register.Root)}");
         Out.WriteLine($"  risks --register {Quote(built.Register.Root)} list");
         Out.WriteLine($"  git -C {Quote(built.Register.Root)} log --format='%ad %an | %s' --date=short");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The full-screen UI on the register found from the options or the current folder.</summary>
+    public int Ui(ParseResult parse)
+    {
+        if (!context.Interactive)
+        {
+            Error.WriteLine("risks: the full-screen register needs a terminal; without one, use a command such as 'risks list' (see 'risks --help')");
+            return ExitCodes.Usage;
+        }
+
+        return Ui(Open(parse));
+    }
+
+    private int Ui(RegisterRepository register)
+    {
+        var session = new Risks.App.Session(register, Environment.UserName, context.Clock);
+        return Tui.TerminalApp.Run(session, Tui.TerminalApp.LogFile(context.Variable), Error);
+    }
+
+    /// <summary>The person trying the sample, as a governance lead: named from git config when it has a name.</summary>
+    private static Person Visitor()
+    {
+        var login = Environment.UserName;
+        var config = LibGit2Sharp.Configuration.BuildFrom(null);
+        var name = config.Get<string>("user.name")?.Value;
+        return new Person
+        {
+            Login = login,
+            Name = string.IsNullOrWhiteSpace(name) ? login : name,
+            Email = config.Get<string>("user.email")?.Value,
+            Role = Role.GovernanceLead,
+            JobTitle = "Trying the sample register",
+        };
     }
 
     public int List(RiskFilter filter, string format, ParseResult parse)

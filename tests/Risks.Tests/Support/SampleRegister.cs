@@ -26,12 +26,7 @@ internal static class SampleRegister
         // In the run's own folder, which is deleted when the test process ends (or by the next run if it was killed).
         var folder = TestEnvironment.RunFolder;
         var register = Path.Combine(folder, "register");
-        var result = CliRunner.Run(folder, "demo", register, "--no-ui");
-        if (result.Code != 0)
-        {
-            throw new InvalidOperationException("the sample register could not be built: " + result);
-        }
-
+        global::Risks.Storage.Sample.SampleBuilder.Build(Paths.DataFolder, register);
         return register;
     }
 

@@ -1,0 +1,92 @@
+using Risks.App;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.ViewBase;
+using Attribute = Terminal.Gui.Drawing.Attribute;
+
+namespace Risks.Tui;
+
+/// <summary>
+/// The 5x5 matrix: impact up the side (5 at the top), likelihood along the bottom, the count of
+/// risks in each cell, and each cell's score and band in words as well as colour.
+/// </summary>
+internal sealed class HeatMapScreen : View
+{
+    private const int CellWidth = 12;
+    private const int CellHeight = 3;
+    private const int Side = 17;
+    private readonly HeatMapView _view;
+
+    public HeatMapScreen(HeatMapView view)
+    {
+        _view = view;
+        Width = Dim.Fill();
+        Height = Dim.Fill();
+        CanFocus = true;
+    }
+
+    protected override bool OnDrawingContent(DrawContext? context)
+    {
+        var normal = GetAttributeForRole(VisualRole.Normal);
+        SetAttribute(normal);
+        AddStr(0, 0, Fit(_view.Title, Viewport.Width));
+        for (var impact = 5; impact >= 1; impact--)
+        {
+            var top = 2 + ((5 - impact) * CellHeight);
+            SetAttribute(normal);
+            AddStr(0, top + 1, Fit(_view.ImpactWord(impact), Side - 1));
+            for (var likelihood = 1; likelihood <= 5; likelihood++)
+            {
+                DrawCell(impact, likelihood, Side + ((likelihood - 1) * CellWidth), top, normal);
+            }
+        }
+
+        var bottom = 2 + (5 * CellHeight);
+        SetAttribute(normal);
+        AddStr(0, 1, "Impact");
+        for (var likelihood = 1; likelihood <= 5; likelihood++)
+        {
+            AddStr(Side + ((likelihood - 1) * CellWidth), bottom, Fit(_view.LikelihoodWord(likelihood), CellWidth - 1));
+        }
+
+        AddStr(Side, bottom + 1, "Likelihood");
+        var selected = _view.Selected;
+        var note = $"Selected: {_view.ImpactWord(selected.Impact)} x {_view.LikelihoodWord(selected.Likelihood)}: {_view.Count(selected.Impact, selected.Likelihood)} risks";
+        if (_view.Unscored > 0)
+        {
+            note += $"; {_view.Unscored} without a {_view.Basis.ToString().ToLowerInvariant()} score";
+        }
+
+        AddStr(0, bottom + 2, Fit(note, Viewport.Width));
+        return true;
+    }
+
+    private void DrawCell(int impact, int likelihood, int x, int y, Attribute normal)
+    {
+        var band = _view.BandOf(impact, likelihood);
+        var colour = band is null ? normal : Palette.Band(band.Rag);
+        var isSelected = _view.Selected == new Risks.App.Cell(impact, likelihood);
+        var count = _view.Count(impact, likelihood);
+        SetAttribute(colour);
+        var lines = new[]
+        {
+            isSelected ? ">" + new string(' ', CellWidth - 3) + "<" : new string(' ', CellWidth - 1),
+            Centre(count == 0 ? "." : count.ToString(Core.Presentation.Formats.Culture), CellWidth - 1),
+            Centre($"{impact * likelihood} {band?.Name}", CellWidth - 1),
+        };
+        for (var i = 0; i < CellHeight; i++)
+        {
+            AddStr(x, y + i, lines[i]);
+        }
+
+        SetAttribute(normal);
+    }
+
+    private static string Centre(string text, int width)
+    {
+        text = Fit(text, width);
+        var left = (width - text.Length) / 2;
+        return new string(' ', left) + text + new string(' ', width - left - text.Length);
+    }
+
+    private static string Fit(string text, int width) => width <= 0 ? "" : text.Length <= width ? text : text[..(width - 1)] + "…";
+}

@@ -1,0 +1,565 @@
+using Risks.App;
+using Risks.Storage.Git;
+using Terminal.Gui.App;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace Risks.Tui;
+
+/// <summary>
+/// The one window: a header naming the register and the person, the current screen, and a status
+/// bar of key hints. Every key of <see cref="KeyMap"/> is handled here, in one place, before the
+/// focused view sees it (so a table's type-to-search never swallows a command letter).
+/// </summary>
+internal sealed class MainWindow : Window
+{
+    private readonly IApplication _app;
+    private readonly Session _session;
+    private readonly Prompts _prompts;
+    private readonly RegisterView _register;
+    private readonly HeatMapView _heat;
+    private readonly ActionsView _actions;
+    private readonly RegisterScreen _registerScreen;
+    private readonly HeatMapScreen _heatScreen;
+    private readonly ActionsScreen _actionsScreen;
+    private readonly RiskScreen _riskScreen;
+    private readonly Label _header;
+    private readonly Label _message;
+    private StatusBar? _status;
+    private Screen _returnTo = Screen.Register;
+
+    public MainWindow(IApplication app, Session session)
+    {
+        _app = app;
+        _session = session;
+        _prompts = new Prompts(app);
+        BorderStyle = Terminal.Gui.Drawing.LineStyle.None;
+        Width = Dim.Fill();
+        Height = Dim.Fill();
+
+        _register = new RegisterView(session);
+        _heat = new HeatMapView(session, _register);
+        _actions = new ActionsView(session);
+        _header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+        _message = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
+        var body = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), CanFocus = true };
+        _registerScreen = new RegisterScreen(_register);
+        _heatScreen = new HeatMapScreen(_heat);
+        _actionsScreen = new ActionsScreen(_actions, () => _session.Today);
+        _riskScreen = new RiskScreen();
+        body.Add(_registerScreen, _heatScreen, _actionsScreen, _riskScreen);
+        Add(_header, body, _message);
+
+        _registerScreen.Table.Accepted += (_, _) => OpenSelected();
+        _actionsScreen.Table.Accepted += (_, _) => OpenSelected();
+        _riskScreen.Table.Accepted += (_, _) => Execute(UiCommand.EditField);
+        app.Keyboard.KeyDown += OnKeyDown;
+        Show(Screen.Register);
+    }
+
+    /// <summary>The screen shown now.</summary>
+    public Screen Current { get; private set; }
+
+    /// <summary>The last message shown on the message line, for tests.</summary>
+    public string Message => _message.Text;
+
+    public RegisterScreen RegisterScreen => _registerScreen;
+
+    public RiskScreen RiskScreen => _riskScreen;
+
+    public ActionsScreen ActionsScreen => _actionsScreen;
+
+    public HeatMapView HeatMap => _heat;
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _app.Keyboard.KeyDown -= OnKeyDown;
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Runs a command as its key would.</summary>
+    public void Execute(UiCommand command)
+    {
+        Say("");
+        switch (command)
+        {
+            case UiCommand.Help:
+                _prompts.Help(Current);
+                break;
+            case UiCommand.Quit:
+                if (LeaveRisk("quitting"))
+                {
+                    _app.RequestStop(this);
+                }
+
+                break;
+            case UiCommand.ShowRegister:
+                SwitchTo(Screen.Register);
+                break;
+            case UiCommand.ShowHeatMap:
+                SwitchTo(Screen.HeatMap);
+                break;
+            case UiCommand.ShowActions:
+                SwitchTo(Screen.Actions);
+                break;
+            case UiCommand.Reload:
+                Reload();
+                break;
+            case UiCommand.Open:
+                OpenSelected();
+                break;
+            case UiCommand.Filter:
+                _registerScreen.FilterBox.SetFocus();
+                Say("Type to filter; Enter or Down goes back to the table.");
+                break;
+            case UiCommand.ClearFilters:
+                _register.ClearFilters();
+                _registerScreen.Update();
+                break;
+            case UiCommand.Sort:
+                _register.SortByNext();
+                _registerScreen.Update();
+                break;
+            case UiCommand.ReverseSort:
+                _register.Reverse();
+                _registerScreen.Update();
+                break;
+            case UiCommand.ToggleStrategic:
+                _register.ToggleStrategic();
+                _registerScreen.Update();
+                break;
+            case UiCommand.ToggleOperational:
+                _register.ToggleOperational();
+                _registerScreen.Update();
+                break;
+            case UiCommand.ToggleClosed:
+                _register.ToggleClosed();
+                _registerScreen.Update();
+                break;
+            case UiCommand.NewRisk:
+                NewRisk();
+                break;
+            case UiCommand.NextBasis:
+                _heat.NextBasis();
+                _heatScreen.SetNeedsDraw();
+                break;
+            case UiCommand.FilterToCell:
+                _heat.FilterRegister();
+                _registerScreen.Update();
+                Show(Screen.Register);
+                Say($"Filtered to {_heat.Basis.ToString().ToLowerInvariant()} {_heat.Selected}; x clears the filters.");
+                break;
+            case UiCommand.ToggleMine:
+                _actions.ToggleMine();
+                _actionsScreen.Update();
+                break;
+            case UiCommand.ToggleFinished:
+                _actions.ToggleFinished();
+                _actionsScreen.Update();
+                break;
+            default:
+                ExecuteOnRisk(command);
+                break;
+        }
+
+        SetNeedsDraw();
+    }
+
+    private void ExecuteOnRisk(UiCommand command)
+    {
+        if (_riskScreen.Editor is not { } editor)
+        {
+            return;
+        }
+
+        var row = _riskScreen.Selected;
+        switch (command)
+        {
+            case UiCommand.EditField:
+                EditField(editor, row);
+                break;
+            case UiCommand.AddItem:
+                if (row?.List is not { } list)
+                {
+                    Say("Select a control, gap, assurance or action (or its heading) to add another after it.");
+                    break;
+                }
+
+                Report(editor.AddItem(list, row.Item, out var added), () => _riskScreen.Update($"{list}[{added}].text"));
+                if (added >= 0)
+                {
+                    Say("Added; Enter edits its text.");
+                }
+
+                break;
+            case UiCommand.RemoveItem:
+                if (row?.List is not { } from || row.Item is not { } index)
+                {
+                    Say("Select a control, gap, assurance or action to remove it.");
+                    break;
+                }
+
+                if (Ask("Remove", $"Remove {from} item {index + 1} ({row.Label})? It goes when you save.", "_Remove", "_Keep") == 0)
+                {
+                    Report(editor.RemoveItem(from, index), () => _riskScreen.Update());
+                }
+
+                break;
+            case UiCommand.MoveUp or UiCommand.MoveDown:
+                if (row?.List is not { } within || row.Item is not { } at)
+                {
+                    Say("Select a control, gap, assurance or action to move it.");
+                    break;
+                }
+
+                var field = row.Path[(row.Path.IndexOf(']', StringComparison.Ordinal) + 1)..];
+                Report(editor.MoveItem(within, at, command == UiCommand.MoveUp ? -1 : 1, out var to), () => _riskScreen.Update($"{within}[{to}]{field}"));
+                break;
+            case UiCommand.NextSection:
+                _riskScreen.NextSection(1);
+                break;
+            case UiCommand.PreviousSection:
+                _riskScreen.NextSection(-1);
+                break;
+            case UiCommand.Save:
+                Save(editor);
+                break;
+            case UiCommand.Discard:
+                if (editor.IsDirty && Ask("Undo all", "Throw away every unsaved edit to this risk?", "_Throw away", "_Keep") == 0)
+                {
+                    editor.Discard();
+                    _riskScreen.Update();
+                }
+
+                break;
+            case UiCommand.CloseRisk:
+                if (LeaveRisk("closing it"))
+                {
+                    Show(_returnTo);
+                }
+
+                break;
+        }
+    }
+
+    private void EditField(RiskEditor editor, FieldRow? row)
+    {
+        if (row is null || !row.IsEditable)
+        {
+            Say(row?.Kind == FieldKind.Heading && row.List is not null ? "a adds an item to this list." : "This line is worked out from other fields; edit those.");
+            return;
+        }
+
+        if (!editor.Permission.Allowed)
+        {
+            Say(editor.Permission.Reason);
+            return;
+        }
+
+        string? error = null;
+        while (true)
+        {
+            var input = _prompts.Edit(row with { Raw = error is null ? row.Raw : row.Raw }, error);
+            if (input is null)
+            {
+                return;
+            }
+
+            error = editor.Edit(row.Path, input);
+            if (error is null)
+            {
+                _riskScreen.Update(row.Path);
+                var issues = _riskScreen.Selected?.Issues ?? [];
+                Say(issues.Count > 0 ? "! " + issues[0] : $"{row.Label} changed; w or Ctrl+S saves.");
+                return;
+            }
+
+            row = row with { Raw = input };
+        }
+    }
+
+    private void Save(RiskEditor editor)
+    {
+        if (!editor.Permission.Allowed)
+        {
+            Say("Cannot save: " + editor.Permission.Reason);
+            return;
+        }
+
+        if (!editor.IsDirty)
+        {
+            Say("Nothing to save: no edits since it was opened.");
+            return;
+        }
+
+        if (editor.Issues.Count > 0)
+        {
+            _prompts.Tell("Cannot save yet", "Fix the fields marked ! first:\n" + string.Join('\n', editor.Issues.Take(10).Select(i => "- " + i.Message)));
+            return;
+        }
+
+        string? problem = null;
+        while (true)
+        {
+            var reason = _prompts.Save(editor, problem);
+            if (reason is null)
+            {
+                Say("Not saved; your edits are still here.");
+                return;
+            }
+
+            var result = editor.Save(reason);
+            switch (result)
+            {
+                case SaveResult.Saved saved:
+                    Refresh();
+                    Say($"Saved as commit {saved.Commit[..7]}: {saved.Headline}");
+                    return;
+                case SaveResult.Unchanged:
+                    Refresh();
+                    Say("Nothing to save: the risk is already as edited.");
+                    return;
+                case SaveResult.NeedsReason needs:
+                    problem = "! " + needs.Message;
+                    continue;
+                case SaveResult.NotAllowed refused:
+                    Say("Cannot save: " + refused.Reason);
+                    return;
+                case SaveResult.Invalid invalid:
+                    _prompts.Tell("Not saved", string.Join('\n', invalid.Problems.Take(10)));
+                    _riskScreen.Update();
+                    return;
+                case SaveResult.Conflict conflict:
+                    Refresh();
+                    if (_prompts.Conflict(conflict))
+                    {
+                        var overlaps = editor.Reapply();
+                        _riskScreen.Update();
+                        Say(overlaps.Count == 0
+                            ? "Your edits are now on top of theirs; check them and save again."
+                            : $"Your edits are on top of theirs; yours replaced theirs in {string.Join(", ", overlaps)}. Check and save again.");
+                    }
+                    else
+                    {
+                        Say("Not saved; your edits are still here. Save again to re-apply them on the newer version.");
+                    }
+
+                    return;
+            }
+        }
+    }
+
+    private void NewRisk()
+    {
+        var permission = _session.Access.Create();
+        if (!permission.Allowed)
+        {
+            Say(permission.Reason);
+            return;
+        }
+
+        if (!LeaveRisk("adding a new one"))
+        {
+            return;
+        }
+
+        var kind = Ask("New risk", "Which kind of risk?", "_Strategic (BAF)", "_Operational", "_Cancel");
+        if (kind is not (0 or 1))
+        {
+            return;
+        }
+
+        var strategic = kind == 0;
+        var prefix = _session.Snapshot.Risks.Where(s => (s.Risk.Kind == Core.Domain.RiskKind.Strategic) == strategic)
+            .GroupBy(s => s.Risk.Id.Prefix).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? (strategic ? "BAF" : "RISK");
+        var editor = RiskEditor.New(_session, strategic ? Core.Domain.RiskKind.Strategic : Core.Domain.RiskKind.Operational, prefix);
+        _returnTo = Current;
+        _riskScreen.Open(editor);
+        Show(Screen.Risk);
+        Say($"New risk {editor.Id}: fill in the fields marked !, then save with w or Ctrl+S.");
+    }
+
+    private void OpenSelected()
+    {
+        var stored = Current switch
+        {
+            Screen.Register => _registerScreen.Selected?.Stored,
+            Screen.Actions => _actionsScreen.Selected is { } action ? _session.Snapshot.Find(action.Risk.Id) : null,
+            _ => null,
+        };
+        if (stored is null)
+        {
+            Say("No risk selected.");
+            return;
+        }
+
+        _returnTo = Current;
+        var actionIndex = Current == Screen.Actions ? _actionsScreen.Selected?.Index : null;
+        _riskScreen.Open(new RiskEditor(_session, stored));
+        if (actionIndex is { } i)
+        {
+            _riskScreen.Update($"actions[{i}].text");
+        }
+
+        Show(Screen.Risk);
+    }
+
+    /// <summary>Leaving the risk screen: asks first when there are unsaved edits. Returns whether to go on.</summary>
+    private bool LeaveRisk(string doing)
+    {
+        if (_riskScreen.Editor is not { IsDirty: true } editor || !editor.Permission.Allowed)
+        {
+            _riskScreen.Editor?.Discard();
+            return true;
+        }
+
+        var answer = Ask("Unsaved edits", $"{editor.Id} has {editor.Changes.Count} unsaved changes. Save them before {doing}?", "_Save", "_Discard", "_Keep editing");
+        switch (answer)
+        {
+            case 0:
+                Save(editor);
+                return !editor.IsDirty;
+            case 1:
+                editor.Discard();
+                return true;
+            default:
+                Show(Screen.Risk);
+                return false;
+        }
+    }
+
+    private void SwitchTo(Screen screen)
+    {
+        if (Current == Screen.Risk && !LeaveRisk("leaving it"))
+        {
+            return;
+        }
+
+        Show(screen);
+    }
+
+    private void Show(Screen screen)
+    {
+        Current = screen;
+        _registerScreen.Visible = screen == Screen.Register;
+        _heatScreen.Visible = screen == Screen.HeatMap;
+        _actionsScreen.Visible = screen == Screen.Actions;
+        _riskScreen.Visible = screen == Screen.Risk;
+        switch (screen)
+        {
+            case Screen.Register:
+                _registerScreen.Update();
+                _registerScreen.Table.SetFocus();
+                break;
+            case Screen.HeatMap:
+                _heatScreen.SetFocus();
+                break;
+            case Screen.Actions:
+                _actionsScreen.Update();
+                _actionsScreen.Table.SetFocus();
+                break;
+            case Screen.Risk:
+                _riskScreen.Table.SetFocus();
+                break;
+        }
+
+        var baseline = _session.Baseline is { } b ? $"trend since {b.Name}" : "no iterations yet";
+        _header.Text = $"{KeyMap.Title(screen)} | {_session.Settings.Organisation} | {_session.Access.Describe()} | {baseline}";
+        UpdateStatusBar(screen);
+        SetNeedsDraw();
+    }
+
+    private void UpdateStatusBar(Screen screen)
+    {
+        if (_status is not null)
+        {
+            Remove(_status);
+            _status.Dispose();
+        }
+
+        var shortcuts = KeyMap.For(screen).Where(b => b.InStatusBar).Select(b =>
+        {
+            var command = b.Command;
+            return new Shortcut(KeyNames.First(b), b.Hint, () => Execute(command));
+        });
+        _status = new StatusBar(shortcuts);
+        Add(_status);
+    }
+
+    private void Reload()
+    {
+        _session.Reload();
+        Refresh();
+        Say(_session.Snapshot.InvalidFiles.Count > 0
+            ? $"Read again: {_session.Snapshot.Risks.Count} risks; {_session.Snapshot.InvalidFiles.Count} files cannot be read (risks check lists why)."
+            : $"Read again: {_session.Snapshot.Risks.Count} risks.");
+    }
+
+    private void Refresh()
+    {
+        _register.Refresh();
+        _actions.Refresh();
+        _registerScreen.Update();
+        _actionsScreen.Update();
+        _riskScreen.Update();
+    }
+
+    private void OnKeyDown(object? sender, Key key)
+    {
+        if (!ReferenceEquals(_app.TopRunnableView, this) || key.Handled)
+        {
+            return;
+        }
+
+        if (_registerScreen.FilterBox.HasFocus)
+        {
+            // Typing in the filter: letters type; Enter, Down and Esc go back to the table.
+            if (key == Key.Enter || key == Key.CursorDown || key == Key.Esc)
+            {
+                _registerScreen.Table.SetFocus();
+                key.Handled = true;
+                return;
+            }
+
+            if (!(key.IsCtrl || (key.KeyCode >= Terminal.Gui.Drivers.KeyCode.F1 && key.KeyCode <= Terminal.Gui.Drivers.KeyCode.F12)))
+            {
+                return;
+            }
+        }
+
+        if (KeyNames.Find(Current, key) is not { } binding)
+        {
+            return;
+        }
+
+        key.Handled = true;
+        try
+        {
+            Execute(binding.Command);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LibGit2Sharp.LibGit2SharpException or RegisterException or TimeoutException)
+        {
+            _prompts.Tell("Could not do that", ex.Message);
+        }
+    }
+
+    private int? Ask(string title, string message, params string[] buttons) => _prompts.Ask(title, message, buttons);
+
+    private void Report(string? error, Action then)
+    {
+        if (error is not null)
+        {
+            Say(error);
+            return;
+        }
+
+        then();
+    }
+
+    private void Say(string text) => _message.Text = text;
+}

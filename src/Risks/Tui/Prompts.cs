@@ -1,0 +1,185 @@
+using System.Collections.ObjectModel;
+using Risks.App;
+using Risks.Core.Changes;
+using Terminal.Gui.App;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace Risks.Tui;
+
+/// <summary>
+/// The dialogs: editing one field, saving with a reason, a conflict, questions and help. Every
+/// dialog has buttons for each way out, so Esc is never the only way to cancel.
+/// </summary>
+internal sealed class Prompts(IApplication app)
+{
+    /// <summary>Asks a question; returns the index of the button pressed, or null when cancelled.</summary>
+    public int? Ask(string title, string message, params string[] buttons) =>
+        MessageBox.Query(app, title, message, buttons);
+
+    public void Tell(string title, string message) => MessageBox.Query(app, title, message, "_OK");
+
+    /// <summary>Edits one field; returns what was typed or chosen, or null when cancelled.</summary>
+    public string? Edit(FieldRow row, string? error = null)
+    {
+        return row.Kind switch
+        {
+            FieldKind.Choice => Choose(row),
+            FieldKind.MultiChoice => ChooseMany(row),
+            _ => Type(row, error),
+        };
+    }
+
+    /// <summary>Shows the change in the board's words and asks for the reason; returns the reason, or null when cancelled.</summary>
+    public string? Save(RiskEditor editor, string? problem = null)
+    {
+        var changes = editor.Changes;
+        var lines = new List<string> { editor.Headline, "" };
+        lines.AddRange(changes.Take(8).Select(c => "- " + c.Description));
+        if (changes.Count > 8)
+        {
+            lines.Add($"- and {changes.Count - 8} more");
+        }
+
+        if (editor.Overlaps.Count > 0)
+        {
+            lines.Add($"Yours replaced theirs in: {string.Join(", ", editor.Overlaps)}");
+        }
+
+        lines.Add("");
+        lines.Add(editor.ReasonRequired ? "Reason (required: a score changed):" : "Reason (recorded with the change):");
+        var summary = new Label { Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
+        var reason = new TextField { X = 0, Y = Pos.Bottom(summary), Width = Dim.Fill() };
+        var note = new Label { Text = problem ?? "Enter saves; Tab reaches the buttons.", X = 0, Y = Pos.Bottom(reason), Width = Dim.Fill(), Height = 1 };
+        using var dialog = WithButtons($"Save {editor.Id}", 90, "_Save");
+        dialog.Add(summary, reason, note);
+        return Run(dialog, reason) ? reason.Text : null;
+    }
+
+    /// <summary>Someone else saved the risk: shows both sides' changes. Returns true to re-apply the edits on theirs.</summary>
+    public bool Conflict(SaveResult.Conflict conflict)
+    {
+        var lines = new List<string> { conflict.Message, "", "Their changes:" };
+        lines.AddRange(Describe(conflict.TheirChanges, conflict.Theirs is null ? "the file is gone or cannot be read" : "none"));
+        lines.Add("");
+        lines.Add("Your changes (kept, not lost):");
+        lines.AddRange(Describe(conflict.MyChanges, "none"));
+        lines.Add("");
+        lines.Add("Re-apply puts your changes on top of theirs; you then check and save again.");
+        var choice = Ask("Someone else saved this risk", string.Join('\n', lines), "_Re-apply mine on theirs", "_Keep editing");
+        return choice == 0;
+    }
+
+    public void Help(Screen screen)
+    {
+        var lines = KeyMap.For(screen).Select(b => $"{b.KeysText,-24} {b.Description}").ToList();
+        Tell($"Keys: {KeyMap.Title(screen)}", string.Join('\n', lines));
+    }
+
+    /// <summary>The index of the accepting button: the last one added, which is the dialog's default (Enter).</summary>
+    private const int Accept = 1;
+
+    /// <summary>A dialog with Cancel and, last (so Enter presses it), the accepting button.</summary>
+    private static Dialog WithButtons(string title, int widthPercent, string accept) =>
+        new() { Title = title, Width = Dim.Percent(widthPercent), Buttons = [new Button { Text = "_Cancel" }, new Button { Text = accept }] };
+
+    /// <summary>Runs a dialog with <paramref name="first"/> focused; true when it was accepted.</summary>
+    private bool Run(Dialog dialog, View first, Action? started = null)
+    {
+        void Focus(object? sender, EventArgs e)
+        {
+            first.SetFocus();
+            started?.Invoke();
+        }
+
+        dialog.IsRunningChanged += Focus;
+        try
+        {
+            return app.Run(dialog) is Accept;
+        }
+        finally
+        {
+            dialog.IsRunningChanged -= Focus;
+        }
+    }
+
+    private static IEnumerable<string> Describe(IReadOnlyList<FieldChange> changes, string none) =>
+        changes.Count == 0 ? [$"- {none}"] : changes.Take(6).Select(c => "- " + c.Description).Concat(changes.Count > 6 ? [$"- and {changes.Count - 6} more"] : []);
+
+    private string? Type(FieldRow row, string? error)
+    {
+        var multiLine = row.Kind is FieldKind.LongText or FieldKind.Lines;
+        var hint = row.Kind switch
+        {
+            FieldKind.Date => "A date: 30 Jun 2025, 30/06/2025 or 2025-06-30. Blank clears it.",
+            FieldKind.Lines => "One entry per line.",
+            FieldKind.LongText => "Enter starts a new line; Tab then Enter on Save keeps it.",
+            _ => "",
+        };
+        if (row.CanClear && row.Kind is FieldKind.Text or FieldKind.LongText)
+        {
+            hint = (hint + " Blank clears it.").Trim();
+        }
+
+        var help = new Label { Text = string.Join('\n', new[] { error is null ? "" : "! " + error, row.Help, hint }.Where(s => s.Length > 0)), X = 0, Y = 0, Width = Dim.Fill(), Height = 3 };
+        View input;
+        Func<string> value;
+        if (multiLine)
+        {
+#pragma warning disable CS0618 // TextView is the only multi-line editor this Terminal.Gui offers; it works.
+            var text = new TextView { X = 0, Y = 3, Width = Dim.Fill(), Height = 8, Text = row.Raw, TabKeyAddsTab = false, WordWrap = true };
+            value = () => text.Text;
+#pragma warning restore CS0618
+            input = text;
+        }
+        else
+        {
+            var field = new TextField { X = 0, Y = 3, Width = Dim.Fill(), Text = row.Raw };
+            value = () => field.Text;
+            input = field;
+        }
+
+        using var dialog = WithButtons($"{row.Label} ({row.Path})", 90, "_Save field");
+        dialog.Add(help, input);
+        return Run(dialog, input) ? value() : null;
+    }
+
+    private string? Choose(FieldRow row)
+    {
+        var labels = new ObservableCollection<string>(row.Choices.Select(c => c.Value.Length > 0 && c.Label != c.Value && !c.Label.StartsWith(c.Value, StringComparison.Ordinal) ? $"{c.Value} {c.Label}" : c.Label));
+        var list = new ListView { X = 0, Y = 0, Width = Dim.Fill(), Height = Math.Min(labels.Count, 14) };
+        list.SetSource(labels);
+        var current = Math.Max(0, row.Choices.ToList().FindIndex(c => c.Value == row.Raw));
+        using var dialog = WithButtons($"{row.Label} ({row.Path})", 80, "C_hoose");
+        dialog.Add(list);
+        list.Accepting += (_, e) =>
+        {
+            dialog.Result = Accept;
+            app.RequestStop(dialog);
+            e.Handled = true;
+        };
+        return Run(dialog, list, () => list.SelectedItem = current) && list.SelectedItem is { } chosen && chosen < row.Choices.Count ? row.Choices[chosen].Value : null;
+    }
+
+    private string? ChooseMany(FieldRow row)
+    {
+        var chosen = row.Raw.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var labels = new ObservableCollection<string>(row.Choices.Select(c => c.Label));
+        var note = new Label { Text = "Space marks or unmarks; Enter or Save keeps the marked ones.", X = 0, Y = 0, Width = Dim.Fill() };
+        var list = new ListView { X = 0, Y = 1, Width = Dim.Fill(), Height = Math.Min(labels.Count, 14), ShowMarks = true, MarkMultiple = true };
+        list.SetSource(labels);
+        for (var i = 0; i < row.Choices.Count; i++)
+        {
+            list.Source!.SetMark(i, chosen.Contains(row.Choices[i].Value));
+        }
+
+        using var dialog = WithButtons($"{row.Label} ({row.Path})", 80, "_Save field");
+        dialog.Add(note, list);
+        if (!Run(dialog, list, () => list.SelectedItem = 0))
+        {
+            return null;
+        }
+
+        return string.Join('\n', row.Choices.Where((_, i) => list.Source!.IsMarked(i)).Select(c => c.Value));
+    }
+}
