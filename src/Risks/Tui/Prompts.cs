@@ -88,8 +88,12 @@ internal sealed class Prompts(IApplication app)
     {
         void Focus(object? sender, EventArgs e)
         {
-            first.SetFocus();
-            started?.Invoke();
+            // Raised on starting and on stopping: only set things up when it starts.
+            if (dialog.IsRunning)
+            {
+                first.SetFocus();
+                started?.Invoke();
+            }
         }
 
         dialog.IsRunningChanged += Focus;

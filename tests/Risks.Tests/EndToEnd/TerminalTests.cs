@@ -1,0 +1,130 @@
+using Risks.Tests.Support;
+
+namespace Risks.Tests.EndToEnd;
+
+/// <summary>
+/// The real program in tmux at 80x24, driven by keys as a person would: the sample register,
+/// a filter, a risk opened, its likelihood lowered and saved with a reason, and the commit found
+/// in git log; and a reviewer, who is told why they cannot save.
+/// </summary>
+[Collection(nameof(TerminalTests))]
+public sealed class TerminalTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public TerminalTests()
+    {
+        Tmux.Available.ShouldBeTrue("the end-to-end tests need tmux (apt-get install tmux)");
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void A_governance_lead_lowers_a_likelihood_with_a_reason_and_git_log_shows_it()
+    {
+        var register = Demo();
+        using var tmux = new Tmux(register, ["--register", register]);
+        tmux.WaitFor("14 of 14 risks: 11 Extreme, 2 High, 1 Moderate");
+
+        tmux.Send("/");
+        tmux.Type("ineq");
+        tmux.WaitFor("2 of 14 risks");
+        tmux.Send("Enter", "Enter");
+        tmux.WaitFor("BAF-07 Inequalities  [saved]");
+        tmux.WaitFor("you may edit it");
+
+        GoTo(tmux, "current.likelihood");
+        tmux.Send("Enter");
+        tmux.WaitFor("likelihood (current.likelihood)");
+        tmux.Send("Up", "Enter");
+        tmux.WaitFor("2 Unlikely");
+
+        tmux.Send("w");
+        tmux.WaitFor("BAF-07 Inequalities: current score 9 -> 6");
+        tmux.WaitFor("Reason (required: a score changed)");
+        tmux.Type("Outreach reached every PCN");
+        tmux.Send("Enter");
+        tmux.WaitFor("Saved as commit");
+
+        tmux.Send("C-q");
+        tmux.WaitForExit().ShouldBe(0);
+        Git.Run(register, "log", "-1", "--format=%an|%s|%b").ShouldStartWith($"{Environment.UserName}|BAF-07 Inequalities: current score 9 -> 6|Outreach reached every PCN");
+    }
+
+    [Fact]
+    public void A_reviewer_reads_but_cannot_save_and_is_told_why()
+    {
+        var register = Demo();
+        var settings = Path.Combine(register, "register.yaml");
+        File.WriteAllText(settings, File.ReadAllText(settings).Replace("role: governance_lead\n    job_title: Trying the sample register", "role: reviewer\n    job_title: Trying the sample register", StringComparison.Ordinal));
+        Git.SetIdentity(register);
+        Git.Run(register, "commit", "-qam", "Make the visitor a reviewer");
+        var head = Git.Head(register);
+
+        using var tmux = new Tmux(register, ["--register", register]);
+        tmux.WaitFor("reviewer");
+        tmux.Send("/");
+        tmux.Type("ineq");
+        tmux.Send("Enter", "Enter");
+        tmux.WaitFor("read only:");
+        GoTo(tmux, "current.likelihood");
+        tmux.Send("Enter");
+        tmux.WaitFor("reviewers read the register but change nothing");
+        tmux.Send("w");
+        tmux.WaitFor("Cannot save:");
+
+        tmux.Send("C-q");
+        tmux.WaitForExit().ShouldBe(0);
+        Git.Head(register).ShouldBe(head);
+    }
+
+    [Fact]
+    public void Quitting_with_unsaved_edits_asks_first_and_keeps_them_when_told_to()
+    {
+        var register = Demo();
+        using var tmux = new Tmux(register, ["--register", register]);
+        tmux.WaitFor("14 of 14 risks");
+        tmux.Send("Enter");
+        tmux.WaitFor("[saved]");
+        GoTo(tmux, "current.likelihood");
+        tmux.Send("Enter");
+        tmux.WaitFor("(current.likelihood)");
+        tmux.Send("Up", "Enter");
+        tmux.WaitFor("edited, not saved");
+
+        tmux.Send("C-q");
+        tmux.WaitFor("unsaved changes");
+        tmux.Send("Enter");
+        tmux.WaitFor("edited, not saved");
+        tmux.ExitCode.ShouldBeNull();
+
+        tmux.Send("C-q");
+        tmux.WaitFor("unsaved changes");
+        tmux.Send("M-d");
+        tmux.WaitForExit().ShouldBe(0);
+    }
+
+    /// <summary>Moves the selection on the risk screen down to the field at <paramref name="path"/>, reading the screen as it goes.</summary>
+    private static void GoTo(Tmux tmux, string path)
+    {
+        for (var i = 0; i < 60; i++)
+        {
+            if (tmux.Screen.Contains($"{path}: ", StringComparison.Ordinal))
+            {
+                return;
+            }
+
+            tmux.Send("Down");
+        }
+
+        throw new ShouldAssertException($"{path} was not reached; the screen was:\n{tmux.Screen}");
+    }
+
+    private string Demo()
+    {
+        var register = Path.Combine(_temp.Path, "register");
+        var result = RisksProcess.Run(_temp.Path, "demo", register, "--no-ui");
+        result.Code.ShouldBe(0, result.ToString());
+        return register;
+    }
+}
