@@ -39,7 +39,7 @@ public sealed class ActionsView
             var overdue = Rows.Count(r => r.Overdue);
             var whose = MineOnly ? $"{_session.Settings.NameOf(_session.Login)}'s actions" : "All actions";
             var which = ShowFinished ? "open and finished" : "open";
-            return $"{whose} ({which}): {Rows.Count}, of which {overdue} overdue";
+            return $"{whose} ({which}): {Rows.Count}, {overdue} overdue";
         }
     }
 

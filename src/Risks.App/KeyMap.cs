@@ -25,6 +25,10 @@ public enum UiCommand
     NewRisk,
     NextBasis,
     FilterToCell,
+    CellUp,
+    CellDown,
+    CellLeft,
+    CellRight,
     ToggleMine,
     ToggleFinished,
     EditField,
@@ -71,7 +75,7 @@ public static class KeyMap
         new(UiCommand.Reload, Screen.Everywhere, ["Ctrl+R", "F5"], "Reload", "Read the register again (unsaved edits are kept)"),
 
         new(UiCommand.Open, Screen.Register, ["Enter"], "Open", "Open the selected risk") { InStatusBar = true },
-        new(UiCommand.Filter, Screen.Register, ["/"], "Filter", "Filter as you type: every word must appear in the row; Enter or Down goes back to the table") { InStatusBar = true },
+        new(UiCommand.Filter, Screen.Register, ["/"], "Filter", "Filter as you type (every word must appear); Enter or Down returns to the table") { InStatusBar = true },
         new(UiCommand.ClearFilters, Screen.Register, ["X"], "Clear", "Clear the filters: every open risk"),
         new(UiCommand.Sort, Screen.Register, ["S"], "Sort", "Sort by the next column") { InStatusBar = true },
         new(UiCommand.ReverseSort, Screen.Register, ["R"], "Reverse", "Reverse the sort order"),
@@ -82,6 +86,10 @@ public static class KeyMap
 
         new(UiCommand.FilterToCell, Screen.HeatMap, ["Enter"], "Filter", "Show the register filtered to the selected cell") { InStatusBar = true },
         new(UiCommand.NextBasis, Screen.HeatMap, ["T"], "Score", "Switch between current, target and inherent scores") { InStatusBar = true },
+        new(UiCommand.CellUp, Screen.HeatMap, ["CursorUp", "K"], "Up", "Select the cell above (higher impact)"),
+        new(UiCommand.CellDown, Screen.HeatMap, ["CursorDown", "J"], "Down", "Select the cell below (lower impact)"),
+        new(UiCommand.CellLeft, Screen.HeatMap, ["CursorLeft", "H"], "Left", "Select the cell to the left (lower likelihood)"),
+        new(UiCommand.CellRight, Screen.HeatMap, ["CursorRight", "L"], "Right", "Select the cell to the right (higher likelihood)"),
 
         new(UiCommand.Open, Screen.Actions, ["Enter"], "Open", "Open the risk of the selected action") { InStatusBar = true },
         new(UiCommand.ToggleMine, Screen.Actions, ["M"], "Mine", "Show only my actions, or everyone's") { InStatusBar = true },
@@ -107,9 +115,7 @@ public static class KeyMap
     public static string Readable(string key) => key switch
     {
         
-        "CursorUp" => "Up",
-        "Ctrl+CursorUp" => "Ctrl+Up",
-        "Ctrl+CursorDown" => "Ctrl+Down",
+        _ when key.Contains("Cursor", StringComparison.Ordinal) => key.Replace("Cursor", "", StringComparison.Ordinal),
         _ when key.Length == 1 && char.IsLetter(key[0]) => key.ToLowerInvariant(),
         _ => key,
     };
@@ -134,6 +140,9 @@ public static class KeyMap
             }
         }
 
+        text.Append("\nOn the register, actions and risk screens, the arrows, `PgUp`, `PgDn`, `Home` and `End` move\n");
+        text.Append("the selection, and a click selects a row (a double click opens it); on the heat map a click\n");
+        text.Append("selects a cell and a double click filters the register to it.\n");
         text.Append("\nIn a dialog: `Tab` moves between its fields and buttons, `Enter` presses the selected button,\n");
         text.Append("`Alt` with a button's underlined letter presses it, and `Esc` cancels (as does the Cancel button).\n");
         text.Append("In a list of choices, `Space` marks or unmarks an entry where several can be chosen.\n");

@@ -95,7 +95,8 @@ public sealed class RegisterView
         {
             var bands = _session.Settings.Bands.Bands.Reverse()
                 .Select(b => $"{Rows.Count(r => r.Facts.Band == b)} {b.Name}");
-            return $"{Rows.Count} of {_all.Count} risks: {string.Join(", ", bands)}";
+            var counts = $"{Rows.Count} of {_all.Count} risks: {string.Join(", ", bands)}";
+            return Rows.Count == 0 && _all.Count > 0 ? counts + " (x clears the filters)" : counts;
         }
     }
 

@@ -179,7 +179,7 @@ public sealed class RiskComparer
             var key = id(item);
             if (!now.ContainsKey(key))
             {
-                Add($"{list}[{key}]", ChangeKind.Removed, describe(item), null, $"{noun} {key} removed: {Text.Brief(describe(item))}");
+                Add($"{list}[{key}]", ChangeKind.Removed, describe(item), null, $"{noun} {key} removed: {Brief(describe(item))}");
             }
         }
 
@@ -192,7 +192,7 @@ public sealed class RiskComparer
             }
             else
             {
-                Add($"{list}[{key}]", ChangeKind.Added, null, describe(item), $"{noun} added: {Text.Brief(describe(item))}");
+                Add($"{list}[{key}]", ChangeKind.Added, null, describe(item), $"{noun} added: {Brief(describe(item))}");
             }
         }
 
@@ -276,6 +276,15 @@ public sealed class RiskComparer
 
     private static string Describe(RiskAction action) =>
         action.Due is { } due ? $"{action.Text} (due {Rules.Iso(due)})" : action.Text;
+
+    /// <summary>Shortens an item's description for a headline, keeping its due date whole: <c>Report to ... (due 2025-06-30)</c>.</summary>
+    private static string Brief(string described)
+    {
+        var due = described.LastIndexOf(" (due ", StringComparison.Ordinal);
+        return due > 0 && described.EndsWith(')') && !described[..due].Contains('\n', StringComparison.Ordinal)
+            ? Text.Brief(described[..due], Math.Max(20, 60 - (described.Length - due))) + described[due..]
+            : Text.Brief(described);
+    }
 
     private static string Because(string? rationale) =>
         string.IsNullOrWhiteSpace(rationale) ? "" : ": " + Text.Brief(rationale);

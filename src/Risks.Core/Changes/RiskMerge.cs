@@ -17,6 +17,16 @@ public static class RiskMerge
     /// <summary>Re-applies the edits that turned <paramref name="original"/> into <paramref name="mine"/> onto <paramref name="theirs"/>.</summary>
     public static MergeResult Reapply(Risk original, Risk mine, Risk theirs)
     {
+        if (RiskComparer.Compare(original, mine).Count == 0)
+        {
+            return new MergeResult(theirs, []);
+        }
+
+        if (RiskComparer.Compare(original, theirs).Count == 0)
+        {
+            return new MergeResult(mine, []);
+        }
+
         var overlaps = new List<string>();
         var o = original;
         var m = mine;

@@ -64,7 +64,7 @@ internal sealed class ActionsScreen : View
 
     public void Update()
     {
-        _summary.Text = _view.Summary + "   (overdue in red and marked by 'overdue')";
+        _summary.Text = _view.Summary + " (in red)";
         Table.Update();
         if (_view.Rows.Count > 0 && Selected is null)
         {

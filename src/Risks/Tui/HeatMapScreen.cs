@@ -1,5 +1,6 @@
 using Risks.App;
 using Terminal.Gui.Drawing;
+using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Attribute = Terminal.Gui.Drawing.Attribute;
 
@@ -15,13 +16,40 @@ internal sealed class HeatMapScreen : View
     private const int CellHeight = 3;
     private const int Side = 17;
     private readonly HeatMapView _view;
+    private readonly Action _filter;
 
-    public HeatMapScreen(HeatMapView view)
+    public HeatMapScreen(HeatMapView view, Action filter)
     {
         _view = view;
+        _filter = filter;
         Width = Dim.Fill();
         Height = Dim.Fill();
         CanFocus = true;
+    }
+
+    /// <summary>A click selects a cell; a double click also filters the register to it.</summary>
+    protected override bool OnMouseEvent(Mouse mouse)
+    {
+        if (mouse.Position is not { } at || !(mouse.IsSingleClicked || mouse.IsDoubleClicked))
+        {
+            return base.OnMouseEvent(mouse);
+        }
+
+        var likelihood = ((at.X - Side) / CellWidth) + 1;
+        var impact = 5 - ((at.Y - 2) / CellHeight);
+        if (at.X < Side || at.Y < 2 || likelihood is < 1 or > 5 || impact is < 1 or > 5)
+        {
+            return base.OnMouseEvent(mouse);
+        }
+
+        _view.Select(new Risks.App.Cell(impact, likelihood));
+        SetNeedsDraw();
+        if (mouse.IsDoubleClicked)
+        {
+            _filter();
+        }
+
+        return true;
     }
 
     protected override bool OnDrawingContent(DrawContext? context)
@@ -57,6 +85,7 @@ internal sealed class HeatMapScreen : View
         }
 
         AddStr(0, bottom + 2, Fit(note, Viewport.Width));
+        AddStr(0, bottom + 3, Fit("Arrows (or h j k l) move; Enter shows these risks in the register; t switches score.", Viewport.Width));
         return true;
     }
 

@@ -45,7 +45,7 @@ internal sealed class MainWindow : Window
         _message = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
         var body = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), CanFocus = true };
         _registerScreen = new RegisterScreen(_register);
-        _heatScreen = new HeatMapScreen(_heat);
+        _heatScreen = new HeatMapScreen(_heat, () => Execute(UiCommand.FilterToCell));
         _actionsScreen = new ActionsScreen(_actions, () => _session.Today);
         _riskScreen = new RiskScreen();
         body.Add(_registerScreen, _heatScreen, _actionsScreen, _riskScreen);
@@ -146,6 +146,12 @@ internal sealed class MainWindow : Window
                 break;
             case UiCommand.NextBasis:
                 _heat.NextBasis();
+                _heatScreen.SetNeedsDraw();
+                break;
+            case UiCommand.CellUp or UiCommand.CellDown or UiCommand.CellLeft or UiCommand.CellRight:
+                _heat.Move(
+                    command switch { UiCommand.CellLeft => -1, UiCommand.CellRight => 1, _ => 0 },
+                    command switch { UiCommand.CellUp => 1, UiCommand.CellDown => -1, _ => 0 });
                 _heatScreen.SetNeedsDraw();
                 break;
             case UiCommand.FilterToCell:

@@ -48,6 +48,7 @@ internal sealed class Prompts(IApplication app)
 
         lines.Add("");
         lines.Add(editor.ReasonRequired ? "Reason (required: a score changed):" : "Reason (recorded with the change):");
+        lines = Wrap(lines, (app.Screen.Width * 9 / 10) - 4);
         var summary = new Label { Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
         var reason = new TextField { X = 0, Y = Pos.Bottom(summary), Width = Dim.Fill() };
         var note = new Label { Text = problem ?? "Enter saves; Tab reaches the buttons.", X = 0, Y = Pos.Bottom(reason), Width = Dim.Fill(), Height = 1 };
@@ -70,10 +71,39 @@ internal sealed class Prompts(IApplication app)
         return choice == 0;
     }
 
+    /// <summary>The keys of a screen, from the key map, left-aligned in two columns.</summary>
     public void Help(Screen screen)
     {
-        var lines = KeyMap.For(screen).Select(b => $"{b.KeysText,-24} {b.Description}").ToList();
-        Tell($"Keys: {KeyMap.Title(screen)}", string.Join('\n', lines));
+        var bindings = KeyMap.For(screen).ToList();
+        var width = bindings.Max(b => b.KeysText.Length) + 2;
+        var lines = bindings.Select(b => b.KeysText.PadRight(width) + b.Description).ToList();
+        lines.Add("");
+        lines.Add("Every key is also in docs/keys.md.");
+        var text = new Label { Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
+        using var dialog = new Dialog { Title = $"Keys: {KeyMap.Title(screen)}", Width = Dim.Percent(95), Buttons = [new Button { Text = "_OK" }] };
+        dialog.Add(text);
+        app.Run(dialog);
+    }
+
+    /// <summary>Wraps lines at word boundaries to <paramref name="width"/> columns, so a label's height can be counted.</summary>
+    internal static List<string> Wrap(IEnumerable<string> lines, int width)
+    {
+        var wrapped = new List<string>();
+        foreach (var line in lines)
+        {
+            var rest = line;
+            while (rest.Length > width && width > 10)
+            {
+                var cut = rest.LastIndexOf(' ', width);
+                cut = cut <= width / 2 ? width : cut;
+                wrapped.Add(rest[..cut].TrimEnd());
+                rest = "  " + rest[cut..].TrimStart();
+            }
+
+            wrapped.Add(rest);
+        }
+
+        return wrapped;
     }
 
     /// <summary>The index of the accepting button: the last one added, which is the dialog's default (Enter).</summary>
@@ -116,8 +146,8 @@ internal sealed class Prompts(IApplication app)
         var hint = row.Kind switch
         {
             FieldKind.Date => "A date: 30 Jun 2025, 30/06/2025 or 2025-06-30. Blank clears it.",
-            FieldKind.Lines => "One entry per line.",
-            FieldKind.LongText => "Enter starts a new line; Tab then Enter on Save keeps it.",
+            FieldKind.Lines => "One entry per line; Alt+S keeps them (or Tab to Save field, then Enter).",
+            FieldKind.LongText => "Enter starts a new line; Alt+S keeps the text (or Tab to Save field, then Enter).",
             _ => "",
         };
         if (row.CanClear && row.Kind is FieldKind.Text or FieldKind.LongText)

@@ -15,6 +15,18 @@ public sealed class RiskComparerTests
     }
 
     [Fact]
+    public void A_long_new_action_is_shortened_but_keeps_its_due_date_whole()
+    {
+        var action = new RiskAction { Id = "A9", Text = "Report the outreach programme's results to the Quality Committee and the board", Due = new DateOnly(2025, 6, 30) };
+
+        var change = RiskComparer.Compare(Before, Before with { Actions = [.. Before.Actions, action] }).ShouldHaveSingleItem();
+
+        change.Description.ShouldEndWith("... (due 2025-06-30)");
+        change.Description.ShouldStartWith("action added: Report the outreach");
+        change.After.ShouldBe($"{action.Text} (due 2025-06-30)");
+    }
+
+    [Fact]
     public void A_likelihood_change_names_the_field_and_both_values()
     {
         var change = RiskComparer.Compare(Before, Before with { Current = new Score(3, 3) }).ShouldHaveSingleItem();
