@@ -78,7 +78,7 @@ public sealed class RegisterView
     {
         var name = column switch
         {
-            RegisterColumn.Score => "I x L = score",
+            RegisterColumn.Score => "Score",
             RegisterColumn.Review => "Next review",
             RegisterColumn.Actions => "Actions",
             _ => column.ToString(),

@@ -48,6 +48,15 @@ internal sealed class ActionsScreen : View
         CanFocus = true;
         _summary = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
         Table = new TableView(new ActionsTable(view, today)) { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true };
+        // Column widths are worked out from the table's width: again whenever that changes (first layout, resize).
+        Table.FrameChanged += (_, e) =>
+        {
+            if (e.Value.Width != _tableWidth)
+            {
+                _tableWidth = e.Value.Width;
+                Table.Update();
+            }
+        };
         Table.Style.AlwaysShowHeaders = true;
         Table.Style.ShowHorizontalHeaderOverline = false;
         Table.Style.ShowHorizontalBottomLine = false;
@@ -57,6 +66,8 @@ internal sealed class ActionsScreen : View
         Add(_summary, Table);
         Update();
     }
+
+    private int _tableWidth = -1;
 
     public TableView Table { get; }
 

@@ -475,7 +475,7 @@ internal sealed class MainWindow : Window
         }
 
         var baseline = _session.Baseline is { } b ? $"trend since {b.Name}" : "no iterations yet";
-        _header.Text = $"{KeyMap.Title(screen)} | {_session.Settings.Organisation} | {_session.Access.Describe()} | {baseline}";
+        _header.Text = $"{KeyMap.Title(screen)} | {_session.Access.Describe()} | {baseline} | {_session.Settings.Organisation}";
         UpdateStatusBar(screen);
         SetNeedsDraw();
     }

@@ -50,6 +50,16 @@ internal sealed class RegisterScreen : View
             Height = Dim.Fill(1),
             FullRowSelect = true,
         };
+        // Column widths are worked out from the table's width: again whenever that changes (first layout, resize).
+        Table.FrameChanged += (_, e) =>
+        {
+            if (e.Value.Width != _tableWidth)
+            {
+                _tableWidth = e.Value.Width;
+                FitTitle(_tableWidth);
+                Table.Update();
+            }
+        };
         Table.Style.AlwaysShowHeaders = true;
         Table.Style.ShowHorizontalHeaderOverline = false;
         Table.Style.ShowHorizontalBottomLine = false;
@@ -74,7 +84,7 @@ internal sealed class RegisterScreen : View
     private static readonly (RegisterColumn Column, int Min, int Max)[] Widths =
     [
         (RegisterColumn.Id, 7, 10),
-        (RegisterColumn.Title, 11, 36),
+        (RegisterColumn.Title, 10, 36),
         (RegisterColumn.Score, 10, 15),
         (RegisterColumn.Band, 8, 9),
         (RegisterColumn.Trend, 6, 6),
@@ -86,7 +96,20 @@ internal sealed class RegisterScreen : View
 
     public TextField FilterBox { get; }
 
+    private int _tableWidth = -1;
+
     public TableView Table { get; }
+
+    /// <summary>
+    /// Gives the title what the columns from score to actions leave of the width, so at 80
+    /// columns every figure is on screen and only the owner needs scrolling to.
+    /// </summary>
+    private void FitTitle(int width)
+    {
+        var others = Widths.Where(w => w.Column is not (RegisterColumn.Title or RegisterColumn.Owner)).Sum(w => w.Min) + RegisterView.Columns.Count;
+        var title = Widths.Single(w => w.Column == RegisterColumn.Title);
+        Table.Style.GetOrCreateColumnStyle((int)RegisterColumn.Title).MaxWidth = Math.Clamp(width - others, title.Min, title.Max);
+    }
 
     /// <summary>The index of the selected row, or -1.</summary>
     public int SelectedIndex => Table.Value?.SelectedCell.Y is { } y && y < _view.Rows.Count ? y : -1;

@@ -49,6 +49,15 @@ internal sealed class RiskScreen : View
         CanFocus = true;
         _header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 2 };
         Table = new TableView(new FieldTable(() => _rows)) { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(6), FullRowSelect = true };
+        // Column widths are worked out from the table's width: again whenever that changes (first layout, resize).
+        Table.FrameChanged += (_, e) =>
+        {
+            if (e.Value.Width != _tableWidth)
+            {
+                _tableWidth = e.Value.Width;
+                Table.Update();
+            }
+        };
         Table.Style.AlwaysShowHeaders = false;
         Table.Style.ShowHeaders = false;
         Table.Style.ShowHorizontalBottomLine = false;
@@ -66,6 +75,8 @@ internal sealed class RiskScreen : View
         _detail = new Label { X = 0, Y = Pos.AnchorEnd(6), Width = Dim.Fill(), Height = 6 };
         Add(_header, Table, _detail);
     }
+
+    private int _tableWidth = -1;
 
     public TableView Table { get; }
 

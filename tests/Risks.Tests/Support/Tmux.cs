@@ -39,8 +39,8 @@ internal sealed class Tmux : IDisposable
         }
 
         var command = string.Join(' ', new[] { "env", "-i" }.Concat(env.Select(e => Quote($"{e.Key}={e.Value}"))).Append(Quote(dotnet)).Append(Quote(Paths.RisksDll)).Concat(risksArgs.Select(Quote)));
-        Run("new-session", "-d", "-s", "e2e", "-x", $"{width}", "-y", $"{height}", "-c", workingDirectory, command);
-        Run("set-option", "-t", "e2e", "remain-on-exit", "on");
+        // The shell prints the exit code once the program has ended and the terminal is back.
+        Run("new-session", "-d", "-s", "e2e", "-x", $"{width}", "-y", $"{height}", "-c", workingDirectory, $"{command}; echo \"{Exited}$?]\"; sleep 600");
     }
 
     /// <summary>tmux is on the PATH.</summary>
@@ -83,13 +83,22 @@ internal sealed class Tmux : IDisposable
         return screen;
     }
 
+    private const string Exited = "[risks exited with ";
+
     /// <summary>The program's exit code once it has ended, or null while it runs.</summary>
     public int? ExitCode
     {
         get
         {
-            var dead = Run("display-message", "-p", "-t", "e2e", "#{pane_dead} #{pane_dead_status}").Trim().Split(' ');
-            return dead[0] == "1" && int.TryParse(dead.ElementAtOrDefault(1), out var code) ? code : null;
+            var screen = Screen;
+            var at = screen.IndexOf(Exited, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                return null;
+            }
+
+            var rest = screen[(at + Exited.Length)..];
+            return int.TryParse(rest[..rest.IndexOf(']', StringComparison.Ordinal)], out var code) ? code : null;
         }
     }
 

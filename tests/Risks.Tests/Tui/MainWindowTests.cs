@@ -1,0 +1,128 @@
+using Risks.App;
+using Terminal.Gui.Input;
+
+namespace Risks.Tests.Tui;
+
+/// <summary>The main window drawn headless by the real driver, with keys injected.</summary>
+public sealed class MainWindowTests
+{
+    [Fact]
+    public void The_register_at_80x24_shows_risks_bands_in_words_and_the_counts()
+    {
+        using var ui = new Headless();
+
+        var screen = ui.Screen;
+        screen.ShouldContain("14 of 14 risks: 11 Extreme, 2 High, 1 Moderate, 0 Low");
+        screen.ShouldContain("BAF-05");
+        screen.ShouldContain("Extreme");
+        screen.ShouldContain("5 x 4 = 20");
+        ui.Window.Current.ShouldBe(Screen.Register);
+    }
+
+    [Fact]
+    public void Slash_then_typing_filters_as_you_type()
+    {
+        using var ui = new Headless();
+
+        ui.Press(new Key('/'));
+        ui.Type("ineq");
+
+        ui.Screen.ShouldContain("2 of 14 risks");
+        ui.Screen.ShouldContain("matching \"ineq\"");
+        ui.Press(Key.Enter);
+        ui.Window.RegisterScreen.Table.HasFocus.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Letters_toggle_kinds_and_x_clears()
+    {
+        using var ui = new Headless();
+
+        ui.Press(Key.O);
+        ui.Screen.ShouldContain("8 of 14 risks");
+        ui.Press(Key.X);
+        ui.Screen.ShouldContain("14 of 14 risks");
+    }
+
+    [Fact]
+    public void Enter_opens_the_selected_risk_and_q_goes_back()
+    {
+        using var ui = new Headless();
+
+        ui.Press(Key.Enter);
+
+        ui.Window.Current.ShouldBe(Screen.Risk);
+        ui.Screen.ShouldContain("BAF-05 Diagnostics");
+        ui.Screen.ShouldContain("you may edit it");
+        ui.Press(Key.Q);
+        ui.Window.Current.ShouldBe(Screen.Register);
+    }
+
+    [Fact]
+    public void A_reviewer_is_told_why_they_cannot_save()
+    {
+        using var ui = new Headless(login: "auditchair");
+
+        ui.Press(Key.Enter);
+        ui.Screen.ShouldContain("read only:");
+        ui.Press(Key.W);
+
+        ui.Window.Message.ShouldStartWith("Cannot save: ");
+        ui.Window.Message.ShouldContain("reviewer");
+    }
+
+    [Fact]
+    public void Number_keys_switch_screens()
+    {
+        using var ui = new Headless();
+
+        ui.Press(Key.D2);
+        ui.Window.Current.ShouldBe(Screen.HeatMap);
+        ui.Screen.ShouldContain("Current scores of 14 risks");
+        ui.Screen.ShouldContain("4 Major");
+
+        ui.Press(Key.D3);
+        ui.Window.Current.ShouldBe(Screen.Actions);
+        ui.Screen.ShouldContain("All actions (open)");
+
+        ui.Press(Key.F2);
+        ui.Window.Current.ShouldBe(Screen.Register);
+    }
+
+    [Fact]
+    public void On_the_heat_map_arrows_move_and_enter_filters_the_register()
+    {
+        using var ui = new Headless();
+
+        ui.Press(Key.D2, Key.CursorDown, Key.CursorLeft, Key.Enter);
+
+        ui.Window.Current.ShouldBe(Screen.Register);
+        ui.Screen.ShouldContain("9 of 14 risks");
+        ui.Screen.ShouldContain("current impact 4 x likelihood 4");
+    }
+
+    [Theory]
+    [InlineData(60, 20)]
+    [InlineData(120, 40)]
+    [InlineData(200, 50)]
+    public void Every_screen_draws_at_other_sizes(int width, int height)
+    {
+        using var ui = new Headless(width: width, height: height);
+
+        ui.Screen.ShouldContain("BAF-05");
+        ui.Press(Key.D2);
+        ui.Screen.ShouldContain("Impact");
+        ui.Press(Key.D3);
+        ui.Screen.ShouldContain("Due");
+        ui.Press(Key.D1, Key.Enter);
+        ui.Screen.ShouldContain("Diagnostics");
+    }
+
+    [Fact]
+    public void The_owner_column_shows_on_a_wide_terminal()
+    {
+        using var ui = new Headless(width: 160, height: 30);
+
+        ui.Screen.ShouldContain("Dr Matt Sweeting");
+    }
+}
