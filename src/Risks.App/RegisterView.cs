@@ -96,7 +96,13 @@ public sealed class RegisterView
             var bands = _session.Settings.Bands.Bands.Reverse()
                 .Select(b => $"{Rows.Count(r => r.Facts.Band == b)} {b.Name}");
             var counts = $"{Rows.Count} of {_all.Count} risks: {string.Join(", ", bands)}";
-            return Rows.Count == 0 && _all.Count > 0 ? counts + " (x clears the filters)" : counts;
+            if (Rows.Count == 0 && _all.Count > 0)
+            {
+                counts += " (x clears the filters)";
+            }
+
+            var unreadable = _session.Snapshot.InvalidFiles.Count;
+            return unreadable == 0 ? counts : $"{counts}; {unreadable} {(unreadable == 1 ? "file" : "files")} cannot be read ('risks check' says why)";
         }
     }
 

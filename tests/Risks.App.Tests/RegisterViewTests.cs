@@ -20,6 +20,17 @@ public sealed class RegisterViewTests : IDisposable
     }
 
     [Fact]
+    public void Files_that_cannot_be_read_are_counted_and_the_rest_shown()
+    {
+        File.WriteAllText(Path.Combine(_sample.Root, "risks", "BAF", "00", "BAF-02.yaml"), "id: BAF-02\ntitle: [unclosed\n");
+
+        var view = new RegisterView(_sample.As("soconnor"));
+
+        view.Rows.Count.ShouldBe(13);
+        view.Counts.ShouldEndWith("; 1 file cannot be read ('risks check' says why)");
+    }
+
+    [Fact]
     public void Cells_read_as_the_board_reads_them()
     {
         var session = _sample.As("soconnor");
