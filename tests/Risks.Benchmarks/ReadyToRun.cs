@@ -3,24 +3,57 @@ using System.Diagnostics;
 namespace Risks.Benchmarks;
 
 /// <summary>
-/// A ReadyToRun build of this benchmark, as the installed tool is meant to be published, for a
-/// second set of cold loads. It is published from a copy of the sources (Risks.Core, Risks.Storage
-/// and this project) under the benchmark's folder, so the repository's own bin/ and obj/ folders,
-/// which a developer may be building at the same time, are never touched.
+/// Builds published from a copy of the sources under the benchmark's folder, so the repository's
+/// own bin/ and obj/ folders, which a developer may be building at the same time, are never
+/// touched: a ReadyToRun build of this benchmark, as the installed tool is meant to be published,
+/// for a second set of cold loads; and the <c>risks</c> program itself, for start-up to first frame.
 /// </summary>
 internal static class ReadyToRun
 {
-    /// <summary>The published dll, or null (with the reason printed) when it could not be built.</summary>
+    /// <summary>The published benchmark dll, or null (with the reason printed) when it could not be built.</summary>
     public static string? Publish(string workDir)
     {
+        var dll = PublishCopy(
+            workDir,
+            "r2r-build",
+            [Path.Combine("src", "Risks.Core"), Path.Combine("src", "Risks.Storage"), Path.Combine("tests", "Risks.Benchmarks")],
+            Path.Combine("tests", "Risks.Benchmarks"),
+            "Risks.Benchmarks.dll",
+            readyToRun: true,
+            out var failure);
+        Console.WriteLine(dll is null
+            ? $"  ReadyToRun: {failure}; cold loads with ReadyToRun skipped"
+            : $"  ReadyToRun build of the benchmark published: {dll}");
+        return dll;
+    }
+
+    /// <summary>
+    /// The <c>risks</c> program published as a person would install it (the apphost of a
+    /// framework-dependent linux-x64 build, ReadyToRun unless <paramref name="readyToRun"/> is false),
+    /// or null with the reason in <paramref name="failure"/>.
+    /// </summary>
+    public static string? PublishRisks(string workDir, bool readyToRun, out string? failure) =>
+        PublishCopy(
+            workDir,
+            "risks-build",
+            [Path.Combine("src", "Risks.Core"), Path.Combine("src", "Risks.Storage"), Path.Combine("src", "Risks.App"), Path.Combine("src", "Risks"), "data"],
+            Path.Combine("src", "Risks"),
+            "risks",
+            readyToRun,
+            out failure);
+
+    /// <summary>Copies <paramref name="folders"/> (without bin/ and obj/) and the build's props files, then publishes <paramref name="project"/>.</summary>
+    private static string? PublishCopy(string workDir, string name, string[] folders, string project, string outputFile, bool readyToRun, out string? failure)
+    {
+        failure = null;
         var root = Report.RepositoryRoot();
         if (root is null)
         {
-            Console.WriteLine("  ReadyToRun: Risks.sln not found above the current folder; skipped");
+            failure = "Risks.sln not found above the current folder";
             return null;
         }
 
-        var copy = Path.Combine(workDir, "r2r-build");
+        var copy = Path.Combine(workDir, name);
         if (Directory.Exists(copy))
         {
             Directory.Delete(copy, recursive: true);
@@ -36,9 +69,9 @@ internal static class ReadyToRun
             }
         }
 
-        foreach (var project in new[] { Path.Combine("src", "Risks.Core"), Path.Combine("src", "Risks.Storage"), Path.Combine("tests", "Risks.Benchmarks") })
+        foreach (var folder in folders)
         {
-            CopySources(Path.Combine(root, project), Path.Combine(copy, project));
+            CopySources(Path.Combine(root, folder), Path.Combine(copy, folder));
         }
 
         var output = Path.Combine(copy, "out");
@@ -50,7 +83,7 @@ internal static class ReadyToRun
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "publish", Path.Combine("tests", "Risks.Benchmarks"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "-nologo" })
+        foreach (var arg in new[] { "publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false", $"-p:PublishReadyToRun={(readyToRun ? "true" : "false")}", "-o", output, "-nologo" })
         {
             start.ArgumentList.Add(arg);
         }
@@ -59,15 +92,15 @@ internal static class ReadyToRun
         var errors = process.StandardError.ReadToEndAsync();
         var log = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
-        var dll = Path.Combine(output, "Risks.Benchmarks.dll");
-        if (process.ExitCode != 0 || !File.Exists(dll))
+        var built = Path.Combine(output, outputFile);
+        if (process.ExitCode != 0 || !File.Exists(built))
         {
-            Console.WriteLine($"  ReadyToRun: dotnet publish failed ({process.ExitCode}); cold loads with ReadyToRun skipped:\n{log}{errors.Result}");
+            failure = $"dotnet publish {project} failed ({process.ExitCode}):\n{log}{errors.Result}";
             return null;
         }
 
-        Console.WriteLine($"  ReadyToRun build published in {watch.Elapsed.TotalSeconds:F0} s: {dll}");
-        return dll;
+        Console.WriteLine($"  {project} published in {watch.Elapsed.TotalSeconds:F0} s{(readyToRun ? " (ReadyToRun)" : "")}");
+        return built;
     }
 
     private static void CopySources(string from, string to)

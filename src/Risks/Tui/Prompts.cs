@@ -155,20 +155,21 @@ internal sealed class Prompts(IApplication app)
             hint = (hint + " Blank clears it.").Trim();
         }
 
-        var help = new Label { Text = string.Join('\n', new[] { error is null ? "" : "! " + error, row.Help, hint }.Where(s => s.Length > 0)), X = 0, Y = 0, Width = Dim.Fill(), Height = 3 };
+        var helpLines = Wrap(new[] { error is null ? "" : "! " + error, row.Help, hint }.Where(s => s.Length > 0), (app.Screen.Width * 9 / 10) - 4);
+        var help = new Label { Text = string.Join('\n', helpLines), X = 0, Y = 0, Width = Dim.Fill(), Height = helpLines.Count };
         View input;
         Func<string> value;
         if (multiLine)
         {
 #pragma warning disable CS0618 // TextView is the only multi-line editor this Terminal.Gui offers; it works.
-            var text = new TextView { X = 0, Y = 3, Width = Dim.Fill(), Height = 8, Text = row.Raw, TabKeyAddsTab = false, WordWrap = true };
+            var text = new TextView { X = 0, Y = Pos.Bottom(help) + 1, Width = Dim.Fill(), Height = 8, Text = row.Raw, TabKeyAddsTab = false, WordWrap = true };
             value = () => text.Text;
 #pragma warning restore CS0618
             input = text;
         }
         else
         {
-            var field = new TextField { X = 0, Y = 3, Width = Dim.Fill(), Text = row.Raw };
+            var field = new TextField { X = 0, Y = Pos.Bottom(help) + 1, Width = Dim.Fill(), Text = row.Raw };
             value = () => field.Text;
             input = field;
         }
