@@ -14,13 +14,34 @@ public sealed class HeatMapView(Session session, RegisterView register)
     public Cell Selected { get; private set; } = new(5, 5);
 
     /// <summary>The number of risks in a cell.</summary>
-    public int Count(int impact, int likelihood) =>
-        register.ForHeatMap().Count(r => RegisterView.ScoreOf(r.Risk, Basis) is { } s && s.Impact == impact && s.Likelihood == likelihood);
+    public int Count(int impact, int likelihood) => Counted().Cells[impact - 1, likelihood - 1];
 
-    /// <summary>Risks without a score of this basis, which no cell shows.</summary>
-    public int Unscored => register.ForHeatMap().Count(r => RegisterView.ScoreOf(r.Risk, Basis) is null);
+    /// <summary>Risks without a score of this basis (or with one outside 1-5), which no cell shows.</summary>
+    public int Unscored => Counted().Unscored;
 
-    public int Total => register.ForHeatMap().Count();
+    public int Total => Counted().Total;
+
+    /// <summary>Counts every cell in one pass over the risks shown: a draw takes this once for all 25 cells.</summary>
+    public (int[,] Cells, int Unscored, int Total) Counted()
+    {
+        var cells = new int[5, 5];
+        var unscored = 0;
+        var total = 0;
+        foreach (var row in register.ForHeatMap())
+        {
+            total++;
+            if (RegisterView.ScoreOf(row.Risk, Basis) is { Impact: >= 1 and <= 5, Likelihood: >= 1 and <= 5 } score)
+            {
+                cells[score.Impact - 1, score.Likelihood - 1]++;
+            }
+            else
+            {
+                unscored++;
+            }
+        }
+
+        return (cells, unscored, total);
+    }
 
     public Band? BandOf(int impact, int likelihood) => session.Settings.Bands.For(impact * likelihood);
 
@@ -28,7 +49,9 @@ public sealed class HeatMapView(Session session, RegisterView register)
 
     public string LikelihoodWord(int likelihood) => session.Settings.Scoring.DescribeLikelihood(likelihood);
 
-    public string Title => $"{Basis} scores of {Total} risks ({register.FilterSummary})";
+    public string Title => TitleFor(Total);
+
+    public string TitleFor(int total) => $"{Basis} scores of {total} risks ({register.FilterSummary})";
 
     /// <summary>Current, then target, then inherent, then current again.</summary>
     public void NextBasis() => Basis = Basis switch

@@ -25,10 +25,16 @@ internal readonly record struct CpuSample(long MachineBusy, long MachineTotal, l
     }
 
     /// <summary>Share of the whole machine (all CPUs) used by other processes between two samples, 0-1.</summary>
-    public static double OthersShare(CpuSample from, CpuSample to)
+    public static double OthersShare(CpuSample from, CpuSample to) => OthersShare(from, to, 0);
+
+    /// <summary>
+    /// As <see cref="OthersShare(CpuSample, CpuSample)"/>, less <paramref name="oursTicks"/> clock ticks
+    /// used by processes the benchmark started but did not wait for (a tmux server and its programs).
+    /// </summary>
+    public static double OthersShare(CpuSample from, CpuSample to, long oursTicks)
     {
         var total = to.MachineTotal - from.MachineTotal;
-        return total <= 0 ? 0 : Math.Max(0, (to.MachineBusy - from.MachineBusy) - (to.Own - from.Own)) / (double)total;
+        return total <= 0 ? 0 : Math.Max(0, (to.MachineBusy - from.MachineBusy) - (to.Own - from.Own) - oursTicks) / (double)total;
     }
 
     /// <summary>Waits until other processes use less than <paramref name="share"/> of the machine over 2 s, for at most <paramref name="limit"/>.</summary>

@@ -4,7 +4,7 @@ using Risks.Benchmarks;
 
 // Usage (from the repository root):
 //   dotnet run -c Release --project tests/Risks.Benchmarks -- [--risks 10000] [--commits 50000] [--dir /tmp/risks-bench] [--keep]
-//     [--sizes 1000x10000,10000x50000] [--reps 7] [--saves 25] [--reuse] [--no-r2r] [--doc PATH | --no-doc]
+//     [--sizes 1000x10000,10000x50000] [--reps 7] [--saves 25] [--reuse] [--no-r2r] [--startup-runs 7] [--no-startup] [--doc PATH | --no-doc]
 // With neither --risks nor --commits nor --sizes it measures both default sizes and rewrites
 // docs/performance.md; otherwise it writes the doc only when --doc is given.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -29,7 +29,7 @@ try
 catch (ArgumentException e)
 {
     Console.Error.WriteLine($"Risks.Benchmarks: {e.Message}");
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Risks.Benchmarks -- [--risks N] [--commits C] [--sizes NxC,...] [--dir DIR] [--keep] [--reuse] [--reps 7] [--saves 25] [--no-r2r] [--doc PATH | --no-doc]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Risks.Benchmarks -- [--risks N] [--commits C] [--sizes NxC,...] [--dir DIR] [--keep] [--reuse] [--reps 7] [--saves 25] [--no-r2r] [--startup-runs 7] [--no-startup] [--doc PATH | --no-doc]");
     return 2;
 }
 
@@ -41,6 +41,8 @@ Console.WriteLine(machine.OneLine);
 Directory.CreateDirectory(options.Dir);
 var r2r = options.NoR2R ? null : ReadyToRun.Publish(options.Dir);
 var dlls = r2r is null ? new[] { Measure.OwnDll } : [Measure.OwnDll, r2r];
+var firstFrames = FirstFrames.Prepare(options.Dir, options.StartupRuns, readyToRun: !options.NoR2R, skip: options.NoStartup);
+firstFrames.MeasureDemo(options.Dir);
 var results = new List<SizeResult>();
 foreach (var (risks, commits) in options.Sizes)
 {
@@ -72,6 +74,8 @@ foreach (var (risks, commits) in options.Sizes)
     var result = new SizeResult(risks, commits, generated, cold[0], r2r is null ? null : cold[1], inProcess, others);
     results.Add(result);
     Console.WriteLine($"  cold Load() {Report.Ms(Stat.Of(cold[0].Select(c => c.LoadMs).ToList()))} ms{(r2r is null ? "" : $" (ReadyToRun {Report.Ms(Stat.Of(cold[1].Select(c => c.LoadMs).ToList()))} ms)")}, warm Load() {Report.Ms(Stat.Of(inProcess.WarmLoadMs))} ms, save {Report.Ms(Stat.Of(inProcess.SaveMs), 1)} ms");
+    // After the saves, so the register has a few commits more than generated; apart from the figures above, with its own check of the machine.
+    firstFrames.Measure(dir, $"generated, {risks:N0} risks / {commits:N0} commits", risks);
 
     if (!options.Keep)
     {
@@ -84,16 +88,22 @@ if (r2r is not null && !options.Keep)
     Directory.Delete(Path.Combine(options.Dir, "r2r-build"), recursive: true);
 }
 
+if (!options.Keep)
+{
+    firstFrames.Clean(options.Dir);
+}
+
 run.Stop();
 var table = Report.Table(results);
 Console.WriteLine();
 Console.WriteLine(table);
+Console.WriteLine(Report.FirstFrameSection(firstFrames, results));
 Console.WriteLine($"Total run time: {run.Elapsed.TotalMinutes:F1} min");
 
 var docPath = options.DocPath ?? (options.DefaultSizes && !options.NoDoc ? Report.DefaultDocPath() : null);
 if (docPath is not null && !options.NoDoc)
 {
-    File.WriteAllText(docPath, Report.Document(results, machine, options, run.Elapsed));
+    File.WriteAllText(docPath, Report.Document(results, firstFrames, machine, options, run.Elapsed));
     Console.WriteLine($"Wrote {docPath}");
 }
 
@@ -113,7 +123,9 @@ namespace Risks.Benchmarks
         int Saves,
         string? DocPath,
         bool NoDoc,
-        bool NoR2R)
+        bool NoR2R,
+        int StartupRuns,
+        bool NoStartup)
     {
         public static readonly (int Risks, int Commits)[] Defaults = [(1_000, 10_000), (10_000, 50_000)];
 
@@ -130,6 +142,8 @@ namespace Risks.Benchmarks
             string? doc = null;
             var noDoc = false;
             var noR2R = false;
+            var startupRuns = 7;
+            var noStartup = false;
             for (var i = 0; i < args.Length; i++)
             {
                 string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -162,6 +176,8 @@ namespace Risks.Benchmarks
                     case "--doc": doc = Path.GetFullPath(Value()); break;
                     case "--no-doc": noDoc = true; break;
                     case "--no-r2r": noR2R = true; break;
+                    case "--startup-runs": startupRuns = Number(1); break;
+                    case "--no-startup": noStartup = true; break;
                     default: throw new ArgumentException($"unknown option {args[i]}");
                 }
             }
@@ -173,7 +189,7 @@ namespace Risks.Benchmarks
                 sizes.Add((risks ?? 10_000, commits ?? (risks ?? 10_000) * 5));
             }
 
-            return new Options(sizes ?? [.. Defaults], isDefault, dir, keep, reuse, reps, saves, doc, noDoc, noR2R);
+            return new Options(sizes ?? [.. Defaults], isDefault, dir, keep, reuse, reps, saves, doc, noDoc, noR2R, startupRuns, noStartup);
         }
     }
 }

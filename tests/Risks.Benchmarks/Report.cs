@@ -131,7 +131,7 @@ internal static class Report
         return text.ToString();
     }
 
-    public static string Document(IReadOnlyList<SizeResult> results, Machine machine, Options options, TimeSpan runTime)
+    public static string Document(IReadOnlyList<SizeResult> results, FirstFrames firstFrames, Machine machine, Options options, TimeSpan runTime)
     {
         var d = new StringBuilder();
         d.Append("# Performance\n\n");
@@ -196,10 +196,78 @@ internal static class Report
         d.Append("## Against the goals\n\n");
         d.Append(Reading(results)).Append('\n');
 
-        d.Append("## Start-up to first frame\n\n");
-        d.Append("Measured when the full-screen UI exists (see the UI work).\n");
+        d.Append(FirstFrameSection(firstFrames, results));
         return d.ToString();
     }
+
+    /// <summary>The section on start-up to first frame: how it was measured, a table per register, and what the UI adds to a cold load.</summary>
+    public static string FirstFrameSection(FirstFrames f, IReadOnlyList<SizeResult> results)
+    {
+        var d = new StringBuilder();
+        d.Append("## Start-up to first frame\n\n");
+        if (f.Skipped is { } skipped)
+        {
+            d.Append(FormattableString.Invariant($"Start-up to first frame was {skipped}.\n"));
+            return d.ToString();
+        }
+
+        d.Append("How long a person waits after typing `risks` before the register is on screen. The `risks` program is\n");
+        d.Append(f.ReadyToRun
+            ? "published as the tool is to be installed (`dotnet publish src/Risks -c Release -r linux-x64 --self-contained false\n  -p:PublishReadyToRun=true`, **ReadyToRun**, "
+            : "published without ReadyToRun (`dotnet publish src/Risks -c Release -r linux-x64 --self-contained false`, since\n  `--no-r2r` was given; ");
+        d.Append("from a copy of the sources, as for the benchmark's own ReadyToRun build) and its apphost run\n");
+        d.Append(FormattableString.Invariant($"as `risks --register PATH` in a new tmux session at 80x24 ({f.TmuxVersion}; `TERM=xterm-256color`, a HOME of its own) on the\n"));
+        d.Append("machine described under Machine. The time is the wall time from starting the tmux session (`tmux new-session -d`)\n");
+        d.Append(FormattableString.Invariant($"until the register screen's bottom line, the counts line (\"N of N risks: ...\"), is on screen in `tmux capture-pane -p`, polled every\n"));
+        d.Append(FormattableString.Invariant($"{FirstFrames.PollMs} ms (each poll also costs a few ms to start `tmux`, so a figure may be late by up to ~15 ms). Peak RSS is VmHWM of the\n"));
+        d.Append(FormattableString.Invariant($"`risks` process (the pane's process) read {FirstFrames.SettleMs} ms after the first frame. Then Ctrl+Q is sent and the program must end with\n"));
+        d.Append(FormattableString.Invariant($"exit code 0; each run's tmux server is killed afterwards. One warm-up run, then {f.Runs} timed runs per register; the generated\n"));
+        d.Append("registers are measured after the figures above (their saves add a few commits), with their own wait for a quiet machine.\n");
+        d.Append("The person running the program is not among the generated registers' people, so they open read-only; `risks demo`\n");
+        d.Append("lists the person running it, so the sample opens for editing. `--startup-runs N` sets the number of runs, `--no-startup` skips this.\n\n");
+
+        d.Append("| register | risks | **first frame**, ms: median (max) | min, ms | peak RSS, MB: median (max) | CPU used by other processes, % of the machine |\n");
+        d.Append("|---|---:|---:|---:|---:|---:|\n");
+        foreach (var r in f.Results)
+        {
+            if (r.Failure is { } failure || r.Ms.Count == 0)
+            {
+                d.Append(FormattableString.Invariant($"| {r.Register} | {(r.Risks > 0 ? r.Risks.ToString("N0", CultureInfo.InvariantCulture) : "-")} | failed: {OneLine(r.Failure ?? "no runs")} | - | - | - |\n"));
+                continue;
+            }
+
+            var ms = S(r.Ms);
+            var rss = S(r.PeakRssKb.Select(k => (double)k));
+            d.Append(FormattableString.Invariant(
+                $"| {r.Register} | {r.Risks:N0} | {ms.Median:N0} ({ms.Max:N0}) | {ms.Min:N0} | {Mb((long)rss.Median)} ({Mb((long)rss.Max)}) | {r.OthersShare * 100:N0} |\n"));
+        }
+
+        var largest = results.Count == 0 ? null : results.MaxBy(r => r.Risks);
+        var frame = largest is null ? null : f.Results.FirstOrDefault(r => r.Failure is null && r.Ms.Count > 0 && r.Risks == largest.Risks && r.Register.StartsWith("generated", StringComparison.Ordinal));
+        var cold = largest is null ? null : f.ReadyToRun ? largest.ColdReadyToRun : largest.Cold;
+        if (frame is not null && cold is not null)
+        {
+            var first = S(frame.Ms).Median;
+            var process = S(cold.Select(c => c.ProcessMs)).Median;
+            d.Append('\n');
+            d.Append(FormattableString.Invariant(
+                $"At {largest!.Risks:N0} risks the first frame is on screen after {first:N0} ms (median), against {process:N0} ms for a whole cold-load process of the benchmark's {(f.ReadyToRun ? "ReadyToRun" : "JIT")} build (start, open, `Load()`, exit) in the table above, "));
+            d.Append(FormattableString.Invariant(
+                $"so about {first - process:N0} ms go on what the program does besides `Load()`: its command line, the session, Terminal.Gui's start, building the screens and the first draw"));
+            var small = f.Results.FirstOrDefault(r => r.Failure is null && r.Ms.Count > 0 && !r.Register.StartsWith("generated", StringComparison.Ordinal));
+            d.Append(small is null ? ".\n" : FormattableString.Invariant($" (the {small.Risks:N0}-risk sample takes {S(small.Ms).Median:N0} ms in all).\n"));
+        }
+
+        var busiest = f.Results.Where(r => r.Failure is null).MaxBy(r => r.OthersShare);
+        if (busiest is { OthersShare: > 0.10 })
+        {
+            d.Append(FormattableString.Invariant($"\n**Caveat:** other processes used {busiest.OthersShare:P0} of the machine while {busiest.Register} was measured, so those figures are higher than on an idle machine.\n"));
+        }
+
+        return d.ToString();
+    }
+
+    private static string OneLine(string text) => text.Split('\n')[0].Replace("|", "\\|", StringComparison.Ordinal);
 
     /// <summary>The figures read against the goals: load of 10,000 risks in ~1-1.5 s, saves of a few ms, small loose objects per save.</summary>
     private static string Reading(IReadOnlyList<SizeResult> results)

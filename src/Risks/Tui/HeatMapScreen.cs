@@ -55,8 +55,9 @@ internal sealed class HeatMapScreen : View
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var normal = GetAttributeForRole(VisualRole.Normal);
+        var (cells, unscored, total) = _view.Counted();
         SetAttribute(normal);
-        AddStr(0, 0, Fit(_view.Title, Viewport.Width));
+        AddStr(0, 0, Fit(_view.TitleFor(total), Viewport.Width));
         for (var impact = 5; impact >= 1; impact--)
         {
             var top = 2 + ((5 - impact) * CellHeight);
@@ -64,7 +65,7 @@ internal sealed class HeatMapScreen : View
             AddStr(0, top + 1, Fit(_view.ImpactWord(impact), Side - 1));
             for (var likelihood = 1; likelihood <= 5; likelihood++)
             {
-                DrawCell(impact, likelihood, Side + ((likelihood - 1) * CellWidth), top, normal);
+                DrawCell(impact, likelihood, cells[impact - 1, likelihood - 1], Side + ((likelihood - 1) * CellWidth), top, normal);
             }
         }
 
@@ -78,10 +79,10 @@ internal sealed class HeatMapScreen : View
 
         AddStr(Side, bottom + 1, "Likelihood");
         var selected = _view.Selected;
-        var note = $"Selected: {_view.ImpactWord(selected.Impact)} x {_view.LikelihoodWord(selected.Likelihood)}: {_view.Count(selected.Impact, selected.Likelihood)} risks";
-        if (_view.Unscored > 0)
+        var note = $"Selected: {_view.ImpactWord(selected.Impact)} x {_view.LikelihoodWord(selected.Likelihood)}: {cells[selected.Impact - 1, selected.Likelihood - 1]} risks";
+        if (unscored > 0)
         {
-            note += $"; {_view.Unscored} without a {_view.Basis.ToString().ToLowerInvariant()} score";
+            note += $"; {unscored} without a {_view.Basis.ToString().ToLowerInvariant()} score";
         }
 
         AddStr(0, bottom + 2, Fit(note, Viewport.Width));
@@ -89,12 +90,11 @@ internal sealed class HeatMapScreen : View
         return true;
     }
 
-    private void DrawCell(int impact, int likelihood, int x, int y, Attribute normal)
+    private void DrawCell(int impact, int likelihood, int count, int x, int y, Attribute normal)
     {
         var band = _view.BandOf(impact, likelihood);
         var colour = band is null ? normal : Palette.Band(band.Rag);
         var isSelected = _view.Selected == new Risks.App.Cell(impact, likelihood);
-        var count = _view.Count(impact, likelihood);
         SetAttribute(colour);
         var lines = new[]
         {
