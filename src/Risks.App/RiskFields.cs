@@ -13,15 +13,6 @@ namespace Risks.App;
 /// </summary>
 public static partial class RiskFields
 {
-    /// <summary>The lists whose items can be added, removed and moved, with the letter their ids start with.</summary>
-    public static IReadOnlyDictionary<string, string> ItemLists { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["controls"] = "C",
-        ["gaps"] = "G",
-        ["assurances"] = "S",
-        ["actions"] = "A",
-    };
-
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "d MMM yyyy", "d MMMM yyyy", "dd/MM/yyyy", "d/M/yyyy", "d MMM yy", "d-MMM-yyyy"];
 
     /// <summary>The rows of the risk screen, in order, for <paramref name="risk"/>.</summary>
@@ -435,7 +426,6 @@ public static partial class RiskFields
 
     private static string NextId(Risk risk, string list)
     {
-        var letter = ItemLists[list];
         var used = list switch
         {
             "controls" => risk.Controls.Select(c => c.Id),
@@ -443,12 +433,7 @@ public static partial class RiskFields
             "assurances" => risk.Assurances.Select(a => a.Id),
             _ => risk.Actions.Select(a => a.Id),
         };
-        var highest = used
-            .Where(id => id.StartsWith(letter, StringComparison.OrdinalIgnoreCase))
-            .Select(id => int.TryParse(id.AsSpan(letter.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
-            .DefaultIfEmpty(0)
-            .Max();
-        return $"{letter}{highest + 1}";
+        return ItemIds.Next(ItemIds.Letters[list], used);
     }
 
     private static IReadOnlyList<T> Insert<T>(IReadOnlyList<T> items, int at, T item)

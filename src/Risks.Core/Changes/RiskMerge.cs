@@ -1,4 +1,3 @@
-using System.Globalization;
 using Risks.Core.Domain;
 
 namespace Risks.Core.Changes;
@@ -60,10 +59,10 @@ public static class RiskMerge
             Response = Pick("response", o.Response, m.Response, t.Response, overlaps),
             Performance = Pick("performance", o.Performance, m.Performance, t.Performance, overlaps),
             Trajectory = Pick("trajectory", o.Trajectory, m.Trajectory, t.Trajectory, overlaps),
-            Controls = Items("controls", "C", o.Controls, m.Controls, t.Controls, c => c.Id, (c, id) => c with { Id = id }, MergeControl, overlaps),
-            Gaps = Items("gaps", "G", o.Gaps, m.Gaps, t.Gaps, g => g.Id, (g, id) => g with { Id = id }, MergeGap, overlaps),
-            Assurances = Items("assurances", "S", o.Assurances, m.Assurances, t.Assurances, a => a.Id, (a, id) => a with { Id = id }, MergeAssurance, overlaps),
-            Actions = Items("actions", "A", o.Actions, m.Actions, t.Actions, a => a.Id, (a, id) => a with { Id = id }, MergeAction, overlaps),
+            Controls = Items("controls", ItemIds.Letters["controls"], o.Controls, m.Controls, t.Controls, c => c.Id, (c, id) => c with { Id = id }, MergeControl, overlaps),
+            Gaps = Items("gaps", ItemIds.Letters["gaps"], o.Gaps, m.Gaps, t.Gaps, g => g.Id, (g, id) => g with { Id = id }, MergeGap, overlaps),
+            Assurances = Items("assurances", ItemIds.Letters["assurances"], o.Assurances, m.Assurances, t.Assurances, a => a.Id, (a, id) => a with { Id = id }, MergeAssurance, overlaps),
+            Actions = Items("actions", ItemIds.Letters["actions"], o.Actions, m.Actions, t.Actions, a => a.Id, (a, id) => a with { Id = id }, MergeAction, overlaps),
             LastReviewed = Pick("last_reviewed", o.LastReviewed, m.LastReviewed, t.LastReviewed, overlaps),
             NextReview = Pick("next_review", o.NextReview, m.NextReview, t.NextReview, overlaps),
         };
@@ -171,7 +170,7 @@ public static class RiskMerge
             var added = item;
             if (!used.Add(id(item)))
             {
-                added = withId(item, NextFree(letter, used));
+                added = withId(item, ItemIds.Next(letter, used));
                 used.Add(id(added));
             }
 
@@ -194,16 +193,6 @@ public static class RiskMerge
         }
 
         return result;
-    }
-
-    private static string NextFree(string letter, HashSet<string> used)
-    {
-        var highest = used
-            .Where(u => u.StartsWith(letter, StringComparison.OrdinalIgnoreCase))
-            .Select(u => int.TryParse(u.AsSpan(letter.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
-            .DefaultIfEmpty(0)
-            .Max();
-        return $"{letter}{highest + 1}";
     }
 
     private static Control MergeControl(string path, Control o, Control m, Control t, List<string> overlaps) => t with

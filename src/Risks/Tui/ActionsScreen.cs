@@ -47,27 +47,15 @@ internal sealed class ActionsScreen : View
         Height = Dim.Fill();
         CanFocus = true;
         _summary = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
-        Table = new TableView(new ActionsTable(view, today)) { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(), FullRowSelect = true };
-        // Column widths are worked out from the table's width: again whenever that changes (first layout, resize).
-        Table.FrameChanged += (_, e) =>
-        {
-            if (e.Value.Width != _tableWidth)
-            {
-                _tableWidth = e.Value.Width;
-                Table.Update();
-            }
-        };
-        Table.Style.AlwaysShowHeaders = true;
-        Table.Style.ShowHorizontalHeaderOverline = false;
-        Table.Style.ShowHorizontalBottomLine = false;
+        Table = Tables.Create(new ActionsTable(view, today), headers: true);
+        Table.Y = 1;
+        Table.Height = Dim.Fill();
         Table.Style.ExpandLastColumn = true;
         Table.Style.GetOrCreateColumnStyle(2).MaxWidth = 36;
         Table.Style.RowColorGetter = args => args.RowIndex < _view.Rows.Count && _view.Rows[args.RowIndex].Overdue ? Palette.Problem : null;
         Add(_summary, Table);
         Update();
     }
-
-    private int _tableWidth = -1;
 
     public TableView Table { get; }
 

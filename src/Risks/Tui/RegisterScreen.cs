@@ -42,30 +42,10 @@ internal sealed class RegisterScreen : View
             }
         };
         _summary = new Label { X = 0, Y = 1, Width = Dim.Fill(), Height = 1 };
-        Table = new TableView(new RegisterTable(view))
-        {
-            X = 0,
-            Y = 2,
-            Width = Dim.Fill(),
-            Height = Dim.Fill(1),
-            FullRowSelect = true,
-        };
-        // Column widths are worked out from the table's width: again whenever that changes (first layout, resize).
-        Table.FrameChanged += (_, e) =>
-        {
-            if (e.Value.Width != _tableWidth)
-            {
-                _tableWidth = e.Value.Width;
-                FitTitle(_tableWidth);
-                Table.Update();
-            }
-        };
-        Table.Style.AlwaysShowHeaders = true;
-        Table.Style.ShowHorizontalHeaderOverline = false;
-        Table.Style.ShowHorizontalBottomLine = false;
+        Table = Tables.Create(new RegisterTable(view), headers: true, FitTitle);
+        Table.Y = 2;
+        Table.Height = Dim.Fill(1);
         Table.Style.ExpandLastColumn = false;
-        Table.Style.ShowVerticalCellLineForFirstColumn = false;
-        Table.Style.ShowVerticalCellLineForLastColumn = false;
         foreach (var (column, min, max) in Widths)
         {
             var style = Table.Style.GetOrCreateColumnStyle((int)column);
@@ -95,8 +75,6 @@ internal sealed class RegisterScreen : View
     ];
 
     public TextField FilterBox { get; }
-
-    private int _tableWidth = -1;
 
     public TableView Table { get; }
 

@@ -48,23 +48,9 @@ internal sealed class RiskScreen : View
         Height = Dim.Fill();
         CanFocus = true;
         _header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 2 };
-        Table = new TableView(new FieldTable(() => _rows)) { X = 0, Y = 2, Width = Dim.Fill(), Height = Dim.Fill(6), FullRowSelect = true };
-        // Column widths are worked out from the table's width: again whenever that changes (first layout, resize).
-        Table.FrameChanged += (_, e) =>
-        {
-            if (e.Value.Width != _tableWidth)
-            {
-                _tableWidth = e.Value.Width;
-                Table.Update();
-            }
-        };
-        Table.Style.AlwaysShowHeaders = false;
-        Table.Style.ShowHeaders = false;
-        Table.Style.ShowHorizontalBottomLine = false;
-        Table.Style.ShowHorizontalHeaderOverline = false;
-        Table.Style.ShowHorizontalHeaderUnderline = false;
-        Table.Style.ShowVerticalCellLineForFirstColumn = false;
-        Table.Style.ShowVerticalCellLineForLastColumn = false;
+        Table = Tables.Create(new FieldTable(() => _rows), headers: false);
+        Table.Y = 2;
+        Table.Height = Dim.Fill(6);
         Table.Style.ExpandLastColumn = true;
         Table.Style.GetOrCreateColumnStyle(0).MinWidth = 22;
         Table.Style.GetOrCreateColumnStyle(0).MaxWidth = 22;
@@ -75,8 +61,6 @@ internal sealed class RiskScreen : View
         _detail = new Label { X = 0, Y = Pos.AnchorEnd(6), Width = Dim.Fill(), Height = 6 };
         Add(_header, Table, _detail);
     }
-
-    private int _tableWidth = -1;
 
     public TableView Table { get; }
 
