@@ -95,6 +95,9 @@ public sealed class RiskEditor
 
     public RiskId Id => Draft.Id;
 
+    /// <summary>Someone else saved this risk since it was read (as far as the session last read the register).</summary>
+    public bool ChangedElsewhere => !IsNew && !string.Equals(_session.Snapshot.Find(Draft.Id)?.Version, Version, StringComparison.Ordinal);
+
     /// <summary>Whether the person may change this risk, and if not, why.</summary>
     public Permission Permission => IsNew ? _session.Access.Create() : _session.Access.Edit(Original);
 

@@ -27,6 +27,7 @@ internal sealed class MainWindow : Window
     private readonly Label _header;
     private readonly Label _message;
     private StatusBar? _status;
+    private readonly object? _watch;
     private Screen _returnTo = Screen.Register;
 
     public MainWindow(IApplication app, Session session)
@@ -55,8 +56,16 @@ internal sealed class MainWindow : Window
         _actionsScreen.Table.Accepted += (_, _) => OpenSelected();
         _riskScreen.Table.Accepted += (_, _) => Execute(UiCommand.EditField);
         app.Keyboard.KeyDown += OnKeyDown;
+        _watch = app.AddTimeout(WatchEvery, () =>
+        {
+            Watch();
+            return true;
+        });
         Show(Screen.Register);
     }
+
+    /// <summary>How often the register is checked for saves made by others.</summary>
+    public static readonly TimeSpan WatchEvery = TimeSpan.FromSeconds(3);
 
     /// <summary>The screen shown now.</summary>
     public Screen Current { get; private set; }
@@ -77,6 +86,10 @@ internal sealed class MainWindow : Window
         if (disposing)
         {
             _app.Keyboard.KeyDown -= OnKeyDown;
+            if (_watch is not null)
+            {
+                _app.RemoveTimeout(_watch);
+            }
         }
 
         base.Dispose(disposing);
@@ -504,6 +517,36 @@ internal sealed class MainWindow : Window
         Say(_session.Snapshot.InvalidFiles.Count > 0
             ? $"Read again: {_session.Snapshot.Risks.Count} risks; {_session.Snapshot.InvalidFiles.Count} files cannot be read (risks check lists why)."
             : $"Read again: {_session.Snapshot.Risks.Count} risks.");
+    }
+
+    /// <summary>
+    /// Reads the register again when someone else has committed since it was read, keeping
+    /// whatever is being edited (a save then re-applies it on their version). Not while a dialog is open.
+    /// </summary>
+    internal void Watch()
+    {
+        if (!ReferenceEquals(_app.TopRunnableView, this))
+        {
+            return;
+        }
+
+        try
+        {
+            if (!_session.ChangedOnDisk())
+            {
+                return;
+            }
+
+            _session.Reload();
+            Refresh();
+            Say(_riskScreen.Editor is { ChangedElsewhere: true } editor && Current == Screen.Risk
+                ? $"Someone else saved {editor.Id} just now; your unsaved edits are kept and a save re-applies them on theirs."
+                : "The register was updated: someone else saved.");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LibGit2Sharp.LibGit2SharpException or RegisterException)
+        {
+            Say($"Could not check for saves by others: {ex.Message}");
+        }
     }
 
     private void Refresh()

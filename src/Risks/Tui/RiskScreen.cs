@@ -93,6 +93,10 @@ internal sealed class RiskScreen : View
         var state = Editor.IsNew ? "new, not yet saved" : Editor.IsDirty ? $"edited, not saved: {Editor.Changes.Count} changes" : "saved";
         var problems = _rows.Sum(r => r.Issues.Count);
         var access = Editor.Permission.Allowed ? "you may edit it" : "read only: " + Editor.Permission.Reason;
+        if (Editor.ChangedElsewhere)
+        {
+            access = "someone else has saved it since you opened it; saving re-applies your edits on theirs; " + access;
+        }
         _header.Text = $"{Editor.Draft.Id} {Editor.Draft.Title}  [{state}{(problems > 0 ? $"; {problems} problems marked !" : "")}]\n{access}";
         Table.Update();
         var at = path is null ? -1 : _rows.ToList().FindIndex(r => r.Path == path);

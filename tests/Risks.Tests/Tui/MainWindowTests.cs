@@ -125,4 +125,26 @@ public sealed class MainWindowTests
 
         ui.Screen.ShouldContain("Dr Matt Sweeting");
     }
+
+    [Fact]
+    public void A_save_by_someone_else_shows_without_losing_the_edits_on_screen()
+    {
+        using var ui = new Headless();
+        ui.Press(new Key('/'));
+        ui.Type("ineq");
+        ui.Press(Key.Enter, Key.Enter);
+        var editor = ui.Window.RiskScreen.Editor!;
+        editor.Edit("directorate", "Public Health").ShouldBeNull();
+
+        var other = new Session(ui.Session.Repository, "rjarvis", ui.Clock);
+        var theirs = new RiskEditor(other, other.Snapshot.Find("BAF-07")!);
+        theirs.Edit("performance", "Uptake rose to 71%.").ShouldBeNull();
+        theirs.Save(null).ShouldBeOfType<SaveResult.Saved>();
+
+        ui.Window.Watch();
+
+        ui.Window.Message.ShouldStartWith("Someone else saved BAF-07 just now");
+        editor.Draft.Directorate.ShouldBe("Public Health");
+        ui.Screen.ShouldContain("someone else has saved it since you opened it");
+    }
 }
