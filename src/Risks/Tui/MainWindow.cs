@@ -197,6 +197,12 @@ internal sealed class MainWindow : Window
         }
 
         var row = _riskScreen.Selected;
+        if (command is UiCommand.AddItem or UiCommand.RemoveItem or UiCommand.MoveUp or UiCommand.MoveDown && !editor.Permission.Allowed)
+        {
+            Say(editor.Permission.Reason);
+            return;
+        }
+
         switch (command)
         {
             case UiCommand.EditField:

@@ -72,6 +72,22 @@ public sealed class MainWindowTests
     }
 
     [Fact]
+    public void A_reviewer_is_told_why_before_any_question_about_removing_an_item()
+    {
+        using var ui = new Headless(login: "auditchair");
+        ui.Press(Key.Enter);
+        while (ui.Window.RiskScreen.Selected?.List is null)
+        {
+            ui.Press(Key.CursorDown);
+        }
+
+        ui.Press(Key.CursorDown, Key.D);
+
+        ui.App.TopRunnableView.ShouldBeSameAs(ui.Window);
+        ui.Window.Message.ShouldContain("reviewers read the register but change nothing");
+    }
+
+    [Fact]
     public void Number_keys_switch_screens()
     {
         using var ui = new Headless();
