@@ -211,22 +211,25 @@ internal static class Report
             return d.ToString();
         }
 
-        d.Append("How long a person waits after typing `risks` before the register is on screen. The `risks` program is\n");
+        d.Append("How long a person waits after typing `risks` until the register is on screen.\n\n");
         d.Append(f.ReadyToRun
-            ? "published as the tool is to be installed (`dotnet publish src/Risks -c Release -r linux-x64 --self-contained false\n  -p:PublishReadyToRun=true`, **ReadyToRun**, "
-            : "published without ReadyToRun (`dotnet publish src/Risks -c Release -r linux-x64 --self-contained false`, since\n  `--no-r2r` was given; ");
-        d.Append("from a copy of the sources, as for the benchmark's own ReadyToRun build) and its apphost run\n");
-        d.Append(FormattableString.Invariant($"as `risks --register PATH` in a new tmux session at 80x24 ({f.TmuxVersion}; `TERM=xterm-256color`, a HOME of its own) on the\n"));
-        d.Append("machine described under Machine. The time is the wall time from starting the tmux session (`tmux new-session -d`)\n");
-        d.Append(FormattableString.Invariant($"until the register screen's bottom line, the counts line (\"N of N risks: ...\"), is on screen in `tmux capture-pane -p`, polled every\n"));
-        d.Append(FormattableString.Invariant($"{FirstFrames.PollMs} ms (each poll also costs a few ms to start `tmux`, so a figure may be late by up to ~15 ms). Peak RSS is VmHWM of the\n"));
-        d.Append(FormattableString.Invariant($"`risks` process (the pane's process) read {FirstFrames.SettleMs} ms after the first frame. Then Ctrl+Q is sent and the program must end with\n"));
-        d.Append(FormattableString.Invariant($"exit code 0; each run's tmux server is killed afterwards. One warm-up run, then {f.Runs} timed runs per register; the generated\n"));
-        d.Append("registers are measured after the figures above (their saves add a few commits), with their own wait for a quiet machine.\n");
-        d.Append("The person running the program is not among the generated registers' people, so they open read-only; `risks demo`\n");
-        d.Append("lists the person running it, so the sample opens for editing. `--startup-runs N` sets the number of runs, `--no-startup` skips this.\n\n");
+            ? "- **Program:** `risks` published as the tool is to be installed, with **ReadyToRun**: `dotnet publish src/Risks -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true`,\n"
+            : "- **Program:** `risks` published **without ReadyToRun** (`--no-r2r` was given): `dotnet publish src/Risks -c Release -r linux-x64 --self-contained false`,\n");
+        d.Append("  from a copy of the sources as for the benchmark's own ReadyToRun build, and run by its apphost as `risks --register PATH`.\n");
+        d.Append(FormattableString.Invariant($"- **Terminal:** a new tmux session ({f.TmuxVersion}) at 80x24, `TERM=xterm-256color`, a HOME of its own, on the machine under Machine above.\n"));
+        d.Append("- **Time:** the wall time from starting the session (`tmux new-session -d`) until the register screen's bottom line, the\n");
+        d.Append(FormattableString.Invariant($"  counts line (\"N of N risks: ...\"), is on screen in `tmux capture-pane -p`, polled every {FirstFrames.PollMs} ms (starting `tmux` for each\n"));
+        d.Append("  poll takes a few ms too, so a figure may be up to ~15 ms late, and the polling takes a little CPU from the program).\n");
+        d.Append(FormattableString.Invariant($"- **Peak RSS:** VmHWM of the `risks` process (the pane's process), read {FirstFrames.SettleMs} ms after the first frame.\n"));
+        d.Append("- Then Ctrl+Q is sent; the program must end with exit code 0, and each run's tmux server is killed afterwards.\n");
+        d.Append(FormattableString.Invariant($"  One warm-up run, then {f.Runs} timed runs per register: median (max), and the fastest.\n"));
+        d.Append("- The sample register is built with `risks demo PATH --no-ui`, which lists the person running it among its people, so it\n");
+        d.Append("  opens for editing; that person is not among the generated registers' people, so those open read-only. The generated\n");
+        d.Append("  registers are measured after the figures above (whose saves add a few commits), with their own wait for a quiet\n");
+        d.Append("  machine; the CPU used by other processes is counted as above, less the tmux server's and the program's.\n");
+        d.Append("- `--startup-runs N` sets the number of timed runs (default 7); `--no-startup` skips this measurement.\n\n");
 
-        d.Append("| register | risks | **first frame**, ms: median (max) | min, ms | peak RSS, MB: median (max) | CPU used by other processes, % of the machine |\n");
+        d.Append("| register | risks | **first frame**, ms: median (max) | fastest, ms | peak RSS, MB: median (max) | CPU used by other processes, % of the machine |\n");
         d.Append("|---|---:|---:|---:|---:|---:|\n");
         foreach (var r in f.Results)
         {
@@ -261,7 +264,7 @@ internal static class Report
         var busiest = f.Results.Where(r => r.Failure is null).MaxBy(r => r.OthersShare);
         if (busiest is { OthersShare: > 0.10 })
         {
-            d.Append(FormattableString.Invariant($"\n**Caveat:** other processes used {busiest.OthersShare:P0} of the machine while {busiest.Register} was measured, so those figures are higher than on an idle machine.\n"));
+            d.Append(FormattableString.Invariant($"\n**Caveat:** other processes used {busiest.OthersShare:P0} of the machine while the {busiest.Risks:N0}-risk register was measured, so its figures are higher than on an idle machine.\n"));
         }
 
         return d.ToString();
