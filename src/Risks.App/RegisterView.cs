@@ -17,8 +17,8 @@ public readonly record struct Cell(int Impact, int Likelihood)
     public override string ToString() => $"impact {Impact} x likelihood {Likelihood}";
 }
 
-/// <summary>One row of the register table: the risk and its cells as text.</summary>
-public sealed record RegisterRow(StoredRisk Stored, RiskFacts Facts, Trend Trend)
+/// <summary>One row of the register table: the risk and its cells as text. <see cref="Trend"/> is null while the last iteration is being read, or when there is none.</summary>
+public sealed record RegisterRow(StoredRisk Stored, RiskFacts Facts, Trend? Trend)
 {
     public Risk Risk => Facts.Risk;
 
@@ -29,7 +29,7 @@ public sealed record RegisterRow(StoredRisk Stored, RiskFacts Facts, Trend Trend
         RegisterColumn.Owner => settings.NameOf(Risk.Owner),
         RegisterColumn.Score => Formats.Score(Risk.Current),
         RegisterColumn.Band => Facts.Band?.Name ?? "",
-        RegisterColumn.Trend => Trends.Describe(Trend),
+        RegisterColumn.Trend => Trend is { } trend ? Trends.Describe(trend) : "",
         RegisterColumn.Target => Facts.TargetScore?.ToString(Formats.Culture) ?? "",
         RegisterColumn.Review => Risk.NextReview is { } next ? Formats.Due(next, today) : "not set",
         RegisterColumn.Actions => Facts.OverdueActions.Count > 0 ? $"{Facts.OpenActions.Count}, {Facts.OverdueActions.Count} late" : Facts.OpenActions.Count.ToString(Formats.Culture),
@@ -202,7 +202,7 @@ public sealed class RegisterView
     {
         var today = _session.Today;
         _all = _session.Snapshot.Risks
-            .Select(s => new RegisterRow(s, RiskFacts.Of(s.Risk, _session.Settings, today), _session.Baseline is null ? Trend.Same : Trends.Of(s.Risk, _session.AtBaseline(s.Risk.Id))))
+            .Select(s => new RegisterRow(s, RiskFacts.Of(s.Risk, _session.Settings, today), _session.Baseline is null ? null : Trends.Of(s.Risk, _session.AtBaseline(s.Risk.Id))))
             .ToList();
         Apply();
     }
@@ -253,7 +253,7 @@ public sealed class RegisterView
             RegisterColumn.Title => Order(rows, r => r.Risk.Title.ToUpperInvariant(), r => 0),
             RegisterColumn.Owner => Order(rows, r => _session.Settings.NameOf(r.Risk.Owner).ToUpperInvariant(), r => 0),
             RegisterColumn.Score or RegisterColumn.Band => Order(rows, r => r.Facts.CurrentScore ?? -1, r => r.Risk.Current?.Impact ?? -1),
-            RegisterColumn.Trend => Order(rows, r => (int)r.Trend, r => r.Facts.CurrentScore ?? -1),
+            RegisterColumn.Trend => Order(rows, r => r.Trend is { } t ? (int)t : -1, r => r.Facts.CurrentScore ?? -1),
             RegisterColumn.Target => Order(rows, r => r.Facts.TargetScore ?? -1, r => r.Facts.CurrentScore ?? -1),
             RegisterColumn.Review => Order(rows, r => r.Risk.NextReview?.DayNumber ?? int.MaxValue, r => 0),
             _ => Order(rows, r => r.Facts.OverdueActions.Count, r => r.Facts.OpenActions.Count),

@@ -11,7 +11,7 @@ namespace Risks.App;
 public sealed class Session
 {
     private readonly TimeProvider _clock;
-    private Dictionary<string, Risk> _baseline = new(StringComparer.Ordinal);
+    private volatile BaselineState _baseline = BaselineState.Empty;
 
     public Session(RegisterRepository repository, string login, TimeProvider clock)
     {
@@ -20,8 +20,21 @@ public sealed class Session
         _clock = clock;
         Snapshot = repository.Load();
         Access = Access.For(Snapshot.Settings, login);
-        LoadBaseline();
+        Commit = repository.HeadCommit();
+        BaselineLoaded = Task.Run(LoadBaseline);
     }
+
+    /// <summary>
+    /// The latest iteration's risks are read in the background, so the first screen does not wait
+    /// for them; this completes when they are in (trends show as not yet known until then).
+    /// </summary>
+    public Task BaselineLoaded { get; private set; }
+
+    /// <summary>The baseline has been read (or there is none).</summary>
+    public bool BaselineKnown => BaselineLoaded.IsCompleted;
+
+    /// <summary>Why the baseline could not be read, if it could not.</summary>
+    public string? BaselineProblem => _baseline.Problem;
 
     public RegisterRepository Repository { get; }
 
@@ -34,8 +47,8 @@ public sealed class Session
 
     public Access Access { get; private set; }
 
-    /// <summary>The iteration trends are measured against: the latest one, if any.</summary>
-    public Iteration? Baseline { get; private set; }
+    /// <summary>The iteration trends are measured against: the latest one, if any (null until <see cref="BaselineKnown"/>).</summary>
+    public Iteration? Baseline => _baseline.Iteration;
 
     /// <summary>The commit last read, to notice saves made since.</summary>
     public string? Commit { get; private set; }
@@ -48,7 +61,7 @@ public sealed class Session
     public event EventHandler? Reloaded;
 
     /// <summary>The risk as it was at <see cref="Baseline"/>, or null if it was not there (or there is no baseline).</summary>
-    public Risk? AtBaseline(RiskId id) => _baseline.GetValueOrDefault(id.Identity);
+    public Risk? AtBaseline(RiskId id) => _baseline.Risks.GetValueOrDefault(id.Identity);
 
     /// <summary>The person the program saves as: always someone in register.yaml's people (others cannot save).</summary>
     public Author? Author => Access.Person is { } person
@@ -60,27 +73,49 @@ public sealed class Session
     {
         Snapshot = Repository.Load();
         Access = Access.For(Snapshot.Settings, Login);
-        LoadBaseline();
+        Commit = Repository.HeadCommit();
+        if (BaselineLoaded.IsCompleted && !string.Equals(LatestIteration()?.Commit, _baseline.Iteration?.Commit, StringComparison.Ordinal))
+        {
+            // A new iteration was cut: trends are measured against it from now on.
+            BaselineLoaded = Task.Run(LoadBaseline);
+        }
+
         Reloaded?.Invoke(this, EventArgs.Empty);
     }
 
     /// <summary>Someone saved since the register was last read.</summary>
     public bool ChangedOnDisk() => !string.Equals(Repository.HeadCommit(), Commit, StringComparison.Ordinal);
 
+    private Iteration? LatestIteration()
+    {
+        var iterations = Repository.Iterations();
+        return iterations.Count > 0 ? iterations[^1] : null;
+    }
+
     private void LoadBaseline()
     {
-        Commit = Repository.HeadCommit();
-        var iterations = Repository.Iterations();
-        Baseline = iterations.Count > 0 ? iterations[^1] : null;
-        _baseline = new Dictionary<string, Risk>(StringComparer.Ordinal);
-        if (Baseline is null)
+        try
         {
-            return;
-        }
+            var latest = LatestIteration();
+            var risks = new Dictionary<string, Risk>(StringComparer.Ordinal);
+            if (latest is not null)
+            {
+                foreach (var stored in Repository.LoadAt(latest.Commit).Risks)
+                {
+                    risks[stored.Risk.Id.Identity] = stored.Risk;
+                }
+            }
 
-        foreach (var stored in Repository.LoadAt(Baseline.Commit).Risks)
-        {
-            _baseline[stored.Risk.Id.Identity] = stored.Risk;
+            _baseline = new BaselineState(latest, risks, null);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LibGit2Sharp.LibGit2SharpException or RegisterException)
+        {
+            _baseline = new BaselineState(null, new Dictionary<string, Risk>(StringComparer.Ordinal), $"the last iteration could not be read: {ex.Message}");
+        }
+    }
+
+    private sealed record BaselineState(Iteration? Iteration, IReadOnlyDictionary<string, Risk> Risks, string? Problem)
+    {
+        public static BaselineState Empty { get; } = new(null, new Dictionary<string, Risk>(StringComparer.Ordinal), null);
     }
 }

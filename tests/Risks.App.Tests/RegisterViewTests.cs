@@ -59,6 +59,41 @@ public sealed class RegisterViewTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_iteration_becomes_the_baseline_on_reload()
+    {
+        var session = _sample.As("soconnor");
+        var editor = new RiskEditor(session, session.Snapshot.Find("BAF-07")!);
+        editor.Edit("current.likelihood", "4").ShouldBeNull();
+        editor.Save("Outbreak").ShouldBeOfType<SaveResult.Saved>();
+        session.Repository.Tag("2025-04", "Board 10 April 2025", session.Author!);
+
+        session.Reload();
+        await session.BaselineLoaded;
+
+        session.Baseline!.Name.ShouldBe("2025-04");
+        new RegisterView(session).Rows.Single(r => r.Risk.Id.Value == "BAF-07").Trend.ShouldBe(Trend.Same);
+    }
+
+    [Fact]
+    public void Without_iterations_there_is_no_trend()
+    {
+        using (var repo = new LibGit2Sharp.Repository(_sample.Root))
+        {
+            foreach (var tag in repo.Tags.ToList())
+            {
+                repo.Tags.Remove(tag);
+            }
+        }
+
+        var session = _sample.As("soconnor");
+        var view = new RegisterView(session);
+
+        session.Baseline.ShouldBeNull();
+        view.Rows.ShouldAllBe(r => r.Trend == null);
+        view.Cell(view.Rows[0], RegisterColumn.Trend).ShouldBe("");
+    }
+
+    [Fact]
     public void Filter_text_needs_every_word_somewhere_in_the_row()
     {
         var view = new RegisterView(_sample.As("soconnor"));

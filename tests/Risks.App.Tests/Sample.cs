@@ -52,7 +52,13 @@ internal sealed class Sample : IDisposable
         }
     }
 
-    public Session As(string login) => new(Repository, login, Clock);
+    /// <summary>A session as <paramref name="login"/>, once it has read the last iteration (which it does in the background).</summary>
+    public Session As(string login)
+    {
+        var session = new Session(Repository, login, Clock);
+        session.BaselineLoaded.Wait();
+        return session;
+    }
 
     /// <summary>The commits on HEAD, newest first.</summary>
     public IReadOnlyList<Logged> Log()

@@ -56,6 +56,7 @@ internal sealed class MainWindow : Window
         _actionsScreen.Table.Accepted += (_, _) => OpenSelected();
         _riskScreen.Table.Accepted += (_, _) => Execute(UiCommand.EditField);
         app.Keyboard.KeyDown += OnKeyDown;
+        WhenBaselineLoaded();
         _watch = app.AddTimeout(WatchEvery, () =>
         {
             Watch();
@@ -493,9 +494,17 @@ internal sealed class MainWindow : Window
                 break;
         }
 
-        var baseline = _session.Baseline is { } b ? $"trend since {b.Name}" : "no iterations yet";
-        _header.Text = $"{KeyMap.Title(screen)} | {_session.Access.Describe()} | {baseline} | {_session.Settings.Organisation}";
+        UpdateHeader();
         UpdateStatusBar(screen);
+        SetNeedsDraw();
+    }
+
+    private void UpdateHeader()
+    {
+        var baseline = _session.Baseline is { } b ? $"trend since {b.Name}"
+            : !_session.BaselineKnown ? "reading the last iteration"
+            : _session.BaselineProblem ?? "no iterations yet";
+        _header.Text = $"{KeyMap.Title(Current)} | {_session.Access.Describe()} | {baseline} | {_session.Settings.Organisation}";
         SetNeedsDraw();
     }
 
@@ -519,10 +528,29 @@ internal sealed class MainWindow : Window
     private void Reload()
     {
         _session.Reload();
+        WhenBaselineLoaded();
         Refresh();
         Say(_session.Snapshot.InvalidFiles.Count > 0
             ? $"Read again: {_session.Snapshot.Risks.Count} risks; {_session.Snapshot.InvalidFiles.Count} files cannot be read (risks check lists why)."
             : $"Read again: {_session.Snapshot.Risks.Count} risks.");
+    }
+
+    /// <summary>Once the last iteration is read (in the background), the trends and the header are filled in.</summary>
+    private void WhenBaselineLoaded()
+    {
+        var loading = _session.BaselineLoaded;
+        if (loading.IsCompleted)
+        {
+            return;
+        }
+
+        loading.ContinueWith(
+            _ => _app.Invoke(() =>
+            {
+                Refresh();
+                UpdateHeader();
+            }),
+            TaskScheduler.Default);
     }
 
     /// <summary>
@@ -544,6 +572,7 @@ internal sealed class MainWindow : Window
             }
 
             _session.Reload();
+            WhenBaselineLoaded();
             Refresh();
             Say(_riskScreen.Editor is { ChangedElsewhere: true } editor && Current == Screen.Risk
                 ? $"Someone else saved {editor.Id} just now; your unsaved edits are kept and a save re-applies them on theirs."

@@ -26,6 +26,7 @@ internal sealed class Headless : IDisposable
     {
         Root = SampleRegister.CopyTo(Path.Combine(_folder.Path, "register"));
         Session = new Session(RegisterRepository.Open(Root, Clock), login, Clock);
+        Session.BaselineLoaded.Wait();
         _app = Application.Create(new VirtualTimeProvider());
         _app.Init(DriverRegistry.Names.ANSI);
         _app.Driver!.SetScreenSize(width, height);
