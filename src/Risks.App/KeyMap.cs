@@ -128,8 +128,8 @@ public static class KeyMap
         text.Append("Every key of the full-screen UI (`risks`, or `risks demo`). The same list is the status bar's hints\n");
         text.Append("and the help that `?` shows; this page is written from it, and a test fails if the two differ.\n\n");
         text.Append("Every command has a plain key as well as any F-key, since some SSH clients do not pass F-keys\n");
-        text.Append("on; Esc is never the only way to do anything. The mouse works too: click a row to select it,\n");
-        text.Append("double-click to open it, click a heading or a status bar hint.\n");
+        text.Append("on; Esc is never the only way to do anything. The mouse works too: click a row to select it\n");
+        text.Append("and a status bar hint to do what it says.\n");
         text.Append("Letter keys work while a table has the focus; in a text box they type.\n");
         foreach (var screen in Enum.GetValues<Screen>())
         {
@@ -141,10 +141,12 @@ public static class KeyMap
         }
 
         text.Append("\nOn the register, actions and risk screens, the arrows, `PgUp`, `PgDn`, `Home` and `End` move\n");
-        text.Append("the selection, and a click selects a row (a double click opens it); on the heat map a click\n");
-        text.Append("selects a cell and a double click filters the register to it.\n");
-        text.Append("\nIn a dialog: `Tab` moves between its fields and buttons, `Enter` presses the selected button,\n");
-        text.Append("`Alt` with a button's underlined letter presses it, and `Esc` cancels (as does the Cancel button).\n");
+        text.Append("the selection; on the heat map a click selects a cell and a double click filters the register\n");
+        text.Append("to it.\n");
+        text.Append("\nIn a dialog: `Enter` presses the highlighted button (the one that saves or chooses; in a\n");
+        text.Append("multi-line text, `Enter` starts a new line), `Alt` with a button's underlined letter presses it\n");
+        text.Append("(`Alt+S` saves a field), `Tab` moves between the fields and buttons, and `Esc` or the Cancel\n");
+        text.Append("button cancels.\n");
         text.Append("In a list of choices, `Space` marks or unmarks an entry where several can be chosen.\n");
         return text.ToString();
     }

@@ -12,6 +12,7 @@ public sealed class Session
 {
     private readonly TimeProvider _clock;
     private volatile BaselineState _baseline = BaselineState.Empty;
+    private Task? _baselineTask;
 
     public Session(RegisterRepository repository, string login, TimeProvider clock)
     {
@@ -21,17 +22,17 @@ public sealed class Session
         Snapshot = repository.Load();
         Access = Access.For(Snapshot.Settings, login);
         Commit = repository.HeadCommit();
-        BaselineLoaded = Task.Run(LoadBaseline);
     }
 
     /// <summary>
-    /// The latest iteration's risks are read in the background, so the first screen does not wait
-    /// for them; this completes when they are in (trends show as not yet known until then).
+    /// Reading the latest iteration's risks, in the background, started the first time this is
+    /// asked for (the UI asks once its first screen is drawn, so that screen never waits for it);
+    /// trends are not known until it completes.
     /// </summary>
-    public Task BaselineLoaded { get; private set; }
+    public Task BaselineLoaded => _baselineTask ??= Task.Run(LoadBaseline);
 
     /// <summary>The baseline has been read (or there is none).</summary>
-    public bool BaselineKnown => BaselineLoaded.IsCompleted;
+    public bool BaselineKnown => _baselineTask?.IsCompleted == true;
 
     /// <summary>Why the baseline could not be read, if it could not.</summary>
     public string? BaselineProblem => _baseline.Problem;
@@ -74,10 +75,10 @@ public sealed class Session
         Snapshot = Repository.Load();
         Access = Access.For(Snapshot.Settings, Login);
         Commit = Repository.HeadCommit();
-        if (BaselineLoaded.IsCompleted && !string.Equals(LatestIteration()?.Commit, _baseline.Iteration?.Commit, StringComparison.Ordinal))
+        if (BaselineKnown && !string.Equals(LatestIteration()?.Commit, _baseline.Iteration?.Commit, StringComparison.Ordinal))
         {
             // A new iteration was cut: trends are measured against it from now on.
-            BaselineLoaded = Task.Run(LoadBaseline);
+            _baselineTask = Task.Run(LoadBaseline);
         }
 
         Reloaded?.Invoke(this, EventArgs.Empty);

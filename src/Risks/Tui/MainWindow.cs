@@ -56,7 +56,7 @@ internal sealed class MainWindow : Window
         _actionsScreen.Table.Accepted += (_, _) => OpenSelected();
         _riskScreen.Table.Accepted += (_, _) => Execute(UiCommand.EditField);
         app.Keyboard.KeyDown += OnKeyDown;
-        WhenBaselineLoaded();
+        DrawComplete += StartBaselineAfterFirstFrame;
         _watch = app.AddTimeout(WatchEvery, () =>
         {
             Watch();
@@ -87,6 +87,7 @@ internal sealed class MainWindow : Window
         if (disposing)
         {
             _app.Keyboard.KeyDown -= OnKeyDown;
+            DrawComplete -= StartBaselineAfterFirstFrame;
             if (_watch is not null)
             {
                 _app.RemoveTimeout(_watch);
@@ -533,6 +534,13 @@ internal sealed class MainWindow : Window
         Say(_session.Snapshot.InvalidFiles.Count > 0
             ? $"Read again: {_session.Snapshot.Risks.Count} risks; {_session.Snapshot.InvalidFiles.Count} files cannot be read (risks check lists why)."
             : $"Read again: {_session.Snapshot.Risks.Count} risks.");
+    }
+
+    /// <summary>The last iteration is read once the first frame is drawn, so the person sees the register at once.</summary>
+    private void StartBaselineAfterFirstFrame(object? sender, EventArgs e)
+    {
+        DrawComplete -= StartBaselineAfterFirstFrame;
+        WhenBaselineLoaded();
     }
 
     /// <summary>Once the last iteration is read (in the background), the trends and the header are filled in.</summary>

@@ -25,6 +25,8 @@ public sealed class TerminalTests : IDisposable
         var register = Demo();
         using var tmux = new Tmux(register, ["--register", register]);
         tmux.WaitFor("14 of 14 risks: 11 Extreme, 2 High, 1 Moderate");
+        tmux.WaitFor("trend since 2025-03");
+        tmux.WaitFor("= same");
 
         tmux.Send("/");
         tmux.Type("ineq");
