@@ -19,9 +19,10 @@ public sealed class Session
         Repository = repository;
         Login = login;
         _clock = clock;
+        // HEAD before the files: a save landing in between is then seen as new at the next check, never missed.
+        Commit = repository.HeadCommit();
         Snapshot = repository.Load();
         Access = Access.For(Snapshot.Settings, login);
-        Commit = repository.HeadCommit();
     }
 
     /// <summary>
@@ -72,9 +73,9 @@ public sealed class Session
     /// <summary>Reads the register again, as it is on disk now.</summary>
     public void Reload()
     {
+        Commit = Repository.HeadCommit();
         Snapshot = Repository.Load();
         Access = Access.For(Snapshot.Settings, Login);
-        Commit = Repository.HeadCommit();
         if (BaselineKnown && !string.Equals(LatestIteration()?.Commit, _baseline.Iteration?.Commit, StringComparison.Ordinal))
         {
             // A new iteration was cut: trends are measured against it from now on.
