@@ -4,7 +4,7 @@ namespace Risks.Tests;
 
 public sealed class HelpTests : IDisposable
 {
-    private static readonly string[] CommandNames = ["init", "demo", "list", "show", "check", "edit", "set"];
+    private static readonly string[] CommandNames = ["init", "demo", "list", "show", "check", "edit", "set", "iteration"];
 
     private readonly TempFolder _temp = new();
 

@@ -325,10 +325,44 @@ public sealed class RegisterRepository
     /// <summary>Annotated tag <paramref name="name"/> on HEAD, by <paramref name="author"/>.</summary>
     public void Tag(string name, string message, Author author, DateTimeOffset? when = null)
     {
+        if (!IsIterationName(name))
+        {
+            throw new RegisterException($"'{name}' cannot name an iteration: {IterationNameRules}");
+        }
+
         using var held = FileLock.Acquire(Path.Combine(GitDir, LockName), LockTimeout);
         using var repo = new Repository(Root);
+        if (repo.Tags[name] is not null)
+        {
+            throw new RegisterException($"there is already an iteration called '{name}'");
+        }
+
         repo.ApplyTag(name, repo.Head.Tip.Sha, Signature(author, when), message);
     }
+
+    /// <summary>Removes the tag <paramref name="name"/>; false if there is none.</summary>
+    public bool RemoveTag(string name)
+    {
+        using var held = FileLock.Acquire(Path.Combine(GitDir, LockName), LockTimeout);
+        using var repo = new Repository(Root);
+        if (repo.Tags[name] is null)
+        {
+            return false;
+        }
+
+        repo.Tags.Remove(name);
+        return true;
+    }
+
+    public const string IterationNameRules = "letters, digits, '.', '_' and '-', starting with a letter or digit, such as 2025-03";
+
+    /// <summary>Whether <paramref name="name"/> can name an iteration (and so a Git tag).</summary>
+    public static bool IsIterationName(string name) =>
+        name.Length is > 0 and <= 100
+        && char.IsAsciiLetterOrDigit(name[0])
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')
+        && !name.EndsWith(".lock", StringComparison.Ordinal)
+        && !name.Contains("..", StringComparison.Ordinal);
 
     /// <summary>
     /// Writes files and commits them on the current branch. The caller holds the lock. Files are

@@ -41,5 +41,6 @@ public static class ExitCodes
     public const int Conflict = 3;
     public const int NotFound = 4;
     public const int NoIdentity = 5;
+    public const int NotAllowed = 6;
     public const int Failure = 70;
 }

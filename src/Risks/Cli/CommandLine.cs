@@ -121,6 +121,17 @@ public static class CommandLine
         var set = new Command("set", "Change fields of a risk from a script, by their path in the file, as one commit.") { setId, settings, setReason };
         set.SetAction(r => commands.Set(r.GetValue(setId)!, r.GetValue(settings)!, r.GetValue(setReason)!, r));
 
+        var iterationName = new Argument<string>("name") { Description = "The iteration's name, such as 2025-03" };
+        var iterationTitle = new Option<string?>("--title") { Description = "What the iteration is for, such as \"Board 13 March 2025\"" };
+        var iterationCreate = new Command("create", "Cut an iteration: mark the register as committed now, for the board (governance leads).") { iterationName, iterationTitle };
+        iterationCreate.SetAction(r => commands.IterationCreate(r.GetValue(iterationName)!, r.GetValue(iterationTitle), r));
+        var iterationList = new Command("list", "List the iterations, oldest first, with when they were cut, by whom and their titles.");
+        iterationList.SetAction(r => commands.IterationList(r));
+        var removeName = new Argument<string>("name") { Description = "The iteration to remove" };
+        var iterationRemove = new Command("remove", "Remove an iteration (governance leads); the history it marked is kept.") { removeName };
+        iterationRemove.SetAction(r => commands.IterationRemove(r.GetValue(removeName)!, r));
+        var iteration = new Command("iteration", "The register's monthly BAF iterations: annotated Git tags.") { iterationCreate, iterationList, iterationRemove };
+
         root.Subcommands.Add(init);
         root.Subcommands.Add(demo);
         root.Subcommands.Add(list);
@@ -128,6 +139,7 @@ public static class CommandLine
         root.Subcommands.Add(check);
         root.Subcommands.Add(edit);
         root.Subcommands.Add(set);
+        root.Subcommands.Add(iteration);
         root.SetAction(commands.Ui);
         return root;
     }

@@ -157,6 +157,97 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
         return ExitCodes.Ok;
     }
 
+    /// <summary>Cuts an iteration: an annotated tag on the latest commit, by the governance lead running the command.</summary>
+    public int IterationCreate(string name, string? title, ParseResult parse)
+    {
+        var register = Open(parse);
+        var snapshot = register.Load();
+        var access = Core.Access.Access.For(snapshot.Settings, Environment.UserName);
+        var permission = access.CutIteration();
+        if (!permission.Allowed)
+        {
+            Error.WriteLine($"risks: {permission.Reason}");
+            return ExitCodes.NotAllowed;
+        }
+
+        if (!RegisterRepository.IsIterationName(name))
+        {
+            Error.WriteLine($"risks: '{name}' cannot name an iteration: {RegisterRepository.IterationNameRules}");
+            return ExitCodes.Usage;
+        }
+
+        if (register.Iterations().FirstOrDefault(i => i.Name == name) is { } existing)
+        {
+            Error.WriteLine($"risks: there is already an iteration called '{name}': {Describe(existing)}");
+            return ExitCodes.Conflict;
+        }
+
+        var person = access.Person!;
+        var author = new Author(person.Name, person.Email ?? $"{person.Login}@{Environment.MachineName}", person.Login);
+        var heading = string.IsNullOrWhiteSpace(title) ? $"Iteration {name}" : title.Trim();
+        register.Tag(name, heading + "\n", author);
+        var cut = register.Iterations().Single(i => i.Name == name);
+        Out.WriteLine($"Cut iteration {name}: {Describe(cut)}");
+        var uncommitted = UncommittedRiskFiles(register);
+        if (uncommitted > 0)
+        {
+            Error.WriteLine($"risks: note: {Count(uncommitted, "risk file")} in the folder hold edits not yet committed; the iteration is of the register as committed");
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Every iteration, oldest first, with when it was cut, by whom and its title.</summary>
+    public int IterationList(ParseResult parse)
+    {
+        var iterations = Open(parse).Iterations();
+        if (iterations.Count == 0)
+        {
+            Error.WriteLine("No iterations yet: a governance lead cuts one with 'risks iteration create NAME --title TITLE'.");
+            return ExitCodes.Ok;
+        }
+
+        var width = iterations.Max(i => i.Name.Length);
+        foreach (var iteration in iterations)
+        {
+            Out.WriteLine($"{iteration.Name.PadRight(width)}  {Formats.Date(DateOnly.FromDateTime(iteration.When.DateTime))}  {iteration.Commit[..7]}  {iteration.By}  {iteration.Title}".TrimEnd());
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Removes an iteration (governance leads only); the commits it pointed at stay.</summary>
+    public int IterationRemove(string name, ParseResult parse)
+    {
+        var register = Open(parse);
+        var permission = Core.Access.Access.For(register.Load().Settings, Environment.UserName).CutIteration();
+        if (!permission.Allowed)
+        {
+            Error.WriteLine($"risks: {permission.Reason}");
+            return ExitCodes.NotAllowed;
+        }
+
+        var existing = register.Iterations().FirstOrDefault(i => i.Name == name);
+        if (existing is null || !register.RemoveTag(name))
+        {
+            Error.WriteLine($"risks: there is no iteration called '{name}' ('risks iteration list' lists them)");
+            return ExitCodes.NotFound;
+        }
+
+        Out.WriteLine($"Removed iteration {name} ({Describe(existing)}); its commit {existing.Commit[..7]} and the history are kept.");
+        return ExitCodes.Ok;
+    }
+
+    private static string Describe(Iteration iteration) =>
+        $"{(iteration.Title.Length > 0 ? $"\"{iteration.Title}\", " : "")}cut by {iteration.By} on {Formats.Date(DateOnly.FromDateTime(iteration.When.DateTime))} at commit {iteration.Commit[..7]}";
+
+    private static int UncommittedRiskFiles(RegisterRepository register)
+    {
+        using var repo = new LibGit2Sharp.Repository(register.Root);
+        return repo.RetrieveStatus(new LibGit2Sharp.StatusOptions { IncludeUntracked = true, RecurseUntrackedDirs = true })
+            .Count(e => e.State != LibGit2Sharp.FileStatus.Ignored && RegisterLayout.IsRiskFile(e.FilePath));
+    }
+
     public int Check(ParseResult parse)
     {
         var snapshot = Open(parse).Load();
