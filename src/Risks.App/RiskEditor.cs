@@ -311,7 +311,7 @@ public sealed class RiskEditor
     /// <summary>The row an issue belongs to: the row with its path, else the first row under the nearest enclosing path.</summary>
     private static int RowFor(List<FieldRow> rows, string path)
     {
-        for (var p = path; p.Length > 0; p = Parent(p))
+        for (var p = path; p.Length > 0; p = FieldPath.Parent(p))
         {
             var exact = rows.FindIndex(r => r.Path == p);
             if (exact >= 0)
@@ -327,11 +327,5 @@ public sealed class RiskEditor
         }
 
         return 0;
-    }
-
-    private static string Parent(string path)
-    {
-        var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
-        return cut > 0 ? path[..cut] : "";
     }
 }

@@ -11,3 +11,14 @@ public sealed record FieldIssue(string Path, string Message)
 
     public override string ToString() => Message;
 }
+
+/// <summary>The grammar of field paths: <c>actions[2].due</c> lies within <c>actions[2]</c>, within <c>actions</c>.</summary>
+public static class FieldPath
+{
+    /// <summary>The path that encloses <paramref name="path"/>, or "" for a top-level field.</summary>
+    public static string Parent(string path)
+    {
+        var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+        return cut > 0 ? path[..cut] : "";
+    }
+}

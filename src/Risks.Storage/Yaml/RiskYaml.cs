@@ -166,13 +166,11 @@ public static class RiskYaml
                 return new Problem(file, at.Line, at.Column, issue.Message);
             }
 
-            var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
-            if (cut <= 0)
+            path = FieldPath.Parent(path);
+            if (path.Length == 0)
             {
                 return new Problem(file, 1, 1, issue.Message);
             }
-
-            path = path[..cut];
         }
     }
 
