@@ -59,16 +59,11 @@ public sealed class Session
 
     public DateOnly Today => DateOnly.FromDateTime(_clock.GetLocalNow().DateTime);
 
-    /// <summary>Raised after the register was read again.</summary>
-    public event EventHandler? Reloaded;
-
     /// <summary>The risk as it was at <see cref="Baseline"/>, or null if it was not there (or there is no baseline).</summary>
     public Risk? AtBaseline(RiskId id) => _baseline.Risks.GetValueOrDefault(id.Identity);
 
     /// <summary>The person the program saves as: always someone in register.yaml's people (others cannot save).</summary>
-    public Author? Author => Access.Person is { } person
-        ? new Author(person.Name, person.Email ?? $"{person.Login}@{Environment.MachineName}", person.Login)
-        : null;
+    public Author? Author => Access.Person is { } person ? Author.Of(person) : null;
 
     /// <summary>Reads the register again, as it is on disk now.</summary>
     public void Reload()
@@ -82,7 +77,6 @@ public sealed class Session
             _baselineTask = Task.Run(LoadBaseline);
         }
 
-        Reloaded?.Invoke(this, EventArgs.Empty);
     }
 
     /// <summary>Someone saved since the register was last read.</summary>

@@ -97,6 +97,18 @@ public sealed class IterationCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_unreadable_register_yaml_is_reported_and_nothing_is_cut()
+    {
+        File.AppendAllText(Path.Combine(Register, "register.yaml"), "organisation: twice\n");
+
+        var result = CliRunner.Run(Register, "iteration", "create", "2025-04");
+
+        result.Code.ShouldBe(1, result.ToString());
+        result.Error.ShouldContain("register.yaml cannot be read");
+        Git.Run(Register, "tag").Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["2025-01", "2025-03"]);
+    }
+
+    [Fact]
     public void A_governance_lead_removes_an_iteration_and_the_history_stays()
     {
         Join("governance_lead");

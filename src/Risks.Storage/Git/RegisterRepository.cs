@@ -103,12 +103,15 @@ public sealed class RegisterRepository
         return register;
     }
 
+    /// <summary>Only register.yaml, as the work tree holds it: for commands that need the settings and people, not the risks.</summary>
+    public (RegisterSettings? Settings, IReadOnlyList<Problem> Problems) ReadSettings() =>
+        SettingsYaml.Read(File.ReadAllBytes(Path.Combine(Root, SettingsYaml.FileName)));
+
     /// <summary>Reads the register as the work tree holds it now.</summary>
     public RegisterSnapshot Load()
     {
         var problems = new List<Problem>();
-        var settingsPath = Path.Combine(Root, SettingsYaml.FileName);
-        var (settings, settingsProblems) = SettingsYaml.Read(File.ReadAllBytes(settingsPath));
+        var (settings, settingsProblems) = ReadSettings();
         problems.AddRange(settingsProblems);
 
         var files = RiskFilesOnDisk();
@@ -307,7 +310,7 @@ public sealed class RegisterRepository
         var login = Environment.UserName;
         if (settings.FindPerson(login) is { } person)
         {
-            return new Author(person.Name, person.Email ?? $"{login}@{Environment.MachineName}", login);
+            return Author.Of(person);
         }
 
         using var repo = new Repository(Root);

@@ -24,7 +24,12 @@ public sealed record RegisterSnapshot(
 }
 
 /// <summary>The person a commit is made by.</summary>
-public sealed record Author(string Name, string Email, string Login);
+public sealed record Author(string Name, string Email, string Login)
+{
+    /// <summary>A person of register.yaml as a commit's author (login@host when they have no email).</summary>
+    public static Author Of(Person person) =>
+        new(person.Name, person.Email ?? $"{person.Login}@{Environment.MachineName}", person.Login);
+}
 
 /// <summary>What a save did.</summary>
 public abstract record SaveOutcome

@@ -161,13 +161,9 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
     public int IterationCreate(string name, string? title, ParseResult parse)
     {
         var register = Open(parse);
-        var snapshot = register.Load();
-        var access = Core.Access.Access.For(snapshot.Settings, Environment.UserName);
-        var permission = access.CutIteration();
-        if (!permission.Allowed)
+        if (CannotCutIterations(register, out var access) is { } failure)
         {
-            Error.WriteLine($"risks: {permission.Reason}");
-            return ExitCodes.NotAllowed;
+            return failure;
         }
 
         if (!RegisterRepository.IsIterationName(name))
@@ -182,8 +178,7 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
             return ExitCodes.Conflict;
         }
 
-        var person = access.Person!;
-        var author = new Author(person.Name, person.Email ?? $"{person.Login}@{Environment.MachineName}", person.Login);
+        var author = Author.Of(access.Person!);
         var heading = string.IsNullOrWhiteSpace(title) ? $"Iteration {name}" : title.Trim();
         register.Tag(name, heading + "\n", author);
         var cut = register.Iterations().Single(i => i.Name == name);
@@ -220,11 +215,9 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
     public int IterationRemove(string name, ParseResult parse)
     {
         var register = Open(parse);
-        var permission = Core.Access.Access.For(register.Load().Settings, Environment.UserName).CutIteration();
-        if (!permission.Allowed)
+        if (CannotCutIterations(register, out _) is { } failure)
         {
-            Error.WriteLine($"risks: {permission.Reason}");
-            return ExitCodes.NotAllowed;
+            return failure;
         }
 
         var existing = register.Iterations().FirstOrDefault(i => i.Name == name);
@@ -236,6 +229,33 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
 
         Out.WriteLine($"Removed iteration {name} ({Describe(existing)}); its commit {existing.Commit[..7]} and the history are kept.");
         return ExitCodes.Ok;
+    }
+
+    /// <summary>Null when register.yaml lets the person running the command cut iterations; otherwise says why not and returns the exit code.</summary>
+    private int? CannotCutIterations(RegisterRepository register, out Core.Access.Access access)
+    {
+        access = null!;
+        var (settings, problems) = register.ReadSettings();
+        if (settings is null)
+        {
+            Error.WriteLine($"risks: {SettingsYaml.FileName} cannot be read, so who may cut iterations is not known:");
+            foreach (var problem in problems)
+            {
+                Error.WriteLine($"  {problem}");
+            }
+
+            return ExitCodes.Problems;
+        }
+
+        access = Core.Access.Access.For(settings, Environment.UserName);
+        var permission = access.CutIteration();
+        if (permission.Allowed)
+        {
+            return null;
+        }
+
+        Error.WriteLine($"risks: {permission.Reason}");
+        return ExitCodes.NotAllowed;
     }
 
     private static string Describe(Iteration iteration) =>
