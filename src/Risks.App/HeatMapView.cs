@@ -16,12 +16,10 @@ public sealed class HeatMapView(Session session, RegisterView register)
     /// <summary>The number of risks in a cell.</summary>
     public int Count(int impact, int likelihood) => Counted().Cells[impact - 1, likelihood - 1];
 
-    /// <summary>Risks without a score of this basis (or with one outside 1-5), which no cell shows.</summary>
-    public int Unscored => Counted().Unscored;
-
-    public int Total => Counted().Total;
-
-    /// <summary>Counts every cell in one pass over the risks shown: a draw takes this once for all 25 cells.</summary>
+    /// <summary>
+    /// Counts every cell in one pass over the risks shown, with the risks no cell shows (no score
+    /// of this basis) and the total: a draw takes this once for all 25 cells.
+    /// </summary>
     public (int[,] Cells, int Unscored, int Total) Counted()
     {
         var cells = new int[5, 5];
@@ -48,8 +46,6 @@ public sealed class HeatMapView(Session session, RegisterView register)
     public string ImpactWord(int impact) => session.Settings.Scoring.DescribeImpact(impact);
 
     public string LikelihoodWord(int likelihood) => session.Settings.Scoring.DescribeLikelihood(likelihood);
-
-    public string Title => TitleFor(Total);
 
     public string TitleFor(int total) => $"{Basis} scores of {total} risks ({register.FilterSummary})";
 

@@ -29,7 +29,7 @@ public sealed record RegisterRow(StoredRisk Stored, RiskFacts Facts, Trend? Tren
         RegisterColumn.Owner => settings.NameOf(Risk.Owner),
         RegisterColumn.Score => Formats.Score(Risk.Current),
         RegisterColumn.Band => Facts.Band?.Name ?? "",
-        RegisterColumn.Trend => Trend is { } trend ? Trends.Describe(trend) : "",
+        RegisterColumn.Trend => Trend is { } trend ? Formats.Trend(trend) : "",
         RegisterColumn.Target => Facts.TargetScore?.ToString(Formats.Culture) ?? "",
         RegisterColumn.Review => Risk.NextReview is { } next ? Formats.Due(next, today) : "not set",
         RegisterColumn.Actions => Facts.OverdueActions.Count > 0 ? $"{Facts.OpenActions.Count}, {Facts.OverdueActions.Count} late" : Facts.OpenActions.Count.ToString(Formats.Culture),

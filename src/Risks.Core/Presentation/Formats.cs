@@ -38,6 +38,15 @@ public static class Formats
     /// <summary>The band as text as well as colour: <c>Extreme (red)</c>.</summary>
     public static string Band(Band? band) => band is null ? "" : $"{band.Name} ({Domain.Vocabulary.Word(band.Rag)})";
 
+    /// <summary>A trend in words as well as an arrow: <c>▲ up</c>, <c>▼ down</c>, <c>= same</c>, <c>* new</c>.</summary>
+    public static string Trend(Trend trend) => trend switch
+    {
+        Scoring.Trend.Up => "▲ up",
+        Scoring.Trend.Down => "▼ down",
+        Scoring.Trend.Same => "= same",
+        _ => "* new",
+    };
+
     public static string Kind(RiskKind kind) => kind == RiskKind.Strategic ? "BAF" : "operational";
 
     /// <summary><c>2 open, 1 overdue</c>.</summary>

@@ -22,17 +22,8 @@ public static class Trends
             return Trend.New;
         }
 
-        var was = then.Current?.Value ?? 0;
-        var is_ = now.Current?.Value ?? 0;
-        return is_ > was ? Trend.Up : is_ < was ? Trend.Down : Trend.Same;
+        var before = then.Current?.Value ?? 0;
+        var after = now.Current?.Value ?? 0;
+        return after > before ? Trend.Up : after < before ? Trend.Down : Trend.Same;
     }
-
-    /// <summary>As the register table shows it, in words as well as an arrow: <c>▲ up</c>.</summary>
-    public static string Describe(Trend trend) => trend switch
-    {
-        Trend.Up => "▲ up",
-        Trend.Down => "▼ down",
-        Trend.Same => "= same",
-        _ => "* new",
-    };
 }

@@ -291,7 +291,8 @@ internal sealed class MainWindow : Window
         string? error = null;
         while (true)
         {
-            var input = _prompts.Edit(row with { Raw = error is null ? row.Raw : row.Raw }, error);
+            // After a refused input the dialog opens again on what was typed, with the reason.
+            var input = _prompts.Edit(row, error);
             if (input is null)
             {
                 return;
