@@ -102,7 +102,7 @@ public sealed class RegisterView
             }
 
             var unreadable = _session.Snapshot.InvalidFiles.Count;
-            return unreadable == 0 ? counts : $"{counts}; {unreadable} {(unreadable == 1 ? "file" : "files")} cannot be read ('risks check' says why)";
+            return unreadable == 0 ? counts : $"{counts}; {Text.Count(unreadable, "file")} cannot be read ('risks check' says why)";
         }
     }
 

@@ -9,6 +9,10 @@ public static class Text
     /// <summary><c>a, b and c</c>.</summary>
     public static string All(IReadOnlyList<string> words) => Join(words, "and");
 
+    /// <summary><c>1 change</c>, <c>3 changes</c>: a count with its noun, singular or plural.</summary>
+    public static string Count(int count, string noun) =>
+        count == 1 ? $"1 {noun}" : $"{count.ToString(System.Globalization.CultureInfo.InvariantCulture)} {noun}s";
+
     /// <summary>A value as a message shows it: text in double quotes, cut at 60 characters.</summary>
     public static string Quote(string value)
     {

@@ -186,7 +186,7 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
         var uncommitted = UncommittedRiskFiles(register);
         if (uncommitted > 0)
         {
-            Error.WriteLine($"risks: note: {Count(uncommitted, "risk file")} in the folder hold edits not yet committed; the iteration is of the register as committed");
+            Error.WriteLine($"risks: note: {Text.Count(uncommitted, "risk file")} in the folder {(uncommitted == 1 ? "holds" : "hold")} edits not yet committed; the iteration is of the register as committed");
         }
 
         return ExitCodes.Ok;
@@ -283,7 +283,7 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
             return ExitCodes.Ok;
         }
 
-        Error.WriteLine($"{Count(snapshot.Problems.Count, "problem")} in {Count(files, "file")}; {snapshot.Risks.Count} risks read, {snapshot.InvalidFiles.Count} could not be.");
+        Error.WriteLine($"{Text.Count(snapshot.Problems.Count, "problem")} in {Text.Count(files, "file")}; {snapshot.Risks.Count} risks read, {snapshot.InvalidFiles.Count} could not be.");
         return ExitCodes.Problems;
     }
 
@@ -511,7 +511,7 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
     {
         if (snapshot.InvalidFiles.Count > 0)
         {
-            Error.WriteLine($"{Count(snapshot.InvalidFiles.Count, "file")} could not be read and {(snapshot.InvalidFiles.Count == 1 ? "is" : "are")} not listed: {string.Join(", ", snapshot.InvalidFiles)}. Run 'risks check' to see why.");
+            Error.WriteLine($"{Text.Count(snapshot.InvalidFiles.Count, "file")} could not be read and {(snapshot.InvalidFiles.Count == 1 ? "is" : "are")} not listed: {string.Join(", ", snapshot.InvalidFiles)}. Run 'risks check' to see why.");
         }
 
         if (!snapshot.SettingsValid)
@@ -519,8 +519,6 @@ internal sealed class Commands(CliContext context, Func<ParseResult, string?> re
             Error.WriteLine("register.yaml has problems, so default settings are in use. Run 'risks check' to see them.");
         }
     }
-
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n.ToString(CultureInfo.InvariantCulture)} {noun}s";
 
     private static string Quote(string path) => path.Contains(' ', StringComparison.Ordinal) ? $"'{path}'" : path;
 }

@@ -446,7 +446,7 @@ internal sealed class MainWindow : Window
             return true;
         }
 
-        var answer = Ask("Unsaved edits", $"{editor.Id} has {editor.Changes.Count} unsaved changes. Save them before {doing}?", "_Save", "_Discard", "_Keep editing");
+        var answer = Ask("Unsaved edits", $"{editor.Id} has {Core.Domain.Text.Count(editor.Changes.Count, "unsaved change")}. Save before {doing}?", "_Save", "_Discard", "_Keep editing");
         switch (answer)
         {
             case 0:

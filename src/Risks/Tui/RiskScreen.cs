@@ -90,14 +90,14 @@ internal sealed class RiskScreen : View
         var path = selectPath ?? Selected?.Path;
         var index = SelectedIndex;
         _rows = Editor.Rows();
-        var state = Editor.IsNew ? "new, not yet saved" : Editor.IsDirty ? $"edited, not saved: {Editor.Changes.Count} changes" : "saved";
+        var state = Editor.IsNew ? "new, not yet saved" : Editor.IsDirty ? $"edited, not saved: {Core.Domain.Text.Count(Editor.Changes.Count, "change")}" : "saved";
         var problems = _rows.Sum(r => r.Issues.Count);
         var access = Editor.Permission.Allowed ? "you may edit it" : "read only: " + Editor.Permission.Reason;
         if (Editor.ChangedElsewhere)
         {
             access = "someone else has saved it since you opened it; saving re-applies your edits on theirs; " + access;
         }
-        _header.Text = $"{Editor.Draft.Id} {Editor.Draft.Title}  [{state}{(problems > 0 ? $"; {problems} problems marked !" : "")}]\n{access}";
+        _header.Text = $"{Editor.Draft.Id} {Editor.Draft.Title}  [{state}{(problems > 0 ? $"; {Core.Domain.Text.Count(problems, "problem")} marked !" : "")}]\n{access}";
         Table.Update();
         var at = path is null ? -1 : _rows.ToList().FindIndex(r => r.Path == path);
         Select(at >= 0 ? at : Math.Max(0, Math.Min(index, _rows.Count - 1)));

@@ -95,13 +95,13 @@ public sealed class TerminalTests : IDisposable
         tmux.WaitFor("edited, not saved");
 
         tmux.Send("C-q");
-        tmux.WaitFor("unsaved changes");
+        tmux.WaitFor("unsaved change");
         tmux.Send("Enter");
         tmux.WaitFor("edited, not saved");
         tmux.ExitCode.ShouldBeNull();
 
         tmux.Send("C-q");
-        tmux.WaitFor("unsaved changes");
+        tmux.WaitFor("unsaved change");
         tmux.Send("M-d");
         tmux.WaitForExit().ShouldBe(0);
     }
