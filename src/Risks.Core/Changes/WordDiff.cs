@@ -1,0 +1,122 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using DiffPlex;
+using DiffPlex.Chunkers;
+
+namespace Risks.Core.Changes;
+
+/// <summary>Whether a run of text is on both sides of a diff, only before or only after.</summary>
+public enum SpanKind { Same, Removed, Added }
+
+/// <summary>A run of text that is the same on both sides, only before (removed) or only after (added).</summary>
+public sealed record WordSpan(SpanKind Kind, string Text);
+
+/// <summary>
+/// A word-level diff of two pieces of prose, for narrative edits: words, runs of white space and
+/// single punctuation marks are the units, so a reworded sentence shows only the words that
+/// changed. The spans read back exactly: Same and Removed give the text before, Same and Added
+/// the text after.
+/// </summary>
+public static partial class WordDiff
+{
+    /// <summary>The spans that turn <paramref name="before"/> into <paramref name="after"/> (null reads as empty), neighbours of one kind merged.</summary>
+    public static IReadOnlyList<WordSpan> Of(string? before, string? after)
+    {
+        var result = Differ.Instance.CreateDiffs(before ?? "", after ?? "", ignoreWhiteSpace: false, ignoreCase: false, Tokens.Instance);
+        var spans = new List<WordSpan>();
+        var next = 0;
+        foreach (var block in result.DiffBlocks)
+        {
+            Add(spans, SpanKind.Same, result.PiecesOld, next, block.DeleteStartA - next);
+            Add(spans, SpanKind.Removed, result.PiecesOld, block.DeleteStartA, block.DeleteCountA);
+            Add(spans, SpanKind.Added, result.PiecesNew, block.InsertStartB, block.InsertCountB);
+            next = block.DeleteStartA + block.DeleteCountA;
+        }
+
+        Add(spans, SpanKind.Same, result.PiecesOld, next, result.PiecesOld.Count - next);
+        return spans;
+    }
+
+    /// <summary>As <c>git diff --word-diff=plain</c> writes it: <c>[-removed-]{+added+}</c>.</summary>
+    public static string Text(IReadOnlyList<WordSpan> spans) =>
+        Render(spans, s => $"[-{s}-]", s => $"{{+{s}+}}", spaced: false);
+
+    /// <summary>
+    /// As markdown: removed words struck through, added words in bold, with a space between a
+    /// removal and the addition that replaces it (<c>the ~~old~~ **new** plan</c>). Nothing else is escaped.
+    /// </summary>
+    public static string Markdown(IReadOnlyList<WordSpan> spans) =>
+        Render(spans, s => $"~~{s}~~", s => $"**{s}**", spaced: true);
+
+    private static string Render(IReadOnlyList<WordSpan> spans, Func<string, string> removed, Func<string, string> added, bool spaced)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            if (span.Kind == SpanKind.Same)
+            {
+                text.Append(span.Text);
+                continue;
+            }
+
+            if (string.IsNullOrWhiteSpace(span.Text))
+            {
+                // Spacing alone: show the spacing after the edit, unmarked (markers round spaces render as nothing).
+                text.Append(span.Kind == SpanKind.Added ? span.Text : "");
+                continue;
+            }
+
+            // Marked line by line, with white space at the edges outside the markers, so markdown still renders them.
+            var mark = span.Kind == SpanKind.Removed ? removed : added;
+            foreach (var part in Lines().Split(span.Text))
+            {
+                var start = part.Length - part.TrimStart().Length;
+                var end = part.TrimEnd().Length;
+                text.Append(start >= end ? part : part[..start] + mark(part[start..end]) + part[end..]);
+            }
+
+            if (spaced && span.Kind == SpanKind.Removed && i + 1 < spans.Count && spans[i + 1].Kind == SpanKind.Added
+                && !char.IsWhiteSpace(span.Text[^1]) && !char.IsWhiteSpace(spans[i + 1].Text[0]))
+            {
+                text.Append(' ');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void Add(List<WordSpan> spans, SpanKind kind, IReadOnlyList<string> pieces, int start, int count)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        var text = string.Concat(pieces.Skip(start).Take(count));
+        if (spans.Count > 0 && spans[^1].Kind == kind)
+        {
+            spans[^1] = spans[^1] with { Text = spans[^1].Text + text };
+        }
+        else
+        {
+            spans.Add(new WordSpan(kind, text));
+        }
+    }
+
+    /// <summary>Splits text at line breaks, keeping each break (and the white space round it) as a part of its own.</summary>
+    [GeneratedRegex(@"(\s*\n\s*)", RegexOptions.CultureInvariant)]
+    private static partial Regex Lines();
+
+    /// <summary>Words, runs of white space, and single other characters.</summary>
+    private sealed partial class Tokens : IChunker
+    {
+        public static readonly Tokens Instance = new();
+
+        public IReadOnlyList<string> Chunk(string text) =>
+            Pattern().Matches(text).Select(m => m.Value).ToArray();
+
+        [GeneratedRegex(@"\w+|\s+|[^\w\s]", RegexOptions.CultureInvariant)]
+        private static partial Regex Pattern();
+    }
+}
