@@ -13,7 +13,6 @@ namespace Risks.App;
 /// </summary>
 public static partial class RiskFields
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d MMM yyyy", "d MMMM yyyy", "dd/MM/yyyy", "d/M/yyyy", "d MMM yy", "d-MMM-yyyy"];
 
     /// <summary>The rows of the risk screen, in order, for <paramref name="risk"/>.</summary>
     public static IReadOnlyList<FieldRow> Rows(Risk risk, RegisterSettings settings, IEnumerable<RiskId> others)
@@ -186,10 +185,6 @@ public static partial class RiskFields
         "actions" => risk.Actions.Count,
         _ => 0,
     };
-
-    /// <summary>Reads a date as people type it in the UK: 2025-06-30, 30 Jun 2025, 30/06/2025.</summary>
-    public static bool TryParseDate(string text, out DateOnly date) =>
-        DateOnly.TryParseExact(text.Trim(), DateFormats, Formats.Culture, DateTimeStyles.AllowWhiteSpaces, out date);
 
     private static Risk Apply(Risk risk, string path, string input)
     {
@@ -397,7 +392,7 @@ public static partial class RiskFields
             return null;
         }
 
-        return TryParseDate(text, out var date)
+        return Formats.TryParseDate(text, out var date)
             ? date
             : throw new FieldException($"{path} must be a date (YYYY-MM-DD, or as 30 Jun 2025 or 30/06/2025), found {Core.Domain.Text.Quote(text)}");
     }

@@ -19,6 +19,12 @@ public static class Formats
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "";
 
+    /// <summary>Reads a date as people type it in the UK: 2025-06-30, 30 Jun 2025, 30/06/2025.</summary>
+    public static bool TryParseDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim(), DateFormats, Culture, DateTimeStyles.AllowWhiteSpaces, out date);
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d MMM yyyy", "d MMMM yyyy", "dd/MM/yyyy", "d/M/yyyy", "d MMM yy", "d-MMM-yyyy"];
+
     /// <summary>How far a date is from today, for something due: "today", "in 3 weeks", "2 months overdue".</summary>
     public static string Due(DateOnly due, DateOnly today)
     {
@@ -31,6 +37,14 @@ public static class Formats
         var span = TimeSpan.FromDays(Math.Abs(days)).Humanize(precision: 1, culture: Culture, maxUnit: Humanizer.TimeUnit.Year, minUnit: Humanizer.TimeUnit.Day);
         return days > 0 ? $"in {span}" : $"{span} overdue";
     }
+
+    /// <summary>A moment exactly, in the time zone it was recorded in: <c>13 Mar 2025 10:02</c>.</summary>
+    public static string Moment(DateTimeOffset when) =>
+        when.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>How long ago a moment was, in British English: "3 weeks ago", "yesterday", "2 hours ago".</summary>
+    public static string Ago(DateTimeOffset when, DateTimeOffset now) =>
+        when > now ? "just now" : when.Humanize(now, Culture);
 
     /// <summary><c>4 x 5 = 20</c>.</summary>
     public static string Score(Score? score) => score?.ToString() ?? "";
