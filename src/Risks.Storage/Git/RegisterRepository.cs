@@ -14,7 +14,7 @@ namespace Risks.Storage.Git;
 /// committed); every save is one commit touching one file, made under an exclusive lock and only
 /// if the file is still the version that was read.
 /// </summary>
-public sealed class RegisterRepository
+public sealed partial class RegisterRepository
 {
     public const string TrailerKey = "Risk-Id";
 
