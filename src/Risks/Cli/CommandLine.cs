@@ -132,6 +132,26 @@ public static class CommandLine
         iterationRemove.SetAction(r => commands.IterationRemove(r.GetValue(removeName)!, r));
         var iteration = new Command("iteration", "The register's monthly BAF iterations: annotated Git tags.") { iterationCreate, iterationList, iterationRemove };
 
+        var logId = new Argument<string>("id") { Description = "The risk's id, such as BAF-07" };
+        var logPatch = new Option<bool>("--patch", "-p") { Description = "Also print each commit's Git patch of the risk's file" };
+        var logFormat = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        logFormat.AcceptOnlyFromAmong("text", "json");
+        var log = new Command("log", "Show every commit that changed a risk, newest first: when, who, why, and each field changed (commits made with plain Git too).") { logId, logPatch, logFormat };
+        log.SetAction(r => commands.Log(r.GetValue(logId)!, r.GetValue(logPatch), r.GetValue(logFormat)!, r));
+
+        var blameId = new Argument<string>("id") { Description = "The risk's id, such as BAF-07" };
+        var blameFormat = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        blameFormat.AcceptOnlyFromAmong("text", "json");
+        var blame = new Command("blame", "Show who last changed each field of a risk (each part of each score, owner, each control, gap, assurance and action), when, in which commit and why.") { blameId, blameFormat };
+        blame.SetAction(r => commands.Blame(r.GetValue(blameId)!, r.GetValue(blameFormat)!, r));
+
+        var diffFrom = new Argument<string>("from") { Description = "The earlier version: an iteration (2025-01), a commit, HEAD, or a date (2025-02-28: the register at the end of that day)" };
+        var diffTo = new Argument<string>("to") { Description = "The later version, named the same ways (default: HEAD)", DefaultValueFactory = _ => "HEAD" };
+        var diffFormat = new Option<string>("--format") { Description = "text, markdown or json", DefaultValueFactory = _ => "text" };
+        diffFormat.AcceptOnlyFromAmong("text", "markdown", "json");
+        var diff = new Command("diff", "Compare two versions of the register: risks new, closed, escalated or de-escalated, scores up or down, owners, and controls, gaps, assurances, actions and narrative changed.") { diffFrom, diffTo, diffFormat };
+        diff.SetAction(r => commands.Diff(r.GetValue(diffFrom)!, r.GetValue(diffTo)!, r.GetValue(diffFormat)!, r));
+
         root.Subcommands.Add(init);
         root.Subcommands.Add(demo);
         root.Subcommands.Add(list);
@@ -140,6 +160,9 @@ public static class CommandLine
         root.Subcommands.Add(edit);
         root.Subcommands.Add(set);
         root.Subcommands.Add(iteration);
+        root.Subcommands.Add(log);
+        root.Subcommands.Add(blame);
+        root.Subcommands.Add(diff);
         root.SetAction(commands.Ui);
         return root;
     }

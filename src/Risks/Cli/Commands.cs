@@ -14,7 +14,7 @@ using Risks.Storage.Yaml;
 namespace Risks.Cli;
 
 /// <summary>What each command does. Each returns its exit code.</summary>
-internal sealed class Commands(CliContext context, Func<ParseResult, string?> registerOption)
+internal sealed partial class Commands(CliContext context, Func<ParseResult, string?> registerOption)
 {
     private TextWriter Out => context.Out;
 

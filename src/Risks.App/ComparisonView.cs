@@ -1,0 +1,126 @@
+using Risks.Core.Changes;
+using Risks.Core.Domain;
+using Risks.Storage.Git;
+
+namespace Risks.App;
+
+/// <summary>
+/// Two versions of the register compared, in the board's words, as the Compare screen and
+/// <c>risks diff</c> show it: counts at the top, then each risk that differs with its movement
+/// ("Reduced from 12 since the January 2025 report") and its changes field by field.
+/// </summary>
+public sealed class ComparisonView(RegisterDiff diff)
+{
+    public RegisterDiff Diff { get; } = diff;
+
+    public RegisterComparison Comparison => Diff.Comparison;
+
+    public IReadOnlyList<RiskComparison> Risks => Comparison.Risks;
+
+    /// <summary>How many risks were compared: those that differ and those the same on both sides.</summary>
+    public int Compared => Comparison.Risks.Count + Comparison.Unchanged.Count;
+
+    /// <summary>"2025-01 → HEAD".</summary>
+    public string Title => $"{Diff.From.Text} → {Diff.To.Text}";
+
+    /// <summary>The movement counts in one line.</summary>
+    public string MovementCounts
+    {
+        get
+        {
+            var c = Comparison.Counts;
+            return $"{Text.Count(Compared, "risk")} compared: {c.New} new, {c.Closed} closed, {c.Escalated} escalated, {c.DeEscalated} de-escalated, "
+                + $"{c.ScoreUp} {(c.ScoreUp == 1 ? "score" : "scores")} up, {c.ScoreDown} down, {c.ScoreUnchanged} unchanged";
+        }
+    }
+
+    /// <summary>The other counts in one line.</summary>
+    public string ChangeCounts
+    {
+        get
+        {
+            var c = Comparison.Counts;
+            return $"{Text.Count(c.OwnerChanged, "owner")} changed; controls, gaps, assurances and actions: {c.ItemsAdded} added, {c.ItemsRemoved} removed, {c.ItemsChanged} changed; "
+                + $"{Text.Count(c.NarrativeEdits, "narrative edit")}";
+        }
+    }
+
+    /// <summary>"Reduced from 12 since the January 2025 report".</summary>
+    public string Movement(RiskComparison risk) => Core.Changes.Movement.Since(risk.Before, risk.After, Diff.From.ReportName);
+
+    /// <summary>The movement in words with the scores and bands: <c>Reduced from 12 since the January 2025 report: 12 -> 9 (High)</c>.</summary>
+    public string MovementLine(RiskComparison risk)
+    {
+        var scores = risk.Kind switch
+        {
+            RiskMovementKind.New => risk.ScoreAfter is { } s ? $": scored {s}{Band(risk.BandAfter)}" : "",
+            RiskMovementKind.Closed => risk.ScoreBefore is { } s ? $": was {s}{Band(risk.BandBefore)}" : "",
+            RiskMovementKind.Escalated or RiskMovementKind.DeEscalated =>
+                $": {risk.ScoreBefore} -> {risk.ScoreAfter} ({(risk.Kind == RiskMovementKind.Escalated ? "escalated" : "de-escalated")} from {risk.BandBefore?.Name} to {risk.BandAfter?.Name})",
+            _ when risk.ScoreBefore != risk.ScoreAfter => $": {risk.ScoreBefore} -> {risk.ScoreAfter}{Band(risk.BandAfter)}",
+            _ => risk.ScoreAfter is { } s ? $" (score {s}{Band(risk.BandAfter)})" : "",
+        };
+        return Movement(risk) + scores;
+    }
+
+    /// <summary>
+    /// One risk's differences as lines of text: the movement, then each change in the board's
+    /// words, with narrative edits as word diffs (<c>[-old-]{+new+}</c>, or in markdown
+    /// <c>~~old~~ **new**</c>).
+    /// </summary>
+    public IReadOnlyList<string> Details(RiskComparison risk, bool markdown = false)
+    {
+        var lines = new List<string> { MovementLine(risk) };
+        var narrative = risk.Narrative.ToDictionary(n => n.Change);
+        foreach (var change in risk.Changes)
+        {
+            if (narrative.TryGetValue(change, out var edit))
+            {
+                var words = markdown ? WordDiff.Markdown(edit.Words) : WordDiff.Text(edit.Words);
+                lines.Add($"{Label(change)}: {words.ReplaceLineEndings(" ")}");
+            }
+            else
+            {
+                lines.Add(change.Description);
+            }
+        }
+
+        return lines;
+    }
+
+    /// <summary>A short summary for a table row: how many changes, and which kinds.</summary>
+    public static string Summary(RiskComparison risk)
+    {
+        var parts = new List<string>();
+        if (risk.OwnerChanged)
+        {
+            parts.Add("owner");
+        }
+
+        if (risk.Items.Count > 0)
+        {
+            parts.Add(Text.Count(risk.Items.Count, "item"));
+        }
+
+        if (risk.Narrative.Count > 0)
+        {
+            parts.Add("narrative");
+        }
+
+        return $"{Text.Count(risk.Changes.Count, "change")}{(parts.Count > 0 ? $" ({string.Join(", ", parts)})" : "")}";
+    }
+
+    /// <summary>The field's name in a prose change's description: "narrative (cause) updated" and "action A1 update: ..." name "narrative (cause)" and "action A1 update".</summary>
+    private static string Label(FieldChange change)
+    {
+        var description = change.Description;
+        var colon = description.IndexOf(": ", StringComparison.Ordinal);
+        return description.EndsWith(" updated", StringComparison.Ordinal) ? description[..^8]
+            : colon > 0 ? description[..colon]
+            : description;
+    }
+
+    private static string Band(Band? band) => band is null ? "" : $", {band.Name}";
+
+    public static ComparisonView Of(RegisterRepository repository, string from, string to) => new(repository.Compare(from, to));
+}
