@@ -98,29 +98,25 @@ public sealed partial class RegisterRepository
         var pairs = new Dictionary<string, (Risk? Before, Risk? After)>(StringComparer.Ordinal);
         var problems = new List<Problem>();
         var changedPaths = new HashSet<string>(StringComparer.Ordinal);
+        var sides = new List<(string Path, ObjectId Id, bool After)>();
         using (var diff = repo.Diff.Compare<TreeChanges>(a.Commit.Tree, b.Commit.Tree, [RegisterLayout.RisksFolder + "/"], new CompareOptions { Similarity = SimilarityOptions.None }))
         {
-            foreach (var change in diff)
+            sides.AddRange(diff.SelectMany(Sides).Where(side => RegisterLayout.IsRiskFile(side.Path)));
+        }
+
+        var parsed = ParseAll(repo, sides.Select(side => (side.Id, side.Path)));
+        foreach (var (path, oid, after) in sides)
+        {
+            changedPaths.Add(path);
+            var read = parsed[(oid.Sha, path)];
+            if (read.Risk is not { } risk)
             {
-                foreach (var (path, oid, after) in Sides(change))
-                {
-                    if (!RegisterLayout.IsRiskFile(path))
-                    {
-                        continue;
-                    }
-
-                    changedPaths.Add(path);
-                    var read = ParseAt(repo, oid, path);
-                    if (read.Risk is not { } risk)
-                    {
-                        problems.AddRange(read.Problems.Select(p => p with { Message = $"at {(after ? to : from)}: {p.Message}" }));
-                        continue;
-                    }
-
-                    var pair = pairs.GetValueOrDefault(risk.Id.Identity);
-                    pairs[risk.Id.Identity] = after ? (pair.Before, risk) : (risk, pair.After);
-                }
+                problems.AddRange(read.Problems.Select(p => p with { Message = $"at {(after ? to : from)}: {p.Message}" }));
+                continue;
             }
+
+            var pair = pairs.GetValueOrDefault(risk.Id.Identity);
+            pairs[risk.Id.Identity] = after ? (pair.Before, risk) : (risk, pair.After);
         }
 
         var unchanged = RiskFilesInTree(b.Commit.Tree)
@@ -150,9 +146,11 @@ public sealed partial class RegisterRepository
         using var repo = new Repository(Root);
         var commits = iterations.Select(i => repo.Lookup<Commit>(i.Commit)).ToList();
         var scores = new Dictionary<string, (string Identity, int? Score)>(StringComparer.Ordinal);
-        foreach (var file in RiskFilesInTree(commits[^1].Tree))
+        var latest = RiskFilesInTree(commits[^1].Tree);
+        var parsed = ParseAll(repo, latest.Select(f => (f.Id, f.Path)));
+        foreach (var file in latest)
         {
-            if (ParseAt(repo, file.Id, file.Path).Risk is { } risk)
+            if (parsed[(file.Version, file.Path)].Risk is { } risk)
             {
                 scores[file.Path] = (risk.Id.Identity, risk.Current?.Value);
             }
@@ -163,10 +161,17 @@ public sealed partial class RegisterRepository
             if (k < commits.Count - 1)
             {
                 using var diff = repo.Diff.Compare<TreeChanges>(commits[k + 1].Tree, commits[k].Tree, [RegisterLayout.RisksFolder + "/"], new CompareOptions { Similarity = SimilarityOptions.None });
-                foreach (var change in diff)
+                var changes = diff.ToList();
+                var now = changes.Where(c => c.Status != LibGit2Sharp.ChangeKind.Deleted && RegisterLayout.IsRiskFile(c.Path)).ToList();
+                parsed = ParseAll(repo, now.Select(c => (c.Oid, c.Path)));
+                foreach (var change in changes)
                 {
                     scores.Remove(change.OldPath);
-                    if (change.Status != LibGit2Sharp.ChangeKind.Deleted && RegisterLayout.IsRiskFile(change.Path) && ParseAt(repo, change.Oid, change.Path).Risk is { } risk)
+                }
+
+                foreach (var change in now)
+                {
+                    if (parsed[(change.Oid.Sha, change.Path)].Risk is { } risk)
                     {
                         scores[change.Path] = (risk.Id.Identity, risk.Current?.Value);
                     }
@@ -230,6 +235,45 @@ public sealed partial class RegisterRepository
         {
             yield return (change.Path, change.Oid, true);
         }
+    }
+
+    /// <summary>
+    /// Versions of risk files, each parsed once per process: those not yet parsed are read from
+    /// the object database on this thread (a repository handle is not shared across threads) and
+    /// parsed in parallel.
+    /// </summary>
+    private static Dictionary<(string Version, string Path), RiskFile> ParseAll(Repository repo, IEnumerable<(ObjectId Id, string Path)> wanted)
+    {
+        var found = new Dictionary<(string Version, string Path), RiskFile>();
+        var unread = new List<(string Version, string Path, byte[] Bytes)>();
+        foreach (var (id, path) in wanted)
+        {
+            var key = (id.Sha, path);
+            if (found.ContainsKey(key))
+            {
+                continue;
+            }
+
+            if (ParsedByVersion.TryGetValue(key, out var cached))
+            {
+                found[key] = cached;
+            }
+            else
+            {
+                found[key] = new RiskFile(null, []);
+                unread.Add((id.Sha, path, BytesOf(repo.Lookup<Blob>(id))));
+            }
+        }
+
+        var results = new RiskFile[unread.Count];
+        Parallel.For(0, unread.Count, new ParallelOptions { MaxDegreeOfParallelism = unread.Count > 50 ? Environment.ProcessorCount : 1 }, i =>
+            results[i] = Parse(unread[i].Bytes, unread[i].Path, unread[i].Version));
+        for (var i = 0; i < unread.Count; i++)
+        {
+            found[(unread[i].Version, unread[i].Path)] = results[i];
+        }
+
+        return found;
     }
 
     /// <summary>One version of a risk file, parsed once per process whatever asks for it.</summary>
