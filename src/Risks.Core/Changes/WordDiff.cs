@@ -34,7 +34,78 @@ public static partial class WordDiff
         }
 
         Add(spans, SpanKind.Same, result.PiecesOld, next, result.PiecesOld.Count - next);
-        return spans;
+        return Grouped(spans);
+    }
+
+    /// <summary>
+    /// Joins changes separated only by white space into one removal and one addition, so a
+    /// reworded phrase reads <c>[-is working with-]{+has agreed+}</c> rather than word by word.
+    /// White space both sides end with follows the change once.
+    /// </summary>
+    private static List<WordSpan> Grouped(List<WordSpan> spans)
+    {
+        var grouped = new List<WordSpan>();
+        var i = 0;
+        while (i < spans.Count)
+        {
+            if (spans[i].Kind == SpanKind.Same)
+            {
+                grouped.Add(spans[i++]);
+                continue;
+            }
+
+            // A run of changes, taking in the white space between them (but not after the last).
+            var end = i;
+            for (var j = i; j < spans.Count && (spans[j].Kind != SpanKind.Same || string.IsNullOrWhiteSpace(spans[j].Text)); j++)
+            {
+                if (spans[j].Kind != SpanKind.Same)
+                {
+                    end = j;
+                }
+            }
+
+            var run = spans.Skip(i).Take(end - i + 1).ToList();
+            var removed = string.Concat(run.Where(s => s.Kind != SpanKind.Added).Select(s => s.Text));
+            var added = string.Concat(run.Where(s => s.Kind != SpanKind.Removed).Select(s => s.Text));
+            if (run.Count > 2 && removed.Trim().Length > 0 && added.Trim().Length > 0)
+            {
+                var common = 0;
+                while (common < Math.Min(removed.Length, added.Length) && char.IsWhiteSpace(removed[^(common + 1)]) && removed[^(common + 1)] == added[^(common + 1)])
+                {
+                    common++;
+                }
+
+                grouped.Add(new WordSpan(SpanKind.Removed, removed[..^common]));
+                grouped.Add(new WordSpan(SpanKind.Added, added[..^common]));
+                if (common > 0)
+                {
+                    grouped.Add(new WordSpan(SpanKind.Same, removed[^common..]));
+                }
+            }
+            else
+            {
+                // A single replacement, or only additions or only removals: the white space between them is the same on both sides.
+                grouped.AddRange(run);
+            }
+
+            i = end + 1;
+        }
+
+        // White space moved out of a change may meet the text that follows: neighbours of one kind join.
+        var merged = new List<WordSpan>();
+        foreach (var span in grouped)
+        {
+            if (merged.Count > 0 && merged[^1].Kind == span.Kind)
+            {
+                merged[^1] = merged[^1] with { Text = merged[^1].Text + span.Text };
+            }
+            else
+            {
+                merged.Add(span);
+            }
+        }
+
+        return merged;
     }
 
     /// <summary>As <c>git diff --word-diff=plain</c> writes it: <c>[-removed-]{+added+}</c>.</summary>

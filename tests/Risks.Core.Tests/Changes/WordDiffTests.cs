@@ -136,4 +136,14 @@ public sealed class WordDiffTests
     {
         WordDiff.Markdown(WordDiff.Of("Cost *under* £5m", "Cost *over* £5m")).ShouldBe("Cost *~~under~~ **over*** £5m");
     }
+
+    [Fact]
+    public void A_reworded_phrase_reads_as_one_removal_and_one_addition_not_word_by_word()
+    {
+        var spans = WordDiff.Of(
+            "PA Consulting is working with the system to identify the key programmes.",
+            "The plan identifies 7 key programmes to drive system sustainability.");
+
+        WordDiff.Text(spans).ShouldBe("[-PA Consulting is working with the system-]{+The plan identifies 7 key programmes+} to [-identify the key programmes-]{+drive system sustainability+}.");
+    }
 }
