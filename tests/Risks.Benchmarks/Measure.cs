@@ -55,7 +55,7 @@ internal sealed record InProcess(
 
 internal static class Measure
 {
-    private const string ResultMarker = "RESULT ";
+    public const string ResultMarker = "RESULT ";
 
     /// <summary>
     /// <c>--child-load DIR</c>: a fresh process that opens the register and loads it once, then
@@ -232,7 +232,7 @@ internal static class Measure
     /// The product's parsed-risk cache (a private static dictionary keyed by blob id and path),
     /// reached by reflection only to empty it, so a load can be timed with every file parsed again.
     /// </summary>
-    private static IDictionary ParsedCache()
+    public static IDictionary ParsedCache()
     {
         var field = typeof(RegisterRepository).GetField("ParsedByVersion", BindingFlags.NonPublic | BindingFlags.Static)
             ?? throw new InvalidOperationException("RegisterRepository.ParsedByVersion not found; update the benchmark to match the cache");
@@ -247,7 +247,7 @@ internal static class Measure
         }
     }
 
-    private static List<double> Repeat(int reps, Action action, Action? before = null)
+    public static List<double> Repeat(int reps, Action action, Action? before = null)
     {
         var times = new List<double>(reps);
         for (var i = 0; i < reps; i++)
@@ -262,7 +262,7 @@ internal static class Measure
     }
 
     /// <summary>Runs this benchmark's own dll in a new process (<c>dotnet Risks.Benchmarks.dll ...</c>); its output and wall time in ms.</summary>
-    private static (string Output, double Ms) RunSelf(string dll, params string[] args)
+    public static (string Output, double Ms) RunSelf(string dll, params string[] args)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -302,7 +302,7 @@ internal static class Measure
         return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
     }
 
-    private static Dictionary<string, string> Fields(string output)
+    public static Dictionary<string, string> Fields(string output)
     {
         var line = output.Split('\n').Single(l => l.StartsWith(ResultMarker, StringComparison.Ordinal));
         return line[ResultMarker.Length..].Trim().Split(' ').Select(f => f.Split('=', 2)).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);

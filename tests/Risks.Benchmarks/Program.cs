@@ -4,7 +4,8 @@ using Risks.Benchmarks;
 
 // Usage (from the repository root):
 //   dotnet run -c Release --project tests/Risks.Benchmarks -- [--risks 10000] [--commits 50000] [--dir /tmp/risks-bench] [--keep]
-//     [--sizes 1000x10000,10000x50000] [--reps 7] [--saves 25] [--reuse] [--no-r2r] [--startup-runs 7] [--no-startup] [--doc PATH | --no-doc]
+//     [--sizes 1000x10000,10000x50000] [--reps 7] [--saves 25] [--reuse] [--no-r2r] [--startup-runs 7] [--no-startup]
+//     [--fallback-up-to 50000] [--no-history] [--doc PATH | --no-doc]
 // With neither --risks nor --commits nor --sizes it measures both default sizes and rewrites
 // docs/performance.md; otherwise it writes the doc only when --doc is given.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -13,6 +14,17 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 if (args.Length >= 2 && args[0] == "--child-load")
 {
     return Measure.ChildLoad(args[1]);
+}
+
+if (args.Length >= 3 && args[0] == "--child-history")
+{
+    var historyOptions = Options.Parse(args[3..]);
+    return HistoryMeasure.ChildHistory(args[1], args[2] == "fallback", historyOptions.Reps);
+}
+
+if (args.Length >= 3 && args[0] == "--child-first-history")
+{
+    return HistoryMeasure.ChildFirstHistory(args[1], args[2]);
 }
 
 if (args.Length >= 2 && args[0] == "--child-measure")
@@ -29,7 +41,7 @@ try
 catch (ArgumentException e)
 {
     Console.Error.WriteLine($"Risks.Benchmarks: {e.Message}");
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Risks.Benchmarks -- [--risks N] [--commits C] [--sizes NxC,...] [--dir DIR] [--keep] [--reuse] [--reps 7] [--saves 25] [--no-r2r] [--startup-runs 7] [--no-startup] [--doc PATH | --no-doc]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Risks.Benchmarks -- [--risks N] [--commits C] [--sizes NxC,...] [--dir DIR] [--keep] [--reuse] [--reps 7] [--saves 25] [--no-r2r] [--startup-runs 7] [--no-startup] [--fallback-up-to 50000] [--no-history] [--doc PATH | --no-doc]");
     return 2;
 }
 
@@ -69,11 +81,24 @@ foreach (var (risks, commits) in options.Sizes)
     var cold = Measure.ColdLoads(dir, options.Reps, risks, dlls);
     Console.WriteLine($"  in-process loads and {options.Saves} saves...");
     var inProcess = Measure.InProcessMeasurements(dir, options.Reps, options.Saves);
+    HistoryResult? history = null;
+    if (!options.NoHistory)
+    {
+        var fallback = commits <= options.FallbackUpTo;
+        Console.WriteLine($"  history, blame and comparisons (change index built {options.Reps} times with git{(fallback ? ", once with LibGit2Sharp's trees" : "")})...");
+        history = HistoryMeasure.Run(dir, options.Reps, risks, fallback);
+    }
+
     var others = CpuSample.OthersShare(before, CpuSample.Now());
     Console.WriteLine($"  other processes used {others:P0} of the machine while this size was measured{(quiet ? "" : " (it was busy when measuring began)")}");
-    var result = new SizeResult(risks, commits, generated, cold[0], r2r is null ? null : cold[1], inProcess, others);
+    var result = new SizeResult(risks, commits, generated, cold[0], r2r is null ? null : cold[1], inProcess, history, others);
     results.Add(result);
     Console.WriteLine($"  cold Load() {Report.Ms(Stat.Of(cold[0].Select(c => c.LoadMs).ToList()))} ms{(r2r is null ? "" : $" (ReadyToRun {Report.Ms(Stat.Of(cold[1].Select(c => c.LoadMs).ToList()))} ms)")}, warm Load() {Report.Ms(Stat.Of(inProcess.WarmLoadMs))} ms, save {Report.Ms(Stat.Of(inProcess.SaveMs), 1)} ms");
+    if (history is not null)
+    {
+        Console.WriteLine($"  change index from nothing {Report.Ms(Stat.Of(history.BuildMs))} ms, first History() in a new process {Report.Ms(Stat.Of(history.FirstHistoryMs))} ms, History() {Report.Ms(Stat.Of(history.HistoryWarmMs), 1)} ms (cache emptied {Report.Ms(Stat.Of(history.HistoryColdMs), 1)} ms), Blame() {Report.Ms(Stat.Of(history.BlameWarmMs), 1)} ms (cache emptied {Report.Ms(Stat.Of(history.BlameColdMs), 1)} ms), Compare() a month {Report.Ms(Stat.Of(history.MonthWarmMs))} ms (cache emptied {Report.Ms(Stat.Of(history.MonthColdMs))} ms)");
+    }
+
     // After the saves, so the register has a few commits more than generated; apart from the figures above, with its own check of the machine.
     firstFrames.Measure(dir, $"generated, {risks:N0} risks / {commits:N0} commits", risks);
 
@@ -97,6 +122,11 @@ run.Stop();
 var table = Report.Table(results);
 Console.WriteLine();
 Console.WriteLine(table);
+if (Report.HistoryTable(results, options) is { } historyTable)
+{
+    Console.WriteLine(historyTable);
+}
+
 Console.WriteLine(Report.FirstFrameSection(firstFrames, results));
 Console.WriteLine($"Total run time: {run.Elapsed.TotalMinutes:F1} min");
 
@@ -111,7 +141,7 @@ return 0;
 
 namespace Risks.Benchmarks
 {
-    internal sealed record SizeResult(int Risks, int Commits, Generated? Generated, List<ColdLoad> Cold, List<ColdLoad>? ColdReadyToRun, InProcess InProcess, double OthersShare);
+    internal sealed record SizeResult(int Risks, int Commits, Generated? Generated, List<ColdLoad> Cold, List<ColdLoad>? ColdReadyToRun, InProcess InProcess, HistoryResult? History, double OthersShare);
 
     internal sealed record Options(
         List<(int Risks, int Commits)> Sizes,
@@ -125,7 +155,9 @@ namespace Risks.Benchmarks
         bool NoDoc,
         bool NoR2R,
         int StartupRuns,
-        bool NoStartup)
+        bool NoStartup,
+        int FallbackUpTo,
+        bool NoHistory)
     {
         public static readonly (int Risks, int Commits)[] Defaults = [(1_000, 10_000), (10_000, 50_000)];
 
@@ -144,6 +176,8 @@ namespace Risks.Benchmarks
             var noR2R = false;
             var startupRuns = 7;
             var noStartup = false;
+            var fallbackUpTo = 50_000;
+            var noHistory = false;
             for (var i = 0; i < args.Length; i++)
             {
                 string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -178,6 +212,8 @@ namespace Risks.Benchmarks
                     case "--no-r2r": noR2R = true; break;
                     case "--startup-runs": startupRuns = Number(1); break;
                     case "--no-startup": noStartup = true; break;
+                    case "--fallback-up-to": fallbackUpTo = Number(0); break;
+                    case "--no-history": noHistory = true; break;
                     default: throw new ArgumentException($"unknown option {args[i]}");
                 }
             }
@@ -189,7 +225,7 @@ namespace Risks.Benchmarks
                 sizes.Add((risks ?? 10_000, commits ?? (risks ?? 10_000) * 5));
             }
 
-            return new Options(sizes ?? [.. Defaults], isDefault, dir, keep, reuse, reps, saves, doc, noDoc, noR2R, startupRuns, noStartup);
+            return new Options(sizes ?? [.. Defaults], isDefault, dir, keep, reuse, reps, saves, doc, noDoc, noR2R, startupRuns, noStartup, fallbackUpTo, noHistory);
         }
     }
 }

@@ -71,6 +71,9 @@ internal static class Report
     private const double LoadTargetMs = 1_500;
     private const double SaveTargetMs = 10;
     private const double LooseTargetKb = 10;
+    private const double HistoryTargetMs = 50;
+    private const double BlameTargetMs = 100;
+    private const double CompareTargetMs = 300;
 
     public static string Ms(Stat s, int decimals = 0)
     {
@@ -131,6 +134,88 @@ internal static class Report
         return text.ToString();
     }
 
+    /// <summary>The history, blame and comparison figures, one column per size (null when no size measured them).</summary>
+    public static string? HistoryTable(IReadOnlyList<SizeResult> all, Options options)
+    {
+        var results = all.Where(r => r.History is not null).ToList();
+        if (results.Count == 0)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        text.Append("| measurement | ").Append(string.Join(" | ", results.Select(r => $"{r.Risks:N0} risks / {r.Commits:N0} commits"))).Append(" |\n");
+        text.Append("|---|").Append(string.Concat(results.Select(_ => "---:|"))).Append('\n');
+
+        void Row(string name, Func<HistoryResult, string> cell) =>
+            text.Append("| ").Append(name).Append(" | ").Append(string.Join(" | ", results.Select(r => cell(r.History!)))).Append(" |\n");
+
+        var trail = results[0].History!.TrailIterations;
+        Row("change index: commits indexed / `.git/risks/changes.idx`, MB", h => FormattableString.Invariant($"{h.IndexedCommits:N0} / {h.IndexFileBytes / 1048576.0:N1}"));
+        Row("**change index built from nothing with the git program** (`git log --raw -c`), ms", h => Ms(S(h.BuildMs)));
+        Row("change index built from nothing with LibGit2Sharp's trees (no git program; one run), ms", h => h.FallbackBuildMs is { } ms
+            ? FormattableString.Invariant($"{ms:N0}{(h.FallbackSame ? "" : " (**a different index**)")}")
+            : FormattableString.Invariant($"not measured (over {options.FallbackUpTo:N0} commits)"));
+        Row("**first `History()` in a new process, changes.idx on disk** (open, read the index, JIT, parse), ms", h => Ms(S(h.FirstHistoryMs)));
+        Row("&nbsp;&nbsp;then reading changes.idx again in that process and ordering the commits, ms", h => Ms(S(h.ReadIndexMs)));
+        Row(FormattableString.Invariant($"commits in a risk's history, mean (max) over {results[0].History!.Picked} risks"), h => FormattableString.Invariant($"{h.VersionsMean:N1} ({h.VersionsMax})"));
+        Row("**`History()` of one risk, index in memory, parse cache warm**, ms", h => Ms(S(h.HistoryWarmMs), 1));
+        Row("`History()` of one risk, index in memory, parse cache emptied, ms", h => Ms(S(h.HistoryColdMs), 1));
+        Row("**`Blame()` of one risk, index in memory, parse cache warm**, ms", h => Ms(S(h.BlameWarmMs), 1));
+        Row("`Blame()` of one risk, index in memory, parse cache emptied, ms", h => Ms(S(h.BlameColdMs), 1));
+        Row("iterations a month apart: risks that differ (field changes)", h => FormattableString.Invariant($"{h.MonthFrom} to {h.MonthTo}: {h.MonthRisks:N0} ({h.MonthFieldChanges:N0})"));
+        Row("**`Compare()` of iterations a month apart, parse cache warm**, ms", h => Ms(S(h.MonthWarmMs)));
+        Row("`Compare()` of iterations a month apart, parse cache emptied, ms", h => Ms(S(h.MonthColdMs)));
+        Row("iterations 12 months apart: risks that differ (field changes)", h => FormattableString.Invariant($"{h.YearFrom} to {h.MonthTo}: {h.YearRisks:N0} ({h.YearFieldChanges:N0})"));
+        Row("`Compare()` of iterations 12 months apart, parse cache warm, ms", h => Ms(S(h.YearWarmMs)));
+        Row("`Compare()` of iterations 12 months apart, parse cache emptied, ms", h => Ms(S(h.YearColdMs)));
+        Row(FormattableString.Invariant($"`ScoresAt()` of the last {trail} iterations after a `Load()` (as the register screen, in the background), ms"), h => Ms(S(h.ScoresAfterLoadMs)));
+        Row(FormattableString.Invariant($"`ScoresAt()` of the last {trail} iterations, parse cache emptied, ms"), h => Ms(S(h.ScoresColdMs)));
+        Row("git CLI: `git commit-graph write --reachable --changed-paths` (one run), ms", h => h.CommitGraphMs.ToString("N0", CultureInfo.InvariantCulture));
+        Row("git CLI: `git log --format=%H -- PATH` of one risk (a new git process each), ms", h => Ms(S(h.GitLogMs)));
+        Row("&nbsp;&nbsp;risks whose `git log` lists the same number of commits as `History()`", h => FormattableString.Invariant($"{h.GitLogAgrees} of {h.Picked}"));
+        return text.ToString();
+    }
+
+    /// <summary>How the history figures were measured, and their table.</summary>
+    public static string HistorySection(IReadOnlyList<SizeResult> results, Options options)
+    {
+        var d = new StringBuilder();
+        d.Append("## History, blame and comparisons\n\n");
+        if (HistoryTable(results, options) is not { } table)
+        {
+            d.Append("Not measured in this run (`--no-history`).\n\n");
+            return d.ToString();
+        }
+
+        var first = results.First(r => r.History is not null).History!;
+        d.Append("`RegisterRepository.History`, `Blame`, `Compare` and `ScoresAt` on the same registers, after the saves above (so HEAD\n");
+        d.Append("is a few commits past the last iteration), in children of their own, with the wait for a quiet machine and the\n");
+        d.Append("count of other processes' CPU of the table above:\n\n");
+        d.Append("- **Change index from nothing:** `.git/risks/changes.idx` deleted and the copy in memory dropped\n");
+        d.Append("  (`ChangeIndex.ForgetAll`), then the index brought up to HEAD, which reads every commit's changed risk files and\n");
+        d.Append(FormattableString.Invariant($"  writes the file again; {options.Reps} times with the git program (the default), and, at sizes of at most\n"));
+        d.Append(FormattableString.Invariant($"  {options.FallbackUpTo:N0} commits (`--fallback-up-to C`), once before those with LibGit2Sharp's trees, the fallback where git\n"));
+        d.Append("  is not installed (`ChangeIndex.UseGitProgram` off), checked to index the same commits and file changes.\n");
+        d.Append("- **First history in a new process:** a fresh `dotnet` process that finds changes.idx on disk and calls `History()`\n");
+        d.Append(FormattableString.Invariant($"  once, for one of the picked risks; {options.Reps} processes after one not counted. Timed inside the process, so the\n"));
+        d.Append("  runtime's own start is not in it. Then the process forgets the index and reads it again, timed alone.\n");
+        d.Append(FormattableString.Invariant($"- **History and blame of one risk:** {first.Picked} risks picked at random (fixed seed), with the index in memory and\n"));
+        d.Append("  the JIT warm (one other risk first); for each, one call with the parsed-risk cache emptied (every version of\n");
+        d.Append("  its file read from the object database and parsed) and then one with it warm. The median and (min-max)\n");
+        d.Append(FormattableString.Invariant($"  are over the {first.Picked} risks. `Blame()` is `History()` plus the field blame of its versions.\n"));
+        d.Append("- **Comparisons:** `Compare(from, to)` of the last iteration with the one before it and with the one 12 months\n");
+        d.Append(FormattableString.Invariant($"  before, every risk that differs compared field by field; {options.Reps} times with the parsed-risk cache emptied before\n"));
+        d.Append(FormattableString.Invariant($"  each, then {options.Reps} times with it warm.\n"));
+        d.Append(FormattableString.Invariant($"- **Past scores:** `ScoresAt()` of the last {first.TrailIterations} iterations, after a `Load()` that is not timed (as the\n"));
+        d.Append("  register screen reads them for its trend sparklines, in the background once the register is on screen),\n");
+        d.Append("  and with the cache emptied.\n");
+        d.Append("- **For reference, the git CLI:** `git commit-graph write --reachable --changed-paths`, then `git log --format=%H -- PATH`\n");
+        d.Append("  for each picked risk, timed from starting the git process to its end.\n\n");
+        d.Append(table).Append('\n');
+        return d.ToString();
+    }
+
     public static string Document(IReadOnlyList<SizeResult> results, FirstFrames firstFrames, Machine machine, Options options, TimeSpan runTime)
     {
         var d = new StringBuilder();
@@ -144,7 +229,8 @@ internal static class Report
         d.Append("under `/tmp/risks-bench`, measures both, prints the table and rewrites this file. Options:\n");
         d.Append("`--risks N --commits C` (one size only; the doc is then written only with `--doc PATH`),\n");
         d.Append("`--sizes 1000x10000,10000x50000`, `--dir DIR`, `--keep` (keep the registers), `--reuse` (measure\n");
-        d.Append("registers kept by an earlier run instead of generating them), `--reps 7`, `--saves 25`, `--no-r2r`, `--doc PATH`, `--no-doc`.\n");
+        d.Append("registers kept by an earlier run instead of generating them), `--reps 7`, `--saves 25`, `--no-r2r`, `--startup-runs 7`,\n");
+        d.Append("`--no-startup`, `--fallback-up-to 50000` (see History, blame and comparisons), `--no-history`, `--doc PATH`, `--no-doc`.\n");
         d.Append(FormattableString.Invariant($"This run used {options.Reps} repetitions and {options.Saves} saves per size and took {runTime.TotalMinutes:N1} minutes in all.\n\n"));
 
         d.Append("## What is measured\n\n");
@@ -192,6 +278,8 @@ internal static class Report
 
         d.Append("## Results\n\n");
         d.Append(Table(results)).Append('\n');
+
+        d.Append(HistorySection(results, options));
 
         d.Append("## Against the goals\n\n");
         d.Append(Reading(results)).Append('\n');
@@ -322,10 +410,54 @@ internal static class Report
         text.Append(FormattableString.Invariant($"{loose:N1} KB per save at {n} risks, {Verdict(loose <= LooseTargetKb)} (taken as at most {LooseTargetKb:N0} KB).\n"));
         var peak = S(largest.Cold.Select(c => (double)c.PeakRssKb)).Median / 1024.0;
         text.Append(FormattableString.Invariant($"- **Memory:** a cold process that loads {n} risks peaks at {peak:N0} MB RSS (median; a plain YamlDotNet full load was measured at 125 MB).\n"));
+        if (results.Where(r => r.History is not null).MaxBy(r => r.Risks) is { History: { } h } measured)
+        {
+            text.Append(HistoryReading(measured, h, Verdict));
+        }
+
         var busiest = results.MaxBy(r => r.OthersShare)!;
         text.Append(busiest.OthersShare > 0.10
             ? FormattableString.Invariant($"- **Caveat:** other processes used {busiest.OthersShare:P0} of the machine while {busiest.Risks:N0} risks were measured, so those figures are higher than on an idle machine.\n")
             : FormattableString.Invariant($"- Other processes used at most {busiest.OthersShare:P0} of the machine while measuring.\n"));
+        return text.ToString();
+    }
+
+    /// <summary>The history figures of the largest register read against the targets: history within 50 ms, blame within 100 ms, a month's comparison within 300 ms.</summary>
+    private static string HistoryReading(SizeResult size, HistoryResult h, Func<bool, string> verdict)
+    {
+        var text = new StringBuilder();
+        var at = FormattableString.Invariant($"{size.Risks:N0} risks and {size.Commits:N0} commits");
+        string Against(IReadOnlyCollection<double> times, double target, int decimals)
+        {
+            var s = S(times);
+            var over = times.Count(t => t > target);
+            var f = "N" + decimals.ToString(CultureInfo.InvariantCulture);
+            return FormattableString.Invariant(
+                $"{s.Median.ToString(f, CultureInfo.InvariantCulture)} ms (max {s.Max.ToString(f, CultureInfo.InvariantCulture)}), {verdict(s.Median <= target)} ({(over == 0 ? FormattableString.Invariant($"all {times.Count} within it") : FormattableString.Invariant($"{over} of the {times.Count} over {target:N0} ms"))})");
+        }
+
+        var firstCall = S(h.FirstHistoryMs).Median;
+        var read = S(h.ReadIndexMs).Median;
+        var build = S(h.BuildMs).Median;
+        text.Append(FormattableString.Invariant($"- **History of one risk within {HistoryTargetMs:N0} ms** (at {at}; medians over {h.Picked} risks, the change index in memory): with the parsed-risk cache warm, "));
+        text.Append(Against(h.HistoryWarmMs, HistoryTargetMs, 1)).Append("; with it emptied, so every version of the file is read and parsed, ");
+        text.Append(Against(h.HistoryColdMs, HistoryTargetMs, 1)).Append(".\n");
+        text.Append(FormattableString.Invariant($"- **Field-level blame within {BlameTargetMs:N0} ms** (the same way): with the cache warm, "));
+        text.Append(Against(h.BlameWarmMs, BlameTargetMs, 1)).Append("; with it emptied, ");
+        text.Append(Against(h.BlameColdMs, BlameTargetMs, 1)).Append(".\n");
+        text.Append(FormattableString.Invariant($"- **The first call in a new process:** the first `History()` in a new process, with changes.idx on disk, takes {firstCall:N0} ms, {verdict(firstCall <= HistoryTargetMs)}; "));
+        text.Append(FormattableString.Invariant($"reading the index file and ordering its commits, timed again in the same process with the JIT warm, takes {read:N0} ms. "));
+        text.Append(FormattableString.Invariant($"Without changes.idx, building the index from nothing with the git program takes {build / 1000:N1} s"));
+        text.Append(h.FallbackBuildMs is { } fallback
+            ? FormattableString.Invariant($", and with LibGit2Sharp's trees (no git program) {fallback / 1000:N1} s.\n")
+            : "; the LibGit2Sharp fallback (no git program) was not timed at this size.\n");
+        var monthWarm = S(h.MonthWarmMs).Median;
+        var monthCold = S(h.MonthColdMs).Median;
+        text.Append(FormattableString.Invariant($"- **A comparison of two monthly iterations with all field changes within {CompareTargetMs:N0} ms** ({h.MonthFrom} to {h.MonthTo}: {h.MonthRisks:N0} risks differ, {h.MonthFieldChanges:N0} field changes): "));
+        text.Append(FormattableString.Invariant($"{monthWarm:N0} ms with the parsed-risk cache warm, {verdict(monthWarm <= CompareTargetMs)}, and {monthCold:N0} ms with it emptied, {verdict(monthCold <= CompareTargetMs)}. "));
+        text.Append(FormattableString.Invariant($"Twelve months apart ({h.YearRisks:N0} risks differ) it takes {S(h.YearWarmMs).Median:N0} ms warm and {S(h.YearColdMs).Median:N0} ms with the cache emptied.\n"));
+        text.Append(FormattableString.Invariant($"- The past scores of the last {h.TrailIterations} iterations (no target; read in the background for the sparklines) take {S(h.ScoresAfterLoadMs).Median:N0} ms after a `Load()` and {S(h.ScoresColdMs).Median:N0} ms from nothing. "));
+        text.Append(FormattableString.Invariant($"For reference, `git log -- PATH` of one risk with changed-path filters takes {S(h.GitLogMs).Median:N0} ms as a process of its own.\n"));
         return text.ToString();
     }
 
