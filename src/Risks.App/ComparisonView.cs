@@ -23,24 +23,24 @@ public sealed class ComparisonView(RegisterDiff diff)
     /// <summary>"2025-01 → HEAD".</summary>
     public string Title => $"{Diff.From.Text} → {Diff.To.Text}";
 
-    /// <summary>The movement counts in one line.</summary>
+    /// <summary>The movement counts in one line (scores up, down or unchanged where the band did not change).</summary>
     public string MovementCounts
     {
         get
         {
             var c = Comparison.Counts;
-            return $"{Text.Count(Compared, "risk")} compared: {c.New} new, {c.Closed} closed, {c.Escalated} escalated, {c.DeEscalated} de-escalated, "
-                + $"{c.ScoreUp} {(c.ScoreUp == 1 ? "score" : "scores")} up, {c.ScoreDown} down, {c.ScoreUnchanged} unchanged";
+            return $"{Text.Count(Compared, "risk")}: {c.New} new, {c.Closed} closed, {c.Escalated} escalated, {c.DeEscalated} de-escalated, "
+                + $"{c.ScoreUp} up, {c.ScoreDown} down, {c.ScoreUnchanged} unchanged";
         }
     }
 
-    /// <summary>The other counts in one line.</summary>
+    /// <summary>The other counts in one line; items are controls, gaps, assurances and actions.</summary>
     public string ChangeCounts
     {
         get
         {
             var c = Comparison.Counts;
-            return $"{Text.Count(c.OwnerChanged, "owner")} changed; controls, gaps, assurances and actions: {c.ItemsAdded} added, {c.ItemsRemoved} removed, {c.ItemsChanged} changed; "
+            return $"{Text.Count(c.OwnerChanged, "owner")} changed; items {c.ItemsAdded} added, {c.ItemsRemoved} removed, {c.ItemsChanged} changed; "
                 + $"{Text.Count(c.NarrativeEdits, "narrative edit")}";
         }
     }

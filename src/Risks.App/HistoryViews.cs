@@ -61,6 +61,17 @@ public sealed record HistoryEntry(RiskVersion Version, DateTimeOffset Now)
 
     /// <summary>The one-line summary: the headline the commit gave, or for a commit without one, its first change.</summary>
     public string Headline => Revision.Headline.Length > 0 ? Revision.Headline : Changes.Count > 0 ? Changes[0] : "";
+
+    /// <summary>The headline without the risk's id and title it starts with: "current score 12 -> 9".</summary>
+    public string Change
+    {
+        get
+        {
+            var risk = Version.After ?? Version.Before;
+            var prefix = risk is null ? null : $"{risk.Id} {risk.Title}: ";
+            return prefix is not null && Headline.StartsWith(prefix, StringComparison.Ordinal) ? Headline[prefix.Length..] : Headline;
+        }
+    }
 }
 
 /// <summary>Who last changed each field of a risk, as the Blame view and <c>risks blame</c> show it.</summary>
@@ -70,8 +81,17 @@ public sealed class BlameView
     {
         Id = id;
         Now = now;
+        _settings = settings;
         Fields = repository.Blame(id, settings);
     }
+
+    private readonly RegisterSettings _settings;
+
+    /// <summary>A field's value as people read it: logins (owners, leads) as the people's names.</summary>
+    public string Value(FieldOrigin field) =>
+        field.Field == "owner" || field.Field.EndsWith(".owner", StringComparison.Ordinal) ? _settings.NameOf(field.Value)
+        : field.Field == "leads" ? string.Join(", ", field.Value.Split(", ").Select(_settings.NameOf))
+        : field.Value;
 
     public RiskId Id { get; }
 

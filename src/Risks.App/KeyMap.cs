@@ -3,7 +3,7 @@ using System.Text;
 namespace Risks.App;
 
 /// <summary>The screens a key can belong to.</summary>
-public enum Screen { Everywhere, Register, HeatMap, Actions, Risk }
+public enum Screen { Everywhere, Register, HeatMap, Actions, Risk, History, Blame, Compare }
 
 /// <summary>Everything a key can do.</summary>
 public enum UiCommand
@@ -41,6 +41,16 @@ public enum UiCommand
     Save,
     Discard,
     CloseRisk,
+    ShowCompare,
+    CutIteration,
+    ShowHistory,
+    ShowBlame,
+    ViewVersion,
+    ShowPatch,
+    Details,
+    CompareFrom,
+    CompareTo,
+    Back,
 }
 
 /// <summary>
@@ -72,6 +82,7 @@ public static class KeyMap
         new(UiCommand.ShowRegister, Screen.Everywhere, ["1", "F2"], "Register", "Show the register"),
         new(UiCommand.ShowHeatMap, Screen.Everywhere, ["2", "F3"], "Heat map", "Show the heat map"),
         new(UiCommand.ShowActions, Screen.Everywhere, ["3", "F4"], "Actions", "Show every action, overdue first"),
+        new(UiCommand.ShowCompare, Screen.Everywhere, ["4", "F6"], "Compare", "Compare two versions of the register: iterations, commits or dates"),
         new(UiCommand.Reload, Screen.Everywhere, ["Ctrl+R", "F5"], "Reload", "Read the register again (unsaved edits are kept)"),
 
         new(UiCommand.Open, Screen.Register, ["Enter"], "Open", "Open the selected risk") { InStatusBar = true },
@@ -83,6 +94,7 @@ public static class KeyMap
         new(UiCommand.ToggleOperational, Screen.Register, ["O"], "Operational", "Show or hide operational risks"),
         new(UiCommand.ToggleClosed, Screen.Register, ["C"], "Closed", "Show or hide closed and merged risks"),
         new(UiCommand.NewRisk, Screen.Register, ["N", "F7"], "New", "Add a new risk (governance leads)"),
+        new(UiCommand.CutIteration, Screen.Register, ["I"], "Iteration", "Cut an iteration of the register for the board (governance leads)"),
 
         new(UiCommand.FilterToCell, Screen.HeatMap, ["Enter"], "Filter", "Show the register filtered to the selected cell") { InStatusBar = true },
         new(UiCommand.NextBasis, Screen.HeatMap, ["T"], "Score", "Switch between current, target and inherent scores") { InStatusBar = true },
@@ -104,7 +116,21 @@ public static class KeyMap
         new(UiCommand.NextSection, Screen.Risk, ["Tab", "N"], "Next section", "Go to the next section"),
         new(UiCommand.PreviousSection, Screen.Risk, ["Shift+Tab", "P"], "Previous section", "Go to the previous section"),
         new(UiCommand.Discard, Screen.Risk, ["U"], "Undo all", "Throw away every unsaved edit to this risk"),
+        new(UiCommand.ShowHistory, Screen.Risk, ["H"], "History", "Every commit that changed this risk: when, who, why and what") { InStatusBar = true },
+        new(UiCommand.ShowBlame, Screen.Risk, ["B"], "Who", "Who last changed each field, when and why"),
         new(UiCommand.CloseRisk, Screen.Risk, ["Q", "Backspace", "Esc"], "Close", "Close the risk and go back (asks first if there are unsaved edits)") { InStatusBar = true },
+
+        new(UiCommand.ViewVersion, Screen.History, ["Enter", "V"], "Version", "Show the risk as it was after the selected commit") { InStatusBar = true },
+        new(UiCommand.ShowPatch, Screen.History, ["P"], "Patch", "Show the selected commit's Git patch of the risk's file") { InStatusBar = true },
+        new(UiCommand.Back, Screen.History, ["Q", "Backspace", "Esc"], "Back", "Back to the risk") { InStatusBar = true },
+
+        new(UiCommand.Details, Screen.Blame, ["Enter"], "Details", "Show the field's value and the commit that last changed it in full") { InStatusBar = true },
+        new(UiCommand.Back, Screen.Blame, ["Q", "Backspace", "Esc"], "Back", "Back to the risk") { InStatusBar = true },
+
+        new(UiCommand.Details, Screen.Compare, ["Enter"], "Both sides", "Show the selected risk's changes and the risk on both sides") { InStatusBar = true },
+        new(UiCommand.CompareFrom, Screen.Compare, ["F"], "From", "Choose the earlier version: an iteration, or a commit or date typed") { InStatusBar = true },
+        new(UiCommand.CompareTo, Screen.Compare, ["T"], "To", "Choose the later version: an iteration, now, or a commit or date typed") { InStatusBar = true },
+        new(UiCommand.Back, Screen.Compare, ["Q", "Backspace", "Esc"], "Back", "Back to the register"),
     ];
 
     /// <summary>The bindings that work on <paramref name="screen"/>: its own, then those that work everywhere.</summary>
@@ -156,6 +182,7 @@ public static class KeyMap
         Screen.Everywhere => "Everywhere",
         Screen.HeatMap => "Heat map",
         Screen.Risk => "Risk",
+        Screen.Blame => "Who changed what",
         _ => screen.ToString(),
     };
 }

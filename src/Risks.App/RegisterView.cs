@@ -20,6 +20,9 @@ public readonly record struct Cell(int Impact, int Likelihood)
 /// <summary>One row of the register table: the risk and its cells as text. <see cref="Trend"/> is null while the last iteration is being read, or when there is none.</summary>
 public sealed record RegisterRow(StoredRisk Stored, RiskFacts Facts, Trend? Trend)
 {
+    /// <summary>The current score at the last iterations and now, oldest first (empty until read).</summary>
+    public IReadOnlyList<int?> Trail { get; init; } = [];
+
     public Risk Risk => Facts.Risk;
 
     public string Text(RegisterColumn column, RegisterSettings settings, DateOnly today) => column switch
@@ -29,7 +32,7 @@ public sealed record RegisterRow(StoredRisk Stored, RiskFacts Facts, Trend? Tren
         RegisterColumn.Owner => settings.NameOf(Risk.Owner),
         RegisterColumn.Score => Formats.Score(Risk.Current),
         RegisterColumn.Band => Facts.Band?.Name ?? "",
-        RegisterColumn.Trend => Trend is { } trend ? Formats.Trend(trend) : "",
+        RegisterColumn.Trend => Trail.Count > 1 ? $"{Sparkline.Of(Trail)}{(Trend is { } t ? Formats.Trend(t)[..1] : "")}" : Trend is { } trend ? Formats.Trend(trend) : "",
         RegisterColumn.Target => Facts.TargetScore?.ToString(Formats.Culture) ?? "",
         RegisterColumn.Review => Risk.NextReview is { } next ? Formats.Due(next, today) : "not set",
         RegisterColumn.Actions => Facts.OverdueActions.Count > 0 ? $"{Facts.OpenActions.Count}, {Facts.OverdueActions.Count} late" : Facts.OpenActions.Count.ToString(Formats.Culture),
@@ -202,7 +205,7 @@ public sealed class RegisterView
     {
         var today = _session.Today;
         _all = _session.Snapshot.Risks
-            .Select(s => new RegisterRow(s, RiskFacts.Of(s.Risk, _session.Settings, today), _session.Baseline is null ? null : Trends.Of(s.Risk, _session.AtBaseline(s.Risk.Id))))
+            .Select(s => new RegisterRow(s, RiskFacts.Of(s.Risk, _session.Settings, today), _session.Baseline is null ? null : Trends.Of(s.Risk, _session.AtBaseline(s.Risk.Id))) { Trail = _session.Trail(s.Risk) })
             .ToList();
         Apply();
     }

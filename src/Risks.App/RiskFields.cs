@@ -120,6 +120,26 @@ public static partial class RiskFields
     /// Sets the field at <paramref name="path"/> from <paramref name="input"/> (a blank input
     /// clears an optional field). Returns the changed risk, or the reason the input cannot be taken.
     /// </summary>
+    /// <summary>A version of a risk as plain text, a field per line under its section headings, for reading (a past version, one side of a comparison).</summary>
+    public static string Text(Risk risk, RegisterSettings settings)
+    {
+        var lines = new List<string>();
+        foreach (var row in Rows(risk, settings, []))
+        {
+            if (row.Kind == FieldKind.Heading)
+            {
+                lines.Add("");
+                lines.Add($"── {row.Label}");
+            }
+            else if (row.Value.Length > 0)
+            {
+                lines.Add($"{new string(' ', 2 * row.Depth)}{row.Label}: {row.Value.ReplaceLineEndings(" ")}");
+            }
+        }
+
+        return string.Join('\n', lines).Trim('\n');
+    }
+
     public static (Risk? Risk, string? Error) Set(Risk risk, string path, string input)
     {
         try

@@ -13,6 +13,8 @@ public sealed class Session
     private readonly TimeProvider _clock;
     private volatile BaselineState _baseline = BaselineState.Empty;
     private Task? _baselineTask;
+    private Task? _trailTask;
+    private volatile IReadOnlyDictionary<string, int?[]> _trail = new Dictionary<string, int?[]>(StringComparer.Ordinal);
 
     public Session(RegisterRepository repository, string login, TimeProvider clock)
     {
@@ -31,6 +33,29 @@ public sealed class Session
     /// trends are not known until it completes.
     /// </summary>
     public Task BaselineLoaded => _baselineTask ??= Task.Run(LoadBaseline);
+
+    /// <summary>
+    /// Reading each risk's current score at the last few iterations (for the trend sparklines), in
+    /// the background after the baseline; until it completes the sparklines are empty.
+    /// </summary>
+    public Task TrailLoaded => _trailTask ??= BaselineLoaded.ContinueWith(_ => LoadTrail(), TaskScheduler.Default);
+
+    /// <summary>How many iterations a sparkline covers, before the score now.</summary>
+    public const int TrailLength = 5;
+
+    /// <summary>
+    /// The risk's current score at each of the last iterations (up to <see cref="TrailLength"/>,
+    /// oldest first; null where it was not there) followed by its score now; empty until
+    /// <see cref="TrailLoaded"/> completes.
+    /// </summary>
+    public IReadOnlyList<int?> Trail(Risk risk) =>
+        _trail.TryGetValue(risk.Id.Identity, out var scores) ? [.. scores, risk.Current?.Value]
+        : _trail.Count > 0 ? [.. Enumerable.Repeat<int?>(null, _trail.First().Value.Length), risk.Current?.Value]
+        : [];
+
+    /// <summary>"Reduced from 12 since the January 2025 report", or null before the baseline is read or when there is none.</summary>
+    public string? MovementOf(Risk risk) =>
+        Baseline is { } baseline ? Core.Changes.Movement.Since(AtBaseline(risk.Id), risk, Core.Changes.Movement.ReportName(baseline.When)) : null;
 
     /// <summary>The baseline has been read (or there is none).</summary>
     public bool BaselineKnown => _baselineTask?.IsCompleted == true;
@@ -75,6 +100,7 @@ public sealed class Session
         {
             // A new iteration was cut: trends are measured against it from now on.
             _baselineTask = Task.Run(LoadBaseline);
+            _trailTask = null;
         }
 
     }
@@ -107,6 +133,19 @@ public sealed class Session
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LibGit2Sharp.LibGit2SharpException or RegisterException)
         {
             _baseline = new BaselineState(null, new Dictionary<string, Risk>(StringComparer.Ordinal), $"the last iteration could not be read: {ex.Message}");
+        }
+    }
+
+    private void LoadTrail()
+    {
+        try
+        {
+            var iterations = Repository.Iterations();
+            _trail = Repository.ScoresAt([.. iterations.TakeLast(TrailLength)]);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LibGit2Sharp.LibGit2SharpException or RegisterException)
+        {
+            // Sparklines are a help, not a necessity: without them the trend arrows still show.
         }
     }
 

@@ -34,7 +34,7 @@ public sealed class HistoryCommandTests : IDisposable
             text[at..].Split('\n')[2].ShouldStartWith("  No change since the January 2025 report", Case.Sensitive, other);
         }
 
-        text.ShouldContain("14 risks compared: 0 new, 0 closed, 0 escalated, 0 de-escalated, 0 scores up, 2 down, 12 unchanged");
+        text.ShouldContain("14 risks: 0 new, 0 closed, 0 escalated, 0 de-escalated, 0 up, 2 down, 12 unchanged");
     }
 
     [Fact]

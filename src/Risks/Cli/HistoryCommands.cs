@@ -131,7 +131,7 @@ internal sealed partial class Commands
             var when = Formats.Date(DateOnly.FromDateTime(field.Revision.When.DateTime));
             var why = field.Revision.Reason is { } reason ? $"  \"{Core.Domain.Text.Brief(reason.Replace('\n', ' '), 60)}\"" : "";
             Out.WriteLine($"{Fit(field.Label, labelWidth)}  {Fit(field.Revision.Author, whoWidth)}  {when,11}  {field.Revision.Id[..7]}{why}");
-            Out.WriteLine($"{new string(' ', labelWidth + 2)}{Core.Domain.Text.Brief(field.Value.Replace('\n', ' '), 70)}");
+            Out.WriteLine($"{new string(' ', labelWidth + 2)}{Core.Domain.Text.Brief(view.Value(field).Replace('\n', ' '), 70)}");
         }
 
         return ExitCodes.Ok;

@@ -19,6 +19,62 @@ internal sealed class Prompts(IApplication app)
 
     public void Tell(string title, string message) => MessageBox.Query(app, title, message, "_OK");
 
+    /// <summary>Shows long text to read (a patch, a version of a risk): scrolls with the arrows and PgUp/PgDn; Enter or Esc closes it.</summary>
+    public void Read(string title, string text)
+    {
+#pragma warning disable CS0618 // TextView is the only scrolling text viewer this Terminal.Gui offers; it works.
+        var wrapped = string.Join('\n', Wrap(text.Split('\n'), (app.Screen.Width * 95 / 100) - 4));
+        var view = new TextView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1), Text = wrapped, ReadOnly = true };
+#pragma warning restore CS0618
+        using var dialog = new Dialog { Title = title, Width = Dim.Percent(95), Height = Dim.Percent(90), Buttons = [new Button { Text = "_Close" }] };
+        dialog.Add(view);
+        Run(dialog, view);
+    }
+
+    /// <summary>Chooses one of <paramref name="choices"/>; null when cancelled.</summary>
+    public string? Pick(string title, string note, IReadOnlyList<(string Value, string Label)> choices, int selected = 0)
+    {
+        var labels = new ObservableCollection<string>(choices.Select(c => c.Label));
+        var help = new Label { Text = note, X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+        var list = new ListView { X = 0, Y = 1, Width = Dim.Fill(), Height = Math.Clamp(labels.Count, 1, 12) };
+        list.SetSource(labels);
+        using var dialog = WithButtons(title, 80, "C_hoose");
+        dialog.Add(help, list);
+        list.Accepting += (_, e) =>
+        {
+            dialog.Result = Accept;
+            app.RequestStop(dialog);
+            e.Handled = true;
+        };
+        return Run(dialog, list, () => list.SelectedItem = Math.Clamp(selected, 0, Math.Max(0, choices.Count - 1)))
+            && list.SelectedItem is { } chosen && chosen < choices.Count ? choices[chosen].Value : null;
+    }
+
+    /// <summary>Asks for one line of text; null when cancelled.</summary>
+    public string? Line(string title, string note, string initial, string accept)
+    {
+        var lines = Wrap([note], (app.Screen.Width * 8 / 10) - 4);
+        var help = new Label { Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
+        var field = new TextField { X = 0, Y = Pos.Bottom(help) + 1, Width = Dim.Fill(), Text = initial };
+        using var dialog = WithButtons(title, 80, accept);
+        dialog.Add(help, field);
+        return Run(dialog, field) ? field.Text.Trim() : null;
+    }
+
+    /// <summary>Asks for two lines of text (a name and a title, say); null when cancelled.</summary>
+    public (string First, string Second)? TwoLines(string title, string note, string firstLabel, string first, string secondLabel, string second, string accept)
+    {
+        var lines = Wrap([note], (app.Screen.Width * 8 / 10) - 4);
+        var help = new Label { Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
+        var label1 = new Label { Text = firstLabel, X = 0, Y = Pos.Bottom(help) + 1 };
+        var field1 = new TextField { X = 0, Y = Pos.Bottom(label1), Width = Dim.Fill(), Text = first };
+        var label2 = new Label { Text = secondLabel, X = 0, Y = Pos.Bottom(field1) + 1 };
+        var field2 = new TextField { X = 0, Y = Pos.Bottom(label2), Width = Dim.Fill(), Text = second };
+        using var dialog = WithButtons(title, 80, accept);
+        dialog.Add(help, label1, field1, label2, field2);
+        return Run(dialog, field1) ? (field1.Text.Trim(), field2.Text.Trim()) : null;
+    }
+
     /// <summary>Edits one field; returns what was typed or chosen, or null when cancelled.</summary>
     public string? Edit(FieldRow row, string? error = null)
     {

@@ -67,7 +67,7 @@ internal sealed class RegisterScreen : View
         (RegisterColumn.Title, 10, 36),
         (RegisterColumn.Score, 10, 15),
         (RegisterColumn.Band, 8, 9),
-        (RegisterColumn.Trend, 6, 6),
+        (RegisterColumn.Trend, 6, 7),
         (RegisterColumn.Target, 6, 6),
         (RegisterColumn.Review, 16, 17),
         (RegisterColumn.Actions, 9, 10),

@@ -40,16 +40,19 @@ internal sealed class RiskScreen : View
 {
     private readonly Label _header;
     private readonly Label _detail;
+    private readonly Func<Core.Domain.Risk, string> _movement;
     private IReadOnlyList<FieldRow> _rows = [];
 
-    public RiskScreen()
+    /// <param name="movement">The risk's movement since the last report and its trend, in a line.</param>
+    public RiskScreen(Func<Core.Domain.Risk, string> movement)
     {
+        _movement = movement;
         Width = Dim.Fill();
         Height = Dim.Fill();
         CanFocus = true;
-        _header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 2 };
+        _header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 3 };
         Table = Tables.Create(new FieldTable(() => _rows), headers: false);
-        Table.Y = 2;
+        Table.Y = 3;
         Table.Height = Dim.Fill(6);
         Table.Style.ExpandLastColumn = true;
         Table.Style.GetOrCreateColumnStyle(0).MinWidth = 22;
@@ -97,7 +100,8 @@ internal sealed class RiskScreen : View
         {
             access = "someone else has saved it since you opened it; saving re-applies your edits on theirs; " + access;
         }
-        _header.Text = $"{Editor.Draft.Id} {Editor.Draft.Title}  [{state}{(problems > 0 ? $"; {Core.Domain.Text.Count(problems, "problem")} marked !" : "")}]\n{access}";
+        var movement = Editor.IsNew ? "new: not in any iteration yet" : _movement(Editor.Original);
+        _header.Text = $"{Editor.Draft.Id} {Editor.Draft.Title}  [{state}{(problems > 0 ? $"; {Core.Domain.Text.Count(problems, "problem")} marked !" : "")}]\n{movement}\n{access}";
         Table.Update();
         var at = path is null ? -1 : _rows.ToList().FindIndex(r => r.Path == path);
         Select(at >= 0 ? at : Math.Max(0, Math.Min(index, _rows.Count - 1)));

@@ -26,13 +26,14 @@ public sealed class TerminalTests : IDisposable
         using var tmux = new Tmux(register, ["--register", register]);
         tmux.WaitFor("14 of 14 risks: 11 Extreme, 2 High, 1 Moderate");
         tmux.WaitFor("trend since 2025-03");
-        tmux.WaitFor("= same");
+        tmux.WaitFor("▄▃▃=");
 
         tmux.Send("/");
         tmux.Type("ineq");
         tmux.WaitFor("2 of 14 risks");
         tmux.Send("Enter", "Enter");
         tmux.WaitFor("BAF-07 Inequalities  [saved]");
+        tmux.WaitFor("No change since the March 2025 report; trend ▄▃▃ (12, 9, 9)");
         tmux.WaitFor("you may edit it");
 
         GoTo(tmux, "current.likelihood");
@@ -51,6 +52,39 @@ public sealed class TerminalTests : IDisposable
         tmux.Send("C-q");
         tmux.WaitForExit().ShouldBe(0);
         Git.Run(register, "log", "-1", "--format=%an|%s|%b").ShouldStartWith($"{Environment.UserName}|BAF-07 Inequalities: current score 9 -> 6|Outreach reached every PCN");
+    }
+
+    [Fact]
+    public void A_reviewer_reads_a_risks_history_and_its_patch_then_compares_january_with_march()
+    {
+        var register = Demo();
+        using var tmux = new Tmux(register, ["--register", register]);
+        tmux.WaitFor("14 of 14 risks");
+        tmux.Send("/");
+        tmux.Type("BAF-07");
+        tmux.WaitFor("1 of 14 risks");
+        tmux.Send("Enter", "Enter");
+        tmux.WaitFor("BAF-07 Inequalities  [saved]");
+
+        tmux.Send("h");
+        tmux.WaitFor("History of BAF-07 Inequalities: 2 commits, newest first");
+        tmux.WaitFor("current score 12 -> 9");
+        tmux.WaitFor("Why: Score lowered from 12 to 9");
+        tmux.WaitFor("- current likelihood 4 -> 3");
+        tmux.Send("p");
+        tmux.WaitFor("+++ b/risks/BAF/00/BAF-07.yaml");
+        tmux.WaitFor("-  likelihood: 4");
+        tmux.Send("Escape");
+        tmux.Send("q");
+        tmux.WaitFor("BAF-07 Inequalities  [saved]");
+
+        tmux.Send("4");
+        tmux.WaitFor("From iteration 2025-01 (Board, January 2025)");
+        tmux.WaitFor("14 risks: 0 new, 0 closed, 0 escalated, 0 de-escalated, 0 up, 2 down");
+        tmux.WaitFor("Reduced from 12 since the January 2025");
+
+        tmux.Send("C-q");
+        tmux.WaitForExit().ShouldBe(0);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Risks.App;
 using Terminal.Gui.Input;
+using Terminal.Gui.Views;
 
 namespace Risks.Tests.Tui;
 
@@ -163,4 +164,88 @@ public sealed class MainWindowTests
         editor.Draft.Directorate.ShouldBe("Public Health");
         ui.Screen.ShouldContain("someone else has saved it since you opened it");
     }
+}
+
+/// <summary>The screens of the register's past, and cutting an iteration, drawn headless.</summary>
+public sealed class PastScreensTests
+{
+    [Fact]
+    public void On_a_risk_h_shows_its_history_and_b_who_last_changed_each_field()
+    {
+        using var ui = new Headless(width: 100, height: 30);
+        ui.Press(new Key('/'));
+        ui.Type("BAF-07");
+        ui.Press(Key.Enter, Key.Enter);
+
+        ui.Press(Key.H);
+        ui.Window.Current.ShouldBe(Screen.History);
+        ui.Screen.ShouldContain("History of BAF-07 Inequalities: 2 commits, newest first");
+        ui.Screen.ShouldContain("current score 12 -> 9");
+        ui.Screen.ShouldContain("- current likelihood 4 -> 3");
+
+        ui.Press(Key.Q);
+        ui.Window.Current.ShouldBe(Screen.Risk);
+        ui.Press(Key.B);
+        ui.Window.Current.ShouldBe(Screen.Blame);
+        ui.Screen.ShouldContain("current likelihood");
+        ui.Screen.ShouldContain("4 Mar 2025");
+        ui.Screen.ShouldContain("Rebecca Jarvis");
+    }
+
+    [Fact]
+    public void Four_compares_the_last_two_iterations_and_f_chooses_another_side()
+    {
+        using var ui = new Headless(width: 100, height: 30);
+
+        ui.Press(new Key('4'));
+
+        ui.Window.Current.ShouldBe(Screen.Compare);
+        ui.Screen.ShouldContain("From iteration 2025-01 (Board, January 2025)");
+        ui.Screen.ShouldContain("Reduced from 12 since the January 2025 report");
+        ui.Screen.ShouldContain("No change since the January 2025 report");
+
+        ui.PressWithDialogs(Key.F, (h, dialog) =>
+        {
+            var list = All(dialog).OfType<ListView>().Single();
+            list.SelectedItem = 0;
+            dialog.Result = 1;
+            h.App.RequestStop(dialog);
+        });
+
+        ui.Screen.ShouldContain("From HEAD");
+        ui.Screen.ShouldContain("0 up, 0 down");
+    }
+
+    [Fact]
+    public void A_governance_lead_cuts_an_iteration_and_trends_are_then_measured_against_it()
+    {
+        using var ui = new Headless();
+
+        ui.PressWithDialogs(Key.I, (h, dialog) =>
+        {
+            var fields = All(dialog).OfType<TextField>().ToList();
+            fields[0].Text = "2025-04";
+            fields[1].Text = "Board 10 April 2025";
+            dialog.Result = 1;
+            h.App.RequestStop(dialog);
+        });
+
+        ui.Window.Message.ShouldBe("Cut iteration 2025-04: trends are now measured against it.");
+        var cut = ui.Session.Repository.Iterations()[^1];
+        (cut.Name, cut.Title, cut.By).ShouldBe(("2025-04", "Board 10 April 2025", "Sara O'Connor"));
+    }
+
+    [Fact]
+    public void A_reviewer_cannot_cut_an_iteration_and_is_told_why_before_any_dialog()
+    {
+        using var ui = new Headless(login: "auditchair");
+
+        ui.Press(Key.I);
+
+        ui.Window.Message.ShouldContain("reviewers read the register but change nothing");
+        ui.Session.Repository.Iterations().Select(i => i.Name).ShouldBe(["2025-01", "2025-03"]);
+    }
+
+    private static IEnumerable<Terminal.Gui.ViewBase.View> All(Terminal.Gui.ViewBase.View view) =>
+        view.SubViews.SelectMany(v => All(v).Prepend(v));
 }

@@ -1,0 +1,78 @@
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace Risks.Tui;
+
+/// <summary>Rows of text cells under fixed column names.</summary>
+internal sealed class TextTable(string[] names, Func<IReadOnlyList<string[]>> rows) : ITableSource
+{
+    public object this[int row, int col] => rows()[row][col];
+
+    public string[] ColumnNames => names;
+
+    public int Columns => names.Length;
+
+    public int Rows => rows().Count;
+}
+
+/// <summary>
+/// A screen of the register's past (a risk's history, who changed each field, a comparison): a
+/// header, a table with one row per item, and below it the selected item in full.
+/// </summary>
+internal sealed class ListScreen : View
+{
+    private readonly Label _header;
+    private readonly Label _detail;
+    private IReadOnlyList<string[]> _rows = [];
+    private Func<int, string> _describe = _ => "";
+
+    public ListScreen(string[] columns, int headerLines, int detailLines, params (int Column, int Min, int Max)[] widths)
+    {
+        Width = Dim.Fill();
+        Height = Dim.Fill();
+        CanFocus = true;
+        _header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = headerLines };
+        Table = Tables.Create(new TextTable(columns, () => _rows), headers: true);
+        Table.Y = headerLines;
+        Table.Height = Dim.Fill(detailLines);
+        Table.Style.ExpandLastColumn = true;
+        foreach (var (column, min, max) in widths)
+        {
+            var style = Table.Style.GetOrCreateColumnStyle(column);
+            style.MinWidth = min;
+            style.MaxWidth = max;
+        }
+
+        Table.ValueChanged += (_, _) => ShowDetail();
+        _detail = new Label { X = 0, Y = Pos.AnchorEnd(detailLines), Width = Dim.Fill(), Height = detailLines };
+        Add(_header, Table, _detail);
+    }
+
+    public TableView Table { get; }
+
+    public int SelectedIndex => Table.Value?.SelectedCell.Y is { } y && y < _rows.Count ? y : -1;
+
+    /// <summary>The header and rows to show, and how to describe the selected row below the table.</summary>
+    public void Show(string header, IReadOnlyList<string[]> rows, Func<int, string> describe, int select = 0)
+    {
+        _header.Text = header;
+        _rows = rows;
+        _describe = describe;
+        Table.Update();
+        if (_rows.Count > 0)
+        {
+            Table.Value = new TableSelection(new System.Drawing.Point(0, Math.Clamp(select, 0, _rows.Count - 1)));
+            Table.EnsureCursorIsVisible();
+        }
+
+        ShowDetail();
+        SetNeedsDraw();
+    }
+
+    private void ShowDetail()
+    {
+        var width = Math.Max(20, Frame.Width > 0 ? Frame.Width : 80);
+        var index = SelectedIndex;
+        _detail.Text = index < 0 ? "" : string.Join('\n', Prompts.Wrap(_describe(index).Split('\n'), width));
+    }
+}
