@@ -42,7 +42,7 @@ public enum UiCommand
     Discard,
     CloseRisk,
     ShowCompare,
-    CutIteration,
+    Iterations,
     ShowHistory,
     ShowBlame,
     ViewVersion,
@@ -94,7 +94,7 @@ public static class KeyMap
         new(UiCommand.ToggleOperational, Screen.Register, ["O"], "Operational", "Show or hide operational risks"),
         new(UiCommand.ToggleClosed, Screen.Register, ["C"], "Closed", "Show or hide closed and merged risks"),
         new(UiCommand.NewRisk, Screen.Register, ["N", "F7"], "New", "Add a new risk (governance leads)"),
-        new(UiCommand.CutIteration, Screen.Register, ["I"], "Iteration", "Cut an iteration of the register for the board (governance leads)"),
+        new(UiCommand.Iterations, Screen.Register, ["I"], "Iterations", "List the iterations; cut a new one for the board or remove one (governance leads), or compare one with now"),
 
         new(UiCommand.FilterToCell, Screen.HeatMap, ["Enter"], "Filter", "Show the register filtered to the selected cell") { InStatusBar = true },
         new(UiCommand.NextBasis, Screen.HeatMap, ["T"], "Score", "Switch between current, target and inherent scores") { InStatusBar = true },

@@ -207,8 +207,8 @@ internal sealed class MainWindow : Window
             case UiCommand.CompareFrom or UiCommand.CompareTo:
                 ChooseSide(command == UiCommand.CompareFrom);
                 break;
-            case UiCommand.CutIteration:
-                CutIteration();
+            case UiCommand.Iterations:
+                Iterations();
                 break;
             case UiCommand.ShowHistory:
                 OpenHistory();
@@ -659,6 +659,57 @@ internal sealed class MainWindow : Window
         }
 
         Compare();
+    }
+
+    /// <summary>The iterations, newest first: cut a new one, or compare one with now or remove it.</summary>
+    private void Iterations()
+    {
+        const string New = "\u0000new";
+        var iterations = _session.Repository.Iterations();
+        var choices = iterations.Reverse()
+            .Select(i => (i.Name, $"{i.Name}  {Core.Presentation.Formats.Date(DateOnly.FromDateTime(i.When.DateTime))}  {i.By}  {i.Title}"))
+            .Prepend((New, "Cut a new iteration of the register as committed now..."))
+            .ToList();
+        var picked = _prompts.Pick("Iterations", $"{Core.Domain.Text.Count(iterations.Count, "iteration")}, newest first:", choices, iterations.Count > 0 ? 1 : 0);
+        if (picked is null)
+        {
+            return;
+        }
+
+        if (picked == New)
+        {
+            CutIteration();
+            return;
+        }
+
+        var iteration = iterations.Single(i => i.Name == picked);
+        var answer = Ask(
+            $"Iteration {iteration.Name}",
+            $"{(iteration.Title.Length > 0 ? iteration.Title + "\n" : "")}Cut by {iteration.By} on {Core.Presentation.Formats.Moment(iteration.When)}, at commit {iteration.Commit[..7]}.",
+            "Co_mpare with now", "_Remove", "_Close");
+        if (answer == 0)
+        {
+            (_compareFrom, _compareTo) = (iteration.Name, "HEAD");
+            Compare();
+            Show(Screen.Compare);
+        }
+        else if (answer == 1)
+        {
+            var permission = _session.Access.CutIteration();
+            if (!permission.Allowed)
+            {
+                Say(permission.Reason);
+            }
+            else if (Ask("Remove iteration", $"Remove iteration {iteration.Name}? The commits it marked, and their history, are kept.", "_Remove", "_Keep") == 0)
+            {
+                _session.Repository.RemoveTag(iteration.Name);
+                _session.Reload();
+                WhenBaselineLoaded();
+                Refresh();
+                UpdateHeader();
+                Say($"Removed iteration {iteration.Name}; its commit {iteration.Commit[..7]} and the history are kept.");
+            }
+        }
     }
 
     /// <summary>Cuts an iteration (governance leads): an annotated tag on the register as committed now.</summary>

@@ -221,7 +221,7 @@ public sealed class PastScreensTests
     {
         using var ui = new Headless();
 
-        ui.PressWithDialogs(Key.I, (h, dialog) =>
+        ui.PressWithDialogs(Key.I, ChooseFirst, (h, dialog) =>
         {
             var fields = All(dialog).OfType<TextField>().ToList();
             fields[0].Text = "2025-04";
@@ -240,10 +240,44 @@ public sealed class PastScreensTests
     {
         using var ui = new Headless(login: "auditchair");
 
-        ui.Press(Key.I);
+        ui.PressWithDialogs(Key.I, ChooseFirst);
 
         ui.Window.Message.ShouldContain("reviewers read the register but change nothing");
         ui.Session.Repository.Iterations().Select(i => i.Name).ShouldBe(["2025-01", "2025-03"]);
+    }
+
+    [Fact]
+    public void The_iterations_list_newest_first_and_one_can_be_compared_with_now()
+    {
+        using var ui = new Headless();
+
+        ui.PressWithDialogs(
+            Key.I,
+            (h, dialog) =>
+            {
+                var list = All(dialog).OfType<ListView>().Single();
+                list.Source!.Count.ShouldBe(3);
+                list.SelectedItem.ShouldBe(1);
+                dialog.Result = 1;
+                h.App.RequestStop(dialog);
+            },
+            (h, dialog) =>
+            {
+                dialog.Title.ShouldBe("Iteration 2025-03");
+                dialog.Result = 0;
+                h.App.RequestStop(dialog);
+            });
+
+        ui.Window.Current.ShouldBe(Screen.Compare);
+        ui.Screen.ShouldContain("From iteration 2025-03");
+    }
+
+    /// <summary>Chooses the first entry of a list dialog: in the iterations, "Cut a new iteration".</summary>
+    private static void ChooseFirst(Headless h, Dialog dialog)
+    {
+        All(dialog).OfType<ListView>().Single().SelectedItem = 0;
+        dialog.Result = 1;
+        h.App.RequestStop(dialog);
     }
 
     private static IEnumerable<Terminal.Gui.ViewBase.View> All(Terminal.Gui.ViewBase.View view) =>
