@@ -1,0 +1,81 @@
+using Risks.App;
+using Risks.Core.Domain;
+
+namespace Risks.App.Tests;
+
+/// <summary>History, blame, comparison and trends as the screens show them, on the sample register.</summary>
+public sealed class HistoryViewTests : IDisposable
+{
+    private readonly Sample _sample = new();
+
+    public void Dispose() => _sample.Dispose();
+
+    [Fact]
+    public async Task A_risks_movement_since_the_last_report_and_its_trail_of_scores_come_from_the_iterations()
+    {
+        var session = _sample.As("soconnor");
+        await session.TrailLoaded;
+        var inequalities = session.Snapshot.Find("BAF-07")!.Risk;
+
+        session.MovementOf(inequalities).ShouldBe("No change since the March 2025 report");
+        session.Trail(inequalities).ShouldBe([12, 9, 9]);
+        session.Trail(session.Snapshot.Find("BAF-05")!.Risk).ShouldBe([20, 20, 20]);
+
+        var view = new RegisterView(session);
+        view.Cell(view.Rows.Single(r => r.Risk.Id.Value == "BAF-07"), RegisterColumn.Trend).ShouldBe("▄▃▃=");
+    }
+
+    [Fact]
+    public async Task A_risk_added_since_the_last_iteration_is_new_since_that_report_with_no_score_before()
+    {
+        var session = _sample.As("soconnor");
+        await session.TrailLoaded;
+        var added = session.Snapshot.Find("BAF-07")!.Risk with { Id = RiskId.Parse("BAF-09") };
+
+        session.MovementOf(added).ShouldBe("New since the March 2025 report");
+        session.Trail(added).ShouldBe([null, null, 9]);
+    }
+
+    [Fact]
+    public void The_history_entry_reads_when_exactly_and_humanised_who_and_the_change_without_the_risks_name()
+    {
+        var session = _sample.As("rjarvis");
+        var view = RiskHistoryView.For(session, RiskId.Parse("BAF-07"));
+
+        view.Entries.Count.ShouldBe(2);
+        var march = view.Entries[0];
+        march.Exact.ShouldBe("4 Mar 2025 11:00");
+        march.Ago.ShouldBe("15 days ago");
+        march.Who.ShouldBe("Rebecca Jarvis");
+        march.Change.ShouldBe("current score 12 -> 9 and 5 more changes");
+        march.Origin.ShouldBe("");
+        var patch = view.Patch(march);
+        patch.ShouldContain("\n-  likelihood: 4\n");
+        patch.ShouldContain("\n+  likelihood: 3\n");
+    }
+
+    [Fact]
+    public void Blame_shows_owners_by_name()
+    {
+        var session = _sample.As("auditchair");
+        var view = BlameView.For(session, RiskId.Parse("BAF-07"));
+
+        view.Value(view.Fields.Single(f => f.Field == "owner")).ShouldBe("Rebecca Jarvis");
+        view.Fields.Single(f => f.Field == "current.likelihood").Revision.Author.ShouldBe("Rebecca Jarvis");
+    }
+
+    [Fact]
+    public void The_comparison_view_words_each_movement_and_marks_narrative_edits_word_by_word()
+    {
+        var view = ComparisonView.Of(_sample.Repository, "2025-01", "2025-03");
+
+        var inequalities = view.Risks.Single(r => r.Id.Value == "BAF-07");
+        view.MovementLine(inequalities).ShouldBe("Reduced from 12 since the January 2025 report: 12 -> 9, High");
+        var details = view.Details(inequalities);
+        details.ShouldContain("current likelihood 4 -> 3");
+        details.ShouldContain(line => line.StartsWith("current score basis: Aligned with the score of Datix risk 18; [-", StringComparison.Ordinal));
+        view.Details(inequalities, markdown: true).ShouldContain(line => line.Contains("~~", StringComparison.Ordinal) && line.Contains("**", StringComparison.Ordinal));
+        ComparisonView.Summary(inequalities).ShouldStartWith("6 changes (1 item, narrative)");
+        view.MovementCounts.ShouldBe("14 risks: 0 new, 0 closed, 0 escalated, 0 de-escalated, 0 up, 2 down, 12 unchanged");
+    }
+}
