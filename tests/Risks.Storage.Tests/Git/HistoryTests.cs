@@ -254,6 +254,45 @@ public sealed class CompareTests : IDisposable
     }
 
     [Fact]
+    public void On_a_generated_history_every_change_between_two_iterations_appears_in_the_comparison_exactly_once()
+    {
+        var stored = new Dictionary<string, (Risk Risk, string Version)>();
+        for (var n = 1; n <= 30; n++)
+        {
+            var risk = Samples.Operational($"CRR-{n:000}");
+            stored[risk.Id.Value] = (risk, _register.SaveNew(risk).Version);
+        }
+
+        Repo.Tag("2025-01", "January", TestRegister.Ann, January);
+        var random = new Random(11);
+        var expected = new Dictionary<string, string>();
+        foreach (var id in stored.Keys.OrderBy(_ => random.Next()).Take(20).ToList())
+        {
+            var (risk, version) = stored[id];
+            var (edited, field) = random.Next(4) switch
+            {
+                0 => (risk with { Current = new Score(3, 2) }, "current.likelihood"),
+                1 => (risk with { Owner = "etimpson" }, "owner"),
+                2 => (risk with { Actions = [new RiskAction { Id = "A1", Text = "Report to the committee.", Due = new DateOnly(2025, 6, 30) }] }, "actions[A1]"),
+                _ => (risk with { Narrative = new Narrative { Event = "Something else happens." } }, "narrative.event"),
+            };
+            Repo.Save(edited, version, "Edit.", TestRegister.Bob).ShouldBeOfType<SaveOutcome.Saved>();
+            expected[id] = field;
+        }
+
+        Repo.Tag("2025-02", "February", TestRegister.Ann, January.AddMonths(1));
+
+        var comparison = Repo.Compare("2025-01", "2025-02").Comparison;
+
+        comparison.Risks.ToDictionary(r => r.Id.Value, r => string.Join(",", r.Changes.Select(c => c.Field))).ShouldBe(expected, ignoreOrder: true);
+        comparison.Unchanged.Count.ShouldBe(10);
+        comparison.Counts.DeEscalated.ShouldBe(expected.Values.Count(f => f == "current.likelihood"), "12 (High) to 6 (Moderate) is a band down");
+        comparison.Counts.OwnerChanged.ShouldBe(expected.Values.Count(f => f == "owner"));
+        comparison.Counts.ItemsAdded.ShouldBe(expected.Values.Count(f => f == "actions[A1]"));
+        comparison.Counts.NarrativeEdits.ShouldBe(expected.Values.Count(f => f == "narrative.event"));
+    }
+
+    [Fact]
     public void A_date_names_the_register_at_the_end_of_that_day_and_a_name_that_is_nothing_says_what_is_known()
     {
         var first = Repo.Save(Samples.Operational(), null, null, TestRegister.Ann, when: new DateTimeOffset(2025, 2, 20, 10, 0, 0, TimeSpan.Zero)).ShouldBeOfType<SaveOutcome.Saved>();
