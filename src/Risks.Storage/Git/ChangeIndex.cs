@@ -17,13 +17,16 @@ namespace Risks.Storage.Git;
 /// </summary>
 internal sealed class ChangeIndex
 {
-    private const string Magic = "RISKIDX1";
+    private const string Magic = "RISKIDX2";
     private static readonly ConcurrentDictionary<string, ChangeIndex> Open = new(StringComparer.Ordinal);
 
     private readonly string _file;
     private readonly object _gate = new();
     private readonly Dictionary<ObjectId, IndexedCommit> _commits = [];
     private Reachable? _reachable;
+
+    /// <summary>The head the file's commits were last ordered from, and that order: a new process starts from it instead of walking every commit.</summary>
+    private Reachable? _saved;
 
     private ChangeIndex(string gitDir)
     {
@@ -66,12 +69,13 @@ internal sealed class ChangeIndex
                 return known;
             }
 
-            if (Add(repo, head) > 0)
+            var added = Add(repo, head);
+            _reachable = Extend(_reachable ?? _saved, head.Id) ?? Walk(head.Id);
+            if (added > 0 || _saved?.Head != head.Id)
             {
-                Write();
+                Write(_reachable);
             }
 
-            _reachable = Walk(head.Id);
             return _reachable;
         }
     }
@@ -208,21 +212,10 @@ internal sealed class ChangeIndex
         }
 
         var order = new List<IndexedCommit>(seen.Count);
-        var byPath = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var ready = new PriorityQueue<IndexedCommit, long>();
         ready.Enqueue(_commits[head], -_commits[head].When);
         while (ready.TryDequeue(out var commit, out _))
         {
-            foreach (var change in commit.Changes)
-            {
-                if (!byPath.TryGetValue(change.Path, out var list))
-                {
-                    byPath[change.Path] = list = [];
-                }
-
-                list.Add(order.Count);
-            }
-
             order.Add(commit);
             foreach (var parent in commit.Parents)
             {
@@ -233,7 +226,65 @@ internal sealed class ChangeIndex
             }
         }
 
-        return new Reachable(head, order, byPath);
+        return new Reachable(head, order);
+    }
+
+    /// <summary>
+    /// The commits reachable from <paramref name="head"/> when it only adds commits on top of
+    /// <paramref name="known"/>'s head (the usual case: saves since): the new ones, newest first,
+    /// then the known order. Null when history went another way (a reset, a merge of another
+    /// line), which takes a whole walk.
+    /// </summary>
+    private Reachable? Extend(Reachable? known, ObjectId head)
+    {
+        if (known is null || known.Contains(head))
+        {
+            return known?.Head == head ? known : null;
+        }
+
+        var added = new List<IndexedCommit>();
+        var seen = new HashSet<ObjectId> { head };
+        var stack = new Stack<ObjectId>();
+        stack.Push(head);
+        while (stack.Count > 0)
+        {
+            var commit = _commits[stack.Pop()];
+            added.Add(commit);
+            if (added.Count > 500)
+            {
+                return null;
+            }
+
+            foreach (var parent in commit.Parents)
+            {
+                if (known.Contains(parent))
+                {
+                    if (parent != known.Head)
+                    {
+                        return null;
+                    }
+                }
+                else if (_commits.ContainsKey(parent) && seen.Add(parent))
+                {
+                    stack.Push(parent);
+                }
+            }
+        }
+
+        // Few commits: children before parents, newest first.
+        var ordered = new List<IndexedCommit>(added.Count + known.Commits.Count);
+        var remaining = added.ToDictionary(c => c.Id);
+        while (remaining.Count > 0)
+        {
+            var next = remaining.Values
+                .Where(c => !remaining.Values.Any(other => other.Parents.Contains(c.Id)))
+                .MaxBy(c => c.When)!;
+            ordered.Add(next);
+            remaining.Remove(next.Id);
+        }
+
+        ordered.AddRange(known.Commits);
+        return new Reachable(head, ordered);
     }
 
     private void Read()
@@ -251,8 +302,11 @@ internal sealed class ChangeIndex
                 return;
             }
 
+            var head = new ObjectId(reader.ReadBytes(20));
+            var ordered = reader.ReadInt32();
             var count = reader.ReadInt32();
             var read = new Dictionary<ObjectId, IndexedCommit>(count);
+            var order = new List<IndexedCommit>(ordered);
             for (var i = 0; i < count; i++)
             {
                 var id = new ObjectId(reader.ReadBytes(20));
@@ -274,21 +328,29 @@ internal sealed class ChangeIndex
                 }
 
                 read[id] = new IndexedCommit(id, parents, when, changes);
+                if (i < ordered)
+                {
+                    order.Add(read[id]);
+                }
             }
 
             foreach (var (id, commit) in read)
             {
                 _commits[id] = commit;
             }
+
+            _saved = ordered > 0 && order[0].Id == head ? new Reachable(head, order) : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or FormatException)
         {
             // A damaged or unreadable cache: start again from the commits themselves.
             _commits.Clear();
+            _saved = null;
         }
     }
 
-    private void Write()
+    /// <summary>Writes every commit, those reachable from <paramref name="reachable"/>'s head first and in its order.</summary>
+    private void Write(Reachable reachable)
     {
         try
         {
@@ -297,8 +359,10 @@ internal sealed class ChangeIndex
             using (var writer = new BinaryWriter(File.Create(temp), Encoding.UTF8))
             {
                 writer.Write(Magic);
+                writer.Write(reachable.Head.RawId);
+                writer.Write(reachable.Commits.Count);
                 writer.Write(_commits.Count);
-                foreach (var commit in _commits.Values)
+                foreach (var commit in reachable.Commits.Concat(_commits.Values.Where(c => !reachable.Contains(c.Id))))
                 {
                     writer.Write(commit.Id.RawId);
                     writer.Write((byte)commit.Parents.Length);
@@ -327,6 +391,7 @@ internal sealed class ChangeIndex
             }
 
             File.Move(temp, _file, overwrite: true);
+            _saved = reachable;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -494,13 +559,37 @@ internal sealed class ChangeIndex
     internal sealed record IndexedCommit(ObjectId Id, ObjectId[] Parents, long When, FileChange[] Changes);
 
     /// <summary>The commits reachable from one head, newest first, and which of them changed each path.</summary>
-    internal sealed class Reachable(ObjectId head, List<IndexedCommit> order, Dictionary<string, List<int>> byPath)
+    internal sealed class Reachable
     {
-        private readonly Dictionary<ObjectId, int> positions = order.Select((c, i) => (c.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        private readonly List<IndexedCommit> order;
+        private readonly Dictionary<ObjectId, int> positions;
+        private readonly Dictionary<string, List<int>> byPath = new(StringComparer.Ordinal);
 
-        public ObjectId Head { get; } = head;
+        public Reachable(ObjectId head, List<IndexedCommit> order)
+        {
+            Head = head;
+            this.order = order;
+            positions = new Dictionary<ObjectId, int>(order.Count);
+            for (var i = 0; i < order.Count; i++)
+            {
+                positions[order[i].Id] = i;
+                foreach (var change in order[i].Changes)
+                {
+                    if (!byPath.TryGetValue(change.Path, out var list))
+                    {
+                        byPath[change.Path] = list = [];
+                    }
 
-        public IReadOnlyList<IndexedCommit> Commits { get; } = order;
+                    list.Add(i);
+                }
+            }
+        }
+
+        public bool Contains(ObjectId id) => positions.ContainsKey(id);
+
+        public ObjectId Head { get; }
+
+        public IReadOnlyList<IndexedCommit> Commits => order;
 
         private Dictionary<string, List<string>>? _pathsOfRisk;
 

@@ -163,6 +163,24 @@ public sealed class HistoryTests : IDisposable
     }
 
     [Fact]
+    public void A_commit_taken_back_with_git_reset_leaves_the_history_and_a_new_one_joins_it()
+    {
+        var first = _register.SaveNew(Samples.Operational());
+        var second = Repo.Save(Samples.Operational() with { Title = "Second" }, first.Version, "Second.", TestRegister.Bob).ShouldBeOfType<SaveOutcome.Saved>();
+        Repo.History(Samples.Id).Count.ShouldBe(2);
+
+        GitSandbox.Git(_register.Root, "reset", "-q", "--hard", "HEAD~1").ExitCode.ShouldBe(0);
+        ChangeIndex.ForgetAll();
+        Repo.History(Samples.Id).Select(v => v.Revision.Id).ShouldBe([first.Commit]);
+        var third = Repo.Save(Samples.Operational() with { Title = "Third" }, first.Version, "Third.", TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
+
+        Repo.History(Samples.Id).Select(v => v.Revision.Id).ShouldBe([third.Commit, first.Commit]);
+        ChangeIndex.ForgetAll();
+        Repo.History(Samples.Id).Select(v => v.Revision.Id).ShouldBe([third.Commit, first.Commit]);
+        second.Commit.ShouldNotBe(third.Commit);
+    }
+
+    [Fact]
     public void A_version_that_could_not_be_read_is_listed_with_its_problem_and_the_next_good_one_compares_with_the_last_good()
     {
         var saved = _register.SaveNew(Samples.Operational());
