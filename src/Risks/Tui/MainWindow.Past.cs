@@ -1,0 +1,281 @@
+using Risks.App;
+using Risks.Storage.Git;
+
+namespace Risks.Tui;
+
+/// <summary>The screens of the register's past: a risk's history and who changed each field, comparisons, and iterations.</summary>
+internal sealed partial class MainWindow
+{
+    /// <summary>"Reduced from 12 since the January 2025 report; trend ▅▄▃ (12, 12, 9)".</summary>
+    private string MovementLine(Core.Domain.Risk risk)
+    {
+        var movement = _session.MovementOf(risk) ?? (_session.BaselineKnown ? "no iterations yet to compare with" : "reading the last iteration...");
+        var trail = _session.Trail(risk);
+        var trend = trail.Count > 1 ? $"; trend {Core.Presentation.Sparkline.Of(trail)} ({Core.Presentation.Sparkline.Describe(trail)})" : "";
+        return $"{movement}{trend}";
+    }
+
+    /// <summary>The open risk's history: every commit that changed it, newest first.</summary>
+    private void OpenHistory()
+    {
+        if (_riskScreen.Editor is not { IsNew: false } editor)
+        {
+            Say("A new risk has no history until it is saved.");
+            return;
+        }
+
+        _history = RiskHistoryView.For(_session, editor.Id);
+        var entries = _history.Entries;
+        var rows = entries.Select(e => new[] { e.Exact, e.Who, e.Change }).ToList();
+        _historyScreen.Show(
+            $"History of {_history.Id} {_history.Title}: {Core.Domain.Text.Count(entries.Count, "commit")}, newest first\nEnter shows the risk as it was after a commit; p shows its Git patch.",
+            rows,
+            i =>
+            {
+                var e = entries[i];
+                var lines = new List<string> { $"{e.Ago}, commit {e.ShortCommit}{(e.Origin.Length > 0 ? $", {e.Origin}" : "")}: {e.Headline}" };
+                lines.Add(e.Revision.Reason is { } reason ? "Why: " + reason.ReplaceLineEndings(" ") : "No reason given.");
+                lines.AddRange(e.Changes.Select(c => "- " + c));
+                lines.AddRange(e.Version.Problems.Select(p => "! " + p.Message));
+                return string.Join('\n', lines);
+            });
+        Show(Screen.History);
+    }
+
+    /// <summary>Who last changed each field of the open risk.</summary>
+    private void OpenBlame()
+    {
+        if (_riskScreen.Editor is not { IsNew: false } editor)
+        {
+            Say("A new risk has no history until it is saved.");
+            return;
+        }
+
+        _blame = BlameView.For(_session, editor.Id);
+        var fields = _blame.Fields;
+        var rows = fields.Select(f => new[] { f.Label, f.Revision.Author, Core.Presentation.Formats.Date(DateOnly.FromDateTime(f.Revision.When.DateTime)), _blame.Value(f).ReplaceLineEndings(" ") }).ToList();
+        _blameScreen.Show(
+            $"Who last changed each field of {editor.Id} {editor.Original.Title}, as committed\nEnter shows the field and the commit in full.",
+            rows,
+            i => Describe(fields[i]));
+        Show(Screen.Blame);
+    }
+
+    private string Describe(Core.Changes.FieldOrigin field)
+    {
+        var r = field.Revision;
+        return $"{field.Label}: {_blame!.Value(field).ReplaceLineEndings(" ")}\n"
+            + $"{r.Author}, {Core.Presentation.Formats.Moment(r.When)} ({Core.Presentation.Formats.Ago(r.When, _session.Clock.GetUtcNow())}), commit {r.Id[..7]}: {r.Headline}\n"
+            + (r.Reason is { } reason ? "Why: " + reason.ReplaceLineEndings(" ") : "No reason given.");
+    }
+
+    /// <summary>On the history screen: the risk as it was after the selected commit, or that commit's patch of its file.</summary>
+    private void ShowVersion(bool patch)
+    {
+        if (_history is null || _historyScreen.SelectedIndex is var i && i < 0)
+        {
+            return;
+        }
+
+        var entry = _history.Entries[i];
+        if (patch)
+        {
+            _prompts.Read($"Commit {entry.ShortCommit}: {entry.Version.Path}", _history.Patch(entry));
+            return;
+        }
+
+        var text = entry.Version.After is { } risk
+            ? Core.Domain.Text.Count(entry.Version.Changes.Count, "change") + " in this commit:\n" + string.Join('\n', entry.Changes.Select(c => "- " + c)) + "\n\n" + RiskFields.Text(risk, _session.Settings)
+            : entry.Version.AfterVersion is null ? "The risk's file was removed in this commit." : "This version could not be read:\n" + string.Join('\n', entry.Version.Problems.Select(p => p.ToString()));
+        _prompts.Read($"{_history.Id} after {entry.ShortCommit}, {entry.Exact} by {entry.Who}", text);
+    }
+
+    private void ShowDetails()
+    {
+        if (Current == Screen.Blame && _blame is not null && _blameScreen.SelectedIndex is var b && b >= 0)
+        {
+            _prompts.Read(_blame.Fields[b].Label, Describe(_blame.Fields[b]));
+        }
+        else if (Current == Screen.Compare && _comparison is not null && _compareScreen.SelectedIndex is var c && c >= 0)
+        {
+            var risk = _comparison.Risks[c];
+            var sides = new List<string>(_comparison.Details(risk).Select((line, n) => n == 0 ? line : "- " + line)) { "" };
+            sides.Add($"══ At {_comparison.Diff.From.Text}:");
+            sides.Add(risk.Before is { } before ? RiskFields.Text(before, _comparison.Diff.Settings) : "(not in the register)");
+            sides.Add("");
+            sides.Add($"══ At {_comparison.Diff.To.Text}:");
+            sides.Add(risk.After is { } after ? RiskFields.Text(after, _comparison.Diff.Settings) : "(not in the register)");
+            _prompts.Read($"{risk.Id} {risk.Title}: {_comparison.Title}", string.Join('\n', sides));
+        }
+    }
+
+    /// <summary>The compare screen, by default this month's iteration against last month's (or the last one against now).</summary>
+    private void OpenComparison()
+    {
+        var iterations = _session.Repository.Iterations();
+        if (_compareFrom is null)
+        {
+            (_compareFrom, _compareTo) = iterations.Count switch
+            {
+                0 => ("HEAD", "HEAD"),
+                1 => (iterations[0].Name, "HEAD"),
+                _ => (iterations[^2].Name, iterations[^1].Name),
+            };
+        }
+
+        Compare();
+        Show(Screen.Compare);
+        if (iterations.Count == 0)
+        {
+            Say("No iterations yet: f and t choose commits or dates to compare.");
+        }
+    }
+
+    private void Compare()
+    {
+        try
+        {
+            _comparison = ComparisonView.Of(_session.Repository, _compareFrom!, _compareTo!);
+        }
+        catch (RegisterException ex)
+        {
+            Say(ex.Message);
+            return;
+        }
+
+        var view = _comparison;
+        var rows = view.Risks.Select(r => new[] { r.Id.Value, r.Title, view.Movement(r), ComparisonView.Summary(r) }).ToList();
+        _compareScreen.Show(
+            $"From {view.Diff.From.Description}\n  to {view.Diff.To.Description}\n{view.MovementCounts}\n{view.ChangeCounts}",
+            rows,
+            i => string.Join('\n', view.Details(view.Risks[i]).Select((line, n) => n == 0 ? line : "- " + line)));
+        if (view.Diff.Problems.Count > 0)
+        {
+            Say($"{Core.Domain.Text.Count(view.Diff.Problems.Count, "file")} could not be read: {view.Diff.Problems[0]}");
+        }
+    }
+
+    /// <summary>Chooses one side of the comparison: an iteration, now, or a commit or date typed.</summary>
+    private void ChooseSide(bool from)
+    {
+        const string Typed = "\u0000typed";
+        var choices = _session.Repository.Iterations().Reverse()
+            .Select(i => (i.Name, $"{i.Name}  {Core.Presentation.Formats.Date(DateOnly.FromDateTime(i.When.DateTime))}  {i.Title}"))
+            .Prepend(("HEAD", "now (the register as last saved)"))
+            .Append((Typed, "another commit or a date..."))
+            .ToList();
+        var current = from ? _compareFrom : _compareTo;
+        var picked = _prompts.Pick(from ? "Compare from" : "Compare to", "Choose a version of the register:", choices, Math.Max(0, choices.FindIndex(c => c.Item1 == current)));
+        if (picked == Typed)
+        {
+            picked = _prompts.Line(from ? "Compare from" : "Compare to", "A date (2025-02-28, 28 Feb 2025: the register at the end of that day), a commit, or HEAD~3 and the like.", current ?? "", "C_ompare");
+        }
+
+        if (string.IsNullOrWhiteSpace(picked))
+        {
+            return;
+        }
+
+        if (from)
+        {
+            _compareFrom = picked;
+        }
+        else
+        {
+            _compareTo = picked;
+        }
+
+        Compare();
+    }
+
+    /// <summary>The iterations, newest first: cut a new one, or compare one with now or remove it.</summary>
+    private void Iterations()
+    {
+        const string New = "\u0000new";
+        var iterations = _session.Repository.Iterations();
+        var choices = iterations.Reverse()
+            .Select(i => (i.Name, $"{i.Name}  {Core.Presentation.Formats.Date(DateOnly.FromDateTime(i.When.DateTime))}  {i.By}  {i.Title}"))
+            .Prepend((New, "Cut a new iteration of the register as committed now..."))
+            .ToList();
+        var picked = _prompts.Pick("Iterations", $"{Core.Domain.Text.Count(iterations.Count, "iteration")}, newest first:", choices, iterations.Count > 0 ? 1 : 0);
+        if (picked is null)
+        {
+            return;
+        }
+
+        if (picked == New)
+        {
+            CutIteration();
+            return;
+        }
+
+        var iteration = iterations.Single(i => i.Name == picked);
+        var answer = Ask(
+            $"Iteration {iteration.Name}",
+            $"{(iteration.Title.Length > 0 ? iteration.Title + "\n" : "")}Cut by {iteration.By} on {Core.Presentation.Formats.Moment(iteration.When)}, at commit {iteration.Commit[..7]}.",
+            "Co_mpare with now", "_Remove", "_Close");
+        if (answer == 0)
+        {
+            (_compareFrom, _compareTo) = (iteration.Name, "HEAD");
+            Compare();
+            Show(Screen.Compare);
+        }
+        else if (answer == 1)
+        {
+            var permission = _session.Access.CutIteration();
+            if (!permission.Allowed)
+            {
+                Say(permission.Reason);
+            }
+            else if (Ask("Remove iteration", $"Remove iteration {iteration.Name}? The commits it marked, and their history, are kept.", "_Remove", "_Keep") == 0)
+            {
+                _session.Repository.RemoveTag(iteration.Name);
+                _session.Reload();
+                WhenBaselineLoaded();
+                Refresh();
+                UpdateHeader();
+                Say($"Removed iteration {iteration.Name}; its commit {iteration.Commit[..7]} and the history are kept.");
+            }
+        }
+    }
+
+    /// <summary>Cuts an iteration (governance leads): an annotated tag on the register as committed now.</summary>
+    private void CutIteration()
+    {
+        var permission = _session.Access.CutIteration();
+        if (!permission.Allowed)
+        {
+            Say(permission.Reason);
+            return;
+        }
+
+        var today = _session.Today;
+        var name = today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var title = $"Board {Core.Presentation.Formats.Date(today)}";
+        var note = "Marks the register as committed now, for the board. The name is how reviewers will compare with it later (such as 2025-03).";
+        while (true)
+        {
+            var answer = _prompts.TwoLines("Cut an iteration", note, "Name:", name, "Title:", title, "_Cut iteration");
+            if (answer is null)
+            {
+                return;
+            }
+
+            (name, title) = answer.Value;
+            try
+            {
+                _session.Repository.Tag(name, (title.Length > 0 ? title : $"Iteration {name}") + "\n", _session.Author!);
+                _session.Reload();
+                WhenBaselineLoaded();
+                Refresh();
+                UpdateHeader();
+                Say($"Cut iteration {name}: trends are now measured against it.");
+                return;
+            }
+            catch (RegisterException ex)
+            {
+                note = "! " + ex.Message;
+            }
+        }
+    }
+}
