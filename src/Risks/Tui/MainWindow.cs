@@ -82,6 +82,9 @@ internal sealed partial class MainWindow : Window
     /// <summary>How often the register is checked for saves made by others.</summary>
     public static readonly TimeSpan WatchEvery = TimeSpan.FromSeconds(3);
 
+    /// <summary>On the risk screen or one of its own (its history, who changed what), where its unsaved edits still belong.</summary>
+    private bool OnRisk => Current is Screen.Risk or Screen.History or Screen.Blame;
+
     /// <summary>The screen shown now.</summary>
     public Screen Current { get; private set; }
 
@@ -198,7 +201,7 @@ internal sealed partial class MainWindow : Window
                 _actionsScreen.Update();
                 break;
             case UiCommand.ShowCompare:
-                if (Current != Screen.Compare && (Current != Screen.Risk || LeaveRisk("comparing")))
+                if (Current != Screen.Compare && (!OnRisk || LeaveRisk("comparing")))
                 {
                     OpenComparison();
                 }
@@ -505,7 +508,7 @@ internal sealed partial class MainWindow : Window
 
     private void SwitchTo(Screen screen)
     {
-        if (Current == Screen.Risk && !LeaveRisk("leaving it"))
+        if (OnRisk && !LeaveRisk("leaving it"))
         {
             return;
         }

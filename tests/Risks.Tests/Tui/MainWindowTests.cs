@@ -193,6 +193,27 @@ public sealed class PastScreensTests
     }
 
     [Fact]
+    public void Leaving_a_risks_history_for_another_screen_asks_about_its_unsaved_edits_first()
+    {
+        using var ui = new Headless();
+        ui.Press(Key.Enter);
+        var editor = ui.Window.RiskScreen.Editor!;
+        editor.Edit("title", "Renamed but not saved").ShouldBeNull();
+        ui.Press(Key.H);
+        ui.Window.Current.ShouldBe(Screen.History);
+
+        ui.PressWithDialogs(new Key('1'), (h, dialog) =>
+        {
+            dialog.Title.ShouldBe("Unsaved edits");
+            dialog.Result = 2;
+            h.App.RequestStop(dialog);
+        });
+
+        ui.Window.Current.ShouldBe(Screen.Risk);
+        editor.IsDirty.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Four_compares_the_last_two_iterations_and_f_chooses_another_side()
     {
         using var ui = new Headless(width: 100, height: 30);
