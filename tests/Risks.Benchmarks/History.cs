@@ -29,6 +29,7 @@ internal sealed record HistoryResult(
     int MonthFieldChanges,
     List<double> MonthColdMs,
     List<double> MonthWarmMs,
+    List<double> MonthAfterLoadMs,
     string YearFrom,
     int YearRisks,
     int YearFieldChanges,
@@ -191,6 +192,11 @@ internal static class HistoryMeasure
         _ = register.Compare(iterations[^3].Name, month);
         var monthCold = Measure.Repeat(reps, () => register.Compare(month, to), before: cache.Clear);
         var monthWarm = Measure.Repeat(reps, () => register.Compare(month, to));
+        var monthAfterLoad = Measure.Repeat(reps, () => register.Compare(month, to), before: () =>
+        {
+            cache.Clear();
+            _ = register.Load();
+        });
         var yearCold = Measure.Repeat(reps, () => register.Compare(year, to), before: cache.Clear);
         var yearWarm = Measure.Repeat(reps, () => register.Compare(year, to));
         var monthDiff = register.Compare(month, to).Comparison;
@@ -222,7 +228,7 @@ internal static class HistoryMeasure
         var result = new HistoryResult(
             gitIndex.Commits, indexBytes, build, fallbackMs, fallbackSame, [], [],
             picks.Count, versions.Values.Average(), versions.Values.Max(), historyCold, historyWarm, blameCold, blameWarm,
-            month, to, monthDiff.Risks.Count, monthDiff.Risks.Sum(r => r.Changes.Count), monthCold, monthWarm,
+            month, to, monthDiff.Risks.Count, monthDiff.Risks.Sum(r => r.Changes.Count), monthCold, monthWarm, monthAfterLoad,
             year, yearDiff.Risks.Count, yearDiff.Risks.Sum(r => r.Changes.Count), yearCold, yearWarm,
             trail.Count, scoresCold, scoresAfterLoad, commitGraph, gitLog, agrees);
         Console.WriteLine(Measure.ResultMarker + JsonSerializer.Serialize(result));
