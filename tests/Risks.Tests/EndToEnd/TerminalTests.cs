@@ -75,6 +75,7 @@ public sealed class TerminalTests : IDisposable
         tmux.WaitFor("+++ b/risks/BAF/00/BAF-07.yaml");
         tmux.WaitFor("-  likelihood: 4");
         tmux.Send("Escape");
+        tmux.WaitForGone("+++ b/risks/BAF/00/BAF-07.yaml");
         tmux.Send("q");
         tmux.WaitFor("BAF-07 Inequalities  [saved]");
 

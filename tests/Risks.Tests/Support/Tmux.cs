@@ -83,6 +83,22 @@ internal sealed class Tmux : IDisposable
         return screen;
     }
 
+    /// <summary>Waits until <paramref name="text"/> is no longer on screen (a dialog closed); fails with the screen if it stays.</summary>
+    public void WaitForGone(string text, int seconds = 20)
+    {
+        var until = Stopwatch.StartNew();
+        string screen;
+        while ((screen = Screen).Contains(text, StringComparison.Ordinal))
+        {
+            if (until.Elapsed > TimeSpan.FromSeconds(seconds))
+            {
+                throw new ShouldAssertException($"\"{text}\" was still on screen after {seconds} s:\n{screen}");
+            }
+
+            Thread.Sleep(100);
+        }
+    }
+
     private const string Exited = "[risks exited with ";
 
     /// <summary>The program's exit code once it has ended, or null while it runs.</summary>
