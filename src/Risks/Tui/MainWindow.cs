@@ -59,7 +59,7 @@ internal sealed partial class MainWindow : Window
         _riskScreen = new RiskScreen(MovementLine);
         _historyScreen = new ListScreen(["When", "Who", "Change"], 2, 7, (0, 17, 17), (1, 8, 18));
         _blameScreen = new ListScreen(["Field", "Who", "When", "Value"], 2, 6, (0, 14, 24), (1, 8, 16), (2, 11, 11));
-        _compareScreen = new ListScreen(["Risk", "Title", "Movement", "Changes"], 4, 7, (0, 7, 10), (1, 10, 24), (2, 16, 46));
+        _compareScreen = new ListScreen(["Risk", "Title", "Movement", "Changes"], 5, 6, (0, 7, 10), (1, 10, 20), (2, 16, 46));
         body.Add(_registerScreen, _heatScreen, _actionsScreen, _riskScreen, _historyScreen, _blameScreen, _compareScreen);
         Add(_header, body, _message);
 
