@@ -18,8 +18,9 @@ public sealed partial class RegisterRepository
 {
     /// <summary>
     /// Every commit reachable from <paramref name="revision"/> (HEAD by default) that changed the
-    /// risk's file (under any spelling of its id), newest first, each with the risk before and after and the changes field by
-    /// field. Commits made outside the program are included and compared in the same way.
+    /// risk's file (under any spelling of its id), newest first, each with the risk before and
+    /// after and the changes field by field. Commits made outside the program are included and
+    /// compared in the same way; a version that cannot be read is listed with its problems.
     /// </summary>
     public IReadOnlyList<RiskVersion> History(RiskId id, RegisterSettings? settings = null, string revision = "HEAD")
     {
