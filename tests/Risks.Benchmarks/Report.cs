@@ -210,7 +210,8 @@ internal static class Report
         d.Append(FormattableString.Invariant($"  each, then {options.Reps} times with it warm (the same comparison again); for a month apart also {options.Reps} times after a\n"));
         d.Append("  `Load()` that is not timed, with the cache emptied before it, as in the program, which loads the register first.\n");
         d.Append(FormattableString.Invariant($"- **Past scores:** `ScoresAt()` of the last {first.TrailIterations} iterations, after a `Load()` that is not timed (as the\n"));
-        d.Append("  register screen reads them for its trend sparklines, in the background once the register is on screen),\n");
+        d.Append("  register screen reads them for its trend sparklines, in the background once the register is on screen;\n");
+        d.Append("  the screen reads the last 5, so this is a little more than it does),\n");
         d.Append("  and with the cache emptied.\n");
         d.Append("- **For reference, the git CLI:** `git commit-graph write --reachable --changed-paths`, then `git log --format=%H -- PATH`\n");
         d.Append("  for each picked risk, timed from starting the git process to its end.\n\n");
