@@ -77,7 +77,7 @@ public sealed class ComparisonView(RegisterDiff diff)
             if (narrative.TryGetValue(change, out var edit))
             {
                 var words = markdown ? WordDiff.Markdown(edit.Words) : WordDiff.Text(edit.Words);
-                lines.Add($"{Label(change)}: {words.ReplaceLineEndings(" ")}");
+                lines.Add($"{change.Label}: {words.ReplaceLineEndings(" ")}");
             }
             else
             {
@@ -108,16 +108,6 @@ public sealed class ComparisonView(RegisterDiff diff)
         }
 
         return $"{Text.Count(risk.Changes.Count, "change")}{(parts.Count > 0 ? $" ({string.Join(", ", parts)})" : "")}";
-    }
-
-    /// <summary>The field's name in a prose change's description: "narrative (cause) updated" and "action A1 update: ..." name "narrative (cause)" and "action A1 update".</summary>
-    private static string Label(FieldChange change)
-    {
-        var description = change.Description;
-        var colon = description.IndexOf(": ", StringComparison.Ordinal);
-        return description.EndsWith(" updated", StringComparison.Ordinal) ? description[..^8]
-            : colon > 0 ? description[..colon]
-            : description;
     }
 
     private static string Band(Band? band) => band is null ? "" : $", {band.Name}";

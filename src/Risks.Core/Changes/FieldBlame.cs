@@ -76,7 +76,7 @@ public static class FieldBlame
             .Distinct();
         return changes
             .GroupBy(c => c.Field)
-            .Select(g => (g.Key, Label(g.First()), string.Join(", ", g.Select(c => c.After ?? ""))));
+            .Select(g => (g.Key, g.First().Label, string.Join(", ", g.Select(c => c.After ?? ""))));
     }
 
     private static Score? Bare(Score? score) => score is null ? null : new Score(0, 0);
@@ -96,30 +96,4 @@ public static class FieldBlame
 
     private static bool Encloses(string outer, string inner) =>
         inner.StartsWith(outer + ".", StringComparison.Ordinal) || inner.StartsWith(outer + "[", StringComparison.Ordinal);
-
-    /// <summary>
-    /// The field in words, from the change that sets it: "current likelihood" from "current
-    /// likelihood 0 -> 4", "owner" from "owner set to …", "control C2 wording" from "control C2
-    /// wording added", "leads" from "lead added: …".
-    /// </summary>
-    private static string Label(FieldChange change)
-    {
-        var description = change.Description;
-        var values = $" {change.Before} -> {change.After}";
-        if (change.Kind == ChangeKind.Changed && description.EndsWith(values, StringComparison.Ordinal))
-        {
-            return description[..^values.Length];
-        }
-
-        // The words before the first marker; "lead added: …" is one of a list of names.
-        var (at, marker) = new[] { " set to ", " added: ", " added", ": " }
-            .Select(m => (At: description.IndexOf(m, StringComparison.Ordinal), Marker: m))
-            .Where(m => m.At > 0)
-            .OrderBy(m => m.At)
-            .FirstOrDefault();
-        return change.Field == "status" ? "status"
-            : marker is null ? change.Field.Replace('_', ' ')
-            : marker == " added: " ? description[..at] + "s"
-            : description[..at];
-    }
 }

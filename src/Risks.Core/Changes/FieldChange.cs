@@ -9,5 +9,14 @@ public enum ChangeKind { Added, Removed, Changed, Reordered }
 /// </summary>
 public sealed record FieldChange(string Field, ChangeKind Kind, string? Before, string? After, string Description)
 {
+    /// <summary>The field in words, as <see cref="Description"/> names it: "current likelihood", "action A3", "narrative (cause)".</summary>
+    public string Label { get; init; } = "";
+
+    /// <summary>Two changes are the same change whatever their labels: the label is only how the field is named.</summary>
+    public bool Equals(FieldChange? other) =>
+        other is not null && Field == other.Field && Kind == other.Kind && Before == other.Before && After == other.After && Description == other.Description;
+
+    public override int GetHashCode() => HashCode.Combine(Field, Kind, Before, After, Description);
+
     public override string ToString() => Description;
 }

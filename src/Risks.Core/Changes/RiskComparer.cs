@@ -27,11 +27,11 @@ public sealed class RiskComparer
         if (before is null)
         {
             var score = after!.Current is { } c ? $", current score {c.Value}" : "";
-            comparer.Add("", ChangeKind.Added, null, after.Id.Value, $"new risk{score}");
+            comparer.Add("", "risk", ChangeKind.Added, null, after.Id.Value, $"new risk{score}");
         }
         else if (after is null)
         {
-            comparer.Add("", ChangeKind.Removed, before.Id.Value, null, "risk removed from the register");
+            comparer.Add("", "risk", ChangeKind.Removed, before.Id.Value, null, "risk removed from the register");
         }
         else
         {
@@ -114,7 +114,7 @@ public sealed class RiskComparer
                 RiskStatus.Merged => $"merged into {b.Closure?.MergedInto}" + Because(b.Closure?.Rationale),
                 _ => $"reopened (was {Word(a.Status)})",
             };
-            Add("status", ChangeKind.Changed, Word(a.Status), Word(b.Status), description);
+            Add("status", "status", ChangeKind.Changed, Word(a.Status), Word(b.Status), description);
             return;
         }
 
@@ -132,11 +132,11 @@ public sealed class RiskComparer
 
         if (a is null)
         {
-            Add(path, ChangeKind.Added, null, b!.ToString(), $"{path} score set to {b.Value} ({b.Impact} x {b.Likelihood})");
+            Add(path, path + " score", ChangeKind.Added, null, b!.ToString(), $"{path} score set to {b.Value} ({b.Impact} x {b.Likelihood})");
         }
         else if (b is null)
         {
-            Add(path, ChangeKind.Removed, a.ToString(), null, $"{path} score removed (was {a.Value})");
+            Add(path, path + " score", ChangeKind.Removed, a.ToString(), null, $"{path} score removed (was {a.Value})");
         }
         else
         {
@@ -153,13 +153,13 @@ public sealed class RiskComparer
         {
             if (a is not null && b is null)
             {
-                Add("last_reviewed", ChangeKind.Removed, Date(a.Date), null, "last review removed");
+                Add("last_reviewed", "last review", ChangeKind.Removed, Date(a.Date), null, "last review removed");
             }
 
             return;
         }
 
-        Add("last_reviewed", a is null ? ChangeKind.Added : ChangeKind.Changed, a is null ? null : $"{Date(a.Date)} {a.By}", $"{Date(b.Date)} {b.By}",
+        Add("last_reviewed", "last review", a is null ? ChangeKind.Added : ChangeKind.Changed, a is null ? null : $"{Date(a.Date)} {a.By}", $"{Date(b.Date)} {b.By}",
             $"reviewed {Date(b.Date)} by {Name(b.By)}");
     }
 
@@ -179,7 +179,7 @@ public sealed class RiskComparer
             var key = id(item);
             if (!now.ContainsKey(key))
             {
-                Add($"{list}[{key}]", ChangeKind.Removed, describe(item), null, $"{noun} {key} removed: {Brief(describe(item))}");
+                Add($"{list}[{key}]", $"{noun} {key}", ChangeKind.Removed, describe(item), null, $"{noun} {key} removed: {Brief(describe(item))}");
             }
         }
 
@@ -192,7 +192,7 @@ public sealed class RiskComparer
             }
             else
             {
-                Add($"{list}[{key}]", ChangeKind.Added, null, describe(item), $"{noun} added: {Brief(describe(item))}");
+                Add($"{list}[{key}]", $"{noun} {key}", ChangeKind.Added, null, describe(item), $"{noun} added: {Brief(describe(item))}");
             }
         }
 
@@ -200,7 +200,7 @@ public sealed class RiskComparer
         var keptAfter = after.Select(id).Where(old.ContainsKey).ToList();
         if (!keptBefore.SequenceEqual(keptAfter, StringComparer.Ordinal))
         {
-            Add(list, ChangeKind.Reordered, string.Join(", ", keptBefore), string.Join(", ", keptAfter), $"{list.Replace('_', ' ')} reordered");
+            Add(list, list.Replace('_', ' '), ChangeKind.Reordered, string.Join(", ", keptBefore), string.Join(", ", keptAfter), $"{list.Replace('_', ' ')} reordered");
         }
     }
 
@@ -208,12 +208,12 @@ public sealed class RiskComparer
     {
         foreach (var removed in before.Except(after, StringComparer.Ordinal))
         {
-            Add(list, ChangeKind.Removed, removed, null, $"{noun} removed: {show(removed)}");
+            Add(list, list.Replace('_', ' '), ChangeKind.Removed, removed, null, $"{noun} removed: {show(removed)}");
         }
 
         foreach (var added in after.Except(before, StringComparer.Ordinal))
         {
-            Add(list, ChangeKind.Added, null, added, $"{noun} added: {show(added)}");
+            Add(list, list.Replace('_', ' '), ChangeKind.Added, null, added, $"{noun} added: {show(added)}");
         }
     }
 
@@ -226,15 +226,15 @@ public sealed class RiskComparer
 
         if (string.IsNullOrEmpty(a))
         {
-            Add(path, ChangeKind.Added, null, rawB ?? b, $"{label} set to {b}");
+            Add(path, label, ChangeKind.Added, null, rawB ?? b, $"{label} set to {b}");
         }
         else if (string.IsNullOrEmpty(b))
         {
-            Add(path, ChangeKind.Removed, rawA ?? a, null, $"{label} removed (was {a})");
+            Add(path, label, ChangeKind.Removed, rawA ?? a, null, $"{label} removed (was {a})");
         }
         else
         {
-            Add(path, ChangeKind.Changed, rawA ?? a, rawB ?? b, $"{label} {a} -> {b}");
+            Add(path, label, ChangeKind.Changed, rawA ?? a, rawB ?? b, $"{label} {a} -> {b}");
         }
     }
 
@@ -263,11 +263,11 @@ public sealed class RiskComparer
             ChangeKind.Added => $"{label} added",
             _ => $"{label} updated",
         };
-        Add(path, kind, a, b, description);
+        Add(path, label, kind, a, b, description);
     }
 
-    private void Add(string path, ChangeKind kind, string? before, string? after, string description) =>
-        _changes.Add(new FieldChange(path, kind, before, after, description));
+    private void Add(string path, string label, ChangeKind kind, string? before, string? after, string description) =>
+        _changes.Add(new FieldChange(path, kind, before, after, description) { Label = label });
 
     private string Name(string? login) => login is null ? "" : _settings?.NameOf(login) ?? login;
 
