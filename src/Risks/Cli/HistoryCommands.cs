@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Risks.App;
 using Risks.Core.Domain;
@@ -53,7 +52,7 @@ internal sealed partial class Commands
                 });
             }
 
-            Out.WriteLine(new JsonObject { ["id"] = riskId.Value, ["history"] = entries }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            Out.WriteLine(JsonOutput.Write(new JsonObject { ["id"] = riskId.Value, ["history"] = entries }));
             return ExitCodes.Ok;
         }
 
@@ -119,7 +118,7 @@ internal sealed partial class Commands
                 ["reason"] = f.Revision.Reason,
                 ["change"] = f.Change.Description,
             })]);
-            Out.WriteLine(new JsonObject { ["id"] = riskId.Value, ["fields"] = fields }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            Out.WriteLine(JsonOutput.Write(new JsonObject { ["id"] = riskId.Value, ["fields"] = fields }));
             return ExitCodes.Ok;
         }
 
@@ -144,7 +143,7 @@ internal sealed partial class Commands
         switch (format)
         {
             case "json":
-                Out.WriteLine(DiffJson(view).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                Out.WriteLine(JsonOutput.Write(DiffJson(view)));
                 break;
             case "markdown":
                 WriteDiffMarkdown(view);

@@ -19,6 +19,9 @@ internal static class JsonOutput
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Any JSON the commands build, written as every command writes it (indented, text unescaped).</summary>
+    public static string Write(JsonNode node) => node.ToJsonString(Options);
+
     public static string List(IReadOnlyList<RiskFacts> rows, RegisterSettings settings) =>
         new JsonArray([.. rows.Select(f => Summary(f, settings))]).ToJsonString(Options);
 
