@@ -25,7 +25,7 @@ public sealed partial class RegisterRepository
     public IReadOnlyList<RiskVersion> History(RiskId id, RegisterSettings? settings = null, string revision = "HEAD")
     {
         using var repo = new Repository(Root);
-        var head = ResolveRevision(repo, revision).Commit;
+        var head = Resolved(repo, revision).Commit;
         var versions = new List<RiskVersion>();
         foreach (var (indexed, change) in ChangeIndex.For(GitDir).From(repo, head).Touching(id.Identity))
         {
@@ -37,7 +37,7 @@ public sealed partial class RegisterRepository
             var problems = (before?.Problems ?? []).Concat(after?.Problems ?? []).ToList();
             IReadOnlyList<FieldChange> changes = (before, after) switch
             {
-                ({ Risk: null }, _) or (_, { Risk: null }) => [new FieldChange("", Core.Changes.ChangeKind.Changed, null, null, after?.Risk is null && after is not null ? "the file was changed and could not be read" : "the file could be read again")],
+                ({ Risk: null }, _) or (_, { Risk: null }) => [new FieldChange("", Core.Changes.ChangeKind.Changed, null, null, after?.Risk is null && after is not null ? "the file was changed and could not be read" : "the file could be read again") { Label = "file" }],
                 _ => RiskComparer.Compare(before?.Risk, after?.Risk, settings),
             };
             versions.Add(new RiskVersion(
@@ -85,22 +85,22 @@ public sealed partial class RegisterRepository
     public ResolvedRevision ResolveRevision(string text)
     {
         using var repo = new Repository(Root);
-        return ResolveRevision(repo, text);
+        return Resolved(repo, text).Named;
     }
 
     /// <summary>What changed between two versions of the register, risk by risk and field by field.</summary>
     public RegisterDiff Compare(string from, string to)
     {
         using var repo = new Repository(Root);
-        var a = ResolveRevision(repo, from);
-        var b = ResolveRevision(repo, to);
-        var settings = SettingsAt(b.Commit) ?? SettingsAt(a.Commit) ?? new RegisterSettings();
+        var (a, older) = Resolved(repo, from);
+        var (b, newer) = Resolved(repo, to);
+        var settings = SettingsAt(newer) ?? SettingsAt(older) ?? new RegisterSettings();
 
         var pairs = new Dictionary<string, (Risk? Before, Risk? After)>(StringComparer.Ordinal);
         var problems = new List<Problem>();
         var changedPaths = new HashSet<string>(StringComparer.Ordinal);
         var sides = new List<(string Path, ObjectId Id, bool After)>();
-        using (var diff = repo.Diff.Compare<TreeChanges>(a.Commit.Tree, b.Commit.Tree, [RegisterLayout.RisksFolder + "/"], new CompareOptions { Similarity = SimilarityOptions.None }))
+        using (var diff = repo.Diff.Compare<TreeChanges>(older.Tree, newer.Tree, [RegisterLayout.RisksFolder + "/"], new CompareOptions { Similarity = SimilarityOptions.None }))
         {
             sides.AddRange(diff.SelectMany(Sides).Where(side => RegisterLayout.IsRiskFile(side.Path)));
         }
@@ -120,7 +120,7 @@ public sealed partial class RegisterRepository
             pairs[risk.Id.Identity] = after ? (pair.Before, risk) : (risk, pair.After);
         }
 
-        var unchanged = RiskFilesInTree(b.Commit.Tree)
+        var unchanged = RiskFilesInTree(newer.Tree)
             .Where(f => !changedPaths.Contains(f.Path))
             .Select(f => RegisterLayout.Parse(f.Path))
             .OfType<(RiskId Id, bool InPlace)>()
@@ -193,17 +193,17 @@ public sealed partial class RegisterRepository
         return trail;
     }
 
-    private ResolvedRevision ResolveRevision(Repository repo, string text)
+    /// <summary>What <paramref name="text"/> names, as a person is told it, and its commit in <paramref name="repo"/>.</summary>
+    private (ResolvedRevision Named, Commit Commit) Resolved(Repository repo, string text)
     {
         var trimmed = text.Trim();
-        var iterations = Iterations();
         if (Resolve(repo, trimmed) is { } commit)
         {
-            var iteration = iterations.LastOrDefault(i => i.Name == trimmed);
+            var iteration = IsIterationName(trimmed) && repo.Tags[trimmed] is { } tag ? IterationOf(tag) : null;
             var description = iteration is not null
                 ? $"iteration {iteration.Name}{(iteration.Title.Length > 0 ? $" ({iteration.Title})" : "")}, {Formats.Date(DateOnly.FromDateTime(iteration.When.DateTime))}"
                 : $"{trimmed} (commit {commit.Sha[..7]} of {Formats.Date(DateOnly.FromDateTime(commit.Committer.When.DateTime))})";
-            return new ResolvedRevision(trimmed, commit, description, iteration);
+            return (new ResolvedRevision(trimmed, commit.Sha, commit.Committer.When, description, iteration), commit);
         }
 
         if (Formats.TryParseDate(trimmed, out var date))
@@ -213,9 +213,11 @@ public sealed partial class RegisterRepository
             var at = ChangeIndex.For(GitDir).From(repo, head).LastOnOrBefore(endOfDay)
                 ?? throw new RegisterException($"the register did not exist yet on {Formats.Date(date)}; its first commit is later");
             var found = repo.Lookup<Commit>(at);
-            return new ResolvedRevision(trimmed, found, $"the register as at the end of {Formats.Date(date)} (commit {found.Sha[..7]} of {Formats.Date(DateOnly.FromDateTime(found.Committer.When.DateTime))})", null);
+            var description = $"the register as at the end of {Formats.Date(date)} (commit {found.Sha[..7]} of {Formats.Date(DateOnly.FromDateTime(found.Committer.When.DateTime))})";
+            return (new ResolvedRevision(trimmed, found.Sha, found.Committer.When, description, null), found);
         }
 
+        var iterations = Iterations();
         var names = iterations.Count == 0 ? "there are no iterations yet" : "iterations: " + string.Join(", ", iterations.TakeLast(6).Select(i => i.Name));
         throw new RegisterException($"'{trimmed}' is not an iteration, commit or date (a date is written 2025-02-28, 28 Feb 2025 or 28/02/2025); {names}");
     }
@@ -302,15 +304,13 @@ public sealed record RiskVersion(
     bool ByProgram,
     IReadOnlyList<Problem> Problems);
 
-/// <summary>A version of the register named by a person: <see cref="Text"/> as typed, the commit it resolved to, and how to say it.</summary>
-public sealed record ResolvedRevision(string Text, Commit Commit, string Description, Iteration? Iteration)
+/// <summary>A version of the register named by a person: <see cref="Text"/> as typed, the commit it resolved to (<see cref="Sha"/>, committed at <see cref="When"/>), and how to say it.</summary>
+public sealed record ResolvedRevision(string Text, string Sha, DateTimeOffset When, string Description, Iteration? Iteration)
 {
-    public string Sha => Commit.Sha;
-
     /// <summary>How the board refers to this version in movement phrases: "January 2025 report", or the date of a version that is not an iteration.</summary>
     public string ReportName => Iteration is { } iteration
         ? Movement.ReportName(iteration.When)
-        : $"{Formats.Date(DateOnly.FromDateTime(Commit.Committer.When.DateTime))} version";
+        : $"{Formats.Date(DateOnly.FromDateTime(When.DateTime))} version";
 }
 
 /// <summary>Two versions of the register compared: risks and counts in <see cref="Comparison"/>, and files that could not be read on either side.</summary>

@@ -191,18 +191,27 @@ public sealed partial class RegisterRepository
         var iterations = new List<Iteration>();
         foreach (var tag in repo.Tags)
         {
-            if (tag.PeeledTarget is not Commit commit)
+            if (IterationOf(tag) is { } iteration)
             {
-                continue;
+                iterations.Add(iteration);
             }
-
-            var annotation = tag.IsAnnotated ? tag.Annotation : null;
-            var by = annotation?.Tagger ?? commit.Author;
-            iterations.Add(new Iteration(tag.FriendlyName, annotation is null ? "" : Title(annotation.Message), commit.Sha, by.When, by.Name));
         }
 
         iterations.Sort((a, b) => a.When.CompareTo(b.When) is var c && c != 0 ? c : string.CompareOrdinal(a.Name, b.Name));
         return iterations;
+    }
+
+    /// <summary>The iteration a tag marks, or null for a tag that does not point (once peeled) at a commit.</summary>
+    private static Iteration? IterationOf(Tag tag)
+    {
+        if (tag.PeeledTarget is not Commit commit)
+        {
+            return null;
+        }
+
+        var annotation = tag.IsAnnotated ? tag.Annotation : null;
+        var by = annotation?.Tagger ?? commit.Author;
+        return new Iteration(tag.FriendlyName, annotation is null ? "" : Title(annotation.Message), commit.Sha, by.When, by.Name);
     }
 
     /// <summary>The sha of the commit HEAD is at, or null before the first commit: cheap enough to poll for commits made by others.</summary>
@@ -273,7 +282,7 @@ public sealed partial class RegisterRepository
 
         var before = committed is null ? null : Parse(((Blob)repo.Lookup(committed)).GetContentStream(), path, committed).Risk;
         var changes = committed is not null && before is null
-            ? [new FieldChange("", Risks.Core.Changes.ChangeKind.Changed, null, null, "repaired (the committed version could not be read)")]
+            ? [new FieldChange("", Risks.Core.Changes.ChangeKind.Changed, null, null, "repaired (the committed version could not be read)") { Label = "file" }]
             : RiskComparer.Compare(before, risk, settings);
         var headline = ChangeSummary.Headline(before, risk, changes);
         var message = Message(headline, reason, changes, risk.Id);
