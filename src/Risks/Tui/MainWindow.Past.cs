@@ -113,36 +113,38 @@ internal sealed partial class MainWindow
     private void OpenComparison()
     {
         var iterations = _session.Repository.Iterations();
-        if (_compareFrom is null)
+        var (from, to) = (_compareFrom, _compareTo) is (string f, string t) ? (f, t) : iterations.Count switch
         {
-            (_compareFrom, _compareTo) = iterations.Count switch
-            {
-                0 => ("HEAD", "HEAD"),
-                1 => (iterations[0].Name, "HEAD"),
-                _ => (iterations[^2].Name, iterations[^1].Name),
-            };
-        }
+            0 => ("HEAD", "HEAD"),
+            1 => (iterations[0].Name, "HEAD"),
+            _ => (iterations[^2].Name, iterations[^1].Name),
+        };
 
-        Compare();
+        var error = Compare(from, to);
         Show(Screen.Compare);
-        if (iterations.Count == 0)
+        if (error is not null)
+        {
+            Say(error);
+        }
+        else if (iterations.Count == 0)
         {
             Say("No iterations yet: f and t choose commits or dates to compare.");
         }
     }
 
-    private void Compare()
+    /// <summary>Compares <paramref name="from"/> with <paramref name="to"/> and shows it; returns why not, leaving the comparison shown as it was.</summary>
+    private string? Compare(string from, string to)
     {
         try
         {
-            _comparison = ComparisonView.Of(_session.Repository, _compareFrom!, _compareTo!);
+            _comparison = ComparisonView.Of(_session.Repository, from, to);
         }
         catch (RegisterException ex)
         {
-            Say(ex.Message);
-            return;
+            return ex.Message;
         }
 
+        (_compareFrom, _compareTo) = (from, to);
         var view = _comparison;
         var rows = view.Risks.Select(r => new[] { r.Id.Value, r.Title, view.Movement(r), ComparisonView.Summary(r) }).ToList();
         _compareScreen.Show(
@@ -153,39 +155,53 @@ internal sealed partial class MainWindow
         {
             Say($"{Core.Domain.Text.Count(view.Diff.Problems.Count, "file")} could not be read: {view.Diff.Problems[0]}");
         }
+
+        return null;
     }
 
-    /// <summary>Chooses one side of the comparison: an iteration, now, or a commit or date typed.</summary>
+    /// <summary>
+    /// Chooses one side of the comparison: an iteration, now, or a commit or date typed. A typed
+    /// name that names nothing is asked for again, with the reason; the comparison shown stays.
+    /// </summary>
     private void ChooseSide(bool from)
     {
         const string Typed = "\u0000typed";
+        const string Hint = "A date (2025-02-28, 28 Feb 2025: the register at the end of that day), a commit, or HEAD~3 and the like.";
         var choices = _session.Repository.Iterations().Reverse()
             .Select(i => (i.Name, $"{i.Name}  {Core.Presentation.Formats.Date(DateOnly.FromDateTime(i.When.DateTime))}  {i.Title}"))
             .Prepend(("HEAD", "now (the register as last saved)"))
             .Append((Typed, "another commit or a date..."))
             .ToList();
-        var current = from ? _compareFrom : _compareTo;
-        var picked = _prompts.Pick(from ? "Compare from" : "Compare to", "Choose a version of the register:", choices, Math.Max(0, choices.FindIndex(c => c.Item1 == current)));
-        if (picked == Typed)
+        var title = from ? "Compare from" : "Compare to";
+        var current = (from ? _compareFrom : _compareTo) ?? "HEAD";
+        var picked = _prompts.Pick(title, "Choose a version of the register:", choices, Math.Max(0, choices.FindIndex(c => c.Item1 == current)));
+        var typed = picked == Typed;
+        var note = Hint;
+        while (picked is not null)
         {
-            picked = _prompts.Line(from ? "Compare from" : "Compare to", "A date (2025-02-28, 28 Feb 2025: the register at the end of that day), a commit, or HEAD~3 and the like.", current ?? "", "C_ompare");
-        }
+            if (typed)
+            {
+                picked = _prompts.Line(title, note, current, "C_ompare");
+                if (string.IsNullOrWhiteSpace(picked))
+                {
+                    return;
+                }
+            }
 
-        if (string.IsNullOrWhiteSpace(picked))
-        {
-            return;
-        }
+            var error = from ? Compare(picked, _compareTo ?? "HEAD") : Compare(_compareFrom ?? "HEAD", picked);
+            if (error is null)
+            {
+                return;
+            }
 
-        if (from)
-        {
-            _compareFrom = picked;
-        }
-        else
-        {
-            _compareTo = picked;
-        }
+            if (!typed)
+            {
+                _prompts.Tell("Cannot compare", error);
+                return;
+            }
 
-        Compare();
+            (note, current) = ("! " + error + "\n" + Hint, picked);
+        }
     }
 
     /// <summary>The iterations, newest first: cut a new one, or compare one with now or remove it.</summary>
@@ -216,8 +232,12 @@ internal sealed partial class MainWindow
             "Co_mpare with now", "_Remove", "_Close");
         if (answer == 0)
         {
-            (_compareFrom, _compareTo) = (iteration.Name, "HEAD");
-            Compare();
+            if (Compare(iteration.Name, "HEAD") is { } error)
+            {
+                _prompts.Tell("Cannot compare", error);
+                return;
+            }
+
             Show(Screen.Compare);
         }
         else if (answer == 1)

@@ -238,6 +238,39 @@ public sealed class PastScreensTests
     }
 
     [Fact]
+    public void A_typed_name_that_names_nothing_is_asked_for_again_with_the_reason_then_a_date_compares()
+    {
+        using var ui = new Headless(width: 100, height: 30);
+        ui.Press(new Key('4'));
+
+        ui.PressWithDialogs(
+            Key.F,
+            (h, dialog) =>
+            {
+                var list = All(dialog).OfType<ListView>().Single();
+                list.SelectedItem = list.Source!.Count - 1;
+                dialog.Result = 1;
+                h.App.RequestStop(dialog);
+            },
+            (h, dialog) =>
+            {
+                All(dialog).OfType<TextField>().Single().Text = "last tuesday";
+                dialog.Result = 1;
+                h.App.RequestStop(dialog);
+            },
+            (h, dialog) =>
+            {
+                All(dialog).OfType<Label>().ShouldContain(l => l.Text.Contains("'last tuesday' is not an iteration, commit or date", StringComparison.Ordinal));
+                All(dialog).OfType<TextField>().Single().Text = "2025-02-28";
+                dialog.Result = 1;
+                h.App.RequestStop(dialog);
+            });
+
+        ui.Screen.ShouldContain("From the register as at the end of 28 Feb 2025");
+        ui.Screen.ShouldContain("to iteration 2025-03");
+    }
+
+    [Fact]
     public void A_governance_lead_cuts_an_iteration_and_trends_are_then_measured_against_it()
     {
         using var ui = new Headless();
