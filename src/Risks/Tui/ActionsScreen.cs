@@ -46,7 +46,7 @@ internal sealed class ActionsScreen : View
         Width = Dim.Fill();
         Height = Dim.Fill();
         CanFocus = true;
-        _summary = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+        _summary = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
         Table = Tables.Create(new ActionsTable(view, today), headers: true);
         Table.Y = 1;
         Table.Height = Dim.Fill();

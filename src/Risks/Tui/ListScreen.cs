@@ -31,7 +31,7 @@ internal sealed class ListScreen : View
         Width = Dim.Fill();
         Height = Dim.Fill();
         CanFocus = true;
-        _header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = headerLines };
+        _header = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = 0, Width = Dim.Fill(), Height = headerLines };
         Table = Tables.Create(new TextTable(columns, () => _rows), headers: true);
         Table.Y = headerLines;
         Table.Height = Dim.Fill(detailLines);
@@ -44,7 +44,7 @@ internal sealed class ListScreen : View
         }
 
         Table.ValueChanged += (_, _) => ShowDetail();
-        _detail = new Label { X = 0, Y = Pos.AnchorEnd(detailLines), Width = Dim.Fill(), Height = detailLines };
+        _detail = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = Pos.AnchorEnd(detailLines), Width = Dim.Fill(), Height = detailLines };
         Add(_header, Table, _detail);
     }
 

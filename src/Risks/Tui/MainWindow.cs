@@ -50,8 +50,8 @@ internal sealed partial class MainWindow : Window
         _register = new RegisterView(session);
         _heat = new HeatMapView(session, _register);
         _actions = new ActionsView(session);
-        _header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
-        _message = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
+        _header = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+        _message = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
         var body = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), CanFocus = true };
         _registerScreen = new RegisterScreen(_register);
         _heatScreen = new HeatMapScreen(_heat, () => Execute(UiCommand.FilterToCell));

@@ -35,7 +35,7 @@ internal sealed class Prompts(IApplication app)
     public string? Pick(string title, string note, IReadOnlyList<(string Value, string Label)> choices, int selected = 0)
     {
         var labels = new ObservableCollection<string>(choices.Select(c => c.Label));
-        var help = new Label { Text = note, X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+        var help = new Label { HotKeySpecifier = Texts.NoHotKey, Text = note, X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
         var list = new ListView { X = 0, Y = 1, Width = Dim.Fill(), Height = Math.Clamp(labels.Count, 1, 12) };
         list.SetSource(labels);
         using var dialog = WithButtons(title, 80, "C_hoose");
@@ -54,7 +54,7 @@ internal sealed class Prompts(IApplication app)
     public string? Line(string title, string note, string initial, string accept)
     {
         var lines = Wrap([note], (app.Screen.Width * 8 / 10) - 4);
-        var help = new Label { Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
+        var help = new Label { HotKeySpecifier = Texts.NoHotKey, Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
         var field = new TextField { X = 0, Y = Pos.Bottom(help) + 1, Width = Dim.Fill(), Text = initial };
         using var dialog = WithButtons(title, 80, accept);
         dialog.Add(help, field);
@@ -65,10 +65,10 @@ internal sealed class Prompts(IApplication app)
     public (string First, string Second)? TwoLines(string title, string note, string firstLabel, string first, string secondLabel, string second, string accept)
     {
         var lines = Wrap([note], (app.Screen.Width * 8 / 10) - 4);
-        var help = new Label { Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
-        var label1 = new Label { Text = firstLabel, X = 0, Y = Pos.Bottom(help) + 1 };
+        var help = new Label { HotKeySpecifier = Texts.NoHotKey, Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
+        var label1 = new Label { HotKeySpecifier = Texts.NoHotKey, Text = firstLabel, X = 0, Y = Pos.Bottom(help) + 1 };
         var field1 = new TextField { X = 0, Y = Pos.Bottom(label1), Width = Dim.Fill(), Text = first };
-        var label2 = new Label { Text = secondLabel, X = 0, Y = Pos.Bottom(field1) + 1 };
+        var label2 = new Label { HotKeySpecifier = Texts.NoHotKey, Text = secondLabel, X = 0, Y = Pos.Bottom(field1) + 1 };
         var field2 = new TextField { X = 0, Y = Pos.Bottom(label2), Width = Dim.Fill(), Text = second };
         using var dialog = WithButtons(title, 80, accept);
         dialog.Add(help, label1, field1, label2, field2);
@@ -105,9 +105,9 @@ internal sealed class Prompts(IApplication app)
         lines.Add("");
         lines.Add(editor.ReasonRequired ? "Reason (required: a score changed):" : "Reason (recorded with the change):");
         lines = Wrap(lines, (app.Screen.Width * 9 / 10) - 4);
-        var summary = new Label { Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
+        var summary = new Label { HotKeySpecifier = Texts.NoHotKey, Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
         var reason = new TextField { X = 0, Y = Pos.Bottom(summary), Width = Dim.Fill() };
-        var note = new Label { Text = problem ?? "Enter saves; Tab reaches the buttons.", X = 0, Y = Pos.Bottom(reason), Width = Dim.Fill(), Height = 1 };
+        var note = new Label { HotKeySpecifier = Texts.NoHotKey, Text = problem ?? "Enter saves; Tab reaches the buttons.", X = 0, Y = Pos.Bottom(reason), Width = Dim.Fill(), Height = 1 };
         using var dialog = WithButtons($"Save {editor.Id}", 90, "_Save");
         dialog.Add(summary, reason, note);
         return Run(dialog, reason) ? reason.Text : null;
@@ -135,7 +135,7 @@ internal sealed class Prompts(IApplication app)
         var lines = bindings.Select(b => b.KeysText.PadRight(width) + b.Description).ToList();
         lines.Add("");
         lines.Add("Every key is also in docs/keys.md.");
-        var text = new Label { Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
+        var text = new Label { HotKeySpecifier = Texts.NoHotKey, Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
         using var dialog = new Dialog { Title = $"Keys: {KeyMap.Title(screen)}", Width = Dim.Percent(95), Buttons = [new Button { Text = "_OK" }] };
         dialog.Add(text);
         app.Run(dialog);
@@ -212,7 +212,7 @@ internal sealed class Prompts(IApplication app)
         }
 
         var helpLines = Wrap(new[] { error is null ? "" : "! " + error, row.Help, hint }.Where(s => s.Length > 0), (app.Screen.Width * 9 / 10) - 4);
-        var help = new Label { Text = string.Join('\n', helpLines), X = 0, Y = 0, Width = Dim.Fill(), Height = helpLines.Count };
+        var help = new Label { HotKeySpecifier = Texts.NoHotKey, Text = string.Join('\n', helpLines), X = 0, Y = 0, Width = Dim.Fill(), Height = helpLines.Count };
         View input;
         Func<string> value;
         if (multiLine)
@@ -256,7 +256,7 @@ internal sealed class Prompts(IApplication app)
     {
         var chosen = row.Raw.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var labels = new ObservableCollection<string>(row.Choices.Select(c => c.Label));
-        var note = new Label { Text = "Space marks or unmarks; Enter or Save keeps the marked ones.", X = 0, Y = 0, Width = Dim.Fill() };
+        var note = new Label { HotKeySpecifier = Texts.NoHotKey, Text = "Space marks or unmarks; Enter or Save keeps the marked ones.", X = 0, Y = 0, Width = Dim.Fill() };
         var list = new ListView { X = 0, Y = 1, Width = Dim.Fill(), Height = Math.Min(labels.Count, 14), ShowMarks = true, MarkMultiple = true };
         list.SetSource(labels);
         for (var i = 0; i < row.Choices.Count; i++)

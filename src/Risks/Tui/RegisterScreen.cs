@@ -31,7 +31,7 @@ internal sealed class RegisterScreen : View
         Height = Dim.Fill();
         CanFocus = true;
 
-        var prompt = new Label { Text = "Filter (/):", X = 0, Y = 0 };
+        var prompt = new Label { HotKeySpecifier = Texts.NoHotKey, Text = "Filter (/):", X = 0, Y = 0 };
         FilterBox = new TextField { X = Pos.Right(prompt) + 1, Y = 0, Width = Dim.Fill() };
         FilterBox.TextChanged += (_, _) =>
         {
@@ -41,7 +41,7 @@ internal sealed class RegisterScreen : View
                 Update();
             }
         };
-        _summary = new Label { X = 0, Y = 1, Width = Dim.Fill(), Height = 1 };
+        _summary = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = 1, Width = Dim.Fill(), Height = 1 };
         Table = Tables.Create(new RegisterTable(view), headers: true, FitTitle);
         Table.Y = 2;
         Table.Height = Dim.Fill(1);
@@ -55,7 +55,7 @@ internal sealed class RegisterScreen : View
 
         Table.Style.GetOrCreateColumnStyle((int)RegisterColumn.Band).ColorGetter = args =>
             args.RowIndex < _view.Rows.Count && _view.Rows[args.RowIndex].Facts.Band is { } band ? Palette.BandScheme(band.Rag) : null;
-        _counts = new Label { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
+        _counts = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
         Add(prompt, FilterBox, _summary, Table, _counts);
         Update();
     }

@@ -50,7 +50,7 @@ internal sealed class RiskScreen : View
         Width = Dim.Fill();
         Height = Dim.Fill();
         CanFocus = true;
-        _header = new Label { X = 0, Y = 0, Width = Dim.Fill(), Height = 3 };
+        _header = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = 0, Width = Dim.Fill(), Height = 3 };
         Table = Tables.Create(new FieldTable(() => _rows), headers: false);
         Table.Y = 3;
         Table.Height = Dim.Fill(6);
@@ -61,7 +61,7 @@ internal sealed class RiskScreen : View
             ? _rows[args.RowIndex].Issues.Count > 0 ? Palette.Problem : _rows[args.RowIndex].Kind == FieldKind.Heading ? Palette.Heading : null
             : null;
         Table.ValueChanged += (_, _) => ShowDetail();
-        _detail = new Label { X = 0, Y = Pos.AnchorEnd(6), Width = Dim.Fill(), Height = 6 };
+        _detail = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = Pos.AnchorEnd(6), Width = Dim.Fill(), Height = 6 };
         Add(_header, Table, _detail);
     }
 
