@@ -214,6 +214,19 @@ public sealed class PastScreensTests
     }
 
     [Fact]
+    public void A_field_path_with_an_underscore_is_shown_whole()
+    {
+        using var ui = new Headless();
+        ui.Press(Key.Enter);
+        var screen = ui.Window.RiskScreen;
+
+        screen.Select(screen.Rows.ToList().FindIndex(r => r.Path == "next_review"));
+        ui.Press();
+
+        ui.Screen.ShouldContain("next_review: ");
+    }
+
+    [Fact]
     public void Four_compares_the_last_two_iterations_and_f_chooses_another_side()
     {
         using var ui = new Headless(width: 100, height: 30);
