@@ -88,6 +88,20 @@ public sealed partial class RegisterRepository
         return Resolved(repo, text).Named;
     }
 
+    /// <summary>Whether commit <paramref name="ancestor"/> is an ancestor of commit <paramref name="descendant"/> (not the same commit).</summary>
+    public bool IsAncestor(string ancestor, string descendant)
+    {
+        if (string.Equals(ancestor, descendant, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        using var repo = new Repository(Root);
+        var older = repo.Lookup<Commit>(ancestor);
+        var newer = repo.Lookup<Commit>(descendant);
+        return older is not null && newer is not null && repo.ObjectDatabase.FindMergeBase(older, newer)?.Sha == older.Sha;
+    }
+
     /// <summary>What changed between two versions of the register, risk by risk and field by field.</summary>
     public RegisterDiff Compare(string from, string to)
     {

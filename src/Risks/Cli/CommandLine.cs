@@ -152,6 +152,13 @@ public static class CommandLine
         var diff = new Command("diff", "Compare two versions of the register: risks new, closed, escalated or de-escalated, scores up or down, owners, and controls, gaps, assurances, actions and narrative changed.") { diffFrom, diffTo, diffFormat };
         diff.SetAction(r => commands.Diff(r.GetValue(diffFrom)!, r.GetValue(diffTo)!, r.GetValue(diffFormat)!, r));
 
+        var reportAt = new Option<string?>("--at") { Description = "The version to report: an iteration (2025-03), a commit, or a date (default: HEAD, the register as last committed)" };
+        var reportFormat = new Option<string>("--format") { Description = "html (one self-contained file that prints to A4 landscape) or markdown", DefaultValueFactory = _ => "html" };
+        reportFormat.AcceptOnlyFromAmong("html", "markdown");
+        var reportOut = new Option<string?>("--out", "-o") { Description = "The file to write (default: standard output)" };
+        var report = new Command("report", "Make the board's BAF paper: summary table, a section per strategic risk with its movement since the previous iteration, heat map, risks outside appetite or target, and partners' red risks. Made from an iteration, it is the same byte for byte whenever it is made.") { reportAt, reportFormat, reportOut };
+        report.SetAction(r => commands.Report(r.GetValue(reportAt), r.GetValue(reportFormat)!, r.GetValue(reportOut), r));
+
         root.Subcommands.Add(init);
         root.Subcommands.Add(demo);
         root.Subcommands.Add(list);
@@ -163,6 +170,7 @@ public static class CommandLine
         root.Subcommands.Add(log);
         root.Subcommands.Add(blame);
         root.Subcommands.Add(diff);
+        root.Subcommands.Add(report);
         root.SetAction(commands.Ui);
         return root;
     }

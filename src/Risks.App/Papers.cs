@@ -1,0 +1,88 @@
+using Risks.Core.Domain;
+using Risks.Core.Papers;
+using Risks.Storage.Git;
+
+namespace Risks.App;
+
+/// <summary>
+/// Makes the board's BAF paper from the register as committed at a version: an iteration, a
+/// commit, or HEAD. Everything in it comes from that commit and the register's tags, so a paper
+/// made from an iteration is the same whenever and by whoever it is made.
+/// </summary>
+public static class Papers
+{
+    /// <summary>
+    /// The paper for <paramref name="at"/> (default HEAD). A commit that an iteration marks is
+    /// reported as that iteration; movement is measured against the iteration before it, or for
+    /// any other commit against the last iteration in its history.
+    /// </summary>
+    public static BoardPaper Make(RegisterRepository register, string? at = null)
+    {
+        var resolved = register.ResolveRevision(string.IsNullOrWhiteSpace(at) ? "HEAD" : at);
+        var iterations = register.Iterations();
+        var iteration = resolved.Iteration ?? iterations.LastOrDefault(i => i.Commit == resolved.Sha);
+        var index = iteration is null ? -1 : IndexOf(iterations, iteration);
+        var baseline = index >= 0
+            ? iterations.Take(index).LastOrDefault(i => i.Commit != resolved.Sha)
+            : iterations.LastOrDefault(i => register.IsAncestor(i.Commit, resolved.Sha));
+
+        var snapshot = register.LoadAt(resolved.Sha);
+        IReadOnlyList<Risk>? then = baseline is null ? null : [.. register.LoadAt(baseline.Commit).Risks.Select(r => r.Risk)];
+        var source = new PaperSource
+        {
+            Commit = resolved.Sha,
+            Committed = resolved.When,
+            Iteration = iteration?.Name,
+            IterationTitle = iteration?.Title,
+            IterationCut = iteration?.When,
+            IterationCutBy = iteration?.By,
+            Baseline = baseline?.Name,
+            BaselineCut = baseline?.When,
+        };
+        return BoardPaper.Of(snapshot.Settings, [.. snapshot.Risks.Select(r => r.Risk)], then, source) with
+        {
+            Unreadable = [.. snapshot.InvalidFiles.Order(StringComparer.Ordinal)],
+        };
+    }
+
+    /// <summary>
+    /// Writes <paramref name="text"/> to <paramref name="path"/> as UTF-8 through a temporary file
+    /// in the same folder and a rename, so a reader never sees half a file and a failed write
+    /// leaves any earlier file whole. Returns the bytes written.
+    /// </summary>
+    public static long WriteFile(string path, string text, bool byteOrderMark = false)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"cannot write {path}: there is no folder {folder}");
+        }
+
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            var bytes = new System.Text.UTF8Encoding(byteOrderMark).GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text)).ToArray();
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, full, overwrite: true);
+            return bytes.Length;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<Iteration> iterations, Iteration iteration)
+    {
+        for (var i = 0; i < iterations.Count; i++)
+        {
+            if (iterations[i].Name == iteration.Name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
