@@ -5,7 +5,7 @@ namespace Risks.Tests.Support;
 /// <summary>Runs a program to the end with the isolated Git environment and no input, and collects what it printed.</summary>
 internal static class ChildProcess
 {
-    public static (int Code, string Out, string Error) Run(string program, IEnumerable<string> args, string? workingDirectory, TimeSpan timeout)
+    public static (int Code, string Out, string Error) Run(string program, IEnumerable<string> args, string? workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -21,6 +21,11 @@ internal static class ChildProcess
         }
 
         TestEnvironment.Isolate(start);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
