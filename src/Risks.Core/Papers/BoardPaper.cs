@@ -306,6 +306,9 @@ public static class Paper
         format == PaperFormat.Markdown ? PaperMarkdown.Render(paper) : PaperHtml.Render(paper);
 
     /// <summary>"BAF-2025-03.html", or "BAF-1a2b3c4d5e.md" for a commit that is not an iteration.</summary>
-    public static string FileName(BoardPaper paper, PaperFormat format) =>
-        $"BAF-{paper.Source.Iteration ?? paper.Source.ShortCommit}{(format == PaperFormat.Markdown ? ".md" : ".html")}";
+    public static string FileName(BoardPaper paper, PaperFormat format) => FileName(paper.Source.Iteration ?? paper.Source.ShortCommit, format);
+
+    /// <summary>"BAF-2025-03.html" for the version named <paramref name="version"/>.</summary>
+    public static string FileName(string version, PaperFormat format) =>
+        $"BAF-{version}{(format == PaperFormat.Markdown ? ".md" : ".html")}";
 }

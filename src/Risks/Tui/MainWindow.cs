@@ -213,6 +213,9 @@ internal sealed partial class MainWindow : Window
             case UiCommand.Iterations:
                 Iterations();
                 break;
+            case UiCommand.Export:
+                Export();
+                break;
             case UiCommand.ShowHistory:
                 OpenHistory();
                 break;

@@ -35,8 +35,9 @@ internal sealed class Prompts(IApplication app)
     public string? Pick(string title, string note, IReadOnlyList<(string Value, string Label)> choices, int selected = 0)
     {
         var labels = new ObservableCollection<string>(choices.Select(c => c.Label));
-        var help = new Label { HotKeySpecifier = Texts.NoHotKey, Text = note, X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
-        var list = new ListView { X = 0, Y = 1, Width = Dim.Fill(), Height = Math.Clamp(labels.Count, 1, 12) };
+        var lines = Wrap([note], (app.Screen.Width * 8 / 10) - 4);
+        var help = new Label { HotKeySpecifier = Texts.NoHotKey, Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
+        var list = new ListView { X = 0, Y = Pos.Bottom(help), Width = Dim.Fill(), Height = Math.Clamp(labels.Count, 1, 12) };
         list.SetSource(labels);
         using var dialog = WithButtons(title, 80, "C_hoose");
         dialog.Add(help, list);

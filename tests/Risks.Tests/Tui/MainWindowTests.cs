@@ -339,6 +339,39 @@ public sealed class PastScreensTests
         ui.Screen.ShouldContain("From iteration 2025-03");
     }
 
+    [Fact]
+    public void P_writes_the_last_iterations_paper_to_the_file_named_and_says_where()
+    {
+        using var ui = new Headless();
+        var path = Path.Combine(Path.GetDirectoryName(ui.Session.Repository.Root)!, "board.html");
+
+        ui.PressWithDialogs(
+            Key.P,
+            (h, dialog) =>
+            {
+                var list = All(dialog).OfType<ListView>().Single();
+                list.Source!.ToList().Cast<string>().ShouldBe(["BAF paper (HTML, prints to A4) of iteration 2025-03", "BAF paper (Markdown) of iteration 2025-03"]);
+                ChooseFirst(h, dialog);
+            },
+            (h, dialog) =>
+            {
+                All(dialog).OfType<TextField>().Single().Text.ShouldEndWith("BAF-2025-03.html");
+                All(dialog).OfType<TextField>().Single().Text = path;
+                dialog.Result = 1;
+                h.App.RequestStop(dialog);
+            },
+            (h, dialog) =>
+            {
+                dialog.Title.ShouldBe("Written");
+                dialog.Result = 0;
+                h.App.RequestStop(dialog);
+            });
+
+        ui.Window.Message.ShouldStartWith($"Wrote the BAF paper for March 2025 (iteration 2025-03, commit ");
+        File.ReadAllText(path).ShouldStartWith("<!DOCTYPE html>");
+        File.ReadAllText(path).ShouldContain("Reduced from 12 since the January 2025 report");
+    }
+
     /// <summary>Chooses the first entry of a list dialog: in the iterations, "Cut a new iteration".</summary>
     private static void ChooseFirst(Headless h, Dialog dialog)
     {

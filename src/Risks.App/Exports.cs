@@ -1,0 +1,52 @@
+using Risks.Core.Papers;
+
+namespace Risks.App;
+
+/// <summary>A file the register can be written out as, from the UI: a BAF paper or a CSV export.</summary>
+/// <param name="Label">How the choice reads in the list, such as "BAF paper (HTML) of iteration 2025-03".</param>
+/// <param name="FileName">The file name offered, such as <c>BAF-2025-03.html</c>.</param>
+/// <param name="Write">Writes the file at the path given and says what was written.</param>
+public sealed record ExportChoice(string Label, string FileName, Func<string, string> Write);
+
+/// <summary>What the UI offers to write out, made from the register as committed (unsaved edits are not in it).</summary>
+public static class Exports
+{
+    public static IReadOnlyList<ExportChoice> For(Session session)
+    {
+        var register = session.Repository;
+        var iterations = register.Iterations();
+        var latest = iterations.Count > 0 ? iterations[^1] : null;
+        var head = register.HeadCommit();
+        var choices = new List<ExportChoice>();
+        if (latest is not null)
+        {
+            choices.AddRange(PaperChoices(session, latest.Name, latest.Name, $"iteration {latest.Name}"));
+        }
+
+        if (head is not null && head != latest?.Commit)
+        {
+            choices.AddRange(PaperChoices(session, head, head[..10], "the register as committed now"));
+        }
+
+        return choices;
+    }
+
+    private static IEnumerable<ExportChoice> PaperChoices(Session session, string at, string version, string what)
+    {
+        var paper = new Lazy<BoardPaper>(() => Papers.Make(session.Repository, at));
+        foreach (var format in new[] { PaperFormat.Html, PaperFormat.Markdown })
+        {
+            yield return new ExportChoice(
+                $"BAF paper ({(format == PaperFormat.Html ? "HTML, prints to A4" : "Markdown")}) of {what}",
+                Paper.FileName(version, format),
+                path =>
+                {
+                    var bytes = Papers.WriteFile(path, Paper.Render(paper.Value, format));
+                    var missing = paper.Value.Unreadable.Count > 0
+                        ? $" {Core.Domain.Text.Count(paper.Value.Unreadable.Count, "risk file")} could not be read and {(paper.Value.Unreadable.Count == 1 ? "is" : "are")} left out: {string.Join(", ", paper.Value.Unreadable)}."
+                        : "";
+                    return $"Wrote the BAF paper for {paper.Value.Period} ({what}, commit {paper.Value.Source.ShortCommit}) to {path} ({Math.Max(1, bytes / 1024)} KB).{missing}";
+                });
+        }
+    }
+}

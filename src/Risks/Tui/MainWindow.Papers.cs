@@ -1,0 +1,62 @@
+using Risks.App;
+
+namespace Risks.Tui;
+
+/// <summary>Writing the register out from the UI: the board's BAF paper and CSV exports.</summary>
+internal sealed partial class MainWindow
+{
+    /// <summary>Lists what can be written, asks where, and writes it (asking before replacing a file).</summary>
+    private void Export()
+    {
+        var choices = Exports.For(_session);
+        if (choices.Count == 0)
+        {
+            Say("The register has no commits yet: there is nothing to write out.");
+            return;
+        }
+
+        var picked = _prompts.Pick(
+            "Papers and exports",
+            "Made from the register as committed; unsaved edits are not in them. Choose one:",
+            [.. choices.Select((c, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Label))]);
+        if (picked is null)
+        {
+            return;
+        }
+
+        var choice = choices[int.Parse(picked, System.Globalization.CultureInfo.InvariantCulture)];
+        var path = Path.Combine(Environment.CurrentDirectory, choice.FileName);
+        var note = "The file is written on this computer; over SSH, copy it to yours with scp.";
+        while (true)
+        {
+            var typed = _prompts.Line(choice.Label, note, path, "_Write");
+            if (string.IsNullOrWhiteSpace(typed))
+            {
+                return;
+            }
+
+            path = Path.GetFullPath(typed.Trim(), Environment.CurrentDirectory);
+            if (Directory.Exists(path))
+            {
+                path = Path.Combine(path, choice.FileName);
+            }
+
+            if (File.Exists(path) && Ask("Replace file", $"{path} already exists. Replace it?", "_Replace", "_Cancel") != 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                var done = choice.Write(path);
+                _prompts.Tell("Written", $"{done}\n\nTo copy it to your computer: scp {Environment.MachineName}:{path} .");
+                Say(done);
+                return;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Storage.Git.RegisterException or LibGit2Sharp.LibGit2SharpException)
+            {
+                note = "! " + ex.Message;
+            }
+        }
+    }
+}
