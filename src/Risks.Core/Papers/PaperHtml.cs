@@ -74,6 +74,13 @@ public static class PaperHtml
     {
         html.Line("<section id=\"summary\" class=\"summary\">");
         html.Line("<h2>BAF risks: summary report</h2>");
+        if (paper.Risks.Count == 0)
+        {
+            html.Line("<p class=\"none\">No open strategic risks are on the register.</p>");
+            html.Line("</section>");
+            return;
+        }
+
         html.Line("<table>");
         html.Line("<thead><tr><th class=\"num\">No</th><th>Risk and key elements</th><th>SRO</th><th>Key assurances</th><th class=\"score\">I x L = score</th></tr></thead>");
         html.Line("<tbody>");

@@ -27,8 +27,16 @@ public static class PaperMarkdown
 
         Line("## BAF risks: summary report");
         Line();
-        Line("| No | Risk and key elements | SRO | Key assurances | I x L = score |");
-        Line("|---:|---|---|---|---|");
+        if (paper.Risks.Count == 0)
+        {
+            Line("No open strategic risks are on the register.");
+        }
+        else
+        {
+            Line("| No | Risk and key elements | SRO | Key assurances | I x L = score |");
+            Line("|---:|---|---|---|---|");
+        }
+
         foreach (var s in paper.Risks)
         {
             var risk = $"**{s.Risk.Id.Value} {s.Risk.Title}**" + string.Concat(s.Risk.KeyElements.Select(k => $"<br>- {k}"));

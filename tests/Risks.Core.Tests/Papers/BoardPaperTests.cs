@@ -158,6 +158,16 @@ public sealed class BoardPaperTests
         markdown.ShouldContain("| Split \\| the work<br>in two. |  | 30 Jun 2025 | In progress |");
     }
 
+    [Fact]
+    public void A_register_without_strategic_risks_says_so_instead_of_an_empty_table()
+    {
+        var paper = Make([Samples.Operational()], null, baseline: false);
+
+        PaperHtml.Render(paper).ShouldContain("<p class=\"none\">No open strategic risks are on the register.</p>");
+        PaperMarkdown.Render(paper).ShouldContain("## BAF risks: summary report\n\nNo open strategic risks are on the register.\n");
+        PaperMarkdown.Render(paper).ShouldNotContain("| No | Risk and key elements");
+    }
+
     [Theory]
     [InlineData("Aligned with Datix 18", "Aligned with Datix 18.")]
     [InlineData("Down from 12.", "Down from 12.")]
