@@ -25,7 +25,7 @@ internal sealed partial class MainWindow
         }
 
         var choice = choices[int.Parse(picked, System.Globalization.CultureInfo.InvariantCulture)];
-        var path = Path.Combine(Environment.CurrentDirectory, choice.FileName);
+        var path = Path.Combine(DefaultFolder(), choice.FileName);
         var note = "The file is written on this computer; over SSH, copy it to yours with scp.";
         while (true)
         {
@@ -58,5 +58,15 @@ internal sealed partial class MainWindow
                 note = "! " + ex.Message;
             }
         }
+    }
+
+    /// <summary>The folder <c>risks</c> was started in, unless that is inside the register (a paper there would sit untracked in its work tree): then the home folder.</summary>
+    private string DefaultFolder()
+    {
+        var here = Path.GetFullPath(Environment.CurrentDirectory);
+        var root = Path.GetFullPath(_session.Repository.Root).TrimEnd(Path.DirectorySeparatorChar);
+        var inside = here.Equals(root, StringComparison.Ordinal) || here.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return inside && Directory.Exists(home) ? home : here;
     }
 }

@@ -141,6 +141,32 @@ public sealed class TerminalTests : IDisposable
         tmux.WaitForExit().ShouldBe(0);
     }
 
+    [Fact]
+    public void A_governance_lead_writes_the_march_board_paper_from_the_register_screen()
+    {
+        var register = Demo();
+        var home = Directory.CreateDirectory(Path.Combine(_temp.Path, "home")).FullName;
+        using var tmux = new Tmux(register, ["--register", register], variables: new Dictionary<string, string> { ["HOME"] = home });
+        tmux.WaitFor("14 of 14 risks");
+
+        tmux.Send("p");
+        tmux.WaitFor("Papers and exports");
+        tmux.WaitFor("BAF paper (HTML, prints to A4) of iteration 2025-03");
+        tmux.Send("Enter");
+        tmux.WaitFor($"{home}/BAF-2025-03.html");
+        tmux.Send("Enter");
+        tmux.WaitFor("Wrote the BAF paper for March 2025");
+        tmux.WaitFor("scp ");
+        tmux.Send("Enter");
+        tmux.WaitForGone("scp ");
+
+        var paper = File.ReadAllText(Path.Combine(home, "BAF-2025-03.html"));
+        paper.ShouldContain("Reduced from 12 since the January 2025 report");
+        Git.Status(register).ShouldBeEmpty("the paper is written outside the register's work tree");
+        tmux.Send("C-q");
+        tmux.WaitForExit().ShouldBe(0);
+    }
+
     /// <summary>Moves the selection on the risk screen down to the field at <paramref name="path"/>, reading the screen as it goes.</summary>
     private static void GoTo(Tmux tmux, string path)
     {
