@@ -228,53 +228,46 @@ public static class PaperHtml
         html.Line("</section>");
     }
 
-    private static void Outside(Html html, BoardPaper paper)
+    private static void Outside(Html html, BoardPaper paper) => ListSection(
+        html,
+        "outside",
+        "Risks outside appetite or target",
+        "Every open risk is within appetite and at or below its target score.",
+        "<th>Risk</th><th class=\"score\">Current</th><th class=\"score\">Target</th><th>Target date</th><th>Tolerance exceeded (objective: tolerance, appetite)</th>",
+        paper.Outside.Select(row =>
+            $"<td><strong>{E(row.Risk.Id.Value)}</strong> {E(row.Risk.Title)}</td>" +
+            $"<td class=\"score {Rag(paper.Bands.For(row.Current ?? 0))}\">{row.Current}</td>" +
+            $"<td class=\"score\">{row.Target}</td>" +
+            $"<td>{E(row.TargetDate)}{(row.TargetDateMissed ? " <strong class=\"overdue\">passed</strong>" : "")}</td>" +
+            $"<td>{E(row.Appetite)}</td>"));
+
+    private static void Partners(Html html, BoardPaper paper) => ListSection(
+        html,
+        "partners",
+        "Partner organisations' red risks",
+        "No partner risks recorded.",
+        "<th>Organisation</th><th>Risk</th><th class=\"score\">Score</th><th>Reported</th>",
+        paper.PartnerRisks.Select(p =>
+            $"<td>{E(p.Organisation)}</td><td>{E(p.Title)}</td><td class=\"score {Rag(paper.Bands.For(p.Score))}\">{p.Score}</td><td>{E(Formats.Date(p.Reported))}</td>"));
+
+    /// <summary>A section holding a table of rows (each given as its encoded cells), or a sentence when there are none.</summary>
+    private static void ListSection(Html html, string id, string heading, string none, string header, IEnumerable<string> rows)
     {
-        html.Line("<section id=\"outside\">");
-        html.Line("<h2>Risks outside appetite or target</h2>");
-        if (paper.Outside.Count == 0)
+        html.Line($"<section id=\"{id}\">");
+        html.Line($"<h2>{E(heading)}</h2>");
+        var list = rows.ToList();
+        if (list.Count == 0)
         {
-            html.Line("<p class=\"none\">Every open risk is within appetite and at or below its target score.</p>");
+            html.Line($"<p class=\"none\">{E(none)}</p>");
         }
         else
         {
             html.Line("<table>");
-            html.Line("<thead><tr><th>Risk</th><th class=\"score\">Current</th><th class=\"score\">Target</th><th>Target date</th><th>Tolerance exceeded (objective: tolerance, appetite)</th></tr></thead>");
+            html.Line($"<thead><tr>{header}</tr></thead>");
             html.Line("<tbody>");
-            foreach (var row in paper.Outside)
+            foreach (var row in list)
             {
-                html.Line("<tr>");
-                html.Line($"<td><strong>{E(row.Risk.Id.Value)}</strong> {E(row.Risk.Title)}</td>");
-                html.Line($"<td class=\"score {Rag(paper.Bands.For(row.Current ?? 0))}\">{row.Current}</td>");
-                html.Line($"<td class=\"score\">{row.Target}</td>");
-                html.Line($"<td>{E(row.TargetDate)}{(row.TargetDateMissed ? " <strong class=\"overdue\">passed</strong>" : "")}</td>");
-                html.Line($"<td>{E(row.Appetite)}</td>");
-                html.Line("</tr>");
-            }
-
-            html.Line("</tbody>");
-            html.Line("</table>");
-        }
-
-        html.Line("</section>");
-    }
-
-    private static void Partners(Html html, BoardPaper paper)
-    {
-        html.Line("<section id=\"partners\">");
-        html.Line("<h2>Partner organisations' red risks</h2>");
-        if (paper.PartnerRisks.Count == 0)
-        {
-            html.Line("<p class=\"none\">No partner risks recorded.</p>");
-        }
-        else
-        {
-            html.Line("<table>");
-            html.Line("<thead><tr><th>Organisation</th><th>Risk</th><th class=\"score\">Score</th><th>Reported</th></tr></thead>");
-            html.Line("<tbody>");
-            foreach (var p in paper.PartnerRisks)
-            {
-                html.Line($"<tr><td>{E(p.Organisation)}</td><td>{E(p.Title)}</td><td class=\"score {Rag(paper.Bands.For(p.Score))}\">{p.Score}</td><td>{E(Formats.Date(p.Reported))}</td></tr>");
+                html.Line($"<tr>{row}</tr>");
             }
 
             html.Line("</tbody>");
