@@ -1,0 +1,93 @@
+using Risks.Core.Domain;
+
+namespace Risks.Core.Exchange;
+
+/// <summary>
+/// How a spreadsheet's columns become risks: which column feeds each field, the words the
+/// spreadsheet uses for scores, people and choices, and values for fields it has no column for.
+/// <see cref="Export"/> is the map of the program's own export, whose columns are the fields.
+/// </summary>
+public sealed record ImportMap
+{
+    /// <summary>The column header that feeds each field, by the field's name (one of <see cref="Fields"/>).</summary>
+    public IReadOnlyDictionary<string, string> Columns { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Values, as a cell would give them, for fields with no column in the file or an empty cell.</summary>
+    public IReadOnlyDictionary<string, string> Defaults { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The spreadsheet's words for impact 1-5 ("Severe": 4), besides the numbers and register.yaml's descriptors.</summary>
+    public IReadOnlyDictionary<string, int> ImpactWords { get; init; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The spreadsheet's words for likelihood 1-5 ("Almost certain": 5), besides the numbers and register.yaml's descriptors.</summary>
+    public IReadOnlyDictionary<string, int> LikelihoodWords { get; init; } = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>People as the spreadsheet names them ("K Bonney"), each with their login; logins, names and emails of register.yaml's people need no entry.</summary>
+    public IReadOnlyDictionary<string, string> People { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>For a field of choices (one of <see cref="ChoiceFields"/>), the spreadsheet's words, each with the register's word ("Live": "open").</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Values { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+
+    /// <summary>The prefix that turns a bare number in the id column into an id: with <c>CRR</c> and 3 digits, 18 is CRR-018.</summary>
+    public string? IdPrefix { get; init; }
+
+    /// <summary>How many digits a number made into an id has at least (leading zeros).</summary>
+    public int IdDigits { get; init; } = 3;
+
+    /// <summary>What separates the items of a plain list (key elements, leads, committees, ...) in one cell, besides line breaks, such as ";".</summary>
+    public string? ListSeparator { get; init; }
+
+    /// <summary>
+    /// Whether this is <see cref="Export"/>: the file's columns must be the export's own, though
+    /// any may be left out (a field whose column is missing keeps its value).
+    /// </summary>
+    public bool IsExport { get; private init; }
+
+    /// <summary>The fields a column can feed, by their path in the file; <c>inherent</c>, <c>current</c> and <c>target</c> take a whole score in one cell ("Major / Likely", "4 x 3").</summary>
+    public static IReadOnlyList<string> Fields { get; } =
+    [
+        "id", "kind", "title", "narrative.cause", "narrative.event", "narrative.effect", "key_elements", "category", "status",
+        "closure.date", "closure.rationale", "closure.merged_into", "owner", "leads", "directorate", "committees", "objectives",
+        "linked_risks", "external_refs",
+        "inherent", "inherent.impact", "inherent.likelihood", "inherent.rationale",
+        "current", "current.impact", "current.likelihood", "current.rationale",
+        "target", "target.impact", "target.likelihood", "target.rationale",
+        "target_date", "response", "performance", "trajectory", "controls", "gaps", "assurances", "actions",
+        "last_reviewed.date", "last_reviewed.by", "next_review",
+    ];
+
+    /// <summary>The fields whose values are the register's words, with those words: the keys <see cref="Values"/> may have.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ChoiceFields { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        ["kind"] = Vocabulary.Words<RiskKind>(),
+        ["status"] = Vocabulary.Words<RiskStatus>(),
+        ["response"] = Vocabulary.Words<RiskResponse>(),
+        ["trajectory"] = Vocabulary.Words<Trajectory>(),
+        ["controls.effectiveness"] = Vocabulary.Words<Effectiveness>(),
+        ["gaps.type"] = Vocabulary.Words<GapType>(),
+        ["assurances.source"] = Vocabulary.Words<AssuranceSource>(),
+        ["assurances.rating"] = Vocabulary.Words<AssuranceRating>(),
+        ["assurances.outcome"] = Vocabulary.Words<AssuranceOutcome>(),
+        ["actions.status"] = Vocabulary.Words<ActionStatus>(),
+    };
+
+    /// <summary>The map of the program's own export (<see cref="RiskCells.Columns"/>): each field's column is its name.</summary>
+    public static ImportMap Export { get; } = new()
+    {
+        Columns = RiskCells.FieldColumns.ToDictionary(f => f, f => f, StringComparer.Ordinal),
+        IsExport = true,
+    };
+
+    /// <summary>The column that feeds <paramref name="path"/> (such as <c>actions[2].due</c>) or the field enclosing it, with that field; null when none does.</summary>
+    public (string Column, string Field)? ColumnOf(string path)
+    {
+        for (var field = path; field.Length > 0; field = Validation.FieldPath.Parent(field))
+        {
+            if (Columns.TryGetValue(field, out var column))
+            {
+                return (column, field);
+            }
+        }
+
+        return null;
+    }
+}
