@@ -22,28 +22,8 @@ public static class SafeText
             return null;
         }
 
-        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        if (Utf8(bytes, file, problems) is not { } text)
         {
-            problems.Add(new Problem(file, 1, 1, "file is UTF-16; save it as UTF-8"));
-            return null;
-        }
-
-        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-        {
-            bytes = bytes[3..];
-        }
-
-        string text;
-        try
-        {
-            text = Strict.GetString(bytes);
-        }
-        catch (DecoderFallbackException ex)
-        {
-            var at = Math.Clamp(ex.Index, 0, bytes.Length);
-            var (line, column) = Locate(bytes[..at]);
-            var shown = at < bytes.Length ? $" (byte 0x{bytes[at]:X2})" : "";
-            problems.Add(new Problem(file, line, column, $"file is not valid UTF-8{shown}; save it as UTF-8"));
             return null;
         }
 
@@ -71,6 +51,37 @@ public static class SafeText
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// The text of UTF-8 bytes, one leading byte order mark dropped; null (with a problem at the
+    /// first bad byte) for UTF-16 or bytes that are not UTF-8, which are never silently replaced.
+    /// </summary>
+    public static string? Utf8(ReadOnlySpan<byte> bytes, string file, List<Problem> problems)
+    {
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            problems.Add(new Problem(file, 1, 1, "file is UTF-16; save it as UTF-8"));
+            return null;
+        }
+
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        {
+            bytes = bytes[3..];
+        }
+
+        try
+        {
+            return Strict.GetString(bytes);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            var at = Math.Clamp(ex.Index, 0, bytes.Length);
+            var (line, column) = Locate(bytes[..at]);
+            var shown = at < bytes.Length ? $" (byte 0x{bytes[at]:X2})" : "";
+            problems.Add(new Problem(file, line, column, $"file is not valid UTF-8{shown}; save it as UTF-8"));
+            return null;
+        }
     }
 
     /// <summary>The line and column after the given bytes of UTF-8.</summary>
