@@ -18,6 +18,9 @@ public sealed record CliContext
     /// <summary>A person is at a terminal to answer questions and use an editor.</summary>
     public bool Interactive { get; init; }
 
+    /// <summary>Standard error is a terminal, so progress can be shown on one line that is written over.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     /// <summary>Where the sample register's source files are.</summary>
     public string DataFolder { get; init; } = Path.Combine(AppContext.BaseDirectory, "data");
 
@@ -29,6 +32,7 @@ public sealed record CliContext
         Error = Console.Error,
         In = Console.In,
         Interactive = !Console.IsInputRedirected && !Console.IsOutputRedirected,
+        ErrorIsTerminal = !Console.IsErrorRedirected,
     };
 }
 
