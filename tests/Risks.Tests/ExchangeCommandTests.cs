@@ -34,17 +34,6 @@ public sealed class ExchangeCommandTests : RegisterTest
 
     private static CsvTable Table(string csv) => RiskCsv.Read(Encoding.UTF8.GetBytes(csv), "export.csv");
 
-    /// <summary>Adds the person running the tests to a register's people with <paramref name="role"/>, as a hand commit.</summary>
-    private static void Join(string register, string role)
-    {
-        var file = Path.Combine(register, "register.yaml");
-        var text = File.ReadAllText(file);
-        var at = text.IndexOf("people:\n", StringComparison.Ordinal) + "people:\n".Length;
-        File.WriteAllText(file, text.Insert(at, $"  - login: {Environment.UserName}\n    name: Tess Tester\n    email: tess@example.com\n    role: {role}\n"));
-        Git.SetIdentity(register);
-        Git.Run(register, "commit", "-qam", $"Add the tester as {role}");
-    }
-
     /// <summary>The sample's risks exported, with <paramref name="edit"/> applied to the cells of one risk, every cell quoted.</summary>
     private string EditedExport(string name, string id, Action<Dictionary<string, string>> edit)
     {
@@ -122,7 +111,7 @@ public sealed class ExchangeCommandTests : RegisterTest
         var empty = Temp.Combine("empty");
         CliRunner.Run(Temp.Path, "init", empty, "--name", "Tess Tester", "--email", "tess@example.com").Code.ShouldBe(0);
         File.Copy(Path.Combine(Register, "register.yaml"), Path.Combine(empty, "register.yaml"), overwrite: true);
-        Join(empty, "governance_lead");
+        SampleRegister.Join(empty, "governance_lead");
         var commits = Git.CommitCount(empty);
 
         var imported = CliRunner.Run(empty, "import", "../sample.csv", "-m", "The sample register, moved.");
@@ -159,7 +148,7 @@ public sealed class ExchangeCommandTests : RegisterTest
     [Fact]
     public void An_edited_export_changes_only_the_risks_edited_in_one_commit_that_their_log_shows()
     {
-        Join(Register, "governance_lead");
+        SampleRegister.Join(Register, "governance_lead");
         var file = EditedExport("edited.csv", "BAF-07", cells =>
         {
             cells["current.likelihood"] = "2";
@@ -195,7 +184,7 @@ public sealed class ExchangeCommandTests : RegisterTest
     [Fact]
     public void A_datix_spreadsheet_comes_in_through_the_example_map_and_again_changes_nothing()
     {
-        Join(Register, "governance_lead");
+        SampleRegister.Join(Register, "governance_lead");
         var file = Beside("datix-register.csv", copyOf: Path.Combine(Fixtures, "datix-register.csv"));
         var map = Beside("map.yaml", copyOf: ExampleMap);
 
@@ -230,7 +219,7 @@ public sealed class ExchangeCommandTests : RegisterTest
     [Fact]
     public void A_messy_spreadsheet_is_refused_whole_with_every_bad_row_named_by_row_and_column()
     {
-        Join(Register, "governance_lead");
+        SampleRegister.Join(Register, "governance_lead");
         var file = Beside("datix-messy.csv", copyOf: Path.Combine(Fixtures, "datix-messy.csv"));
         var map = Beside("map.yaml", copyOf: ExampleMap);
         var head = Git.Head(Register);
@@ -257,7 +246,7 @@ public sealed class ExchangeCommandTests : RegisterTest
     [Fact]
     public void With_skip_invalid_the_valid_rows_of_a_messy_spreadsheet_are_imported_and_the_others_listed()
     {
-        Join(Register, "governance_lead");
+        SampleRegister.Join(Register, "governance_lead");
         var file = Beside("datix-messy.csv", copyOf: Path.Combine(Fixtures, "datix-messy.csv"));
         var map = Beside("map.yaml", copyOf: ExampleMap);
 
@@ -278,7 +267,7 @@ public sealed class ExchangeCommandTests : RegisterTest
     public void A_reviewer_imports_nothing_and_a_risk_owner_may_not_change_others_risks()
     {
         var file = EditedExport("edited.csv", "BAF-07", cells => cells["title"] = "Health inequalities");
-        Join(Register, "reviewer");
+        SampleRegister.Join(Register, "reviewer");
         var head = Git.Head(Register);
 
         var reviewer = Run("import", file);
@@ -302,7 +291,7 @@ public sealed class ExchangeCommandTests : RegisterTest
     [Fact]
     public void An_edit_not_yet_committed_stops_an_import_that_would_write_its_file()
     {
-        Join(Register, "governance_lead");
+        SampleRegister.Join(Register, "governance_lead");
         var file = EditedExport("edited.csv", "BAF-07", cells => cells["title"] = "Health inequalities");
         File.WriteAllText(Path.Combine(Register, SampleRegister.Baf07), File.ReadAllText(Path.Combine(Register, SampleRegister.Baf07)).Replace("title: Inequalities", "title: Inequality", StringComparison.Ordinal));
 
@@ -317,7 +306,7 @@ public sealed class ExchangeCommandTests : RegisterTest
     [Fact]
     public void A_long_file_shows_how_many_rows_have_been_read()
     {
-        Join(Register, "governance_lead");
+        SampleRegister.Join(Register, "governance_lead");
         var csv = new StringBuilder("id,kind,title,narrative.event,status,owner,current.impact,current.likelihood\n");
         for (var i = 1; i <= 250; i++)
         {
@@ -354,7 +343,7 @@ public sealed class ExchangeCommandTests : RegisterTest
     [Fact]
     public void A_map_with_problems_a_file_of_other_columns_and_a_missing_file_are_refused()
     {
-        Join(Register, "governance_lead");
+        SampleRegister.Join(Register, "governance_lead");
         var datix = Beside("datix.csv", copyOf: Path.Combine(Fixtures, "datix-register.csv"));
 
         var badMap = Run("import", datix, "--map", Beside("bad.yaml", "columns:\n  id: ID\n  owner: Risk owner\n  colour: Colour\n"));

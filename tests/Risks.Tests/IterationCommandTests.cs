@@ -124,14 +124,5 @@ public sealed class IterationCommandTests : IDisposable
     }
 
     /// <summary>Adds the person running the tests to register.yaml's people with <paramref name="role"/>, as a hand commit.</summary>
-    private void Join(string role)
-    {
-        var file = Path.Combine(Register, "register.yaml");
-        var text = File.ReadAllText(file);
-        var at = text.IndexOf("people:\n", StringComparison.Ordinal) + "people:\n".Length;
-        text = text.Insert(at, $"  - login: {Environment.UserName}\n    name: Tess Tester\n    email: tess@example.com\n    role: {role}\n");
-        File.WriteAllText(file, text);
-        Git.SetIdentity(Register);
-        Git.Run(Register, "commit", "-qam", $"Add the tester as {role}");
-    }
+    private void Join(string role) => SampleRegister.Join(Register, role);
 }

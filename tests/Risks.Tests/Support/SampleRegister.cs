@@ -30,6 +30,20 @@ internal static class SampleRegister
         return register;
     }
 
+    /// <summary>
+    /// Adds the person running the tests (their login) to a register's people as Tess Tester with
+    /// <paramref name="role"/>, as a hand commit by the register's Git identity.
+    /// </summary>
+    public static void Join(string register, string role)
+    {
+        var file = Path.Combine(register, "register.yaml");
+        var text = File.ReadAllText(file);
+        var at = text.IndexOf("people:\n", StringComparison.Ordinal) + "people:\n".Length;
+        File.WriteAllText(file, text.Insert(at, $"  - login: {Environment.UserName}\n    name: Tess Tester\n    email: tess@example.com\n    role: {role}\n"));
+        Git.SetIdentity(register);
+        Git.Run(register, "commit", "-qam", $"Add the tester as {role}");
+    }
+
     /// <summary>An alias bomb ("billion laughs") that claims to be BAF-02.</summary>
     public const string AliasBomb =
         "id: BAF-02\n" +
