@@ -43,17 +43,9 @@ public sealed record ImportMap
     public bool IsExport { get; private init; }
 
     /// <summary>The fields a column can feed, by their path in the file; <c>inherent</c>, <c>current</c> and <c>target</c> take a whole score in one cell ("Major / Likely", "4 x 3").</summary>
-    public static IReadOnlyList<string> Fields { get; } =
-    [
-        "id", "kind", "title", "narrative.cause", "narrative.event", "narrative.effect", "key_elements", "category", "status",
-        "closure.date", "closure.rationale", "closure.merged_into", "owner", "leads", "directorate", "committees", "objectives",
-        "linked_risks", "external_refs",
-        "inherent", "inherent.impact", "inherent.likelihood", "inherent.rationale",
-        "current", "current.impact", "current.likelihood", "current.rationale",
-        "target", "target.impact", "target.likelihood", "target.rationale",
-        "target_date", "response", "performance", "trajectory", "controls", "gaps", "assurances", "actions",
-        "last_reviewed.date", "last_reviewed.by", "next_review",
-    ];
+    public static IReadOnlyList<string> Fields { get; } = RiskCells.FieldColumns
+        .SelectMany(column => column.EndsWith(".impact", StringComparison.Ordinal) ? [column.Split('.')[0], column] : new[] { column })
+        .ToList();
 
     /// <summary>The fields whose values are the register's words, with those words: the keys <see cref="Values"/> may have.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> ChoiceFields { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
