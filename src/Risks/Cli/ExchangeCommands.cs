@@ -12,9 +12,14 @@ internal sealed partial class Commands
     public int Export(bool actions, string? at, string? output, ParseResult parse)
     {
         var register = Open(parse);
-        var snapshot = register.Load();
-        var from = "the register in the folder";
-        if (at is not null)
+        RegisterSnapshot snapshot;
+        string from;
+        if (at is null)
+        {
+            snapshot = register.Load();
+            from = "the register in the folder";
+        }
+        else
         {
             var revision = register.ResolveRevision(at);
             snapshot = register.LoadAt(revision.Sha);
@@ -99,7 +104,7 @@ internal sealed partial class Commands
         var invalid = rows.InvalidRows;
         if (invalid.Contains(1))
         {
-            Error.WriteLine(mapFile is null && map.IsExport
+            Error.WriteLine(map.IsExport
                 ? $"risks: {file} does not have the export's columns; nothing was imported. To import a spreadsheet with columns of its own, give a map (--map MAP.yaml; see docs/import-map-example.yaml)."
                 : $"risks: {file} does not have the columns the map names; nothing was imported.");
             return ExitCodes.Problems;
