@@ -258,7 +258,7 @@ public sealed class ExchangeCommandTests : RegisterTest
         [
             "new        CRR-105 Pharmacy opening hours: new risk, current score 6",
             "new        CRR-109 Care home capacity: new risk, current score 16",
-            $"Imported 2 risks from datix-messy.csv: 2 new, 0 changed, 0 unchanged [{Git.Head(Register)[..8]}] by Tess Tester. 5 rows with problems were skipped (row 4, 5, 7, 9, 10).",
+            $"Imported 2 risks from datix-messy.csv: 2 new, 0 changed, 0 unchanged [{Git.Head(Register)[..8]}] by Tess Tester. 5 rows with problems were skipped (rows 4, 5, 7, 9 and 10).",
         ]);
         Run("show", "CRR-109", "--format", "yaml").Out.ShouldContain("owner: kbonney\nleads:\n  - etimpson\n  - rjarvis\n");
     }

@@ -127,7 +127,7 @@ internal sealed partial class Commands
         }
 
         var code = invalid.Count > 0 ? ExitCodes.Problems : ExitCodes.Ok;
-        var skipped = invalid.Count > 0 ? $" {Text.Count(invalid.Count, "row")} with problems {(invalid.Count == 1 ? "was" : "were")} skipped (row {string.Join(", ", invalid)})." : "";
+        var skipped = invalid.Count > 0 ? $" {Text.Count(invalid.Count, "row")} with problems {(invalid.Count == 1 ? "was" : "were")} skipped ({(invalid.Count == 1 ? "row" : "rows")} {Text.All(invalid.Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList())})." : "";
         if (dryRun)
         {
             plan.ToList().ForEach(c => Out.WriteLine(Describe(c)));
