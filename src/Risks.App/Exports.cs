@@ -8,7 +8,10 @@ namespace Risks.App;
 /// <param name="Write">Writes the file at the path given and says what was written.</param>
 public sealed record ExportChoice(string Label, string FileName, Func<string, string> Write);
 
-/// <summary>What the UI offers to write out, made from the register as committed (unsaved edits are not in it).</summary>
+/// <summary>
+/// What the UI offers to write out: BAF papers, made from the register as committed, and the
+/// risks and actions as CSV for spreadsheets, as the session last read them. Unsaved edits are in neither.
+/// </summary>
 public static class Exports
 {
     public static IReadOnlyList<ExportChoice> For(Session session)
@@ -28,6 +31,8 @@ public static class Exports
             choices.AddRange(PaperChoices(session, head, head[..10], "the register as committed now"));
         }
 
+        choices.Add(new ExportChoice("Risks as CSV for Excel (one row per risk, every field)", RegisterCsv.RisksFileName(session), path => RegisterCsv.WriteRisks(session, path)));
+        choices.Add(new ExportChoice("Actions as CSV for Excel (one row per action)", RegisterCsv.ActionsFileName(session), path => RegisterCsv.WriteActions(session, path)));
         return choices;
     }
 
@@ -41,7 +46,7 @@ public static class Exports
                 Paper.FileName(version, format),
                 path =>
                 {
-                    var bytes = Papers.WriteFile(path, Paper.Render(paper.Value, format));
+                    var bytes = Storage.Files.OutputFile.Write(path, w => w.Write(Paper.Render(paper.Value, format)));
                     var missing = paper.Value.Unreadable.Count > 0
                         ? $" {Core.Domain.Text.Count(paper.Value.Unreadable.Count, "risk file")} could not be read and {(paper.Value.Unreadable.Count == 1 ? "is" : "are")} left out: {string.Join(", ", paper.Value.Unreadable)}."
                         : "";

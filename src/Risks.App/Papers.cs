@@ -45,34 +45,6 @@ public static class Papers
         };
     }
 
-    /// <summary>
-    /// Writes <paramref name="text"/> to <paramref name="path"/> as UTF-8 through a temporary file
-    /// in the same folder and a rename, so a reader never sees half a file and a failed write
-    /// leaves any earlier file whole. Returns the bytes written.
-    /// </summary>
-    public static long WriteFile(string path, string text, bool byteOrderMark = false)
-    {
-        var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full)!;
-        if (!Directory.Exists(folder))
-        {
-            throw new DirectoryNotFoundException($"cannot write {path}: there is no folder {folder}");
-        }
-
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            var bytes = new System.Text.UTF8Encoding(byteOrderMark).GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text)).ToArray();
-            File.WriteAllBytes(temporary, bytes);
-            File.Move(temporary, full, overwrite: true);
-            return bytes.Length;
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
-
     private static int IndexOf(IReadOnlyList<Iteration> iterations, Iteration iteration)
     {
         for (var i = 0; i < iterations.Count; i++)

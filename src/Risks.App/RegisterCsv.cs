@@ -20,7 +20,7 @@ public static class RegisterCsv
     public static string WriteRisks(Session session, string path)
     {
         var risks = session.Snapshot.Risks.Select(s => s.Risk).ToList();
-        var bytes = RiskCsv.WriteFile(path, w => RiskCsv.WriteRisks(w, risks, session.Settings, session.Today));
+        var bytes = Storage.Files.OutputFile.Write(path, w => RiskCsv.WriteRisks(w, risks, session.Settings, session.Today));
         return $"Wrote {Text.Count(risks.Count, "risk")} to {path} ({Size(bytes)}).{Unread(session)}";
     }
 
@@ -28,7 +28,7 @@ public static class RegisterCsv
     public static string WriteActions(Session session, string path)
     {
         var risks = session.Snapshot.Risks.Select(s => s.Risk).ToList();
-        var bytes = RiskCsv.WriteFile(path, w => RiskCsv.WriteActions(w, risks, session.Settings, session.Today));
+        var bytes = Storage.Files.OutputFile.Write(path, w => RiskCsv.WriteActions(w, risks, session.Settings, session.Today));
         return $"Wrote {Text.Count(risks.Sum(r => r.Actions.Count), "action")} of {Text.Count(risks.Count, "risk")} to {path} ({Size(bytes)}).{Unread(session)}";
     }
 

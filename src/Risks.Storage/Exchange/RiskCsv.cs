@@ -24,7 +24,7 @@ public static class RiskCsv
 
     /// <summary>
     /// Writes one row per risk, with <see cref="RiskCells.Columns"/>. It starts with U+FEFF: give a
-    /// writer that writes no byte order mark of its own (<see cref="WriteFile"/>, <c>Console.Out</c>).
+    /// writer that writes no byte order mark of its own (<see cref="Files.OutputFile.Write"/>, <c>Console.Out</c>).
     /// </summary>
     public static void WriteRisks(TextWriter output, IEnumerable<Risk> risks, RegisterSettings settings, DateOnly today) =>
         Write(output, RiskCells.Columns, risks.Select(r => RiskCells.Row(r, settings, today)));
@@ -32,28 +32,6 @@ public static class RiskCsv
     /// <summary>Writes one row per action of the risks, with <see cref="RiskCells.ActionColumns"/>; starts with U+FEFF as <see cref="WriteRisks"/> does.</summary>
     public static void WriteActions(TextWriter output, IEnumerable<Risk> risks, RegisterSettings settings, DateOnly today) =>
         Write(output, RiskCells.ActionColumns, risks.SelectMany(r => RiskCells.ActionRows(r, settings, today)));
-
-    /// <summary>Writes a file as UTF-8 with what <paramref name="write"/> writes (through a temporary file, so no half file is left); returns its size in bytes.</summary>
-    public static long WriteFile(string path, Action<TextWriter> write)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        try
-        {
-            using (var writer = new StreamWriter(temp, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-            {
-                write(writer);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
-
-        return new FileInfo(path).Length;
-    }
 
     /// <summary>
     /// Reads a CSV file's bytes: the first row is the header; each row after it is numbered as a

@@ -37,7 +37,7 @@ internal sealed partial class Commands
         else
         {
             var path = Path.GetFullPath(output, context.CurrentDirectory);
-            var bytes = RiskCsv.WriteFile(path, write);
+            var bytes = Storage.Files.OutputFile.Write(path, write);
             var what = actions ? $"{Text.Count(risks.Sum(r => r.Actions.Count), "action")} of {Text.Count(risks.Count, "risk")}" : Text.Count(risks.Count, "risk");
             Out.WriteLine($"Wrote {what} from {from} to {path} ({Math.Max(1, bytes / 1024)} KB).");
         }

@@ -25,7 +25,7 @@ internal sealed partial class Commands
         else
         {
             var path = Path.GetFullPath(output, context.CurrentDirectory);
-            var bytes = Papers.WriteFile(path, text);
+            var bytes = Storage.Files.OutputFile.Write(path, w => w.Write(text));
             var from = paper.Source.Iteration is { } iteration ? $"iteration {iteration}, commit {paper.Source.ShortCommit}" : $"commit {paper.Source.ShortCommit}";
             Out.WriteLine($"Wrote the BAF paper for {paper.Period} ({from}; {Core.Domain.Text.Count(paper.Risks.Count, "strategic risk")}) to {path} ({Math.Max(1, bytes / 1024)} KB).");
         }

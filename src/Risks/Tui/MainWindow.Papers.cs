@@ -9,15 +9,9 @@ internal sealed partial class MainWindow
     private void Export()
     {
         var choices = Exports.For(_session);
-        if (choices.Count == 0)
-        {
-            Say("The register has no commits yet: there is nothing to write out.");
-            return;
-        }
-
         var picked = _prompts.Pick(
             "Papers and exports",
-            "Made from the register as committed; unsaved edits are not in them. Choose one:",
+            "Papers are made from the register as committed, CSV files from the register as shown; unsaved edits are in neither. Choose one:",
             [.. choices.Select((c, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Label))]);
         if (picked is null)
         {

@@ -108,11 +108,23 @@ public sealed class RiskCsvTests
         var path = Path.Combine(folder.Path, "risks.csv");
         File.WriteAllText(path, "old");
 
-        var size = RiskCsv.WriteFile(path, w => RiskCsv.WriteRisks(w, [Samples.Operational()], Settings, Today));
+        var size = Risks.Storage.Files.OutputFile.Write(path, w => RiskCsv.WriteRisks(w, [Samples.Operational()], Settings, Today));
 
         var bytes = File.ReadAllBytes(path);
         size.ShouldBe(bytes.Length);
         bytes[..4].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF, (byte)'i' });
         Directory.GetFiles(folder.Path).ShouldBe([path]);
+    }
+
+    [Fact]
+    public void A_file_in_a_folder_that_does_not_exist_is_refused_naming_the_folder_and_nothing_is_made()
+    {
+        using var folder = new TempFolder();
+        var path = Path.Combine(folder.Path, "missing", "risks.csv");
+
+        var refused = Should.Throw<DirectoryNotFoundException>(() => Risks.Storage.Files.OutputFile.Write(path, w => w.Write("x")));
+
+        refused.Message.ShouldBe($"cannot write {path}: there is no folder {Path.Combine(folder.Path, "missing")}");
+        Directory.Exists(Path.Combine(folder.Path, "missing")).ShouldBeFalse();
     }
 }

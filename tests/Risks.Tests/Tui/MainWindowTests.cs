@@ -350,7 +350,13 @@ public sealed class PastScreensTests
             (h, dialog) =>
             {
                 var list = All(dialog).OfType<ListView>().Single();
-                list.Source!.ToList().Cast<string>().ShouldBe(["BAF paper (HTML, prints to A4) of iteration 2025-03", "BAF paper (Markdown) of iteration 2025-03"]);
+                list.Source!.ToList().Cast<string>().ShouldBe(
+                [
+                    "BAF paper (HTML, prints to A4) of iteration 2025-03",
+                    "BAF paper (Markdown) of iteration 2025-03",
+                    "Risks as CSV for Excel (one row per risk, every field)",
+                    "Actions as CSV for Excel (one row per action)",
+                ]);
                 ChooseFirst(h, dialog);
             },
             (h, dialog) =>
@@ -370,6 +376,39 @@ public sealed class PastScreensTests
         ui.Window.Message.ShouldStartWith($"Wrote the BAF paper for March 2025 (iteration 2025-03, commit ");
         File.ReadAllText(path).ShouldStartWith("<!DOCTYPE html>");
         File.ReadAllText(path).ShouldContain("Reduced from 12 since the January 2025 report");
+    }
+
+    [Fact]
+    public void P_then_risks_as_csv_writes_every_risk_for_excel()
+    {
+        using var ui = new Headless();
+        var path = Path.Combine(Path.GetDirectoryName(ui.Session.Repository.Root)!, "risks.csv");
+
+        ui.PressWithDialogs(
+            Key.P,
+            (h, dialog) =>
+            {
+                All(dialog).OfType<ListView>().Single().SelectedItem = 2;
+                dialog.Result = 1;
+                h.App.RequestStop(dialog);
+            },
+            (h, dialog) =>
+            {
+                All(dialog).OfType<TextField>().Single().Text.ShouldEndWith("risks-2025-03-20.csv");
+                All(dialog).OfType<TextField>().Single().Text = path;
+                dialog.Result = 1;
+                h.App.RequestStop(dialog);
+            },
+            (h, dialog) =>
+            {
+                dialog.Result = 0;
+                h.App.RequestStop(dialog);
+            });
+
+        ui.Window.Message.ShouldStartWith($"Wrote 14 risks to {path}");
+        var bytes = File.ReadAllBytes(path);
+        bytes[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
+        System.Text.Encoding.UTF8.GetString(bytes).ShouldContain("BAF-07");
     }
 
     /// <summary>Chooses the first entry of a list dialog: in the iterations, "Cut a new iteration".</summary>

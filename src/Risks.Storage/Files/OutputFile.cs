@@ -1,0 +1,40 @@
+using System.Text;
+
+namespace Risks.Storage.Files;
+
+/// <summary>Files the program writes for people to take away: board papers and CSV exports.</summary>
+public static class OutputFile
+{
+    /// <summary>
+    /// Writes <paramref name="path"/> as UTF-8 (no byte order mark of its own: a writer that wants
+    /// one writes U+FEFF) with what <paramref name="write"/> writes, through a temporary file in the
+    /// same folder and a rename, so a reader never sees half a file and a failed write leaves any
+    /// earlier file whole. Returns the file's size in bytes.
+    /// </summary>
+    public static long Write(string path, Action<TextWriter> write)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"cannot write {path}: there is no folder {folder}");
+        }
+
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        try
+        {
+            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" })
+            {
+                write(writer);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        return new FileInfo(full).Length;
+    }
+}
