@@ -231,13 +231,12 @@ public sealed class ExchangeCommandTests : RegisterTest
         result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(
         [
             "../datix-messy.csv: row 4, column \"Handler\" (owner): unknown person \"J Smith\": not the login, name or email of anyone in register.yaml's people, nor one of the map's people",
-            "../datix-messy.csv: row 5, column \"Initial rating\" (inherent): \"Major Likely\" is not a score: give impact and likelihood in one cell, such as \"Major / Likely\" or \"4 x 3\"",
             "../datix-messy.csv: row 7, column \"Target rating\" (target): \"4 x 3 = 15\" does not add up: 4 x 3 is 12, not 15",
             "../datix-messy.csv: row 7, column \"Review date\" (next_review): \"31/02/2025\" is not a date: write dates as 2025-03-31, 31/03/2025 or 31 Mar 2025",
             "../datix-messy.csv: row 9, column \"ID\" (id): id is required: the risk's id, such as BAF-07 or a number",
             "../datix-messy.csv: row 10, column \"Status\" (status): \"Pending\" is not one of open, closed or merged (a map's values can give other words for them)",
             "../datix-messy.csv: row 10, column \"Current consequence\" (current.impact): \"Huge\" is not an impact: give 1-5 or one of Negligible, Minor, Moderate, Major or Catastrophic (a map's scores can give other words)",
-            "risks: nothing was imported: 7 problems in 5 rows. Fix them, or give --skip-invalid to import the 2 valid rows.",
+            "risks: nothing was imported: 6 problems in 4 rows. Fix them, or give --skip-invalid to import the 3 valid rows.",
         ]);
         Git.Head(Register).ShouldBe(head);
         Git.Status(Register).ShouldBeEmpty();
@@ -253,13 +252,15 @@ public sealed class ExchangeCommandTests : RegisterTest
         var result = Run("import", file, "--map", map, "--skip-invalid");
 
         result.Code.ShouldBe(ExitCodes.Problems, result.ToString());
-        result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(7);
+        result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(6);
         result.OutLines.ShouldBe(
         [
             "new        CRR-105 Pharmacy opening hours: new risk, current score 6",
+            "new        CRR-107 Cyber attack: new risk, current score 10",
             "new        CRR-109 Care home capacity: new risk, current score 16",
-            $"Imported 2 risks from datix-messy.csv: 2 new, 0 changed, 0 unchanged [{Git.Head(Register)[..8]}] by Tess Tester. 5 rows with problems were skipped (rows 4, 5, 7, 9 and 10).",
+            $"Imported 3 risks from datix-messy.csv: 3 new, 0 changed, 0 unchanged [{Git.Head(Register)[..8]}] by Tess Tester. 4 rows with problems were skipped (rows 4, 7, 9 and 10).",
         ]);
+        Run("show", "CRR-107", "--format", "yaml").Out.ShouldContain("inherent:\n  impact: 4\n  likelihood: 4\n");
         Run("show", "CRR-109", "--format", "yaml").Out.ShouldContain("owner: kbonney\nleads:\n  - etimpson\n  - rjarvis\n");
     }
 

@@ -348,6 +348,11 @@ internal sealed partial class RowReader
         }
 
         var split = ScoreSeparator().Match(body);
+        if (!split.Success && WordsRunTogether(body.Trim()) is { } words)
+        {
+            return (words.Impact, words.Likelihood);
+        }
+
         if (!split.Success)
         {
             Problem(field, $"{Text.Quote(text)} is not a score: give impact and likelihood in one cell, such as \"Major / Likely\" or \"4 x 3\"");
@@ -363,6 +368,50 @@ internal sealed partial class RowReader
         }
 
         return (impact, likelihood);
+    }
+
+    /// <summary>
+    /// "Major Likely": an impact word and a likelihood word with only a space between, as a merged
+    /// cell of two columns reads; the one way of cutting the text into two known words, or null.
+    /// </summary>
+    private (int Impact, int Likelihood)? WordsRunTogether(string text)
+    {
+        (int, int)? found = null;
+        for (var i = text.IndexOf(' ', StringComparison.Ordinal); i > 0; i = text.IndexOf(' ', i + 1))
+        {
+            if (Word(text[..i].Trim(), impact: true) is { } impact && Word(text[(i + 1)..].Trim(), impact: false) is { } likelihood)
+            {
+                if (found is not null)
+                {
+                    return null;
+                }
+
+                found = (impact, likelihood);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The level a word names (the map's word or register.yaml's descriptor), or null.</summary>
+    private int? Word(string text, bool impact)
+    {
+        var words = impact ? _map.ImpactWords : _map.LikelihoodWords;
+        if (words.TryGetValue(text, out var mapped))
+        {
+            return mapped;
+        }
+
+        var descriptors = impact ? _settings.Scoring.Impact : _settings.Scoring.Likelihood;
+        for (var i = 0; i < descriptors.Count; i++)
+        {
+            if (string.Equals(descriptors[i], text, StringComparison.OrdinalIgnoreCase))
+            {
+                return i + 1;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>An impact or likelihood 1-5: a number, "4 Major", the map's word or register.yaml's descriptor.</summary>
@@ -382,21 +431,12 @@ internal sealed partial class RowReader
             return null;
         }
 
-        var words = impact ? _map.ImpactWords : _map.LikelihoodWords;
-        if (words.TryGetValue(text, out var mapped))
+        if (Word(text, impact) is { } level)
         {
-            return mapped;
+            return level;
         }
 
         var descriptors = impact ? _settings.Scoring.Impact : _settings.Scoring.Likelihood;
-        for (var i = 0; i < descriptors.Count; i++)
-        {
-            if (string.Equals(descriptors[i], text, StringComparison.OrdinalIgnoreCase))
-            {
-                return i + 1;
-            }
-        }
-
         Problem(field, $"{Text.Quote(text)} is not {(impact ? "an" : "a")} {what}: give 1-5 or one of {Text.OneOf(descriptors)}{(_map.IsExport ? "" : " (a map's scores can give other words)")}");
         return null;
     }

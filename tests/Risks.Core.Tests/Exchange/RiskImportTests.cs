@@ -174,6 +174,9 @@ public sealed class RiskImportTests
     [InlineData("Catastrophic x Almost certain", 5, 5)]
     [InlineData("Severe/Almost Certain (20)", 4, 5)]
     [InlineData("4 Major * 2 Unlikely", 4, 2)]
+    [InlineData("Major Likely", 4, 4)]
+    [InlineData("catastrophic almost certain", 5, 5)]
+    [InlineData("Severe Rare", 4, 1)]
     public void A_whole_score_in_one_cell_is_read_in_the_ways_spreadsheets_write_it(string cell, int impact, int likelihood)
     {
         var read = RiskImport.Read(SheetHeaders, [SheetRow(2, "18", initial: cell)], Sheet, Settings, []);
