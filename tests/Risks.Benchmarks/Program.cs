@@ -5,7 +5,7 @@ using Risks.Benchmarks;
 // Usage (from the repository root):
 //   dotnet run -c Release --project tests/Risks.Benchmarks -- [--risks 10000] [--commits 50000] [--dir /tmp/risks-bench] [--keep]
 //     [--sizes 1000x10000,10000x50000] [--reps 7] [--saves 25] [--reuse] [--no-r2r] [--startup-runs 7] [--no-startup]
-//     [--fallback-up-to 50000] [--no-history] [--doc PATH | --no-doc]
+//     [--fallback-up-to 50000] [--no-history] [--no-papers] [--doc PATH | --no-doc]
 // With neither --risks nor --commits nor --sizes it measures both default sizes and rewrites
 // docs/performance.md; otherwise it writes the doc only when --doc is given.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -27,6 +27,16 @@ if (args.Length >= 3 && args[0] == "--child-first-history")
     return HistoryMeasure.ChildFirstHistory(args[1], args[2]);
 }
 
+if (args.Length >= 2 && args[0] is "--child-paper" or "--child-export" or "--child-import")
+{
+    return args[0] switch
+    {
+        "--child-paper" => PapersMeasure.ChildPaper(args[1]),
+        "--child-export" => PapersMeasure.ChildExport(args[1]),
+        _ => PapersMeasure.ChildImport(args[1]),
+    };
+}
+
 if (args.Length >= 2 && args[0] == "--child-measure")
 {
     var childOptions = Options.Parse(args[2..]);
@@ -41,7 +51,7 @@ try
 catch (ArgumentException e)
 {
     Console.Error.WriteLine($"Risks.Benchmarks: {e.Message}");
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Risks.Benchmarks -- [--risks N] [--commits C] [--sizes NxC,...] [--dir DIR] [--keep] [--reuse] [--reps 7] [--saves 25] [--no-r2r] [--startup-runs 7] [--no-startup] [--fallback-up-to 50000] [--no-history] [--doc PATH | --no-doc]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Risks.Benchmarks -- [--risks N] [--commits C] [--sizes NxC,...] [--dir DIR] [--keep] [--reuse] [--reps 7] [--saves 25] [--no-r2r] [--startup-runs 7] [--no-startup] [--fallback-up-to 50000] [--no-history] [--no-papers] [--doc PATH | --no-doc]");
     return 2;
 }
 
@@ -89,14 +99,26 @@ foreach (var (risks, commits) in options.Sizes)
         history = HistoryMeasure.Run(dir, options.Reps, risks, fallback);
     }
 
+    PapersResult? papers = null;
+    if (!options.NoPapers)
+    {
+        Console.WriteLine($"  the board paper and CSV export ({options.Reps} fresh processes each), and an import of that CSV into an empty register...");
+        papers = PapersMeasure.Run(dir, options.Reps);
+    }
+
     var others = CpuSample.OthersShare(before, CpuSample.Now());
     Console.WriteLine($"  other processes used {others:P0} of the machine while this size was measured{(quiet ? "" : " (it was busy when measuring began)")}");
-    var result = new SizeResult(risks, commits, generated, cold[0], r2r is null ? null : cold[1], inProcess, history, others);
+    var result = new SizeResult(risks, commits, generated, cold[0], r2r is null ? null : cold[1], inProcess, history, papers, others);
     results.Add(result);
     Console.WriteLine($"  cold Load() {Report.Ms(Stat.Of(cold[0].Select(c => c.LoadMs).ToList()))} ms{(r2r is null ? "" : $" (ReadyToRun {Report.Ms(Stat.Of(cold[1].Select(c => c.LoadMs).ToList()))} ms)")}, warm Load() {Report.Ms(Stat.Of(inProcess.WarmLoadMs))} ms, save {Report.Ms(Stat.Of(inProcess.SaveMs), 1)} ms");
     if (history is not null)
     {
         Console.WriteLine($"  change index from nothing {Report.Ms(Stat.Of(history.BuildMs))} ms, first History() in a new process {Report.Ms(Stat.Of(history.FirstHistoryMs))} ms, History() {Report.Ms(Stat.Of(history.HistoryWarmMs), 1)} ms (cache emptied {Report.Ms(Stat.Of(history.HistoryColdMs), 1)} ms), Blame() {Report.Ms(Stat.Of(history.BlameWarmMs), 1)} ms (cache emptied {Report.Ms(Stat.Of(history.BlameColdMs), 1)} ms), Compare() a month {Report.Ms(Stat.Of(history.MonthWarmMs))} ms (cache emptied {Report.Ms(Stat.Of(history.MonthColdMs))} ms)");
+    }
+
+    if (papers is not null)
+    {
+        Console.WriteLine($"  paper of {papers.Iteration} {Report.Ms(Stat.Of(papers.PaperMs))} ms, CSV export {Report.Ms(Stat.Of(papers.ExportMs))} ms, import of {papers.ImportedRisks:N0} risks {papers.ImportMs:N0} ms (again, nothing to do, {papers.ReimportMs:N0} ms)");
     }
 
     // After the saves, so the register has a few commits more than generated; apart from the figures above, with its own check of the machine.
@@ -127,6 +149,11 @@ if (Report.HistoryTable(results, options) is { } historyTable)
     Console.WriteLine(historyTable);
 }
 
+if (Report.PapersTable(results) is { } papersTable)
+{
+    Console.WriteLine(papersTable);
+}
+
 Console.WriteLine(Report.FirstFrameSection(firstFrames, results));
 Console.WriteLine($"Total run time: {run.Elapsed.TotalMinutes:F1} min");
 
@@ -141,7 +168,7 @@ return 0;
 
 namespace Risks.Benchmarks
 {
-    internal sealed record SizeResult(int Risks, int Commits, Generated? Generated, List<ColdLoad> Cold, List<ColdLoad>? ColdReadyToRun, InProcess InProcess, HistoryResult? History, double OthersShare);
+    internal sealed record SizeResult(int Risks, int Commits, Generated? Generated, List<ColdLoad> Cold, List<ColdLoad>? ColdReadyToRun, InProcess InProcess, HistoryResult? History, PapersResult? Papers, double OthersShare);
 
     internal sealed record Options(
         List<(int Risks, int Commits)> Sizes,
@@ -157,7 +184,8 @@ namespace Risks.Benchmarks
         int StartupRuns,
         bool NoStartup,
         int FallbackUpTo,
-        bool NoHistory)
+        bool NoHistory,
+        bool NoPapers)
     {
         public static readonly (int Risks, int Commits)[] Defaults = [(1_000, 10_000), (10_000, 50_000)];
 
@@ -178,6 +206,7 @@ namespace Risks.Benchmarks
             var noStartup = false;
             var fallbackUpTo = 50_000;
             var noHistory = false;
+            var noPapers = false;
             for (var i = 0; i < args.Length; i++)
             {
                 string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -214,6 +243,7 @@ namespace Risks.Benchmarks
                     case "--no-startup": noStartup = true; break;
                     case "--fallback-up-to": fallbackUpTo = Number(0); break;
                     case "--no-history": noHistory = true; break;
+                    case "--no-papers": noPapers = true; break;
                     default: throw new ArgumentException($"unknown option {args[i]}");
                 }
             }
@@ -225,7 +255,7 @@ namespace Risks.Benchmarks
                 sizes.Add((risks ?? 10_000, commits ?? (risks ?? 10_000) * 5));
             }
 
-            return new Options(sizes ?? [.. Defaults], isDefault, dir, keep, reuse, reps, saves, doc, noDoc, noR2R, startupRuns, noStartup, fallbackUpTo, noHistory);
+            return new Options(sizes ?? [.. Defaults], isDefault, dir, keep, reuse, reps, saves, doc, noDoc, noR2R, startupRuns, noStartup, fallbackUpTo, noHistory, noPapers);
         }
     }
 }

@@ -178,6 +178,52 @@ internal static class Report
         return text.ToString();
     }
 
+    public static string? PapersTable(IReadOnlyList<SizeResult> all)
+    {
+        var results = all.Where(r => r.Papers is not null).ToList();
+        if (results.Count == 0)
+        {
+            return null;
+        }
+
+        var text = new StringBuilder();
+        text.Append("| measurement | ").Append(string.Join(" | ", results.Select(r => $"{r.Risks:N0} risks / {r.Commits:N0} commits"))).Append(" |\n");
+        text.Append("|---|").Append(string.Concat(results.Select(_ => "---:|"))).Append('\n');
+
+        void Row(string name, Func<PapersResult, string> cell) =>
+            text.Append("| ").Append(name).Append(" | ").Append(string.Join(" | ", results.Select(r => cell(r.Papers!)))).Append(" |\n");
+
+        Row("paper of the last iteration: strategic risks / rows outside appetite or target / HTML, KB", p => FormattableString.Invariant($"{p.StrategicRisks:N0} / {p.OutsideRows:N0} / {p.PaperBytes / 1024:N0}"));
+        Row("**BAF paper of the last iteration, as HTML, in a new process** (open, load at the tag and the one before, render), ms", p => Ms(S(p.PaperMs)));
+        Row("**CSV export of every risk, in a new process** (open, load, write), ms", p => Ms(S(p.ExportMs)));
+        Row("&nbsp;&nbsp;the CSV file, KB", p => FormattableString.Invariant($"{p.CsvBytes / 1024:N0}"));
+        Row("**import of that CSV into an empty register** (read, check every row, one commit; one run), ms", p => FormattableString.Invariant($"{p.ImportedRisks:N0} risks: {p.ImportMs:N0}"));
+        Row("the same import again, which finds nothing to do (one run), ms", p => p.ReimportMs.ToString("N0", CultureInfo.InvariantCulture));
+        return text.ToString();
+    }
+
+    /// <summary>How the paper and CSV figures were measured, and their table.</summary>
+    public static string PapersSection(IReadOnlyList<SizeResult> results)
+    {
+        var d = new StringBuilder();
+        d.Append("## Board papers and spreadsheets\n\n");
+        if (PapersTable(results) is not { } table)
+        {
+            d.Append("Not measured in this run (`--no-papers`).\n\n");
+            return d.ToString();
+        }
+
+        d.Append("The work of `risks report`, `risks export` and `risks import` on the same registers, after the history figures.\n");
+        d.Append("The paper and the export each run in a fresh process, timed inside it from opening the register to the result\n");
+        d.Append("(so the runtime's own start is not in it, but the JIT is), one run first not counted; the median and (min-max)\n");
+        d.Append("are over the repetitions. The paper is of the last iteration: the register read at its tag and at the iteration\n");
+        d.Append("before (for the movement sentences), then the HTML. The generated register's strategic risks are one in twenty,\n");
+        d.Append("so its paper is far longer than a real board's. The import reads the exported CSV into a new register with the same\n");
+        d.Append("register.yaml, checks every row and commits every risk in one commit; then the same file again, which must make no commit.\n\n");
+        d.Append(table).Append('\n');
+        return d.ToString();
+    }
+
     /// <summary>How the history figures were measured, and their table.</summary>
     public static string HistorySection(IReadOnlyList<SizeResult> results, Options options)
     {
@@ -233,7 +279,7 @@ internal static class Report
         d.Append("`--risks N --commits C` (one size only; the doc is then written only with `--doc PATH`),\n");
         d.Append("`--sizes 1000x10000,10000x50000`, `--dir DIR`, `--keep` (keep the registers), `--reuse` (measure\n");
         d.Append("registers kept by an earlier run instead of generating them), `--reps 7`, `--saves 25`, `--no-r2r`, `--startup-runs 7`,\n");
-        d.Append("`--no-startup`, `--fallback-up-to 50000` (see History, blame and comparisons), `--no-history`, `--doc PATH`, `--no-doc`.\n");
+        d.Append("`--no-startup`, `--fallback-up-to 50000` (see History, blame and comparisons), `--no-history`, `--no-papers`, `--doc PATH`, `--no-doc`.\n");
         d.Append(FormattableString.Invariant($"This run used {options.Reps} repetitions and {options.Saves} saves per size and took {runTime.TotalMinutes:N1} minutes in all.\n\n"));
 
         d.Append("## What is measured\n\n");
@@ -283,6 +329,7 @@ internal static class Report
         d.Append(Table(results)).Append('\n');
 
         d.Append(HistorySection(results, options));
+        d.Append(PapersSection(results));
 
         d.Append("## Against the goals\n\n");
         d.Append(Reading(results)).Append('\n');
