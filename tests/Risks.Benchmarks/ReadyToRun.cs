@@ -16,7 +16,7 @@ internal static class ReadyToRun
         var dll = PublishCopy(
             workDir,
             "r2r-build",
-            [Path.Combine("src", "Risks.Core"), Path.Combine("src", "Risks.Storage"), Path.Combine("tests", "Risks.Benchmarks")],
+            [Path.Combine("src", "Risks.Core"), Path.Combine("src", "Risks.Storage"), Path.Combine("src", "Risks.App"), Path.Combine("tests", "Risks.Benchmarks")],
             Path.Combine("tests", "Risks.Benchmarks"),
             "Risks.Benchmarks.dll",
             readyToRun: true,
