@@ -177,7 +177,8 @@ internal static class Measure
         var step = Math.Max(1, riskCount / (saves + 1));
         var targets = Enumerable.Range(0, saves + 1).Select(i => snapshot.Risks[(i * step + 37) % riskCount]).ToList();
         var day = DateOnly.FromDateTime(DateTime.Today);
-        var rng = new Random(7);
+        // Seeded from HEAD, so a run on a register kept by an earlier run (--reuse) on the same day makes other edits, not the same ones again.
+        var rng = new Random(int.Parse(register.HeadCommit()![..7], System.Globalization.NumberStyles.HexNumber, CultureInfo.InvariantCulture));
         double Save(StoredRisk stored, int i)
         {
             var edited = i % 2 == 0 ? Content.ScoreChange(stored.Risk, rng, day) : Content.ActionUpdate(stored.Risk, rng, day);
