@@ -96,7 +96,7 @@ public static class KeyMap
         new(UiCommand.ToggleClosed, Screen.Register, ["C"], "Closed", "Show or hide closed and merged risks"),
         new(UiCommand.NewRisk, Screen.Register, ["N", "F7"], "New", "Add a new risk (governance leads)"),
         new(UiCommand.Iterations, Screen.Register, ["I"], "Iterations", "List the iterations; cut a new one for the board or remove one (governance leads), or compare one with now"),
-        new(UiCommand.Export, Screen.Register, ["P"], "Papers", "Write the board's BAF paper (HTML or Markdown) or the register as CSV to a file, from the register as committed"),
+        new(UiCommand.Export, Screen.Register, ["P"], "Papers", "Write the board's BAF paper (HTML or Markdown, from the register as committed) or the risks or actions as CSV to a file"),
 
         new(UiCommand.FilterToCell, Screen.HeatMap, ["Enter"], "Filter", "Show the register filtered to the selected cell") { InStatusBar = true },
         new(UiCommand.NextBasis, Screen.HeatMap, ["T"], "Score", "Switch between current, target and inherent scores") { InStatusBar = true },
