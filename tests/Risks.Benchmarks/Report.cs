@@ -137,50 +137,62 @@ internal static class Report
     /// <summary>The history, blame and comparison figures, one column per size (null when no size measured them).</summary>
     public static string? HistoryTable(IReadOnlyList<SizeResult> all, Options options)
     {
-        var results = all.Where(r => r.History is not null).ToList();
-        if (results.Count == 0)
+        if (all.FirstOrDefault(r => r.History is not null)?.History is not { } first)
         {
             return null;
         }
 
-        var text = new StringBuilder();
-        text.Append("| measurement | ").Append(string.Join(" | ", results.Select(r => $"{r.Risks:N0} risks / {r.Commits:N0} commits"))).Append(" |\n");
-        text.Append("|---|").Append(string.Concat(results.Select(_ => "---:|"))).Append('\n');
-
-        void Row(string name, Func<HistoryResult, string> cell) =>
-            text.Append("| ").Append(name).Append(" | ").Append(string.Join(" | ", results.Select(r => cell(r.History!)))).Append(" |\n");
-
-        var trail = results[0].History!.TrailIterations;
-        Row("change index: commits indexed / `.git/risks/changes.idx`, MB", h => FormattableString.Invariant($"{h.IndexedCommits:N0} / {h.IndexFileBytes / 1048576.0:N1}"));
-        Row("**change index built from nothing with the git program** (`git log --raw -c`), ms", h => Ms(S(h.BuildMs)));
-        Row("change index built from nothing with LibGit2Sharp's trees (no git program; one run), ms", h => h.FallbackBuildMs is { } ms
-            ? FormattableString.Invariant($"{ms:N0}{(h.FallbackSame ? "" : " (**a different index**)")}")
-            : FormattableString.Invariant($"not measured (over {options.FallbackUpTo:N0} commits)"));
-        Row("**first `History()` in a new process, changes.idx on disk** (open, read the index, JIT, parse), ms", h => Ms(S(h.FirstHistoryMs)));
-        Row("&nbsp;&nbsp;then reading changes.idx again in that process and ordering the commits, ms", h => Ms(S(h.ReadIndexMs)));
-        Row(FormattableString.Invariant($"commits in a risk's history, mean (max) over {results[0].History!.Picked} risks"), h => FormattableString.Invariant($"{h.VersionsMean:N1} ({h.VersionsMax})"));
-        Row("**`History()` of one risk, index in memory, parse cache warm**, ms", h => Ms(S(h.HistoryWarmMs), 1));
-        Row("`History()` of one risk, index in memory, parse cache emptied, ms", h => Ms(S(h.HistoryColdMs), 1));
-        Row("**`Blame()` of one risk, index in memory, parse cache warm**, ms", h => Ms(S(h.BlameWarmMs), 1));
-        Row("`Blame()` of one risk, index in memory, parse cache emptied, ms", h => Ms(S(h.BlameColdMs), 1));
-        Row("iterations a month apart: risks that differ (field changes)", h => FormattableString.Invariant($"{h.MonthFrom} to {h.MonthTo}: {h.MonthRisks:N0} ({h.MonthFieldChanges:N0})"));
-        Row("**`Compare()` of iterations a month apart, parse cache warm**, ms", h => Ms(S(h.MonthWarmMs)));
-        Row("`Compare()` of iterations a month apart after a `Load()` (the versions at HEAD parsed), ms", h => Ms(S(h.MonthAfterLoadMs)));
-        Row("`Compare()` of iterations a month apart, parse cache emptied, ms", h => Ms(S(h.MonthColdMs)));
-        Row("iterations 12 months apart: risks that differ (field changes)", h => FormattableString.Invariant($"{h.YearFrom} to {h.MonthTo}: {h.YearRisks:N0} ({h.YearFieldChanges:N0})"));
-        Row("`Compare()` of iterations 12 months apart, parse cache warm, ms", h => Ms(S(h.YearWarmMs)));
-        Row("`Compare()` of iterations 12 months apart, parse cache emptied, ms", h => Ms(S(h.YearColdMs)));
-        Row(FormattableString.Invariant($"`ScoresAt()` of the last {trail} iterations after a `Load()` (as the register screen, in the background), ms"), h => Ms(S(h.ScoresAfterLoadMs)));
-        Row(FormattableString.Invariant($"`ScoresAt()` of the last {trail} iterations, parse cache emptied, ms"), h => Ms(S(h.ScoresColdMs)));
-        Row("git CLI: `git commit-graph write --reachable --changed-paths` (one run), ms", h => h.CommitGraphMs.ToString("N0", CultureInfo.InvariantCulture));
-        Row("git CLI: `git log --format=%H -- PATH` of one risk (a new git process each), ms", h => Ms(S(h.GitLogMs)));
-        Row("&nbsp;&nbsp;risks whose `git log` lists the same number of commits as `History()`", h => FormattableString.Invariant($"{h.GitLogAgrees} of {h.Picked}"));
-        return text.ToString();
+        return SizeTable(all, r => r.History, Row =>
+        {
+            var trail = first.TrailIterations;
+            Row("change index: commits indexed / `.git/risks/changes.idx`, MB", h => FormattableString.Invariant($"{h.IndexedCommits:N0} / {h.IndexFileBytes / 1048576.0:N1}"));
+            Row("**change index built from nothing with the git program** (`git log --raw -c`), ms", h => Ms(S(h.BuildMs)));
+            Row("change index built from nothing with LibGit2Sharp's trees (no git program; one run), ms", h => h.FallbackBuildMs is { } ms
+                ? FormattableString.Invariant($"{ms:N0}{(h.FallbackSame ? "" : " (**a different index**)")}")
+                : FormattableString.Invariant($"not measured (over {options.FallbackUpTo:N0} commits)"));
+            Row("**first `History()` in a new process, changes.idx on disk** (open, read the index, JIT, parse), ms", h => Ms(S(h.FirstHistoryMs)));
+            Row("&nbsp;&nbsp;then reading changes.idx again in that process and ordering the commits, ms", h => Ms(S(h.ReadIndexMs)));
+            Row(FormattableString.Invariant($"commits in a risk's history, mean (max) over {first.Picked} risks"), h => FormattableString.Invariant($"{h.VersionsMean:N1} ({h.VersionsMax})"));
+            Row("**`History()` of one risk, index in memory, parse cache warm**, ms", h => Ms(S(h.HistoryWarmMs), 1));
+            Row("`History()` of one risk, index in memory, parse cache emptied, ms", h => Ms(S(h.HistoryColdMs), 1));
+            Row("**`Blame()` of one risk, index in memory, parse cache warm**, ms", h => Ms(S(h.BlameWarmMs), 1));
+            Row("`Blame()` of one risk, index in memory, parse cache emptied, ms", h => Ms(S(h.BlameColdMs), 1));
+            Row("iterations a month apart: risks that differ (field changes)", h => FormattableString.Invariant($"{h.MonthFrom} to {h.MonthTo}: {h.MonthRisks:N0} ({h.MonthFieldChanges:N0})"));
+            Row("**`Compare()` of iterations a month apart, parse cache warm**, ms", h => Ms(S(h.MonthWarmMs)));
+            Row("`Compare()` of iterations a month apart after a `Load()` (the versions at HEAD parsed), ms", h => Ms(S(h.MonthAfterLoadMs)));
+            Row("`Compare()` of iterations a month apart, parse cache emptied, ms", h => Ms(S(h.MonthColdMs)));
+            Row("iterations 12 months apart: risks that differ (field changes)", h => FormattableString.Invariant($"{h.YearFrom} to {h.MonthTo}: {h.YearRisks:N0} ({h.YearFieldChanges:N0})"));
+            Row("`Compare()` of iterations 12 months apart, parse cache warm, ms", h => Ms(S(h.YearWarmMs)));
+            Row("`Compare()` of iterations 12 months apart, parse cache emptied, ms", h => Ms(S(h.YearColdMs)));
+            Row(FormattableString.Invariant($"`ScoresAt()` of the last {trail} iterations after a `Load()` (as the register screen, in the background), ms"), h => Ms(S(h.ScoresAfterLoadMs)));
+            Row(FormattableString.Invariant($"`ScoresAt()` of the last {trail} iterations, parse cache emptied, ms"), h => Ms(S(h.ScoresColdMs)));
+            Row("git CLI: `git commit-graph write --reachable --changed-paths` (one run), ms", h => h.CommitGraphMs.ToString("N0", CultureInfo.InvariantCulture));
+            Row("git CLI: `git log --format=%H -- PATH` of one risk (a new git process each), ms", h => Ms(S(h.GitLogMs)));
+            Row("&nbsp;&nbsp;risks whose `git log` lists the same number of commits as `History()`", h => FormattableString.Invariant($"{h.GitLogAgrees} of {h.Picked}"));
+        });
     }
 
     public static string? PapersTable(IReadOnlyList<SizeResult> all)
     {
-        var results = all.Where(r => r.Papers is not null).ToList();
+        return SizeTable(all, r => r.Papers, Row =>
+        {
+            Row("paper of the last iteration: strategic risks / rows outside appetite or target / HTML, KB", p => FormattableString.Invariant($"{p.StrategicRisks:N0} / {p.OutsideRows:N0} / {p.PaperBytes / 1024:N0}"));
+            Row("**BAF paper of the last iteration, as HTML, in a new process** (open, load at the tag and the one before, render), ms", p => Ms(S(p.PaperMs)));
+            Row("**CSV export of every risk, in a new process** (open, load, write), ms", p => Ms(S(p.ExportMs)));
+            Row("&nbsp;&nbsp;the CSV file, KB", p => FormattableString.Invariant($"{p.CsvBytes / 1024:N0}"));
+            Row("**import of that CSV into an empty register** (read, check every row, one commit; one run), ms", p => FormattableString.Invariant($"{p.ImportedRisks:N0} risks: {p.ImportMs:N0}"));
+            Row("the same import again, which finds nothing to do (one run), ms", p => p.ReimportMs.ToString("N0", CultureInfo.InvariantCulture));
+        });
+    }
+
+    /// <summary>
+    /// A table with a column per size that measured <paramref name="part"/> (null when none did):
+    /// <paramref name="rows"/> adds each row by its name and how a size's part gives its cell.
+    /// </summary>
+    private static string? SizeTable<T>(IReadOnlyList<SizeResult> all, Func<SizeResult, T?> part, Action<Action<string, Func<T, string>>> rows)
+        where T : class
+    {
+        var results = all.Where(r => part(r) is not null).ToList();
         if (results.Count == 0)
         {
             return null;
@@ -189,16 +201,7 @@ internal static class Report
         var text = new StringBuilder();
         text.Append("| measurement | ").Append(string.Join(" | ", results.Select(r => $"{r.Risks:N0} risks / {r.Commits:N0} commits"))).Append(" |\n");
         text.Append("|---|").Append(string.Concat(results.Select(_ => "---:|"))).Append('\n');
-
-        void Row(string name, Func<PapersResult, string> cell) =>
-            text.Append("| ").Append(name).Append(" | ").Append(string.Join(" | ", results.Select(r => cell(r.Papers!)))).Append(" |\n");
-
-        Row("paper of the last iteration: strategic risks / rows outside appetite or target / HTML, KB", p => FormattableString.Invariant($"{p.StrategicRisks:N0} / {p.OutsideRows:N0} / {p.PaperBytes / 1024:N0}"));
-        Row("**BAF paper of the last iteration, as HTML, in a new process** (open, load at the tag and the one before, render), ms", p => Ms(S(p.PaperMs)));
-        Row("**CSV export of every risk, in a new process** (open, load, write), ms", p => Ms(S(p.ExportMs)));
-        Row("&nbsp;&nbsp;the CSV file, KB", p => FormattableString.Invariant($"{p.CsvBytes / 1024:N0}"));
-        Row("**import of that CSV into an empty register** (read, check every row, one commit; one run), ms", p => FormattableString.Invariant($"{p.ImportedRisks:N0} risks: {p.ImportMs:N0}"));
-        Row("the same import again, which finds nothing to do (one run), ms", p => p.ReimportMs.ToString("N0", CultureInfo.InvariantCulture));
+        rows((name, cell) => text.Append("| ").Append(name).Append(" | ").Append(string.Join(" | ", results.Select(r => cell(part(r)!)))).Append(" |\n"));
         return text.ToString();
     }
 
