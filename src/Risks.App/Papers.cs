@@ -21,7 +21,7 @@ public static class Papers
         var resolved = register.ResolveRevision(string.IsNullOrWhiteSpace(at) ? "HEAD" : at);
         var iterations = register.Iterations();
         var iteration = resolved.Iteration ?? iterations.LastOrDefault(i => i.Commit == resolved.Sha);
-        var index = iteration is null ? -1 : IndexOf(iterations, iteration);
+        var index = iteration is null ? -1 : iterations.Select(i => i.Name).ToList().IndexOf(iteration.Name);
         var baseline = index >= 0
             ? iterations.Take(index).LastOrDefault(i => i.Commit != resolved.Sha)
             : iterations.LastOrDefault(i => register.IsAncestor(i.Commit, resolved.Sha));
@@ -43,18 +43,5 @@ public static class Papers
         {
             Unreadable = [.. snapshot.InvalidFiles.Order(StringComparer.Ordinal)],
         };
-    }
-
-    private static int IndexOf(IReadOnlyList<Iteration> iterations, Iteration iteration)
-    {
-        for (var i = 0; i < iterations.Count; i++)
-        {
-            if (iterations[i].Name == iteration.Name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

@@ -72,8 +72,6 @@ public sealed record BoardPaper
     /// <summary>The band scheme, for the key under the heat map.</summary>
     public required BandScheme Bands { get; init; }
 
-    public required IReadOnlyList<Objective> Objectives { get; init; }
-
     /// <summary>The words for impact and likelihood 1-5, for the heat map's axes.</summary>
     public required ScoringMatrix Scoring { get; init; }
 
@@ -126,7 +124,6 @@ public sealed record BoardPaper
             Outside = outside,
             PartnerRisks = [.. settings.PartnerRisks.OrderByDescending(p => p.Score).ThenBy(p => p.Organisation, StringComparer.Ordinal)],
             Bands = settings.Bands,
-            Objectives = settings.Objectives,
             Scoring = settings.Scoring,
             OperationalCount = open.Count(r => r.Kind == RiskKind.Operational),
         };
@@ -146,6 +143,10 @@ public sealed record BoardPaper
 
     /// <summary>"Commit 1a2b3c4d5e of 12 Mar 2025 10:02".</summary>
     public string CommitLine => $"Commit {Source.ShortCommit} of {Formats.Moment(Source.Committed)}";
+
+    /// <summary>"8 strategic risks on the framework, 6 open operational risks beneath them."</summary>
+    public string ScopeLine =>
+        $"{Text.Count(Risks.Count, "strategic risk")} on the framework, {Text.Count(OperationalCount, "open operational risk")} beneath them.";
 
     /// <summary>"Movement is measured against the January 2025 report (iteration 2025-01)".</summary>
     public string MovementLine => BaselineReport is { } report

@@ -30,7 +30,7 @@ public static class PaperHtml
         html.Line($"<p class=\"organisation\">{E(paper.Organisation)}</p>");
         html.Line($"<h1>Board Assurance Framework</h1>");
         html.Line($"<p class=\"period\">{E(paper.Period)}</p>");
-        html.Line($"<p class=\"scope\">{E(Scope(paper))} {E(paper.MovementLine)}</p>");
+        html.Line($"<p class=\"scope\">{E(paper.ScopeLine)} {E(paper.MovementLine)}</p>");
         if (paper.Unreadable.Count > 0)
         {
             html.Line($"<p class=\"warning\"><strong>Incomplete:</strong> {E(Text.Count(paper.Unreadable.Count, "risk file"))} could not be read at this commit and {(paper.Unreadable.Count == 1 ? "is" : "are")} not in this paper: {E(string.Join(", ", paper.Unreadable))}.</p>");
@@ -66,9 +66,6 @@ public static class PaperHtml
         html.Line("</html>");
         return html.ToString();
     }
-
-    private static string Scope(BoardPaper paper) =>
-        $"{Text.Count(paper.Risks.Count, "strategic risk")} on the framework, {Text.Count(paper.OperationalCount, "open operational risk")} beneath them.";
 
     private static void Summary(Html html, BoardPaper paper)
     {

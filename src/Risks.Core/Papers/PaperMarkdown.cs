@@ -17,7 +17,7 @@ public static class PaperMarkdown
 
         Line($"# {Flat(paper.Organisation)}: Board Assurance Framework, {Flat(paper.Period)}");
         Line();
-        Line($"{Text.Count(paper.Risks.Count, "strategic risk")} on the framework, {Text.Count(paper.OperationalCount, "open operational risk")} beneath them. {paper.MovementLine}");
+        Line($"{paper.ScopeLine} {paper.MovementLine}");
         Line();
         if (paper.Unreadable.Count > 0)
         {
