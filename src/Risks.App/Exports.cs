@@ -47,11 +47,14 @@ public static class Exports
                 path =>
                 {
                     var bytes = Storage.Files.OutputFile.Write(path, w => w.Write(Paper.Render(paper.Value, format)));
-                    var missing = paper.Value.Unreadable.Count > 0
-                        ? $" {Core.Domain.Text.Count(paper.Value.Unreadable.Count, "risk file")} could not be read and {(paper.Value.Unreadable.Count == 1 ? "is" : "are")} left out: {string.Join(", ", paper.Value.Unreadable)}."
-                        : "";
-                    return $"Wrote the BAF paper for {paper.Value.Period} ({what}, commit {paper.Value.Source.ShortCommit}) to {path} ({Math.Max(1, bytes / 1024)} KB).{missing}";
+                    return $"Wrote the BAF paper for {paper.Value.Period} ({what}, commit {paper.Value.Source.ShortCommit}) to {path} ({Math.Max(1, bytes / 1024)} KB).{LeftOut(paper.Value.Unreadable)}";
                 });
         }
     }
+
+    /// <summary>" 2 risk files could not be read and are left out: a, b.", or "" when every file was read.</summary>
+    internal static string LeftOut(IReadOnlyList<string> unreadable) =>
+        unreadable.Count == 0
+            ? ""
+            : $" {Core.Domain.Text.Count(unreadable.Count, "risk file")} could not be read and {(unreadable.Count == 1 ? "is" : "are")} left out: {string.Join(", ", unreadable)}.";
 }

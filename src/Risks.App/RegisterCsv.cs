@@ -34,8 +34,5 @@ public static class RegisterCsv
 
     private static string Size(long bytes) => bytes < 1024 ? $"{bytes} bytes" : $"{bytes / 1024} KB";
 
-    private static string Unread(Session session) =>
-        session.Snapshot.InvalidFiles.Count == 0
-            ? ""
-            : $" {Text.Count(session.Snapshot.InvalidFiles.Count, "risk file")} could not be read and {(session.Snapshot.InvalidFiles.Count == 1 ? "is" : "are")} left out: {string.Join(", ", session.Snapshot.InvalidFiles)}.";
+    private static string Unread(Session session) => Exports.LeftOut(session.Snapshot.InvalidFiles);
 }
