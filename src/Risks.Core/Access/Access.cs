@@ -60,6 +60,35 @@ public sealed class Access
 
     public Permission Create() => LeadsOnly("add risks");
 
+    /// <summary>
+    /// Whether a save that turns <paramref name="before"/> (null for a new risk) into
+    /// <paramref name="after"/> is allowed: the person must be allowed to edit the risk as it was
+    /// and as it will be, so a risk owner cannot hand their risk to someone else or take on a
+    /// risk that is not theirs. Every write path (the UI, <c>set</c>, <c>edit</c>, <c>import</c>,
+    /// and the Git server's check of pushed commits) asks this one question.
+    /// </summary>
+    public Permission Save(Risk? before, Risk after)
+    {
+        if (before is null)
+        {
+            return Create();
+        }
+
+        var was = Edit(before);
+        if (!was.Allowed)
+        {
+            return was;
+        }
+
+        var becomes = Edit(after);
+        return becomes.Allowed
+            ? Permission.Yes
+            : Permission.No($"{Person!.Name} is a risk owner and may not give {after.Id} to {_settings.NameOf(after.Owner)}; only a governance lead may change who owns a risk");
+    }
+
+    /// <summary>Whether register.yaml itself (people, roles, objectives, scales) may be changed: governance leads only.</summary>
+    public Permission ChangeSettings() => LeadsOnly("change register.yaml (people, roles, objectives and scales)");
+
     public Permission CutIteration() => LeadsOnly("cut or remove iterations");
 
     private Permission LeadsOnly(string what)

@@ -107,6 +107,23 @@ public sealed partial class RegisterRepository
     public (RegisterSettings? Settings, IReadOnlyList<Problem> Problems) ReadSettings() =>
         SettingsYaml.Read(File.ReadAllBytes(Path.Combine(Root, SettingsYaml.FileName)));
 
+    /// <summary>
+    /// register.yaml as committed at HEAD: the people and roles every write is checked against, so
+    /// an edit to the file in the shared folder that nobody has committed (by anyone who can write
+    /// there) changes nobody's role. Null settings, with the reason, when HEAD has no readable copy.
+    /// </summary>
+    public (RegisterSettings? Settings, IReadOnlyList<Problem> Problems) CommittedSettings()
+    {
+        using var repo = new Repository(Root);
+        if (repo.Head.Tip?[SettingsYaml.FileName] is { TargetType: TreeEntryTargetType.Blob } entry)
+        {
+            var (settings, problems) = SettingsYaml.Read(BytesOf((Blob)entry.Target));
+            return (settings, problems);
+        }
+
+        return (null, [new Problem(SettingsYaml.FileName, 1, 1, $"{SettingsYaml.FileName} is not committed, so nobody's role is known")]);
+    }
+
     /// <summary>Reads the register as the work tree holds it now.</summary>
     public RegisterSnapshot Load()
     {

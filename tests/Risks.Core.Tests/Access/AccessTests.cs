@@ -78,4 +78,18 @@ public sealed class AccessTests
     {
         As("RJarvis").Edit(Baf07).Allowed.ShouldBeFalse();
     }
+
+    [Fact]
+    public void A_save_must_be_allowed_for_the_risk_as_it_was_and_as_it_will_be()
+    {
+        As("rjarvis").Save(Baf07, Baf07 with { Performance = "Better" }).Allowed.ShouldBeTrue();
+        As("rjarvis").Save(null, Baf07).Reason.ShouldBe("only governance leads may add risks; Rebecca Jarvis is a risk owner");
+        As("rjarvis").Save(Baf07, Baf07 with { Owner = "kbonney", Leads = [] }).Reason
+            .ShouldBe("Rebecca Jarvis is a risk owner and may not give BAF-07 to Kathy Bonney; only a governance lead may change who owns a risk");
+        As("kbonney").Save(Baf07, Baf07 with { Owner = "kbonney" }).Allowed.ShouldBeFalse("an owner may not take on a risk that is not theirs");
+        As("lead").Save(Baf07, Baf07 with { Owner = "kbonney" }).Allowed.ShouldBeTrue();
+        As("audit").Save(Baf07, Baf07).Allowed.ShouldBeFalse();
+        As("lead").ChangeSettings().Allowed.ShouldBeTrue();
+        As("rjarvis").ChangeSettings().Reason.ShouldBe("only governance leads may change register.yaml (people, roles, objectives and scales); Rebecca Jarvis is a risk owner");
+    }
 }
