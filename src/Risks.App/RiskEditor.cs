@@ -237,6 +237,13 @@ public sealed class RiskEditor
             return new SaveResult.Invalid(issues.Select(i => i.Message).ToList());
         }
 
+        // Judged again at the moment of saving, against register.yaml and the risk as committed now.
+        var allowed = _session.Gate.Save(Draft);
+        if (!allowed.Allowed)
+        {
+            return new SaveResult.NotAllowed(allowed.Reason);
+        }
+
         var outcome = _session.Repository.Save(Draft, IsNew ? null : Version, reason, author, _session.Settings);
         switch (outcome)
         {

@@ -24,7 +24,7 @@ public sealed class Session
         // HEAD before the files: a save landing in between is then seen as new at the next check, never missed.
         Commit = repository.HeadCommit();
         Snapshot = repository.Load();
-        Access = Access.For(Snapshot.Settings, login);
+        Gate = Gate.For(repository, login);
     }
 
     /// <summary>
@@ -72,7 +72,10 @@ public sealed class Session
 
     public RegisterSettings Settings => Snapshot.Settings;
 
-    public Access Access { get; private set; }
+    /// <summary>What the person may write: by their role in register.yaml as committed.</summary>
+    public Gate Gate { get; private set; }
+
+    public Access Access => Gate.Access;
 
     /// <summary>The iteration trends are measured against: the latest one, if any (null until <see cref="BaselineKnown"/>).</summary>
     public Iteration? Baseline => _baseline.Iteration;
@@ -88,14 +91,14 @@ public sealed class Session
     public Risk? AtBaseline(RiskId id) => _baseline.Risks.GetValueOrDefault(id.Identity);
 
     /// <summary>The person the program saves as: always someone in register.yaml's people (others cannot save).</summary>
-    public Author? Author => Access.Person is { } person ? Author.Of(person) : null;
+    public Author? Author => Gate.Author;
 
     /// <summary>Reads the register again, as it is on disk now.</summary>
     public void Reload()
     {
         Commit = Repository.HeadCommit();
         Snapshot = Repository.Load();
-        Access = Access.For(Snapshot.Settings, Login);
+        Gate = Gate.For(Repository, Login);
         if (BaselineKnown && !string.Equals(LatestIteration()?.Commit, _baseline.Iteration?.Commit, StringComparison.Ordinal))
         {
             // A new iteration was cut: trends are measured against it from now on.

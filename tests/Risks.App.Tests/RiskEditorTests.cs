@@ -137,6 +137,35 @@ public sealed class RiskEditorTests : IDisposable
     }
 
     [Fact]
+    public void A_risk_owner_may_not_save_a_handover_of_their_risk_to_someone_else()
+    {
+        var editor = Open(_sample.As("rjarvis"), "BAF-07");
+        var head = _sample.Repository.HeadCommit();
+
+        editor.Edit("owner", "kbonney").ShouldBeNull();
+        editor.Edit("leads", "").ShouldBeNull();
+        var result = editor.Save("Handing over").ShouldBeOfType<SaveResult.NotAllowed>();
+
+        result.Reason.ShouldBe("Rebecca Jarvis is a risk owner and may not give BAF-07 to Kathy Bonney; only a governance lead may change who owns a risk");
+        _sample.Repository.HeadCommit().ShouldBe(head);
+        editor.Draft.Owner.ShouldBe("kbonney", "the draft is kept");
+    }
+
+    [Fact]
+    public void Roles_come_from_register_yaml_as_committed_not_as_edited_in_the_folder()
+    {
+        var settings = Path.Combine(_sample.Root, "register.yaml");
+        File.WriteAllText(settings, File.ReadAllText(settings).Replace("role: reviewer", "role: governance_lead", StringComparison.Ordinal));
+        var session = _sample.As("auditchair");
+        var editor = Open(session, "BAF-07");
+
+        session.Settings.FindPerson("auditchair")!.Role.ShouldBe(Core.Domain.Role.GovernanceLead, "the folder's register.yaml is what is shown");
+        editor.Permission.Allowed.ShouldBeFalse();
+        editor.Save("Because").ShouldBeOfType<SaveResult.NotAllowed>();
+        session.Gate.CutIteration().Allowed.ShouldBeFalse();
+    }
+
+    [Fact]
     public void Risk_owners_edit_only_their_own_risks()
     {
         var session = _sample.As("rjarvis");

@@ -14,7 +14,7 @@ public sealed class ConflictTests : RegisterTest
         var register = RegisterRepository.Open(Register, new FakeTimeProvider(CliRunner.Now));
         var snapshot = register.Load();
         var stale = snapshot.Find("BAF-07").ShouldNotBeNull();
-        Git.SetIdentity(Register, "Other Person", "other@example.com");
+        Join(name: "Other Person", email: "other@example.com");
         Run("set", "BAF-07", "current.likelihood=4", "-m", "Dashboard delayed").Code.ShouldBe(0);
         var head = Git.Head(Register);
         var after = FileBytes(Baf07);
@@ -38,7 +38,7 @@ public sealed class ConflictTests : RegisterTest
     [Fact]
     public void Set_on_a_risk_with_an_uncommitted_hand_edit_commits_both()
     {
-        Git.SetIdentity(Register);
+        Join();
         var file = Path.Combine(Register, Baf07);
         File.WriteAllText(file, File.ReadAllText(file).Replace("directorate: South East Alliance\n", "directorate: South-East Essex Alliance\n", StringComparison.Ordinal));
 
@@ -52,13 +52,13 @@ public sealed class ConflictTests : RegisterTest
         body.ShouldContain("current likelihood 3 -> 4");
         body.ShouldContain("South-East Essex Alliance");
         Git.Status(Register).ShouldBeEmpty();
-        Git.CommitCount(Register).ShouldBe(SampleRegister.Commits + 1);
+        Git.CommitCount(Register).ShouldBe(SampleRegister.Commits + 2);
     }
 
     [Fact]
     public void A_hand_edit_on_another_risk_is_left_alone_by_a_set()
     {
-        Git.SetIdentity(Register);
+        Join();
         var other = Path.Combine(Register, SampleRegister.Baf01);
         File.AppendAllText(other, "# a note being written\n");
 

@@ -39,13 +39,13 @@ public sealed partial class EditCommandTests : RegisterTest
     [Fact]
     public void Edit_with_an_editor_commits_the_change_with_the_reason()
     {
-        Git.SetIdentity(Register);
+        Join();
 
         var result = RunWith(Editor(RaiseLikelihood()), "edit", "BAF-07", "-m", "Dashboard delayed");
 
         result.Code.ShouldBe(0, result.ToString());
         result.Out.ShouldContain("Saved BAF-07 Inequalities: current score 9 -> 12");
-        Git.CommitCount(Register).ShouldBe(SampleRegister.Commits + 1);
+        Git.CommitCount(Register).ShouldBe(SampleRegister.Commits + 2);
         Git.Run(Register, "log", "-1", "--format=%an | %s").Trim().ShouldBe($"{CliRunner.UserName} | BAF-07 Inequalities: current score 9 -> 12");
         Git.Run(Register, "log", "-1", "--format=%b").ShouldContain("Dashboard delayed");
         Git.Lines(Register, "diff-tree", "--no-commit-id", "--name-only", "-r", "HEAD").ShouldBe([Baf07]);
@@ -56,19 +56,19 @@ public sealed partial class EditCommandTests : RegisterTest
     [Fact]
     public void Edit_prefers_VISUAL_to_EDITOR()
     {
-        Git.SetIdentity(Register);
+        Join();
         var variables = new Dictionary<string, string> { ["VISUAL"] = RaiseLikelihood(), ["EDITOR"] = Script("fail.sh", "exit 3") };
 
         var result = RunWith(variables, "edit", "BAF-07", "-m", "Dashboard delayed");
 
         result.Code.ShouldBe(0, result.ToString());
-        Git.CommitCount(Register).ShouldBe(SampleRegister.Commits + 1);
+        Git.CommitCount(Register).ShouldBe(SampleRegister.Commits + 2);
     }
 
     [Fact]
     public void Edit_asks_for_a_reason_at_a_terminal()
     {
-        Git.SetIdentity(Register);
+        Join();
 
         var result = CliRunner.Run(Register, Editor(RaiseLikelihood()), interactive: true, input: "Dashboard delayed\n", "edit", "BAF-07");
 
@@ -80,7 +80,7 @@ public sealed partial class EditCommandTests : RegisterTest
     [Fact]
     public void Edit_without_a_reason_and_no_terminal_keeps_the_edit_and_commits_nothing()
     {
-        Git.SetIdentity(Register);
+        Join();
         var before = FileBytes(Baf07);
 
         var result = RunWith(Editor(RaiseLikelihood()), "edit", "BAF-07");
@@ -88,26 +88,26 @@ public sealed partial class EditCommandTests : RegisterTest
         result.Code.ShouldBe(2, result.ToString());
         result.Error.ShouldContain("a reason is needed (-m)");
         TakeKeptCopy(result.Error).ShouldContain("  likelihood: 4\n");
-        Git.CommitCount(Register).ShouldBe(SampleRegister.Commits);
+        Git.CommitCount(Register).ShouldBe(SampleRegister.Commits + 1);
         FileBytes(Baf07).ShouldBe(before);
     }
 
     [Fact]
     public void Edit_that_changes_nothing_commits_nothing()
     {
-        Git.SetIdentity(Register);
+        Join();
 
         var result = RunWith(Editor("true"), "edit", "BAF-07", "-m", "x");
 
         result.Code.ShouldBe(0, result.ToString());
         result.Out.ShouldContain("BAF-07 not changed.");
-        Git.CommitCount(Register).ShouldBe(SampleRegister.Commits);
+        Git.CommitCount(Register).ShouldBe(SampleRegister.Commits + 1);
     }
 
     [Fact]
     public void Edit_to_invalid_yaml_without_a_terminal_exits_1_commits_nothing_and_says_where_the_edit_is()
     {
-        Git.SetIdentity(Register);
+        Join();
         var before = FileBytes(Baf07);
         var editor = Script("break.sh", "printf 'id: BAF-07\\ntitle: [not closed\\n' > \"$1\"");
 
@@ -117,7 +117,7 @@ public sealed partial class EditCommandTests : RegisterTest
         result.Error.ShouldContain("Nothing was saved. Your edit is kept at ");
         result.Error.ShouldContain("BAF-07.yaml:");
         TakeKeptCopy(result.Error).ShouldBe("id: BAF-07\ntitle: [not closed\n");
-        Git.CommitCount(Register).ShouldBe(SampleRegister.Commits);
+        Git.CommitCount(Register).ShouldBe(SampleRegister.Commits + 1);
         FileBytes(Baf07).ShouldBe(before);
         Git.Status(Register).ShouldBeEmpty();
     }
@@ -125,7 +125,7 @@ public sealed partial class EditCommandTests : RegisterTest
     [Fact]
     public void Edit_to_an_invalid_value_reports_it_at_the_kept_copy()
     {
-        Git.SetIdentity(Register);
+        Join();
         var editor = Script("seven.sh", "sed -i 's/^  likelihood: 3$/  likelihood: 7/' \"$1\"");
 
         var result = RunWith(Editor(editor), "edit", "BAF-07", "-m", "x");
@@ -133,32 +133,32 @@ public sealed partial class EditCommandTests : RegisterTest
         result.Code.ShouldBe(1, result.ToString());
         result.Error.ShouldContain(":37:15: current.likelihood must be 1-5, found 7");
         TakeKeptCopy(result.Error).ShouldContain("  likelihood: 7\n");
-        Git.CommitCount(Register).ShouldBe(SampleRegister.Commits);
+        Git.CommitCount(Register).ShouldBe(SampleRegister.Commits + 1);
     }
 
     [Fact]
     public void Edit_whose_editor_fails_exits_70_and_keeps_the_copy()
     {
-        Git.SetIdentity(Register);
+        Join();
 
         var result = RunWith(Editor(Script("fail.sh", "exit 3")), "edit", "BAF-07", "-m", "x");
 
         result.Code.ShouldBe(70, result.ToString());
         result.Error.ShouldContain("exited with 3");
         TakeKeptCopy(result.Error);
-        Git.CommitCount(Register).ShouldBe(SampleRegister.Commits);
+        Git.CommitCount(Register).ShouldBe(SampleRegister.Commits + 1);
     }
 
     [Fact]
     public void Edit_with_no_editor_set_is_a_usage_error()
     {
-        Git.SetIdentity(Register);
+        Join();
 
         var result = Run("edit", "BAF-07", "-m", "x");
 
         result.Code.ShouldBe(2);
         result.Error.ShouldContain("set $EDITOR (or $VISUAL)");
-        Git.CommitCount(Register).ShouldBe(SampleRegister.Commits);
+        Git.CommitCount(Register).ShouldBe(SampleRegister.Commits + 1);
     }
 
     [Fact]

@@ -97,14 +97,32 @@ public sealed class IterationCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_unreadable_register_yaml_is_reported_and_nothing_is_cut()
+    public void A_role_written_into_register_yaml_but_not_committed_gives_no_right()
     {
-        File.AppendAllText(Path.Combine(Register, "register.yaml"), "organisation: twice\n");
+        var file = Path.Combine(Register, "register.yaml");
+        var text = File.ReadAllText(file);
+        var at = text.IndexOf("people:\n", StringComparison.Ordinal) + "people:\n".Length;
+        File.WriteAllText(file, text.Insert(at, $"  - login: {Environment.UserName}\n    name: Self Promoted\n    role: governance_lead\n"));
 
         var result = CliRunner.Run(Register, "iteration", "create", "2025-04");
 
-        result.Code.ShouldBe(1, result.ToString());
-        result.Error.ShouldContain("register.yaml cannot be read");
+        result.Code.ShouldBe(6, result.ToString());
+        result.Error.ShouldContain($"your login '{Environment.UserName}' is not among register.yaml's people");
+        Git.Run(Register, "tag").Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["2025-01", "2025-03"]);
+    }
+
+    [Fact]
+    public void An_unreadable_committed_register_yaml_is_reported_and_nothing_is_cut()
+    {
+        Join("governance_lead");
+        File.AppendAllText(Path.Combine(Register, "register.yaml"), "organisation: twice\n");
+        Git.Run(Register, "commit", "-qam", "Break register.yaml");
+
+        var result = CliRunner.Run(Register, "iteration", "create", "2025-04");
+
+        result.Code.ShouldBe(6, result.ToString());
+        result.Error.ShouldStartWith("risks: register.yaml as committed cannot be read (register.yaml:");
+        result.Error.ShouldContain("so nobody's role is known and nothing can be saved");
         Git.Run(Register, "tag").Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["2025-01", "2025-03"]);
     }
 

@@ -53,14 +53,16 @@ public sealed class ProcessTests : IDisposable
     }
 
     [Fact]
-    public void Set_with_no_identity_exits_5_as_a_process()
+    public void The_person_is_the_unix_login_not_USER_LOGNAME_or_git_config_as_a_process()
     {
         var register = SampleRegister.CopyTo(_temp.Combine("register"));
+        Git.SetIdentity(register, "Rebecca Jarvis", "rebecca.jarvis@example.com");
+        var variables = new Dictionary<string, string> { ["USER"] = "rjarvis", ["LOGNAME"] = "rjarvis" };
 
-        var result = RisksProcess.Run(register, "set", "BAF-07", "current.likelihood=4", "-m", "x");
+        var result = RisksProcess.Run(register, variables, "set", "BAF-07", "current.likelihood=4", "-m", "x");
 
-        result.Code.ShouldBe(5, result.ToString());
-        result.Error.ShouldContain($"no identity for the login '{Environment.UserName}'");
+        result.Code.ShouldBe(6, result.ToString());
+        result.Error.ShouldContain($"your login '{Environment.UserName}' is not among register.yaml's people");
         Git.CommitCount(register).ShouldBe(SampleRegister.Commits);
     }
 
@@ -68,7 +70,7 @@ public sealed class ProcessTests : IDisposable
     public void Four_processes_setting_their_own_risks_at_once_make_40_commits_in_a_linear_history()
     {
         var register = SampleRegister.CopyTo(_temp.Combine("register"));
-        Git.SetIdentity(register);
+        SampleRegister.Join(register, "governance_lead", CliRunner.UserName, CliRunner.UserEmail);
         string[] risks = ["BAF-01", "BAF-05", "CRR-005", "CRR-058"];
         const int Runs = 10;
         var timer = Stopwatch.StartNew();
@@ -82,7 +84,7 @@ public sealed class ProcessTests : IDisposable
             .ToList();
 
         failures.ShouldBeEmpty();
-        Git.CommitCount(register).ShouldBe(SampleRegister.Commits + (risks.Length * Runs));
+        Git.CommitCount(register).ShouldBe(SampleRegister.Commits + 1 + (risks.Length * Runs));
         Git.Run(register, "rev-list", "--min-parents=2", "--count", "HEAD").Trim().ShouldBe("0");
         var fsck = Git.TryRun(register, "fsck", "--full", "--strict");
         fsck.Code.ShouldBe(0, fsck.Error);

@@ -62,7 +62,7 @@ public sealed class ReportCommandTests : RegisterTest
         // HEAD is the 2025-03 commit, so the paper of HEAD is the paper of that iteration.
         Run("report").Out.ShouldBe(before.Out);
 
-        Git.SetIdentity(Register);
+        Join();
 
         // Someone saves afterwards, a new iteration is cut, and the paper is made in another process,
         // in another time zone, on the real clock, written to a file.
@@ -79,7 +79,7 @@ public sealed class ReportCommandTests : RegisterTest
     [Fact]
     public void A_paper_of_a_commit_after_the_last_iteration_measures_movement_against_that_iteration_and_marks_overdue_actions()
     {
-        Git.SetIdentity(Register);
+        Join();
         Run("set", "BAF-07", "actions[A2].due=2025-03-01", "current.likelihood=4", "-m", "Dashboard delayed").Code.ShouldBe(0);
 
         var result = Run("report", "--format", "markdown");
@@ -123,7 +123,7 @@ public sealed class ReportCommandTests : RegisterTest
     public void A_risk_file_that_cannot_be_read_is_named_in_the_paper_and_on_stderr()
     {
         File.WriteAllText(Path.Combine(Register, SampleRegister.Baf02), "id: BAF-02\ntitle: [unclosed\n");
-        Git.SetIdentity(Register);
+        Join();
         Git.Run(Register, "commit", "-qam", "Broken by hand");
 
         var result = Run("report", "--format", "markdown");

@@ -330,27 +330,6 @@ public sealed partial class RegisterRepository
         return text.Append(TrailerKey).Append(": ").Append(id.Value).Append('\n').ToString();
     }
 
-    /// <summary>The person running the program: their Unix login in the register's people, else Git's configured identity.</summary>
-    public Author ResolveAuthor(RegisterSettings settings)
-    {
-        var login = Environment.UserName;
-        if (settings.FindPerson(login) is { } person)
-        {
-            return Author.Of(person);
-        }
-
-        using var repo = new Repository(Root);
-        var name = repo.Config.Get<string>("user.name")?.Value;
-        var email = repo.Config.Get<string>("user.email")?.Value;
-        if (!string.IsNullOrWhiteSpace(name) && !string.IsNullOrWhiteSpace(email))
-        {
-            return new Author(name, email, login);
-        }
-
-        throw new IdentityException(
-            $"no identity for the login '{login}': add it to register.yaml's people (login, name, email, role), or set git config user.name and user.email");
-    }
-
     /// <summary>Annotated tag <paramref name="name"/> on HEAD, by <paramref name="author"/>.</summary>
     public void Tag(string name, string message, Author author, DateTimeOffset? when = null)
     {

@@ -161,7 +161,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
     public int IterationCreate(string name, string? title, ParseResult parse)
     {
         var register = Open(parse);
-        if (CannotCutIterations(register, out var access) is { } failure)
+        if (CannotCutIterations(register, out var gate) is { } failure)
         {
             return failure;
         }
@@ -178,7 +178,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
             return ExitCodes.Conflict;
         }
 
-        var author = Author.Of(access.Person!);
+        var author = gate.Author!;
         var heading = string.IsNullOrWhiteSpace(title) ? $"Iteration {name}" : title.Trim();
         register.Tag(name, heading + "\n", author);
         var cut = register.Iterations().Single(i => i.Name == name);
@@ -232,23 +232,18 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
     }
 
     /// <summary>Null when register.yaml lets the person running the command cut iterations; otherwise says why not and returns the exit code.</summary>
-    private int? CannotCutIterations(RegisterRepository register, out Core.Access.Access access)
+    private int? CannotCutIterations(RegisterRepository register, out Risks.App.Gate gate)
     {
-        access = null!;
-        var (settings, problems) = register.ReadSettings();
-        if (settings is null)
-        {
-            Error.WriteLine($"risks: {SettingsYaml.FileName} cannot be read, so who may cut iterations is not known:");
-            foreach (var problem in problems)
-            {
-                Error.WriteLine($"  {problem}");
-            }
+        gate = Gate(register);
+        return Refused(gate.CutIteration());
+    }
 
-            return ExitCodes.Problems;
-        }
+    /// <summary>What the person running the program (their Unix login) may write, by register.yaml as committed.</summary>
+    private static Risks.App.Gate Gate(RegisterRepository register) => Risks.App.Gate.For(register, Environment.UserName);
 
-        access = Core.Access.Access.For(settings, Environment.UserName);
-        var permission = access.CutIteration();
+    /// <summary>Null when allowed; otherwise says why not and returns the exit code for it.</summary>
+    private int? Refused(Core.Access.Permission permission)
+    {
         if (permission.Allowed)
         {
             return null;
@@ -295,6 +290,11 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         }
 
         var (register, snapshot, riskId, path) = target;
+        if (Refused(Gate(register).Edit(riskId, snapshot.Find(riskId)?.Risk)) is { } refused)
+        {
+            return refused;
+        }
+
         var bytes = File.ReadAllBytes(Path.Combine(register.Root, path));
         var problems = new List<Problem>();
         var text = SafeText.Decode(bytes, path, problems);
@@ -338,6 +338,10 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
 
         var (register, snapshot, riskId, path) = target;
         var file = Path.Combine(register.Root, path);
+        if (Refused(Gate(register).Edit(riskId, snapshot.Find(riskId)?.Risk)) is { } refused)
+        {
+            return refused;
+        }
 
         var editor = context.Variable("VISUAL") ?? context.Variable("EDITOR");
         if (string.IsNullOrWhiteSpace(editor))
@@ -405,7 +409,14 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
 
     private int Save(RegisterRepository register, RegisterSnapshot snapshot, Risk risk, string version, string reason)
     {
-        var author = register.ResolveAuthor(snapshot.Settings);
+        // Asked again at the moment of saving: the result must be theirs to write too.
+        var gate = Gate(register);
+        if (Refused(gate.Save(risk)) is { } refused)
+        {
+            return refused;
+        }
+
+        var author = gate.Author!;
         var outcome = register.Save(risk, version, reason, author, snapshot.SettingsValid ? snapshot.Settings : null, context.Clock.GetLocalNow());
         switch (outcome)
         {

@@ -118,8 +118,8 @@ internal sealed partial class Commands
 
         var risks = rows.Risks.Select(r => r.Risk).ToList();
         var plan = register.PlanImport(risks, settings);
-        var access = Core.Access.Access.For(settings, Environment.UserName);
-        if (Refusals(plan, rows, snapshot, access) is { Count: > 0 } refusals)
+        var gate = Gate(register);
+        if (Refusals(plan, rows, gate) is { Count: > 0 } refusals)
         {
             refusals.ForEach(r => Error.WriteLine($"risks: {r}"));
             Error.WriteLine("Nothing was imported.");
@@ -141,7 +141,7 @@ internal sealed partial class Commands
             return code;
         }
 
-        var author = Author.Of(access.Person!);
+        var author = gate.Author!;
         switch (register.Import(risks, Path.GetFileName(file), reason, author, settings, context.Clock.GetLocalNow()))
         {
             case ImportOutcome.Imported { Commit: { } commit } done:
@@ -181,12 +181,13 @@ internal sealed partial class Commands
     /// Why the person may not make each change, grouped by reason with the rows: only governance
     /// leads add risks; risk owners change only the risks they own or lead; reviewers change nothing.
     /// </summary>
-    private static List<string> Refusals(IReadOnlyList<ImportChange> plan, ImportRead rows, RegisterSnapshot snapshot, Core.Access.Access access)
+    private static List<string> Refusals(IReadOnlyList<ImportChange> plan, ImportRead rows, Risks.App.Gate gate)
     {
         var rowOf = rows.Risks.ToDictionary(r => r.Risk.Id.Identity, r => r.Row, StringComparer.Ordinal);
-        return plan
-            .Where(c => c.Kind != ImportKind.Unchanged)
-            .Select(c => (Change: c, Permission: c.Kind == ImportKind.New ? access.Create() : access.Edit(snapshot.Find(c.Risk.Id)?.Risk ?? c.Risk)))
+        var changes = plan.Where(c => c.Kind != ImportKind.Unchanged).ToList();
+        var permissions = gate.Save(changes.ConvertAll(c => c.Risk));
+        return changes
+            .Select((c, i) => (Change: c, Permission: permissions[i]))
             .Where(p => !p.Permission.Allowed)
             .GroupBy(p => p.Permission.Reason)
             .Select(g => $"{g.Key} (row {string.Join(", ", g.Select(p => $"{rowOf[p.Change.Risk.Id.Identity]} {p.Change.Risk.Id}"))})")

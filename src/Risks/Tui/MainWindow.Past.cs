@@ -242,7 +242,7 @@ internal sealed partial class MainWindow
         }
         else if (answer == 1)
         {
-            var permission = _session.Access.CutIteration();
+            var permission = _session.Gate.CutIteration();
             if (!permission.Allowed)
             {
                 Say(permission.Reason);
@@ -262,7 +262,7 @@ internal sealed partial class MainWindow
     /// <summary>Cuts an iteration (governance leads): an annotated tag on the register as committed now.</summary>
     private void CutIteration()
     {
-        var permission = _session.Access.CutIteration();
+        var permission = _session.Gate.CutIteration();
         if (!permission.Allowed)
         {
             Say(permission.Reason);

@@ -432,7 +432,7 @@ internal sealed partial class MainWindow : Window
 
     private void NewRisk()
     {
-        var permission = _session.Access.Create();
+        var permission = _session.Gate.Create();
         if (!permission.Allowed)
         {
             Say(permission.Reason);

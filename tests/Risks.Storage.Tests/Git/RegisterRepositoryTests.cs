@@ -424,56 +424,26 @@ public sealed class RegisterRepositoryTests : IDisposable
     }
 
     [Fact]
-    public void The_author_is_the_register_person_whose_login_is_running_the_program()
+    public void The_committed_risk_is_read_from_head_not_the_work_tree()
     {
-        var login = Environment.UserName;
-        var settings = _register.Settings with
-        {
-            People = [.. _register.Settings.People, new Person { Login = login, Name = "The Runner", Email = "runner@mse.example", Role = Role.Reviewer }],
-        };
+        var risk = Inequalities();
+        _register.SaveNew(risk);
+        File.WriteAllText(_register.FullPath(RegisterLayout.PathOf(risk.Id)), "owner: someone-else\n");
 
-        _register.Repo.ResolveAuthor(settings).ShouldBe(new Author("The Runner", "runner@mse.example", login));
+        _register.Repo.CommittedRisk(risk.Id).Risk.ShouldBeEquivalentTo(risk);
+        _register.Repo.CommittedRisk(RiskId.Parse("BAF-99")).ShouldBe((false, null));
     }
 
     [Fact]
-    public void A_listed_person_without_an_email_gets_one_from_the_login_and_machine()
+    public void The_committed_settings_are_read_from_head_not_the_work_tree()
     {
-        var login = Environment.UserName;
-        var settings = _register.Settings with { People = [new Person { Login = login, Name = "The Runner" }] };
+        File.WriteAllText(_register.FullPath("register.yaml"), "not: [valid\n");
 
-        _register.Repo.ResolveAuthor(settings).ShouldBe(new Author("The Runner", $"{login}@{Environment.MachineName}", login));
-    }
+        var (settings, problems) = _register.Repo.CommittedSettings();
 
-    [Fact]
-    public void Otherwise_the_author_is_git_s_configured_identity()
-    {
-        using (var repo = new Repository(_register.Root))
-        {
-            repo.Config.Set("user.name", "Configured Name", ConfigurationLevel.Local);
-            repo.Config.Set("user.email", "configured@mse.example", ConfigurationLevel.Local);
-        }
-
-        _register.Repo.ResolveAuthor(_register.Settings).ShouldBe(new Author("Configured Name", "configured@mse.example", Environment.UserName));
-    }
-
-    [Fact]
-    public void With_no_identity_anywhere_the_error_says_how_to_give_one()
-    {
-        var error = Should.Throw<IdentityException>(() => _register.Repo.ResolveAuthor(_register.Settings));
-
-        error.Message.ShouldBe(
-            $"no identity for the login '{Environment.UserName}': add it to register.yaml's people (login, name, email, role), or set git config user.name and user.email");
-    }
-
-    [Fact]
-    public void A_name_without_an_email_in_git_config_is_not_an_identity()
-    {
-        using (var repo = new Repository(_register.Root))
-        {
-            repo.Config.Set("user.name", "Configured Name", ConfigurationLevel.Local);
-        }
-
-        Should.Throw<IdentityException>(() => _register.Repo.ResolveAuthor(_register.Settings));
+        problems.ShouldBeEmpty();
+        settings.ShouldNotBeNull().Organisation.ShouldBe(_register.Settings.Organisation);
+        settings.People.Select(p => p.Login).ShouldBe(_register.Settings.People.Select(p => p.Login));
     }
 
     [Fact]

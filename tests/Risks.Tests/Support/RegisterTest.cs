@@ -21,6 +21,13 @@ public abstract class RegisterTest : IDisposable
 
     internal CliRunner.Result RunWith(IReadOnlyDictionary<string, string> variables, params string[] args) => CliRunner.Run(Register, variables, args);
 
+    /// <summary>
+    /// Makes the person running the tests (their login) one of the register's people, so that their
+    /// saves are allowed and attributed to <paramref name="name"/>: one commit of register.yaml.
+    /// </summary>
+    protected void Join(string role = "governance_lead", string name = CliRunner.UserName, string email = CliRunner.UserEmail) =>
+        SampleRegister.Join(Register, role, name, email);
+
     protected string FileText(string path) => File.ReadAllText(Path.Combine(Register, path));
 
     protected byte[] FileBytes(string path) => File.ReadAllBytes(Path.Combine(Register, path));

@@ -31,17 +31,17 @@ internal static class SampleRegister
     }
 
     /// <summary>
-    /// Adds the person running the tests (their login) to a register's people as Tess Tester with
-    /// <paramref name="role"/>, as a hand commit by the register's Git identity.
+    /// Adds the person running the tests (their login) to a register's people (as Tess Tester unless
+    /// named) with <paramref name="role"/>, as a hand commit of register.yaml alone by the register's Git identity.
     /// </summary>
-    public static void Join(string register, string role)
+    public static void Join(string register, string role, string name = "Tess Tester", string email = "tess@example.com")
     {
         var file = Path.Combine(register, "register.yaml");
         var text = File.ReadAllText(file);
         var at = text.IndexOf("people:\n", StringComparison.Ordinal) + "people:\n".Length;
-        File.WriteAllText(file, text.Insert(at, $"  - login: {Environment.UserName}\n    name: Tess Tester\n    email: tess@example.com\n    role: {role}\n"));
+        File.WriteAllText(file, text.Insert(at, $"  - login: {Environment.UserName}\n    name: {name}\n    email: {email}\n    role: {role}\n"));
         Git.SetIdentity(register);
-        Git.Run(register, "commit", "-qam", $"Add the tester as {role}");
+        Git.Run(register, "commit", "-qm", $"Add the tester as {role}", "--", "register.yaml");
     }
 
     /// <summary>An alias bomb ("billion laughs") that claims to be BAF-02.</summary>
