@@ -56,6 +56,28 @@ public sealed class RiskEditor
         IsNew = true;
     }
 
+    /// <summary>
+    /// The risk screen for <paramref name="stored"/>: when a sync left an edit of it to resolve
+    /// (both sides changed the same field), it opens with that edit re-applied on the register's
+    /// version, the fields both changed listed in <see cref="Overlaps"/>, ready to review and save.
+    /// </summary>
+    public static RiskEditor For(Session session, StoredRisk stored)
+    {
+        var editor = new RiskEditor(session, stored);
+        if (session.PendingEdits.FirstOrDefault(p => p.Id.Identity == stored.Risk.Id.Identity) is { } pending)
+        {
+            var merged = pending.Base is null ? new MergeResult(pending.Mine, pending.Fields) : RiskMerge.Reapply(pending.Base, pending.Mine, stored.Risk);
+            editor.Draft = merged.Merged;
+            editor.Overlaps = merged.Overlaps;
+            editor.Pending = pending;
+        }
+
+        return editor;
+    }
+
+    /// <summary>The edit a sync left for this risk, re-applied in the draft; null when there is none.</summary>
+    public PendingEdit? Pending { get; private set; }
+
     /// <summary>A new risk with the next free number after <paramref name="prefix"/>'s highest, owned by the person creating it.</summary>
     public static RiskEditor New(Session session, RiskKind kind, string prefix)
     {
@@ -205,8 +227,25 @@ public sealed class RiskEditor
     /// <summary>Throws away every edit not yet saved.</summary>
     public void Discard()
     {
+        // Throwing away an edit a sync left is a decision only someone who could have saved it makes.
+        var decided = IsDirty && Permission.Allowed;
         Draft = Original;
         Overlaps = [];
+        if (decided)
+        {
+            Settled();
+        }
+    }
+
+    /// <summary>An edit left by a sync is done with once saved or discarded (its commit stays under refs/risks/before-sync/).</summary>
+    private void Settled()
+    {
+        if (Pending is not null)
+        {
+            _session.Repository.ResolvePending(Pending.Id);
+            _session.Reload();
+            Pending = null;
+        }
     }
 
     /// <summary>
@@ -255,6 +294,7 @@ public sealed class RiskEditor
                 IsNew = false;
                 Overlaps = [];
                 _conflict = null;
+                Settled();
                 return new SaveResult.Saved(saved.Commit, saved.Headline);
             case SaveOutcome.Unchanged:
                 _session.Reload();
@@ -265,6 +305,7 @@ public sealed class RiskEditor
                     IsNew = false;
                 }
 
+                Settled();
                 return new SaveResult.Unchanged();
             case SaveOutcome.Invalid invalid:
                 return new SaveResult.Invalid(invalid.Problems);

@@ -25,6 +25,7 @@ public sealed class Session
         Commit = repository.HeadCommit();
         Snapshot = repository.Load();
         Gate = Gate.For(repository, login);
+        PendingEdits = repository.PendingEdits();
     }
 
     /// <summary>
@@ -77,6 +78,9 @@ public sealed class Session
 
     public Access Access => Gate.Access;
 
+    /// <summary>Edits a sync could not merge (both sides changed the same field), each to be re-applied and saved, or discarded.</summary>
+    public IReadOnlyList<PendingEdit> PendingEdits { get; private set; }
+
     /// <summary>The iteration trends are measured against: the latest one, if any (null until <see cref="BaselineKnown"/>).</summary>
     public Iteration? Baseline => _baseline.Iteration;
 
@@ -99,6 +103,7 @@ public sealed class Session
         Commit = Repository.HeadCommit();
         Snapshot = Repository.Load();
         Gate = Gate.For(Repository, Login);
+        PendingEdits = Repository.PendingEdits();
         if (BaselineKnown && !string.Equals(LatestIteration()?.Commit, _baseline.Iteration?.Commit, StringComparison.Ordinal))
         {
             // A new iteration was cut: trends are measured against it from now on.

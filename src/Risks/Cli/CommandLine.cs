@@ -175,6 +175,10 @@ public static class CommandLine
         var import = new Command("import", "Bring risks in from a CSV file as one commit: every row is checked and every problem named by row and column; nothing is written unless every row is valid (or --skip-invalid). Importing the same file again changes nothing.") { importFile, importMap, dryRun, skipInvalid, importReason };
         import.SetAction(r => commands.Import(r.GetValue(importFile)!, r.GetValue(importMap), r.GetValue(dryRun), r.GetValue(skipInvalid), r.GetValue(importReason), r));
 
+        var syncRemote = new Option<string?>("--remote") { Description = "The remote to sync with (default: origin, or the only remote)" };
+        var sync = new Command("sync", "Fetch from and push to the register's Git server: commits made here go on top of the server's (history stays linear, authors kept); a risk both sides changed merges field by field, and a field both changed differently is left for you to re-apply in the UI (exit 3). Uses your git for the connection (SSH keys, credential helpers).") { syncRemote };
+        sync.SetAction(r => commands.Sync(r.GetValue(syncRemote), r));
+
         root.Subcommands.Add(init);
         root.Subcommands.Add(demo);
         root.Subcommands.Add(list);
@@ -189,6 +193,7 @@ public static class CommandLine
         root.Subcommands.Add(report);
         root.Subcommands.Add(export);
         root.Subcommands.Add(import);
+        root.Subcommands.Add(sync);
         root.SetAction(commands.Ui);
         return root;
     }

@@ -476,7 +476,7 @@ internal sealed partial class MainWindow : Window
 
         _returnTo = Current;
         var actionIndex = Current == Screen.Actions ? _actionsScreen.Selected?.Index : null;
-        _riskScreen.Open(new RiskEditor(_session, stored));
+        _riskScreen.Open(RiskEditor.For(_session, stored));
         if (actionIndex is { } i)
         {
             _riskScreen.Update($"actions[{i}].text");
@@ -602,6 +602,14 @@ internal sealed partial class MainWindow : Window
     {
         DrawComplete -= StartBaselineAfterFirstFrame;
         WhenBaselineLoaded();
+        if (_session.PendingEdits.Count > 0)
+        {
+            _app.Invoke(() => _prompts.Tell(
+                "Edits to re-apply after a sync",
+                "Both you and someone on the remote changed the same fields, so the register holds their version and yours waits here:\n"
+                + string.Join('\n', _session.PendingEdits.Select(p => $"- {p.Id}: {string.Join(", ", p.Fields)} ({p.By}, \"{p.Subject}\")"))
+                + "\n\nOpen each risk: your edit is re-applied on theirs. Check the fields named, then save (or discard)."));
+        }
     }
 
     /// <summary>Once the last iteration is read (in the background), the trends and the header are filled in.</summary>

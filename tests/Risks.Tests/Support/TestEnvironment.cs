@@ -40,6 +40,9 @@ internal static class TestEnvironment
             GlobalSettings.SetConfigSearchPaths(level, EmptyConfigFolder);
         }
 
+        // The git program the code under test starts itself (sync's fetch and push) sees no personal or system config either.
+        Environment.SetEnvironmentVariable("GIT_CONFIG_GLOBAL", GlobalConfigFile);
+        Environment.SetEnvironmentVariable("GIT_CONFIG_NOSYSTEM", "1");
         AppDomain.CurrentDomain.ProcessExit += (_, _) => TempFolder.DeleteQuietly(Base);
     }
 
