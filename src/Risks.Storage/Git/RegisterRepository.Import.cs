@@ -56,7 +56,7 @@ public sealed partial class RegisterRepository
     /// </summary>
     public ImportOutcome Import(IReadOnlyList<Risk> risks, string source, string? reason, Author author, RegisterSettings settings, DateTimeOffset? when = null)
     {
-        using var held = FileLock.Acquire(Path.Combine(GitDir, LockName), LockTimeout);
+        using var held = Lock();
         using var repo = new Repository(Root);
         var head = Tip(repo);
         var inRegister = RiskFilesInTree(head.Tree)

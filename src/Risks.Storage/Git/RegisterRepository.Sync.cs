@@ -64,7 +64,7 @@ public sealed partial class RegisterRepository
             }
 
             Integration step;
-            using (FileLock.Acquire(Path.Combine(GitDir, LockName), LockTimeout))
+            using (Lock())
             {
                 step = Integrate(remote, branch, syncer);
             }
@@ -281,6 +281,11 @@ public sealed partial class RegisterRepository
         }
 
         var changes = repo.Diff.Compare<TreeChanges>(from.Tree, to.Tree).ToList();
+        SaveJournal.Write(GitDir, changes.SelectMany(c => c.Status == LibGit2Sharp.ChangeKind.Renamed ? [c.Path, c.OldPath] : new[] { c.Path }).Select(path =>
+        {
+            var file = Path.Combine(Root, path);
+            return new SaveJournal.Entry(path, to[path]?.Target.Sha, File.Exists(file) ? File.ReadAllBytes(file) : null);
+        }).ToList());
         foreach (var change in changes)
         {
             var file = Path.Combine(Root, change.Path);
@@ -302,6 +307,7 @@ public sealed partial class RegisterRepository
         repo.Refs.UpdateTarget(repo.Refs[$"refs/heads/{branch}"], to.Id, why);
         repo.Index.Replace(to.Tree);
         repo.Index.Write();
+        SaveJournal.Clear(GitDir);
     }
 
     private static bool Put(TreeDefinition tree, string path, ObjectId? blob)

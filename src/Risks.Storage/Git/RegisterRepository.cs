@@ -95,7 +95,7 @@ public sealed partial class RegisterRepository
             (".gitattributes", Encoding.UTF8.GetBytes("*.yaml text eol=lf\n")),
             (SettingsYaml.FileName, Encoding.UTF8.GetBytes(SettingsYaml.Write(settings))),
         };
-        using (FileLock.Acquire(Path.Combine(register.GitDir, LockName), LockTimeout))
+        using (register.Lock())
         {
             register.CommitFiles(files, $"Register created for {settings.Organisation}\n", author, when);
         }
@@ -266,7 +266,7 @@ public sealed partial class RegisterRepository
 
         var content = Encoding.UTF8.GetBytes(RiskYaml.Write(risk));
         var version = BlobId.Of(content);
-        using var held = FileLock.Acquire(Path.Combine(GitDir, LockName), LockTimeout);
+        using var held = Lock();
         var filePath = Path.Combine(Root, path);
         var onDisk = File.Exists(filePath) ? File.ReadAllBytes(filePath) : null;
         var currentVersion = onDisk is null ? null : BlobId.Of(onDisk);
@@ -303,7 +303,7 @@ public sealed partial class RegisterRepository
             : RiskComparer.Compare(before, risk, settings);
         var headline = ChangeSummary.Headline(before, risk, changes);
         var message = Message(headline, reason, changes, risk.Id);
-        var commit = CommitFiles([(path, content)], message, author, when, restoreOnFailure: onDisk);
+        var commit = CommitFiles([(path, content)], message, author, when);
         ParsedByVersion.TryAdd((version, path), new RiskFile(risk, []));
         return new SaveOutcome.Saved(commit, version, headline, changes);
     }
@@ -338,7 +338,7 @@ public sealed partial class RegisterRepository
             throw new RegisterException($"'{name}' cannot name an iteration: {IterationNameRules}");
         }
 
-        using var held = FileLock.Acquire(Path.Combine(GitDir, LockName), LockTimeout);
+        using var held = Lock();
         using var repo = new Repository(Root);
         if (repo.Tags[name] is not null)
         {
@@ -351,7 +351,7 @@ public sealed partial class RegisterRepository
     /// <summary>Removes the tag <paramref name="name"/>; false if there is none.</summary>
     public bool RemoveTag(string name)
     {
-        using var held = FileLock.Acquire(Path.Combine(GitDir, LockName), LockTimeout);
+        using var held = Lock();
         using var repo = new Repository(Root);
         if (repo.Tags[name] is null)
         {
@@ -373,21 +373,27 @@ public sealed partial class RegisterRepository
         && !name.Contains("..", StringComparison.Ordinal);
 
     /// <summary>
-    /// Writes files and commits them on the current branch. The caller holds the lock. Files are
-    /// written to the work tree first (via a temporary file and a rename, so a crash never leaves
-    /// half a file) and then committed, so a crash between the two leaves the new content as an
-    /// uncommitted change rather than losing it.
+    /// Writes files and commits them on the current branch. The caller holds the lock. A journal
+    /// of what is about to change is written first; then each file (via a temporary file and a
+    /// rename, so no one ever sees half a file); then the commit, the branch and the index; then
+    /// the journal is removed. A writer killed anywhere in between leaves a journal, by which the
+    /// next writer finishes or undoes the write (see <see cref="Recover"/>).
     /// </summary>
-    internal string CommitFiles(IReadOnlyList<(string Path, byte[] Content)> files, string message, Author author, DateTimeOffset? when, byte[]? restoreOnFailure = null)
+    internal string CommitFiles(IReadOnlyList<(string Path, byte[] Content)> files, string message, Author author, DateTimeOffset? when)
     {
-        foreach (var (path, content) in files)
+        var journal = files.Select(f =>
         {
-            WriteAtomically(Path.Combine(Root, path), content);
-        }
-
+            var file = Path.Combine(Root, f.Path);
+            return new SaveJournal.Entry(f.Path, BlobId.Of(f.Content), File.Exists(file) ? File.ReadAllBytes(file) : null);
+        }).ToList();
+        SaveJournal.Write(GitDir, journal);
         try
         {
-            ClearStaleGitLocks();
+            foreach (var (path, content) in files)
+            {
+                WriteAtomically(Path.Combine(Root, path), content);
+            }
+
             using var repo = new Repository(Root);
             var parent = repo.Head.Tip;
             var tree = parent is null ? new TreeDefinition() : TreeDefinition.From(parent.Tree);
@@ -415,17 +421,28 @@ public sealed partial class RegisterRepository
                 repo.Refs.UpdateTarget(repo.Refs[branch], commit.Id, $"commit: {FirstLine(message)}");
             }
 
-            foreach (var (path, _) in files)
+            // The branch has moved: the save has landed. An index that cannot be written now is
+            // rebuilt by the next writer, as the journal stays until it is.
+            try
             {
-                repo.Index.Add(path);
+                foreach (var (path, _) in files)
+                {
+                    repo.Index.Add(path);
+                }
+
+                repo.Index.Write();
+                SaveJournal.Clear(GitDir);
+            }
+            catch (LibGit2SharpException)
+            {
             }
 
-            repo.Index.Write();
             return commit.Sha;
         }
-        catch when (restoreOnFailure is not null && files.Count == 1)
+        catch
         {
-            WriteAtomically(Path.Combine(Root, files[0].Path), restoreOnFailure);
+            // The files go back to what they held unless the commit landed; the index is left to the next writer's recovery.
+            PutBack(journal, rebuildIndex: false);
             throw;
         }
     }
@@ -485,22 +502,6 @@ public sealed partial class RegisterRepository
         }
 
         return null;
-    }
-
-    /// <summary>
-    /// Removes Git's own lock files left by a process that died mid-save. Only called while this
-    /// program's lock is held, and only for locks older than a minute, so a live Git command is never disturbed.
-    /// </summary>
-    private void ClearStaleGitLocks()
-    {
-        foreach (var name in new[] { "index.lock", "HEAD.lock", Path.Combine("refs", "heads", "main.lock") })
-        {
-            var file = new FileInfo(Path.Combine(GitDir, name));
-            if (file.Exists && _clock.GetUtcNow() - file.LastWriteTimeUtc > StaleGitLock)
-            {
-                file.Delete();
-            }
-        }
     }
 
     /// <summary>The path of the risk file holding <paramref name="id"/> or an id that differs only in leading zeros, if any.</summary>

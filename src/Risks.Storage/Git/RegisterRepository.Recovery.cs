@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+using LibGit2Sharp;
+
+namespace Risks.Storage.Git;
+
+public sealed partial class RegisterRepository
+{
+    /// <summary>
+    /// Takes the register's lock (a <c>flock</c>, released by the kernel when its holder dies) and
+    /// puts right whatever a writer killed part-way left: every write to the register is made
+    /// holding this.
+    /// </summary>
+    private FileLock Lock()
+    {
+        var held = FileLock.Acquire(Path.Combine(GitDir, LockName), LockTimeout);
+        try
+        {
+            Recover();
+            return held;
+        }
+        catch
+        {
+            held.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Finishes or undoes the write a dead process left, as its journal says. A file whose new
+    /// version reached HEAD keeps it; any other goes back to what it held before, since that write
+    /// was never reported as saved. Git's lock files and the temporary files of that write are
+    /// removed at once: the journal proves their owner is dead. Without a journal, Git lock files
+    /// are removed only once old, as they may be a person's own git command at work.
+    /// </summary>
+    private void Recover()
+    {
+        var entries = SaveJournal.Read(GitDir);
+        if (entries is null)
+        {
+            ClearGitLocks(StaleGitLock);
+            if (GitLocks().FirstOrDefault(File.Exists) is { } busy)
+            {
+                throw new RegisterException(
+                    $"a git command is at work on the register ({Path.GetRelativePath(Root, busy)} was made {(DateTime.UtcNow - File.GetLastWriteTimeUtc(busy)).TotalSeconds:0} s ago); nothing was written; try again in a moment (a lock left by a git command that died is cleared after {StaleGitLock.TotalSeconds:0} s)");
+            }
+
+            return;
+        }
+
+        ClearGitLocks(TimeSpan.Zero);
+        PutBack(entries, rebuildIndex: true);
+    }
+
+    /// <summary>
+    /// Gives each file in the journal the version HEAD holds when the write reached it, else what it
+    /// held before; removes the write's temporary files and the journal.
+    /// </summary>
+    private void PutBack(IReadOnlyList<SaveJournal.Entry> entries, bool rebuildIndex)
+    {
+        using (var repo = new Repository(Root))
+        {
+            var head = repo.Head.Tip;
+            foreach (var entry in entries)
+            {
+                var file = Path.Combine(Root, entry.Path);
+                var committed = head?[entry.Path] is { TargetType: TreeEntryTargetType.Blob } blob ? (Blob)blob.Target : null;
+                var bytes = committed?.Sha == entry.Version
+                    ? (committed is null ? null : BytesOf(committed))
+                    : entry.Previous;
+                if (bytes is null)
+                {
+                    File.Delete(file);
+                }
+                else if (!File.Exists(file) || BlobId.Of(File.ReadAllBytes(file)) != BlobId.Of(bytes))
+                {
+                    WriteAtomically(file, bytes);
+                }
+
+                RemoveOrphanTemporaryFiles(Path.GetDirectoryName(file)!);
+            }
+
+            if (rebuildIndex && head is not null)
+            {
+                // The program never stages anything, so the index is HEAD's tree.
+                repo.Index.Replace(head.Tree);
+                repo.Index.Write();
+            }
+        }
+
+        RemoveOrphanTemporaryFiles(GitDir);
+        var objects = Path.Combine(GitDir, "objects");
+        if (Directory.Exists(objects))
+        {
+            foreach (var temp in Directory.EnumerateFiles(objects, "tmp_object_git2_*", SearchOption.AllDirectories))
+            {
+                File.Delete(temp);
+            }
+        }
+
+        SaveJournal.Clear(GitDir);
+    }
+
+    /// <summary>Removes Git's lock files older than <paramref name="age"/> (by the file system's clock). Only called while this program's lock is held.</summary>
+    private void ClearGitLocks(TimeSpan age)
+    {
+        foreach (var name in GitLocks())
+        {
+            var file = new FileInfo(name);
+            if (file.Exists && (age == TimeSpan.Zero || DateTime.UtcNow - file.LastWriteTimeUtc >= age))
+            {
+                file.Delete();
+            }
+        }
+    }
+
+    /// <summary>The lock files Git and libgit2 make while changing the index, HEAD and refs.</summary>
+    private IEnumerable<string> GitLocks() =>
+        new[] { "index.lock", "HEAD.lock", "packed-refs.lock" }
+            .Select(name => Path.Combine(GitDir, name))
+            .Concat(Directory.Exists(Path.Combine(GitDir, "refs")) ? Directory.EnumerateFiles(Path.Combine(GitDir, "refs"), "*.lock", SearchOption.AllDirectories) : []);
+
+    /// <summary>Removes the temporary files (<c>.NAME.PID.tmp</c>) of processes that no longer exist.</summary>
+    private static void RemoveOrphanTemporaryFiles(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, ".*.tmp"))
+        {
+            var match = TemporaryName().Match(Path.GetFileName(file));
+            if (match.Success && !Directory.Exists($"/proc/{match.Groups["pid"].Value}"))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\A\..+\.(?<pid>[0-9]+)\.tmp\z")]
+    private static partial Regex TemporaryName();
+}
