@@ -1,33 +1,50 @@
 using Risks.Core.Domain;
 using Risks.Storage.Git;
 
-// Usage: SaveWorker REGISTER PREFIX COUNT [SAME-ID]
-// Saves COUNT new risks PREFIX-1..PREFIX-COUNT (or COUNT edits of SAME-ID, re-reading it after each
-// conflict) and prints "saved N conflicts M".
+// Usage:
+//   SaveWorker REGISTER PREFIX COUNT            saves COUNT new risks PREFIX-1..PREFIX-COUNT
+//   SaveWorker REGISTER PREFIX COUNT SAME-ID    saves COUNT edits of SAME-ID, re-reading it after each conflict
+//   SaveWorker REGISTER PREFIX loop ID[,ID...]  edits the risks in turn until killed
+// Prints "ack REASON" as soon as each save is acknowledged (so a test that kills the worker
+// knows which saves were reported as done), and at the end "saved N conflicts M".
 var register = RegisterRepository.Open(args[0]);
 var prefix = args[1];
-var count = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
 var author = new Author($"Worker {prefix}", $"{prefix.ToLowerInvariant()}@test.example", prefix.ToLowerInvariant());
 var saved = 0;
 var conflicts = 0;
+
+void Edit(string id, string reason)
+{
+    while (true)
+    {
+        var stored = register.Load().Find(id)!;
+        var edited = stored.Risk with { Performance = reason };
+        if (register.Save(edited, stored.Version, reason, author) is SaveOutcome.Saved)
+        {
+            saved++;
+            Console.WriteLine($"ack {reason}");
+            return;
+        }
+
+        conflicts++;
+    }
+}
+
+if (args[2] == "loop")
+{
+    var ids = args[3].Split(',');
+    for (var i = 1; ; i++)
+    {
+        Edit(ids[i % ids.Length], $"edit {i} by {prefix}");
+    }
+}
+
+var count = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
 for (var i = 1; i <= count; i++)
 {
     if (args.Length > 3)
     {
-        while (true)
-        {
-            var stored = register.Load().Find(args[3])!;
-            var edited = stored.Risk with { Performance = $"{prefix} edit {i}" };
-            var outcome = register.Save(edited, stored.Version, $"edit {i} by {prefix}", author);
-            if (outcome is SaveOutcome.Saved)
-            {
-                saved++;
-                break;
-            }
-
-            conflicts++;
-        }
-
+        Edit(args[3], $"edit {i} by {prefix}");
         continue;
     }
 
@@ -40,9 +57,10 @@ for (var i = 1; i <= count; i++)
         Owner = "owner",
         Current = new Score(3, 3),
     };
-    if (register.Save(risk, null, "new", author) is SaveOutcome.Saved)
+    if (register.Save(risk, null, $"new {prefix}-{i}", author) is SaveOutcome.Saved)
     {
         saved++;
+        Console.WriteLine($"ack new {prefix}-{i}");
     }
 }
 
