@@ -168,6 +168,53 @@ public sealed class TerminalTests : IDisposable
     }
 
     /// <summary>Moves the selection on the risk screen down to the field at <paramref name="path"/>, reading the screen as it goes.</summary>
+    [Fact]
+    public void A_save_from_another_process_shows_on_screen_and_the_unsaved_edit_is_reapplied_on_it()
+    {
+        var register = Demo();
+        using var tmux = new Tmux(register, ["--register", register]);
+        tmux.WaitFor("14 of 14 risks");
+        tmux.Send("/");
+        tmux.Type("ineq");
+        tmux.WaitFor("2 of 14 risks");
+        tmux.Send("Enter", "Enter");
+        tmux.WaitFor("you may edit it");
+        tmux.Send("Enter");
+        tmux.WaitFor("Title (title)");
+        tmux.Send("C-a");
+        tmux.Type("Health inequalities");
+        tmux.Send("Enter");
+        tmux.WaitFor("[edited, not saved: 1 change]");
+
+        // Someone else, in another process, saves the same risk.
+        var other = RisksProcess.Run(register, "set", "BAF-07", "performance=Uptake rose to 71%", "-m", "Monthly figures");
+        other.Code.ShouldBe(0, other.ToString());
+
+        tmux.WaitFor("Someone else saved BAF-07 just now; your unsaved edits are kept");
+        tmux.WaitFor("[edited, not saved: 1 change]");
+        tmux.Send("C-s");
+        tmux.WaitFor("Reason (recorded with the change)");
+        tmux.Type("Clearer name");
+        tmux.Send("Enter");
+        tmux.WaitFor("Their changes:");
+        tmux.WaitFor("- performance updated");
+        tmux.WaitFor("Your changes (kept, not lost):");
+        tmux.Send("BTab", "Enter");
+        tmux.WaitForGone("Their changes:");
+        tmux.Send("C-s");
+        tmux.WaitFor("Reason (recorded with the change)");
+        tmux.Type("Clearer name");
+        tmux.Send("Enter");
+        tmux.WaitFor("Saved as commit");
+        tmux.Send("C-q");
+        tmux.WaitForExit().ShouldBe(0);
+
+        var committed = Git.Run(register, "show", $"HEAD:{SampleRegister.Baf07}");
+        committed.ShouldContain("title: Health inequalities\n");
+        committed.ShouldContain("performance: Uptake rose to 71%\n");
+        Git.Lines(register, "log", "-2", "--format=%s").ShouldBe(["BAF-07 Health inequalities: title \"Inequalities\" -> \"Health inequalities\"", "BAF-07 Inequalities: performance updated"]);
+    }
+
     private static void GoTo(Tmux tmux, string path)
     {
         for (var i = 0; i < 60; i++)
