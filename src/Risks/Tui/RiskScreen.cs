@@ -100,6 +100,11 @@ internal sealed class RiskScreen : View
         {
             access = "someone else has saved it since you opened it; saving re-applies your edits on theirs; " + access;
         }
+
+        if (Editor.Pending is not null && Editor.Overlaps.Count > 0)
+        {
+            access = $"your edit from before a sync, re-applied on the remote's; both changed {string.Join(", ", Editor.Overlaps)}: check, then save; " + access;
+        }
         var movement = Editor.IsNew ? "new: not in any iteration yet" : _movement(Editor.Original);
         _header.Text = $"{Editor.Draft.Id} {Editor.Draft.Title}  [{state}{(problems > 0 ? $"; {Core.Domain.Text.Count(problems, "problem")} marked !" : "")}]\n{movement}\n{access}";
         Table.Update();
