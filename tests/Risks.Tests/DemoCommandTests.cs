@@ -9,7 +9,7 @@ public sealed class DemoCommandTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void Demo_builds_the_sample_register_with_29_commits_by_the_owners_in_board_words()
+    public void Demo_builds_the_sample_register_with_29_commits_in_board_words_risks_entered_by_the_lead_and_updated_by_their_owners()
     {
         var target = _temp.Combine("demo");
 
@@ -21,11 +21,12 @@ public sealed class DemoCommandTests : IDisposable
         var log = Git.Lines(target, "log", "--format=%an | %s");
         log.Length.ShouldBe(29);
         log[^1].ShouldBe("Sara O'Connor | Register created for Mid and South Essex Integrated Care Board");
-        log.ShouldContain("Rebecca Jarvis | BAF-07 Inequalities: new risk, current score 12");
+        log.ShouldContain("Sara O'Connor | BAF-07 Inequalities: new risk, current score 12");
         log.ShouldContain("Rebecca Jarvis | BAF-07 Inequalities: current score 12 -> 9 and 5 more changes");
         log.ShouldContain("Emma Timpson | CRR-018 Health inequalities funding and data: current score 12 -> 9 and 4 more changes");
-        log.ShouldContain("Kathy Bonney | BAF-01 Workforce: new risk, current score 20");
+        log.ShouldContain("Sara O'Connor | BAF-01 Workforce: new risk, current score 20");
         log[0].ShouldStartWith("Dr Giles Thorpe | BAF-08 Mental Health Quality Assurance: ");
+        RisksProcess.Run(target, "verify-push", "--range", "..HEAD").ShouldBe(new CliRunner.Result(0, "", ""), "the sample's history keeps the register's rules");
     }
 
     [Fact]

@@ -48,7 +48,8 @@ public static class SampleBuilder
                 var minute = 0;
                 foreach (var (id, risk) in state.Where(s => !current.ContainsKey(s.Key)).OrderBy(s => s.Key, StringComparer.Ordinal))
                 {
-                    var author = Person(settings, risk.Owner, $"{id}'s owner");
+                    // Adding a risk is a governance lead's to do (as the roles have it): the lead who set the register up enters them.
+                    var author = Person(settings, history.By, HistoryFile);
                     current[id] = Save(register, risk, null, $"Entered for the {iteration.Title} BAF.", author, settings, At(entered, 10, minute++));
                     commits++;
                 }

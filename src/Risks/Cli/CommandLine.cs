@@ -179,6 +179,13 @@ public static class CommandLine
         var sync = new Command("sync", "Fetch from and push to the register's Git server: commits made here go on top of the server's (history stays linear, authors kept); a risk both sides changed merges field by field, and a field both changed differently is left for you to re-apply in the UI (exit 3). Uses your git for the connection (SSH keys, credential helpers).") { syncRemote };
         sync.SetAction(r => commands.Sync(r.GetValue(syncRemote), r));
 
+        var update = new Argument<string[]>("update") { Description = "As Git's update hook gives them: REF OLD NEW", Arity = new ArgumentArity(0, 3) };
+        var range = new Option<string?>("--range") { Description = "Check the commits FROM..TO (or ..TO for all up to TO) instead, by hand" };
+        var pusher = new Option<string?>("--pusher") { Description = "The login of the person pushing (default: $GL_USERNAME on GitLab, $GITEA_PUSHER_NAME on Gitea)" };
+        var pusherIsLogin = new Option<bool>("--pusher-is-login") { Description = "The person pushing is the Unix login running the hook (a bare repository reached over SSH with each person's own account)" };
+        var verifyPush = new Command("verify-push", "For a Git server's update hook: refuse commits whose files break the schema or whose author's role does not allow them, a rewritten or deleted branch, and iterations not cut by a governance lead (see docs/git-server.md).") { update, range, pusher, pusherIsLogin };
+        verifyPush.SetAction(r => commands.VerifyPush(r.GetValue(update) ?? [], r.GetValue(range), r.GetValue(pusher), r.GetValue(pusherIsLogin)));
+
         root.Subcommands.Add(init);
         root.Subcommands.Add(demo);
         root.Subcommands.Add(list);
@@ -194,6 +201,7 @@ public static class CommandLine
         root.Subcommands.Add(export);
         root.Subcommands.Add(import);
         root.Subcommands.Add(sync);
+        root.Subcommands.Add(verifyPush);
         root.SetAction(commands.Ui);
         return root;
     }

@@ -145,8 +145,24 @@ public sealed class ConcurrentSaveTests(ITestOutputHelper output) : IDisposable
             var (process, lines) = StartWorker([_register.Root, $"K{kill}", "loop", string.Join(',', ids)]);
             using (process)
             {
-                // Long enough for the worker to start (about a third of a second) and make a few saves.
-                Thread.Sleep(random.Next(300, 900));
+                // Once the worker is saving (its first save acknowledged, however long a busy machine
+                // takes to start it), at a random moment within the next few saves.
+                var started = Stopwatch.StartNew();
+                while (!process.HasExited && started.Elapsed < TimeSpan.FromSeconds(60))
+                {
+                    lock (lines)
+                    {
+                        if (lines.Count > 0)
+                        {
+                            break;
+                        }
+                    }
+
+                    Thread.Sleep(5);
+                }
+
+                process.HasExited.ShouldBeFalse($"worker {kill} stopped by itself");
+                Thread.Sleep(random.Next(0, 250));
                 process.Kill();
                 process.WaitForExit();
                 lock (lines)

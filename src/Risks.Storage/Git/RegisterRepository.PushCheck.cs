@@ -1,0 +1,265 @@
+using LibGit2Sharp;
+using Risks.Core.Access;
+using Risks.Core.Domain;
+using Risks.Core.Validation;
+using Risks.Storage.Yaml;
+
+namespace Risks.Storage.Git;
+
+/// <summary>One reason a push is refused: the commit or ref, where, and why in words.</summary>
+public sealed record PushRefusal(string What, string Where, string Reason)
+{
+    public override string ToString() => $"refused {What}: {Where}: {Reason}";
+}
+
+public sealed partial class RegisterRepository
+{
+    private const string NoCommit = "0000000000000000000000000000000000000000";
+
+    /// <summary>
+    /// What a Git server refuses in an update of <paramref name="refName"/> from <paramref name="oldSha"/>
+    /// to <paramref name="newSha"/>, so that the register's rules hold on a central server too:
+    /// every new commit's files must read and validate as <c>risks check</c> would, and its author
+    /// (matched to register.yaml's people by email, as of the commit before it) must be allowed each
+    /// change by their role; the branch may not be deleted or rewritten; iterations (tags) are cut,
+    /// moved and removed by governance leads only. When the server knows who is pushing
+    /// (<paramref name="pusher"/>, a login), commits made by someone else are refused unless the
+    /// pusher is a governance lead. Works in a bare repository; reads only commits.
+    /// </summary>
+    public static IReadOnlyList<PushRefusal> CheckPush(string gitDir, string refName, string oldSha, string newSha, string? pusher)
+    {
+        using var repo = new Repository(gitDir);
+        var refusals = new List<PushRefusal>();
+        if (refName.StartsWith("refs/tags/", StringComparison.Ordinal))
+        {
+            CheckIteration(repo, refName, oldSha, newSha, pusher, refusals);
+            return refusals;
+        }
+
+        if (!refName.StartsWith("refs/heads/", StringComparison.Ordinal))
+        {
+            refusals.Add(new PushRefusal(refName, refName, "only branches and iterations (tags) are kept on the register's server"));
+            return refusals;
+        }
+
+        if (newSha == NoCommit)
+        {
+            refusals.Add(new PushRefusal(refName, refName, "deleting the branch is refused: its history is the register's audit trail"));
+            return refusals;
+        }
+
+        if (repo.Lookup<Commit>(newSha) is not { } tip)
+        {
+            refusals.Add(new PushRefusal(newSha[..Math.Min(7, newSha.Length)], refName, "the pushed commit is not in the repository"));
+            return refusals;
+        }
+
+        if (oldSha != NoCommit && repo.Lookup<Commit>(oldSha) is { } old && !IsAncestorOf(repo, old, tip))
+        {
+            refusals.Add(new PushRefusal(refName, refName, $"a forced push would rewrite history ({old.Sha[..7]} is not in the new history); the register's history is its audit trail: fetch, sync and push again"));
+            return refusals;
+        }
+
+        var existing = repo.Refs.Where(r => r.CanonicalName != refName || oldSha != NoCommit)
+            .Select(r => r.ResolveToDirectReference()?.Target)
+            .OfType<Commit>()
+            .ToList();
+        var fresh = repo.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = tip, ExcludeReachableFrom = existing, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Reverse }).ToList();
+        foreach (var commit in fresh)
+        {
+            CheckCommit(repo, commit, pusher, refusals);
+        }
+
+        return refusals;
+    }
+
+    /// <summary>The commits in <c>A..B</c> (or from the root to <c>B</c>), checked as a push of them would be: for checking a history by hand.</summary>
+    public static IReadOnlyList<PushRefusal> CheckRange(string gitDir, string? from, string to, string? pusher)
+    {
+        using var repo = new Repository(gitDir);
+        var tip = Resolve(repo, to) ?? throw new RegisterException($"no commit called '{to}'");
+        var since = from is null ? null : Resolve(repo, from) ?? throw new RegisterException($"no commit called '{from}'");
+        var commits = repo.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = tip, ExcludeReachableFrom = since, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Reverse }).ToList();
+        var refusals = new List<PushRefusal>();
+        foreach (var commit in commits)
+        {
+            CheckCommit(repo, commit, pusher, refusals);
+        }
+
+        return refusals;
+    }
+
+    private static bool IsAncestorOf(Repository repo, Commit ancestor, Commit descendant) =>
+        repo.ObjectDatabase.FindMergeBase(ancestor, descendant)?.Sha == ancestor.Sha;
+
+    private static void CheckCommit(Repository repo, Commit commit, string? pusher, List<PushRefusal> refusals)
+    {
+        var what = $"{commit.Sha[..7]} \"{commit.MessageShort}\"";
+        void Refuse(string where, string reason) => refusals.Add(new PushRefusal(what, where, reason));
+
+        var parent = commit.Parents.FirstOrDefault();
+        var (after, afterProblems) = CommittedSettingsOf(commit);
+        if (after is null)
+        {
+            Refuse(SettingsYaml.FileName, afterProblems.Count > 0 ? afterProblems[0].ToString() : $"{SettingsYaml.FileName} is missing");
+            return;
+        }
+
+        // Roles are judged by register.yaml before the commit; a new register's first commit by its own.
+        var before = parent is null ? after : CommittedSettingsOf(parent).Settings;
+        if (before is null)
+        {
+            Refuse(SettingsYaml.FileName, "register.yaml before this commit cannot be read, so nobody's role is known");
+            return;
+        }
+
+        var email = commit.Author.Email ?? "";
+        // A person with no email in register.yaml commits as login@host (see Author.Of).
+        var person = before.People.FirstOrDefault(p => p.Email is { } known
+            ? string.Equals(known, email, StringComparison.OrdinalIgnoreCase)
+            : email.StartsWith(p.Login + "@", StringComparison.Ordinal));
+        if (person is null)
+        {
+            Refuse("author", $"{commit.Author.Name} <{email}> is not among register.yaml's people (matched by email), so may write nothing");
+            return;
+        }
+
+        if (pusher is not null && !string.Equals(pusher, person.Login, StringComparison.Ordinal) && before.FindPerson(pusher)?.Role != Role.GovernanceLead)
+        {
+            Refuse("author", $"made by {person.Name} ({person.Login}) but pushed by '{pusher}': only a governance lead may push commits made by someone else");
+            return;
+        }
+
+        var access = Access.For(before, person.Login);
+        if (parent is null && person.Role != Role.GovernanceLead)
+        {
+            Refuse(SettingsYaml.FileName, $"a new register's first commit must be made by one of its governance leads; {person.Name} is not");
+        }
+
+        var knownIds = RiskFilesInTree(commit.Tree).Select(f => RegisterLayout.Parse(f.Path)?.Id.Identity).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var path in ChangedPaths(repo, commit))
+        {
+            if (path == SettingsYaml.FileName)
+            {
+                if (afterProblems.Count > 0)
+                {
+                    Refuse(path, afterProblems[0].ToString());
+                }
+                else if (parent is not null && access.ChangeSettings() is { Allowed: false } settingsRefused)
+                {
+                    Refuse(path, settingsRefused.Reason);
+                }
+
+                continue;
+            }
+
+            if (!path.StartsWith(RegisterLayout.RisksFolder + "/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var place = RegisterLayout.Parse(path);
+            if (!RegisterLayout.IsRiskFile(path) || place is null || !place.Value.InPlace)
+            {
+                Refuse(path, place is { InPlace: false } ? $"{place.Value.Id} belongs at {RegisterLayout.PathOf(place.Value.Id)}" : $"only risk files belong in {RegisterLayout.RisksFolder}/: {RiskId.Rules}");
+                continue;
+            }
+
+            var was = parent is null ? null : RiskIn(parent, path);
+            if (commit[path] is not { TargetType: TreeEntryTargetType.Blob } entry)
+            {
+                if (access.Role != Role.GovernanceLead)
+                {
+                    Refuse(path, "only governance leads may remove a risk's file (close the risk instead)");
+                }
+
+                continue;
+            }
+
+            var read = Parse(BytesOf((Blob)entry.Target), path, entry.Target.Sha);
+            if (read.Risk is not { } risk)
+            {
+                Refuse(path, read.Problems.Count > 0 ? read.Problems[0].ToString() : "cannot be read");
+                continue;
+            }
+
+            // Risks that link to each other are entered one at a time, so a link may name a risk still to come.
+            var known = knownIds.Concat(risk.LinkedRisks.Append(risk.Closure?.MergedInto ?? "").Where(l => RiskId.TryParse(l, out _)).Select(l => RiskId.Parse(l).Identity)).ToHashSet(StringComparer.Ordinal);
+            if (RegisterValidator.CrossCheck(risk, after, known) is { Count: > 0 } issues)
+            {
+                Refuse(path, issues[0].Message);
+                continue;
+            }
+
+            if (access.Save(was, risk) is { Allowed: false } refused)
+            {
+                Refuse(path, refused.Reason);
+            }
+        }
+    }
+
+    private static void CheckIteration(Repository repo, string refName, string oldSha, string newSha, string? pusher, List<PushRefusal> refusals)
+    {
+        var name = refName["refs/tags/".Length..];
+        var what = $"iteration {name}";
+        var target = newSha == NoCommit ? repo.Lookup<Commit>(repo.Refs.Head?.ResolveToDirectReference()?.TargetIdentifier ?? NoCommit) : Peel(repo.Lookup(newSha));
+        var settings = target is null ? null : CommittedSettingsOf(target).Settings;
+        if (settings is null)
+        {
+            refusals.Add(new PushRefusal(what, refName, "the register.yaml it would be judged by cannot be read"));
+            return;
+        }
+
+        var tagger = newSha == NoCommit ? null : repo.Lookup(newSha) as TagAnnotation;
+        var by = pusher is not null
+            ? settings.FindPerson(pusher)
+            : tagger?.Tagger is { } signature ? settings.People.FirstOrDefault(p => string.Equals(p.Email, signature.Email, StringComparison.OrdinalIgnoreCase)) : null;
+        if (by?.Role == Role.GovernanceLead)
+        {
+            return;
+        }
+
+        var doing = newSha == NoCommit ? "removing" : oldSha == NoCommit ? "cutting" : "moving";
+        var who = by is not null ? $"{by.Name} is a {Vocabulary.Phrase(by.Role)}"
+            : pusher is not null ? $"'{pusher}' is not among register.yaml's people"
+            : tagger is null ? "who did it cannot be told (an iteration is an annotated tag naming who cut it)"
+            : $"{tagger.Tagger.Name} <{tagger.Tagger.Email}> is not among register.yaml's people";
+        refusals.Add(new PushRefusal(what, refName, $"only governance leads may cut, move or remove iterations ({doing} it); {who}"));
+    }
+
+    private static Commit? Peel(GitObject? found)
+    {
+        while (found is TagAnnotation tag)
+        {
+            found = tag.Target;
+        }
+
+        return found as Commit;
+    }
+
+    private static (RegisterSettings? Settings, IReadOnlyList<Problem> Problems) CommittedSettingsOf(Commit commit) =>
+        commit[SettingsYaml.FileName] is { TargetType: TreeEntryTargetType.Blob } entry
+            ? SettingsYaml.Read(BytesOf((Blob)entry.Target))
+            : (null, [new Problem(SettingsYaml.FileName, 1, 1, $"{SettingsYaml.FileName} is missing")]);
+
+    private static Risk? RiskIn(Commit commit, string path) =>
+        commit[path] is { TargetType: TreeEntryTargetType.Blob } entry ? Parse(BytesOf((Blob)entry.Target), path, entry.Target.Sha).Risk : null;
+
+    /// <summary>The paths a commit changes: from its parent, or for a merge those that differ from every parent (the merge's own doing).</summary>
+    private static IEnumerable<string> ChangedPaths(Repository repo, Commit commit)
+    {
+        var parents = commit.Parents.ToList();
+        if (parents.Count == 0)
+        {
+            return repo.Diff.Compare<TreeChanges>(null, commit.Tree).Select(c => c.Path).ToList();
+        }
+
+        IEnumerable<string> paths = repo.Diff.Compare<TreeChanges>(parents[0].Tree, commit.Tree).Select(c => c.Path).ToList();
+        foreach (var other in parents.Skip(1))
+        {
+            paths = paths.Intersect(repo.Diff.Compare<TreeChanges>(other.Tree, commit.Tree).Select(c => c.Path));
+        }
+
+        return paths.ToList();
+    }
+}
