@@ -49,9 +49,21 @@ public sealed class Gate
             return Permission.No(_unreadable);
         }
 
-        var judged = _register.CommittedRisk(id).Risk ?? asRead;
+        var (exists, committed) = _register.CommittedRisk(id);
+        if (exists && committed is null)
+        {
+            return Unreadable(id);
+        }
+
+        var judged = committed ?? asRead;
         return judged is null ? Access.Create() : Access.Edit(judged);
     }
+
+    /// <summary>A committed file that cannot be read names no owner, so only a governance lead may repair it.</summary>
+    private Permission Unreadable(RiskId id) =>
+        Access.Role == Role.GovernanceLead
+            ? Permission.Yes
+            : Permission.No($"{id} cannot be read as committed, so whose it is is not known; a governance lead can repair it ('risks check' says what is wrong)");
 
     /// <summary>Whether saving <paramref name="risk"/> is allowed: the person must be allowed the risk as committed and as it will be.</summary>
     public Permission Save(Risk risk) => Save([risk])[0];
@@ -71,8 +83,12 @@ public sealed class Gate
 
         var committed = _register.CommittedRisks(risks.Select(r => r.Id).ToList());
 
-        // A committed file that cannot be read is judged by what it will hold.
-        return risks.Select((risk, i) => Access.Save(committed[i].Exists ? committed[i].Risk ?? risk : null, risk)).ToList();
+        return risks.Select((risk, i) => committed[i] switch
+        {
+            { Exists: true, Risk: null } => Unreadable(risk.Id),
+            { Exists: true, Risk: { } was } => Access.Save(was, risk),
+            _ => Access.Save(null, risk),
+        }).ToList();
     }
 
     public Permission Create() => _unreadable is not null ? Permission.No(_unreadable) : Access.Create();

@@ -38,6 +38,10 @@ internal static class GitTransport
         };
         start.ArgumentList.Add("-C");
         start.ArgumentList.Add(root);
+
+        // Whose the register is has been checked on opening it (a shared register may be another person's).
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"safe.directory={root}");
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

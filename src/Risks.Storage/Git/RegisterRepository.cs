@@ -50,6 +50,7 @@ public sealed partial class RegisterRepository
             throw new RegisterException($"{full} is not a register: it needs {SettingsYaml.FileName} and a Git repository (make one with 'risks init')");
         }
 
+        SharedRegister.Prepare(full);
         return new RegisterRepository(full, clock ?? TimeProvider.System);
     }
 
@@ -67,9 +68,17 @@ public sealed partial class RegisterRepository
         return null;
     }
 
-    /// <summary>Makes a new register at <paramref name="root"/> (which must be missing or empty), with one commit holding its settings.</summary>
-    public static RegisterRepository Init(string root, RegisterSettings settings, Author author, TimeProvider? clock = null, DateTimeOffset? when = null)
+    /// <summary>
+    /// Makes a new register at <paramref name="root"/> (which must be missing or empty), with one
+    /// commit holding its settings; with <paramref name="sharedGroup"/>, shared with that Unix group.
+    /// </summary>
+    public static RegisterRepository Init(string root, RegisterSettings settings, Author author, TimeProvider? clock = null, DateTimeOffset? when = null, string? sharedGroup = null)
     {
+        if (sharedGroup is not null)
+        {
+            SharedRegister.CheckGroup(sharedGroup);
+        }
+
         var full = Path.GetFullPath(root);
         if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any())
         {
@@ -98,6 +107,12 @@ public sealed partial class RegisterRepository
         using (register.Lock())
         {
             register.CommitFiles(files, $"Register created for {settings.Organisation}\n", author, when);
+        }
+
+        if (sharedGroup is not null)
+        {
+            SharedRegister.Share(full, sharedGroup);
+            SharedRegister.Prepare(full);
         }
 
         return register;

@@ -59,11 +59,12 @@ public static class CommandLine
         var organisation = new Option<string?>("--organisation") { Description = "The organisation's name (default: the folder's name)" };
         var name = new Option<string?>("--name") { Description = "Your name, as the register's first governance lead (default: git config user.name)" };
         var email = new Option<string?>("--email") { Description = "Your email (default: git config user.email)" };
+        var shared = new Option<string?>("--shared") { Description = "Share the register with this Unix group, for several people on one server (see docs/server.md); on an existing register, shares it" };
         var init = new Command("init", "Make a new, empty register: a Git repository holding register.yaml, with you as its governance lead.")
         {
-            initPath, organisation, name, email,
+            initPath, organisation, name, email, shared,
         };
-        init.SetAction(r => commands.Init(r.GetValue(initPath), r.GetValue(organisation), r.GetValue(name), r.GetValue(email)));
+        init.SetAction(r => commands.Init(r.GetValue(initPath), r.GetValue(organisation), r.GetValue(name), r.GetValue(email), r.GetValue(shared)));
 
         var demoPath = new Argument<string?>("path") { Description = "Folder for the sample register (default: a new folder under the temporary folder)", Arity = ArgumentArity.ZeroOrOne };
         var noUi = new Option<bool>("--no-ui") { Description = "Only build the sample register; do not open it (also when there is no terminal)" };
