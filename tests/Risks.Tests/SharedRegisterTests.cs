@@ -45,7 +45,7 @@ public sealed class SharedRegisterTests : IDisposable
         Git.SetIdentity(register);
         Git.Run(register, "add", "-A");
         Git.Run(register, "commit", "-qm", "R-1 entered");
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+        var dotnet = Paths.Dotnet;
         var set = ChildProcess.Run("sh", ["-c", "umask 077 && exec \"$0\" \"$1\" set R-1 performance=Better -m Update", dotnet, Paths.RisksDll], register, TimeSpan.FromSeconds(120));
         set.Code.ShouldBe(0, set.Error);
         CliRunner.Run(_temp.Path, "init", register, "--shared", group).Out.ShouldStartWith($"Shared the register at {register} with the group {group}: ");
@@ -193,7 +193,7 @@ internal sealed class UnixUsers : IDisposable
 
     public CliRunner.Result RisksWith(string user, string app, string folder, IReadOnlyDictionary<string, string>? variables, params string[] args)
     {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "/usr/bin/dotnet";
+        var dotnet = Paths.Dotnet;
         var (code, output, error) = ChildProcess.Run("runuser", ["-u", user, "--", "env", .. Variables(user, variables), dotnet, app, .. args], folder, TimeSpan.FromSeconds(120));
         return new CliRunner.Result(code, output, $"(as {user}: risks {string.Join(' ', args)})\n{error}");
     }

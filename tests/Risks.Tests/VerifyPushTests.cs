@@ -17,7 +17,7 @@ public sealed class VerifyPushTests : IDisposable
         var source = SampleRegister.CopyTo(_temp.Combine("source"));
         Server = _temp.Combine("server.git");
         Git.Run(_temp.Path, "clone", "--quiet", "--bare", source, Server);
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+        var dotnet = Paths.Dotnet;
         var hook = Path.Combine(Server, "hooks", "update");
         File.WriteAllText(hook, $"#!/bin/sh\nexec \"{dotnet}\" \"{Paths.RisksDll}\" verify-push \"$1\" \"$2\" \"$3\"\n");
         File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

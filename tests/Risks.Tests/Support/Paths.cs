@@ -24,4 +24,10 @@ internal static class Paths
 
     /// <summary>The built program, copied beside the tests because this project references it.</summary>
     public static string RisksDll => Path.Combine(AppContext.BaseDirectory, "risks.dll");
+
+    /// <summary>The dotnet host running the tests (a full path where one can be found), so the program runs on the same runtime.</summary>
+    public static string Dotnet { get; } =
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host
+        : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Select(d => Path.Combine(d, "dotnet")).FirstOrDefault(File.Exists)
+        ?? "dotnet";
 }

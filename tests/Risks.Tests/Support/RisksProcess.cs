@@ -9,7 +9,7 @@ internal static class RisksProcess
     public static CliRunner.Result Run(string currentDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         File.Exists(Paths.RisksDll).ShouldBeTrue($"{Paths.RisksDll} should be beside the tests");
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+        var dotnet = Paths.Dotnet;
         var (code, output, error) = ChildProcess.Run(dotnet, [Paths.RisksDll, .. args], currentDirectory, TimeSpan.FromSeconds(120), environment);
         return new CliRunner.Result(code, output, error);
     }

@@ -12,7 +12,7 @@ internal sealed class Tmux : IDisposable
 
     public Tmux(string workingDirectory, IReadOnlyList<string> risksArgs, int width = 80, int height = 24, IReadOnlyDictionary<string, string>? variables = null)
     {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+        var dotnet = Paths.Dotnet;
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["HOME"] = TestEnvironment.Home,
