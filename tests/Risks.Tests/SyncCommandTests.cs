@@ -158,6 +158,25 @@ public sealed class SyncCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_push_the_servers_hook_refuses_is_reported_with_its_reason_and_kept_here()
+    {
+        var hook = Path.Combine(_server.Folder, "register.git", "hooks", "update");
+        File.WriteAllText(hook, $"#!/bin/sh\nexec \"{Paths.Dotnet}\" \"{Paths.RisksDll}\" verify-push \"$1\" \"$2\" \"$3\"\n");
+        File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var file = Path.Combine(B, Baf07);
+        File.WriteAllText(file, File.ReadAllText(file).Replace("\nperformance: ", "\nperformance: Tidied. ", StringComparison.Ordinal));
+        Git.Run(B, "-c", "user.name=Audit Chair", "-c", "user.email=audit.chair@mse.example", "commit", "-qam", "Tidy");
+        var head = Git.Head(B);
+
+        var result = CliRunner.Run(B, "sync");
+
+        result.Code.ShouldBe(4, result.ToString());
+        result.Error.ShouldStartWith($"risks: could not push to 'origin': risks: refused {head[..7]} \"Tidy\": {Baf07}: Audit Chair is a reviewer");
+        result.Error.ShouldEndWith("the commits are kept here and the next sync tries again\n");
+        Git.Head(B).ShouldBe(head);
+    }
+
+    [Fact]
     public void A_register_with_no_remote_says_how_to_add_one()
     {
         var lone = SampleRegister.CopyTo(_temp.Combine("lone"));

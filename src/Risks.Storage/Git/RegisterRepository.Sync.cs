@@ -29,7 +29,7 @@ public sealed record PendingEdit(RiskId Id, Risk? Base, Risk Mine, IReadOnlyList
 public sealed partial class RegisterRepository
 {
     private const string PendingFolder = "risks-pending";
-    private const int SyncAttempts = 3;
+    private const int SyncAttempts = 5;
 
     /// <summary>The register's remotes, by name.</summary>
     public IReadOnlyList<string> Remotes()
@@ -82,8 +82,7 @@ public sealed partial class RegisterRepository
                 return new SyncOutcome(received, replayed, merged, conflicts, step.ToPush, kept);
             }
 
-            var rejected = pushed.Output.Contains("[rejected]", StringComparison.Ordinal) || pushed.Error.Contains("fetch first", StringComparison.Ordinal);
-            if (!rejected || attempt == SyncAttempts)
+            if (!MovedMeanwhile(pushed) || attempt == SyncAttempts)
             {
                 throw new RegisterException($"could not push to '{remote}': {RefusalOf(pushed)}; the commits are kept here and the next sync tries again");
             }
@@ -352,6 +351,15 @@ public sealed partial class RegisterRepository
             ? symbolic.TargetIdentifier["refs/heads/".Length..]
             : throw new RegisterException("the register is not on a branch (HEAD is detached); check out its branch with git first");
     }
+
+    /// <summary>
+    /// Whether a push was refused only because the server's branch moved since the fetch (someone
+    /// else pushed first, or at the same moment): worth fetching and trying again, unlike a refusal
+    /// by the server's hook.
+    /// </summary>
+    private static bool MovedMeanwhile(GitTransport.Result pushed) =>
+        new[] { "[rejected]", "(fetch first)", "(non-fast-forward)", "(failed to update ref)", "cannot lock ref" }
+            .Any(sign => pushed.Output.Contains(sign, StringComparison.Ordinal) || pushed.Error.Contains(sign, StringComparison.Ordinal));
 
     private static string RefusalOf(GitTransport.Result pushed)
     {
