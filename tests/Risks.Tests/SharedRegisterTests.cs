@@ -50,6 +50,17 @@ public sealed class SharedRegisterTests : IDisposable
         set.Code.ShouldBe(0, set.Error);
         CliRunner.Run(_temp.Path, "init", register, "--shared", group).Out.ShouldStartWith($"Shared the register at {register} with the group {group}: ");
         NotGroupWritable(register, group).ShouldBeEmpty();
+
+        // An edit in the shared folder that nobody committed is not taken into someone's save under their name.
+        var file = Path.Combine(register, "risks", "R", "00", "R-1.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("title: Shared risk", "title: Edited by hand", StringComparison.Ordinal));
+        var head = Git.Head(register);
+        var over = CliRunner.Run(register, "set", "R-1", "performance=Worse", "-m", "Update");
+        over.Code.ShouldBe(3, over.ToString());
+        over.Error.ShouldContain("risks/R/00/R-1.yaml holds an edit not yet committed");
+        over.Error.ShouldContain("in a shared register a save does not take in an edit someone else may have made; commit it (git commit risks/R/00/R-1.yaml) or discard it (git checkout -- risks/R/00/R-1.yaml)");
+        Git.Head(register).ShouldBe(head);
+        File.ReadAllText(file).ShouldContain("title: Edited by hand");
     }
 
     [Fact]
@@ -104,6 +115,12 @@ public sealed class SharedRegisterTests : IDisposable
             users.RisksWith(owner, app, register, pretending, "set", "R-1", $"current.rationale=owner turn {i}", "-m", $"owner turn {i}").ShouldSucceed();
             users.Risks(lead, app, register, "set", "R-1", $"performance=lead turn {i}", "-m", $"lead turn {i}").ShouldSucceed();
         }
+
+        // History, read by the person who does not own the repository.
+        var history = users.Risks(owner, app, register, "log", "R-1");
+        history.ShouldSucceed();
+        history.Out.ShouldContain("lead turn 3");
+        history.Out.ShouldContain("Owner Two");
 
         var log = Git.Lines(_temp.Path, "-c", "safe.directory=*", "-C", register, "log", "--format=%an|%b");
         log.Count(l => l.StartsWith("Owner Two|", StringComparison.Ordinal)).ShouldBe(6);

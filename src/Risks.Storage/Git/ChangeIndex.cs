@@ -417,7 +417,8 @@ internal sealed class ChangeIndex
                 StandardOutputEncoding = new UTF8Encoding(false),
                 UseShellExecute = false,
             };
-            foreach (var argument in new[] { "-c", "core.quotepath=off", "log", "--format=%x01%H %P %ct", "--raw", "-c", "--no-abbrev", "--no-renames", "-z", "--stdin" })
+            // Whose the register is was checked on opening it: a shared register may be another person's, which git would refuse.
+            foreach (var argument in new[] { "-c", $"safe.directory={root.TrimEnd('/')}", "-c", "core.quotepath=off", "log", "--format=%x01%H %P %ct", "--raw", "-c", "--no-abbrev", "--no-renames", "-z", "--stdin" })
             {
                 start.ArgumentList.Add(argument);
             }
@@ -441,13 +442,23 @@ internal sealed class ChangeIndex
             using (process)
             {
                 var errors = process.StandardError.ReadToEndAsync();
-                process.StandardInput.WriteLine(head);
-                foreach (var tip in exclude)
+                try
                 {
-                    process.StandardInput.WriteLine("^" + tip);
+                    process.StandardInput.WriteLine(head);
+                    foreach (var tip in exclude)
+                    {
+                        process.StandardInput.WriteLine("^" + tip);
+                    }
+
+                    process.StandardInput.Close();
+                }
+                catch (IOException)
+                {
+                    // git stopped before reading what it was asked (it refused the repository): read the commits here instead.
+                    process.WaitForExit();
+                    return null;
                 }
 
-                process.StandardInput.Close();
                 var read = Parse(process.StandardOutput);
                 process.WaitForExit();
                 _ = errors.Result;

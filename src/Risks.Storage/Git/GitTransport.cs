@@ -41,7 +41,7 @@ internal static class GitTransport
 
         // Whose the register is has been checked on opening it (a shared register may be another person's).
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"safe.directory={root}");
+        start.ArgumentList.Add($"safe.directory={root.TrimEnd('/')}");
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

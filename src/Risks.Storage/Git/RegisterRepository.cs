@@ -294,6 +294,17 @@ public sealed partial class RegisterRepository
             return DescribeConflict(repo, head, path, currentVersion, committed, expectedVersion);
         }
 
+        if (currentVersion is not null && currentVersion != committed && SharedRegister.IsShared(Root))
+        {
+            // In a folder many people can write to, an edit nobody committed is nobody's to pass off as their own.
+            var modified = File.GetLastWriteTime(filePath);
+            return new SaveOutcome.Conflict(
+                $"{path} holds an edit not yet committed (file modified {modified:yyyy-MM-dd HH:mm}), and in a shared register a save does not take in an edit someone else may have made; commit it (git commit {path}) or discard it (git checkout -- {path}), then try again",
+                null,
+                modified,
+                currentVersion);
+        }
+
         if (expectedVersion is null && PathOfExisting(risk.Id) is { } twin)
         {
             return new SaveOutcome.Conflict($"{risk.Id} is the same id as {twin} (ids that differ only in leading zeros are one id); choose another id or edit that risk", null, null, null);
