@@ -122,7 +122,10 @@ public sealed class ConcurrentSaveTests(ITestOutputHelper output) : IDisposable
             }
         }
 
-        _register.Repo.Load().Find("S-1")!.Risk.Performance.ShouldBe(history[0].Message.Split('\n')[2], "the last save is what the file holds");
+        // Each edit added its key to what it read: a save made over another's without a conflict would have lost that key.
+        var keys = _register.Repo.Load().Find("S-1")!.Risk.Performance!.Split(' ');
+        keys.Length.ShouldBe(Workers * Saves);
+        keys.ShouldBe(WorkerNames().SelectMany(w => Enumerable.Range(1, Saves).Select(i => $"{w}.{i}")), ignoreOrder: true);
         var retried = outputs.Sum(o => int.Parse(o.Split(' ')[^1], CultureInfo.InvariantCulture));
         output.WriteLine($"{Workers} x {Saves} edits of one risk: {timer.Elapsed.TotalSeconds:0.0} s, {Workers * Saves / timer.Elapsed.TotalSeconds:0.0} saves/s, {retried} conflicts re-read and re-applied");
     }
@@ -184,7 +187,7 @@ public sealed class ConcurrentSaveTests(ITestOutputHelper output) : IDisposable
 
         // The next save after all that is not blocked, and puts right what the last kill left.
         var last = _register.Repo.Load().Find("K-1")!;
-        _register.Repo.Save(last.Risk with { Performance = "after the kills" }, last.Version, "after the kills", TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
+        _register.Repo.Save(last.Risk with { Performance = $"{last.Risk.Performance} after-the-kills" }, last.Version, "after the kills", TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
 
         var history = ShouldBeSound();
         var reasons = Reasons(history);
@@ -192,6 +195,14 @@ public sealed class ConcurrentSaveTests(ITestOutputHelper output) : IDisposable
         foreach (var reason in acknowledged)
         {
             reasons.GetValueOrDefault(reason).ShouldBe(1, $"acknowledged save '{reason}'");
+        }
+
+        // Each edit added its key (worker.N) to what it read, so every acknowledged edit's key is in its risk's file.
+        var kept = _register.Repo.Load().Risks.SelectMany(r => (r.Risk.Performance ?? "").Split(' ')).ToHashSet(StringComparer.Ordinal);
+        foreach (var reason in acknowledged.Where(r => r.StartsWith("edit ", StringComparison.Ordinal)))
+        {
+            var parts = reason.Split(' ');
+            kept.ShouldContain($"{parts[3]}.{parts[1]}", $"the edit '{reason}' was saved over");
         }
 
         var unacknowledged = history.Count - 1 - ids.Length - 1 - acknowledged.Count;
