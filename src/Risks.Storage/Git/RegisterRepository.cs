@@ -146,15 +146,30 @@ public sealed partial class RegisterRepository
         var (settings, settingsProblems) = ReadSettings();
         problems.AddRange(settingsProblems);
 
-        var files = RiskFilesOnDisk();
-        var read = new RiskFile[files.Count];
-        var versions = new string[files.Count];
-        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = files.Count > 200 ? Environment.ProcessorCount : 1 }, i =>
+        var listed = RiskFilesOnDisk();
+        var found = new RiskFile?[listed.Count];
+        var foundVersions = new string[listed.Count];
+        Parallel.For(0, listed.Count, new ParallelOptions { MaxDegreeOfParallelism = listed.Count > 200 ? Environment.ProcessorCount : 1 }, i =>
         {
-            var bytes = File.ReadAllBytes(Path.Combine(Root, files[i]));
-            versions[i] = BlobId.Of(bytes);
-            read[i] = Parse(bytes, files[i], versions[i]);
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(Path.Combine(Root, listed[i]));
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // Gone since the folder was listed (the next writer undid a new risk whose save was killed): not there.
+                return;
+            }
+
+            foundVersions[i] = BlobId.Of(bytes);
+            found[i] = Parse(bytes, listed[i], foundVersions[i]);
         });
+
+        var kept = Enumerable.Range(0, listed.Count).Where(i => found[i] is not null).ToList();
+        var files = kept.ConvertAll(i => listed[i]);
+        var read = kept.Select(i => found[i]!).ToArray();
+        var versions = kept.Select(i => foundVersions[i]).ToArray();
 
         return Assemble(settings, problems, files, read, versions, stored => File.ReadAllBytes(Path.Combine(Root, stored.Path)));
     }

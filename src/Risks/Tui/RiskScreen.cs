@@ -103,7 +103,7 @@ internal sealed class RiskScreen : View
 
         if (Editor.Pending is not null && Editor.Overlaps.Count > 0)
         {
-            access = $"your edit from before a sync, re-applied on the remote's; both changed {string.Join(", ", Editor.Overlaps)}: check, then save; " + access;
+            access = $"sync conflict in {string.Join(", ", Editor.Overlaps)}: yours re-applied on theirs; check, save; " + access;
         }
         var movement = Editor.IsNew ? "new: not in any iteration yet" : _movement(Editor.Original);
         _header.Text = $"{Editor.Draft.Id} {Editor.Draft.Title}  [{state}{(problems > 0 ? $"; {Core.Domain.Text.Count(problems, "problem")} marked !" : "")}]\n{movement}\n{access}";
