@@ -41,6 +41,18 @@ internal static class SaveParts
             var file = Path.Combine(root, path);
             watch.Restart();
 
+            // The journal, as CommitFiles writes it: the file's path, new blob id and previous bytes.
+            var journal = Path.Combine(root, ".git", "risks-journal.json");
+            var entry = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new[] { new { Path = path, Version = BlobId.Of(content), Previous = Convert.ToBase64String(File.ReadAllBytes(file)) } });
+            using (var stream = new FileStream(journal + ".probe.tmp", FileMode.Create, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(entry);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(journal + ".probe.tmp", journal, overwrite: true);
+            Lap("write the journal (previous bytes, fsync, rename)", keep);
+
             var temp = Path.Combine(Path.GetDirectoryName(file)!, $".{Path.GetFileName(file)}.probe.tmp");
             using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
             {
@@ -76,6 +88,9 @@ internal static class SaveParts
 
             repo.Index.Write();
             Lap("Index.Write (rewrites the whole index)", keep);
+
+            File.Delete(journal);
+            Lap("remove the journal", keep);
         }
 
         return times;
