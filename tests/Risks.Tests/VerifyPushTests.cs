@@ -93,6 +93,22 @@ public sealed class VerifyPushTests : IDisposable
     }
 
     [Fact]
+    public void Files_other_than_risks_are_changed_by_governance_leads_only()
+    {
+        File.WriteAllText(Path.Combine(Clone, "README.md"), "Notes\n");
+        Git.Run(Clone, "add", "README.md");
+        Git.Run(Clone, "-c", "user.name=Rebecca Jarvis", "-c", "user.email=rebecca.jarvis@mse.example", "commit", "-qm", "Notes");
+
+        var owner = Push("main");
+        Git.Run(Clone, "-c", "user.name=Sara O'Connor", "-c", "user.email=sara.oconnor@mse.example", "commit", "-q", "--amend", "--reset-author", "--no-edit");
+        var lead = Push("main");
+
+        owner.Code.ShouldNotBe(0);
+        owner.Error.ShouldContain("README.md: only governance leads may change files other than risks and register.yaml; Rebecca Jarvis is a risk owner");
+        lead.Code.ShouldBe(0, lead.Error);
+    }
+
+    [Fact]
     public void An_author_not_among_the_people_is_refused_whatever_name_they_give()
     {
         CommitAs("Rebecca Jarvis", "someone@elsewhere.example", Baf07, Performance, "Looks like Rebecca");

@@ -155,6 +155,12 @@ public sealed partial class RegisterRepository
 
             if (!path.StartsWith(RegisterLayout.RisksFolder + "/", StringComparison.Ordinal))
             {
+                // Other files (a README, .gitattributes) are the register's too: reviewers write nothing, owners only their risks.
+                if (parent is not null && access.Role != Role.GovernanceLead)
+                {
+                    Refuse(path, $"only governance leads may change files other than risks and register.yaml; {person.Name} is a {Vocabulary.Phrase(person.Role)}");
+                }
+
                 continue;
             }
 
