@@ -26,6 +26,27 @@ public sealed partial class RegisterRepository
     }
 
     /// <summary>
+    /// Before reading the work tree: when a write is under way or a writer died part-way (its
+    /// journal is there), waits for the lock, which finishes or undoes it, so what is read is never
+    /// a save that was not acknowledged. Someone who may not take the lock reads the folder as it is.
+    /// </summary>
+    private void SettleUnfinishedWrite()
+    {
+        if (!File.Exists(Path.Combine(GitDir, SaveJournal.FileName)))
+        {
+            return;
+        }
+
+        try
+        {
+            using var held = Lock();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TimeoutException or RegisterException or LibGit2SharpException)
+        {
+        }
+    }
+
+    /// <summary>
     /// Finishes or undoes the write a dead process left, as its journal says. A file whose new
     /// version reached HEAD keeps it; any other goes back to what it held before, since that write
     /// was never reported as saved. Git's lock files and the temporary files of that write are

@@ -142,6 +142,7 @@ public sealed partial class RegisterRepository
     /// <summary>Reads the register as the work tree holds it now.</summary>
     public RegisterSnapshot Load()
     {
+        SettleUnfinishedWrite();
         var problems = new List<Problem>();
         var (settings, settingsProblems) = ReadSettings();
         problems.AddRange(settingsProblems);

@@ -68,6 +68,22 @@ public sealed class RecoveryTests : IDisposable
     }
 
     [Fact]
+    public void A_reader_after_a_killed_save_reads_what_was_acknowledged_not_the_half_done_write()
+    {
+        _register.SaveNew(Risk("R-1", "first"));
+        var previous = File.ReadAllBytes(FileOf("R-1"));
+        var next = Encoding.UTF8.GetBytes(RiskYaml.Write(Risk("R-1", "never acknowledged")));
+        Journal("R-1", next, previous);
+        File.WriteAllBytes(FileOf("R-1"), next);
+
+        var read = _register.Repo.Load().Find("R-1")!;
+
+        read.Risk.Performance.ShouldBe("first");
+        File.Exists(Path.Combine(_register.Root, ".git", "risks-journal.json")).ShouldBeFalse();
+        _register.Repo.Save(read.Risk with { Performance = "second" }, read.Version, null, TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
+    }
+
+    [Fact]
     public void A_new_risk_killed_before_its_commit_is_removed_again()
     {
         var next = Encoding.UTF8.GetBytes(RiskYaml.Write(Risk("R-9", "never acknowledged")));
