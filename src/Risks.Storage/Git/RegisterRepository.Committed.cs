@@ -1,5 +1,7 @@
 using LibGit2Sharp;
 using Risks.Core.Domain;
+using Risks.Core.Validation;
+using Risks.Storage.Yaml;
 
 namespace Risks.Storage.Git;
 
@@ -29,4 +31,10 @@ public sealed partial class RegisterRepository
 
         return found;
     }
+
+    /// <summary>register.yaml as <paramref name="commit"/> holds it, with its problems; null settings when it is not there.</summary>
+    private static (RegisterSettings? Settings, IReadOnlyList<Problem> Problems) SettingsIn(Commit? commit) =>
+        commit?[SettingsYaml.FileName] is { TargetType: TreeEntryTargetType.Blob } entry
+            ? SettingsYaml.Read(BytesOf((Blob)entry.Target))
+            : (null, [new Problem(SettingsYaml.FileName, 1, 1, $"{SettingsYaml.FileName} is not committed, so nobody's role is known")]);
 }

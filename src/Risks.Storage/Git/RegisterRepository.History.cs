@@ -236,10 +236,7 @@ public sealed partial class RegisterRepository
         throw new RegisterException($"'{trimmed}' is not an iteration, commit or date (a date is written 2025-02-28, 28 Feb 2025 or 28/02/2025); {names}");
     }
 
-    private RegisterSettings? SettingsAt(Commit commit) =>
-        commit.Tree[SettingsYaml.FileName] is { TargetType: TreeEntryTargetType.Blob } entry
-            ? SettingsYaml.Read(BytesOf((Blob)entry.Target)).Settings
-            : null;
+    private static RegisterSettings? SettingsAt(Commit commit) => SettingsIn(commit).Settings;
 
     private static IEnumerable<(string Path, ObjectId Id, bool After)> Sides(TreeEntryChanges change)
     {

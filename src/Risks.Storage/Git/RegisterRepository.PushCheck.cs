@@ -98,7 +98,7 @@ public sealed partial class RegisterRepository
         void Refuse(string where, string reason) => refusals.Add(new PushRefusal(what, where, reason));
 
         var parent = commit.Parents.FirstOrDefault();
-        var (after, afterProblems) = CommittedSettingsOf(commit);
+        var (after, afterProblems) = SettingsIn(commit);
         if (after is null)
         {
             Refuse(SettingsYaml.FileName, afterProblems.Count > 0 ? afterProblems[0].ToString() : $"{SettingsYaml.FileName} is missing");
@@ -106,7 +106,7 @@ public sealed partial class RegisterRepository
         }
 
         // Roles are judged by register.yaml before the commit; a new register's first commit by its own.
-        var before = parent is null ? after : CommittedSettingsOf(parent).Settings;
+        var before = parent is null ? after : SettingsIn(parent).Settings;
         if (before is null)
         {
             Refuse(SettingsYaml.FileName, "register.yaml before this commit cannot be read, so nobody's role is known");
@@ -208,8 +208,8 @@ public sealed partial class RegisterRepository
     {
         var name = refName["refs/tags/".Length..];
         var what = $"iteration {name}";
-        var target = newSha == NoCommit ? repo.Lookup<Commit>(repo.Refs.Head?.ResolveToDirectReference()?.TargetIdentifier ?? NoCommit) : Peel(repo.Lookup(newSha));
-        var settings = target is null ? null : CommittedSettingsOf(target).Settings;
+        var target = Resolve(repo, newSha == NoCommit ? "HEAD" : newSha);
+        var settings = target is null ? null : SettingsIn(target).Settings;
         if (settings is null)
         {
             refusals.Add(new PushRefusal(what, refName, "the register.yaml it would be judged by cannot be read"));
@@ -232,21 +232,6 @@ public sealed partial class RegisterRepository
             : $"{tagger.Tagger.Name} <{tagger.Tagger.Email}> is not among register.yaml's people";
         refusals.Add(new PushRefusal(what, refName, $"only governance leads may cut, move or remove iterations ({doing} it); {who}"));
     }
-
-    private static Commit? Peel(GitObject? found)
-    {
-        while (found is TagAnnotation tag)
-        {
-            found = tag.Target;
-        }
-
-        return found as Commit;
-    }
-
-    private static (RegisterSettings? Settings, IReadOnlyList<Problem> Problems) CommittedSettingsOf(Commit commit) =>
-        commit[SettingsYaml.FileName] is { TargetType: TreeEntryTargetType.Blob } entry
-            ? SettingsYaml.Read(BytesOf((Blob)entry.Target))
-            : (null, [new Problem(SettingsYaml.FileName, 1, 1, $"{SettingsYaml.FileName} is missing")]);
 
     private static Risk? RiskIn(Commit commit, string path) =>
         commit[path] is { TargetType: TreeEntryTargetType.Blob } entry ? Parse(BytesOf((Blob)entry.Target), path, entry.Target.Sha).Risk : null;

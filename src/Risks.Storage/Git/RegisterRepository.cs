@@ -130,13 +130,7 @@ public sealed partial class RegisterRepository
     public (RegisterSettings? Settings, IReadOnlyList<Problem> Problems) CommittedSettings()
     {
         using var repo = new Repository(Root);
-        if (repo.Head.Tip?[SettingsYaml.FileName] is { TargetType: TreeEntryTargetType.Blob } entry)
-        {
-            var (settings, problems) = SettingsYaml.Read(BytesOf((Blob)entry.Target));
-            return (settings, problems);
-        }
-
-        return (null, [new Problem(SettingsYaml.FileName, 1, 1, $"{SettingsYaml.FileName} is not committed, so nobody's role is known")]);
+        return SettingsIn(repo.Head.Tip);
     }
 
     /// <summary>Reads the register as the work tree holds it now.</summary>
