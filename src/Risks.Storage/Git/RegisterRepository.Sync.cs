@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using LibGit2Sharp;
 using Risks.Core.Changes;
@@ -99,35 +98,27 @@ public sealed partial class RegisterRepository
         }
 
         var edits = new List<PendingEdit>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*.mine.yaml").Order(StringComparer.Ordinal))
+        foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
         {
-            var name = Path.GetFileName(file)[..^".mine.yaml".Length];
-            if (!RiskId.TryParse(name, out var id) || ReadPendingNote(Path.Combine(folder, name + ".note")) is not { } note)
+            if (!RiskId.TryParse(Path.GetFileNameWithoutExtension(file), out var id)
+                || System.Text.Json.JsonSerializer.Deserialize<StoredPending>(File.ReadAllBytes(file)) is not { } stored
+                || RiskYaml.Read(stored.Mine, file, id).Risk is not { } mine)
             {
                 continue;
             }
 
-            var mine = RiskYaml.Read(File.ReadAllBytes(file), file, id).Risk;
-            var basePath = Path.Combine(folder, name + ".base.yaml");
-            var original = File.Exists(basePath) ? RiskYaml.Read(File.ReadAllBytes(basePath), basePath, id).Risk : null;
-            if (mine is not null)
-            {
-                edits.Add(note with { Id = id, Base = original, Mine = mine });
-            }
+            var original = stored.Base is null ? null : RiskYaml.Read(stored.Base, file, id).Risk;
+            edits.Add(new PendingEdit(id, original, mine, stored.Fields, stored.By, stored.Subject, stored.When));
         }
 
         return edits.OrderBy(e => e.When).ToList();
     }
 
     /// <summary>Forgets a pending edit once it has been saved (or deliberately dropped; its commit stays under refs/risks/before-sync/).</summary>
-    public void ResolvePending(RiskId id)
-    {
-        var folder = Path.Combine(GitDir, PendingFolder);
-        foreach (var suffix in new[] { ".mine.yaml", ".base.yaml", ".note" })
-        {
-            File.Delete(Path.Combine(folder, id.Value + suffix));
-        }
-    }
+    public void ResolvePending(RiskId id) => File.Delete(Path.Combine(GitDir, PendingFolder, id.Value + ".json"));
+
+    /// <summary>A pending edit as kept in <c>.git/risks-pending/ID.json</c>: the risks as their YAML text.</summary>
+    private sealed record StoredPending(string Mine, string? Base, IReadOnlyList<string> Fields, string By, string Subject, DateTimeOffset When);
 
     private sealed record Integration(int Received, int Replayed, IReadOnlyList<string> Merged, IReadOnlyList<PendingEdit> Conflicts, int ToPush, string? Kept);
 
@@ -379,34 +370,7 @@ public sealed partial class RegisterRepository
     {
         var folder = Path.Combine(GitDir, PendingFolder);
         Directory.CreateDirectory(folder);
-        var name = edit.Id.Value;
-        WriteAtomically(Path.Combine(folder, name + ".mine.yaml"), Encoding.UTF8.GetBytes(RiskYaml.Write(edit.Mine)));
-        if (edit.Base is not null)
-        {
-            WriteAtomically(Path.Combine(folder, name + ".base.yaml"), Encoding.UTF8.GetBytes(RiskYaml.Write(edit.Base)));
-        }
-
-        var note = new StringBuilder()
-            .Append("by: ").Append(edit.By).Append('\n')
-            .Append("when: ").Append(edit.When.ToString("O", CultureInfo.InvariantCulture)).Append('\n')
-            .Append("subject: ").Append(edit.Subject.ReplaceLineEndings(" ")).Append('\n')
-            .Append("fields: ").Append(string.Join(",", edit.Fields)).Append('\n');
-        WriteAtomically(Path.Combine(folder, name + ".note"), Encoding.UTF8.GetBytes(note.ToString()));
-    }
-
-    private static PendingEdit? ReadPendingNote(string file)
-    {
-        if (!File.Exists(file))
-        {
-            return null;
-        }
-
-        var values = File.ReadAllLines(file)
-            .Select(l => l.Split(": ", 2))
-            .Where(p => p.Length == 2)
-            .ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
-        var when = DateTimeOffset.TryParse(values.GetValueOrDefault("when"), CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : DateTimeOffset.MinValue;
-        var fields = values.GetValueOrDefault("fields", "").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        return new PendingEdit(default!, null, null!, fields, values.GetValueOrDefault("by", ""), values.GetValueOrDefault("subject", ""), when);
+        var stored = new StoredPending(RiskYaml.Write(edit.Mine), edit.Base is null ? null : RiskYaml.Write(edit.Base), edit.Fields, edit.By, edit.Subject, edit.When);
+        WriteAtomically(Path.Combine(folder, edit.Id.Value + ".json"), System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(stored));
     }
 }
