@@ -60,6 +60,9 @@ public sealed record FieldRow(string Path, string Label, string Value, FieldKind
     /// <summary>A blank value clears the field.</summary>
     public bool CanClear { get; init; } = true;
 
+    /// <summary>For a choice with nothing to choose from: what to add, and where.</summary>
+    public string NoChoices { get; init; } = "There is nothing to choose from yet.";
+
     /// <summary>Help for the editor: what the field is for and what it takes.</summary>
     public string Help { get; init; } = "";
 }

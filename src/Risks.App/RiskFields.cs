@@ -47,8 +47,8 @@ public static partial class RiskFields
         rows.Add(Long("narrative.effect", "Effect", risk.Narrative.Effect));
 
         rows.Add(Heading("ownership", "Ownership"));
-        rows.Add(new FieldRow("owner", "Owner", settings.NameOf(risk.Owner), FieldKind.Choice) { Raw = risk.Owner, Choices = people, CanClear = false, Help = "The senior responsible owner." });
-        rows.Add(Multi("leads", "Leads", risk.Leads, people, settings.NameOf));
+        rows.Add(new FieldRow("owner", "Owner", settings.NameOf(risk.Owner), FieldKind.Choice) { Raw = risk.Owner, Choices = people, CanClear = false, Help = "The senior responsible owner.", NoChoices = Guidance.NoPeople });
+        rows.Add(Multi("leads", "Leads", risk.Leads, people, settings.NameOf) with { NoChoices = Guidance.NoPeople });
         rows.Add(Text("directorate", "Directorate", risk.Directorate));
         rows.Add(LinesRow("committees", "Committees", risk.Committees) with { Help = "The committees that oversee the risk, one per line." });
         rows.Add(Multi(
@@ -56,13 +56,13 @@ public static partial class RiskFields
             "Objectives",
             risk.Objectives,
             settings.Objectives.Select(o => new Choice(o.Id, $"{o.Id} {o.ShortTitle}")).ToList(),
-            id => settings.FindObjective(id) is { } o ? $"{o.Id} {o.ShortTitle}" : id));
+            id => settings.FindObjective(id) is { } o ? $"{o.Id} {o.ShortTitle}" : id) with { NoChoices = Guidance.NoObjectives });
         rows.Add(Multi(
             "linked_risks",
             "Linked risks",
             risk.LinkedRisks,
             others.Where(o => o.Identity != risk.Id.Identity).Select(o => new Choice(o.Value, o.Value)).ToList(),
-            id => id));
+            id => id) with { NoChoices = "There are no other risks in the register to link to yet." });
         rows.Add(LinesRow("external_refs", "External refs", risk.ExternalRefs) with { Help = "References in other systems, such as Datix 53, one per line." });
 
         rows.Add(Heading("scores", "Scores"));

@@ -114,6 +114,9 @@ internal sealed partial class MainWindow : Window
         base.Dispose(disposing);
     }
 
+    /// <summary>After an unexpected error: the current screen shown again, focused and whole.</summary>
+    internal void AfterError() => Show(Current);
+
     /// <summary>Runs a command as its key would.</summary>
     public void Execute(UiCommand command)
     {

@@ -32,8 +32,14 @@ internal sealed class Prompts(IApplication app)
     }
 
     /// <summary>Chooses one of <paramref name="choices"/>; null when cancelled.</summary>
-    public string? Pick(string title, string note, IReadOnlyList<(string Value, string Label)> choices, int selected = 0)
+    public string? Pick(string title, string note, IReadOnlyList<(string Value, string Label)> choices, int selected = 0, string empty = "There is nothing to choose from yet.")
     {
+        if (choices.Count == 0)
+        {
+            Tell(title, empty);
+            return null;
+        }
+
         var labels = new ObservableCollection<string>(choices.Select(c => c.Label));
         var lines = Wrap([note], (app.Screen.Width * 8 / 10) - 4);
         var help = new Label { HotKeySpecifier = Texts.NoHotKey, Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
@@ -47,7 +53,7 @@ internal sealed class Prompts(IApplication app)
             app.RequestStop(dialog);
             e.Handled = true;
         };
-        return Run(dialog, list, () => list.SelectedItem = Math.Clamp(selected, 0, Math.Max(0, choices.Count - 1)))
+        return Run(dialog, list, () => list.SelectedItem = Math.Clamp(selected, 0, choices.Count - 1))
             && list.SelectedItem is { } chosen && chosen < choices.Count ? choices[chosen].Value : null;
     }
 
@@ -188,10 +194,28 @@ internal sealed class Prompts(IApplication app)
         {
             return app.Run(dialog) is Accept;
         }
+        catch
+        {
+            // A dialog that failed while starting is still on the stack with nothing running it: end it, so the screen is not left dead.
+            Sessions.EndIfLeft(app, dialog);
+            throw;
+        }
         finally
         {
             dialog.IsRunningChanged -= Focus;
         }
+    }
+
+    /// <summary>A pick list with nothing in it says what to add and where, instead of opening empty.</summary>
+    private bool NothingToChoose(FieldRow row)
+    {
+        if (row.Choices.Count > 0)
+        {
+            return false;
+        }
+
+        Tell(row.Label, row.NoChoices);
+        return true;
     }
 
     private static IEnumerable<string> Describe(IReadOnlyList<FieldChange> changes, string none) =>
@@ -238,6 +262,11 @@ internal sealed class Prompts(IApplication app)
 
     private string? Choose(FieldRow row)
     {
+        if (NothingToChoose(row))
+        {
+            return null;
+        }
+
         var labels = new ObservableCollection<string>(row.Choices.Select(c => c.Value.Length > 0 && c.Label != c.Value && !c.Label.StartsWith(c.Value, StringComparison.Ordinal) ? $"{c.Value} {c.Label}" : c.Label));
         var list = new ListView { X = 0, Y = 0, Width = Dim.Fill(), Height = Math.Min(labels.Count, 14) };
         list.SetSource(labels);
@@ -255,6 +284,11 @@ internal sealed class Prompts(IApplication app)
 
     private string? ChooseMany(FieldRow row)
     {
+        if (NothingToChoose(row))
+        {
+            return null;
+        }
+
         var chosen = row.Raw.Split('\n', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
         var labels = new ObservableCollection<string>(row.Choices.Select(c => c.Label));
         var note = new Label { HotKeySpecifier = Texts.NoHotKey, Text = "Space marks or unmarks; Enter or Save keeps the marked ones.", X = 0, Y = 0, Width = Dim.Fill() };

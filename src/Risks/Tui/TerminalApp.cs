@@ -35,12 +35,7 @@ internal static class TerminalApp
             using var app = Application.Create();
             app.Init();
             using var window = new MainWindow(app, session);
-            app.Run(window, ex =>
-            {
-                Log(logFile, ex);
-                Terminal.Gui.Views.MessageBox.ErrorQuery(app, "Unexpected error", $"{ex.Message}\n\nNothing was saved by the failed step; your unsaved edits are still on screen.\nDetails are in {logFile}.", "_OK");
-                return true;
-            });
+            app.Run(window, ex => Recover(app, window, logFile, ex));
             return 0;
         }
         catch (Exception ex)
@@ -49,6 +44,26 @@ internal static class TerminalApp
             error.WriteLine($"risks: unexpected error: {ex.Message} (details in {logFile})");
             return 70;
         }
+    }
+
+    /// <summary>
+    /// After an error in a handler: logs it, ends any dialog it left half started (which would
+    /// otherwise take every key and draw nothing), says what happened, and redraws the whole
+    /// screen, so the program goes on with the person's edits (and their draft) as they were.
+    /// </summary>
+    internal static bool Recover(IApplication app, MainWindow window, string logFile, Exception ex)
+    {
+        Log(logFile, ex);
+        Sessions.EndAbove(app, window);
+        Terminal.Gui.Views.MessageBox.ErrorQuery(
+            app,
+            "Unexpected error",
+            $"{ex.Message}\n\nNothing was saved by the failed step; your unsaved edits are still on screen (and kept as a draft).\nDetails are in {logFile}.",
+            "_OK");
+        Sessions.EndAbove(app, window);
+        window.AfterError();
+        app.LayoutAndDraw(true);
+        return true;
     }
 
     private static void Log(string logFile, Exception ex)

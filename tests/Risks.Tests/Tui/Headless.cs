@@ -22,9 +22,9 @@ internal sealed class Headless : IDisposable
     private readonly IApplication _app;
     private readonly SessionToken _token;
 
-    public Headless(string login = "soconnor", int width = 80, int height = 24)
+    public Headless(string login = "soconnor", int width = 80, int height = 24, Func<string, string>? register = null)
     {
-        Root = SampleRegister.CopyTo(Path.Combine(_folder.Path, "register"));
+        Root = (register ?? (folder => SampleRegister.CopyTo(folder)))(Path.Combine(_folder.Path, "register"));
         Session = new Session(RegisterRepository.Open(Root, Clock), login, Clock);
         Session.BaselineLoaded.Wait();
         _app = Application.Create(new VirtualTimeProvider());
@@ -34,6 +34,18 @@ internal sealed class Headless : IDisposable
         _token = _app.Begin(Window)!;
         Draw();
     }
+
+    /// <summary>The UI on a new, empty register, as 'risks init' makes it: Helen Tester (hetester) its only person, a governance lead.</summary>
+    public static Headless OnNewRegister(int width = 80, int height = 24) =>
+        new("hetester", width, height, folder =>
+        {
+            var settings = new Core.Domain.RegisterSettings
+            {
+                Organisation = "Northfield Community Health NHS Trust",
+                People = [new Core.Domain.Person { Login = "hetester", Name = "Helen Tester", Email = "helen.tester@northfield.example", Role = Core.Domain.Role.GovernanceLead }],
+            };
+            return RegisterRepository.Init(folder, settings, new Author("Helen Tester", "helen.tester@northfield.example", "hetester")).Root;
+        });
 
     public string Root { get; }
 
@@ -79,7 +91,14 @@ internal sealed class Headless : IDisposable
     /// Presses <paramref name="key"/>, which opens a dialog, and answers each dialog that opens
     /// with the next of <paramref name="answers"/> (keys injected while it is the top view).
     /// </summary>
-    public void PressWithDialogs(Key key, params Action<Headless, Dialog>[] answers)
+    public void PressWithDialogs(Key key, params Action<Headless, Dialog>[] answers) =>
+        WithDialogs(() => _app.InjectKey(key), answers);
+
+    /// <summary>
+    /// Runs <paramref name="action"/>, which opens dialogs, answering each that opens with the next
+    /// of <paramref name="answers"/>; a step limit stops a dialog that never closes.
+    /// </summary>
+    public void WithDialogs(Action action, params Action<Headless, Dialog>[] answers)
     {
         var queue = new Queue<Action<Headless, Dialog>>(answers);
         var steps = 0;
@@ -100,7 +119,7 @@ internal sealed class Headless : IDisposable
         _app.Iteration += OnIteration;
         try
         {
-            _app.InjectKey(key);
+            action();
         }
         finally
         {
@@ -110,6 +129,14 @@ internal sealed class Headless : IDisposable
         queue.ShouldBeEmpty("every expected dialog should have opened");
         Draw();
     }
+
+    /// <summary>Every view inside <paramref name="view"/>, at any depth.</summary>
+    public static IEnumerable<Terminal.Gui.ViewBase.View> All(Terminal.Gui.ViewBase.View view) =>
+        view.SubViews.SelectMany(v => All(v).Prepend(v));
+
+    /// <summary>Everything a dialog says: its title, its text and its labels' texts.</summary>
+    public static string Said(Dialog dialog) =>
+        string.Join('\n', new[] { dialog.Title, dialog.Text }.Concat(All(dialog).OfType<Label>().Select(l => l.Text)).Where(t => !string.IsNullOrEmpty(t)));
 
     public void Dispose()
     {

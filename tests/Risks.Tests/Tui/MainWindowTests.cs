@@ -419,6 +419,5 @@ public sealed class PastScreensTests
         h.App.RequestStop(dialog);
     }
 
-    private static IEnumerable<Terminal.Gui.ViewBase.View> All(Terminal.Gui.ViewBase.View view) =>
-        view.SubViews.SelectMany(v => All(v).Prepend(v));
+    private static IEnumerable<Terminal.Gui.ViewBase.View> All(Terminal.Gui.ViewBase.View view) => Headless.All(view);
 }
