@@ -78,7 +78,11 @@ public sealed class RiskEditor
     /// <summary>The edit a sync left for this risk, re-applied in the draft; null when there is none.</summary>
     public PendingEdit? Pending { get; private set; }
 
-    /// <summary>A new risk with the next free number after <paramref name="prefix"/>'s highest, owned by the person creating it.</summary>
+    /// <summary>
+    /// A new risk with the next free number after <paramref name="prefix"/>'s highest, holding
+    /// nothing but its id, kind and status: no owner, score or review date until someone sets
+    /// them, so its first commit records only what was entered.
+    /// </summary>
     public static RiskEditor New(Session session, RiskKind kind, string prefix)
     {
         var highest = session.Snapshot.Risks.Select(s => s.Risk.Id)
@@ -94,9 +98,6 @@ public sealed class RiskEditor
             Id = id,
             Kind = kind,
             Status = RiskStatus.Open,
-            Owner = session.Login,
-            Current = new Score(3, 3),
-            NextReview = session.Today.AddMonths(1),
         };
         return new RiskEditor(session, risk);
     }

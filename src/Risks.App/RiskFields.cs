@@ -66,9 +66,9 @@ public static partial class RiskFields
         rows.Add(LinesRow("external_refs", "External refs", risk.ExternalRefs) with { Help = "References in other systems, such as Datix 53, one per line." });
 
         rows.Add(Heading("scores", "Scores"));
-        ScoreRows(rows, "inherent", "Inherent", risk.Inherent, settings);
-        ScoreRows(rows, "current", "Current", risk.Current, settings);
-        ScoreRows(rows, "target", "Target", risk.Target, settings);
+        ScoreRows(rows, "inherent", "Inherent", risk.Inherent, settings, required: false);
+        ScoreRows(rows, "current", "Current", risk.Current, settings, required: risk.Kind == RiskKind.Strategic);
+        ScoreRows(rows, "target", "Target", risk.Target, settings, required: false);
         rows.Add(DateRow("target_date", "Target date", risk.TargetDate));
         rows.Add(Pick("response", "Response", risk.Response));
         rows.Add(Pick("trajectory", "Trajectory", risk.Trajectory));
@@ -160,9 +160,9 @@ public static partial class RiskFields
         Risk changed = list switch
         {
             "controls" => risk with { Controls = Insert(risk.Controls, at, new Control { Id = id }) },
-            "gaps" => risk with { Gaps = Insert(risk.Gaps, at, new Gap { Id = id, Type = GapType.Control }) },
-            "assurances" => risk with { Assurances = Insert(risk.Assurances, at, new Assurance { Id = id, Date = today }) },
-            "actions" => risk with { Actions = Insert(risk.Actions, at, new RiskAction { Id = id, Status = ActionStatus.NotStarted }) },
+            "gaps" => risk with { Gaps = Insert(risk.Gaps, at, new Gap { Id = id }) },
+            "assurances" => risk with { Assurances = Insert(risk.Assurances, at, new Assurance { Id = id }) },
+            "actions" => risk with { Actions = Insert(risk.Actions, at, new RiskAction { Id = id }) },
             _ => throw new ArgumentException($"{list} is not a list of items", nameof(list)),
         };
         return (changed, at);
@@ -390,7 +390,7 @@ public static partial class RiskFields
     }
 
     /// <summary>Marking an action complete leaves its completed date for the person to fill in; leaving complete clears it.</summary>
-    private static RiskAction WithStatus(RiskAction action, ActionStatus status) =>
+    private static RiskAction WithStatus(RiskAction action, ActionStatus? status) =>
         status == ActionStatus.Complete ? action with { Status = status } : action with { Status = status, Completed = null };
 
     private static int? Line(string path, string text)
@@ -507,13 +507,13 @@ public static partial class RiskFields
         return new FieldRow(path, label, word.Replace('_', ' '), FieldKind.Choice) { Raw = word, Choices = choices, CanClear = clearable };
     }
 
-    private static void ScoreRows(List<FieldRow> rows, string part, string label, Score? score, RegisterSettings settings)
+    private static void ScoreRows(List<FieldRow> rows, string part, string label, Score? score, RegisterSettings settings, bool required)
     {
         var band = score is null ? null : settings.Bands.For(score.Value);
         rows.Add(new FieldRow(part, $"{label} score", score is null ? "not set" : $"{score}  {Formats.Band(band)}", FieldKind.Summary));
         var impacts = Enumerable.Range(1, 5).Select(i => new Choice($"{i}", settings.Scoring.DescribeImpact(i))).ToList();
         var likelihoods = Enumerable.Range(1, 5).Select(i => new Choice($"{i}", settings.Scoring.DescribeLikelihood(i))).ToList();
-        if (part != "current")
+        if (!required)
         {
             impacts.Insert(0, new Choice("", "(none: no score)"));
             likelihoods.Insert(0, new Choice("", "(none: no score)"));
@@ -524,14 +524,14 @@ public static partial class RiskFields
             Raw = score is { Impact: > 0 } ? $"{score.Impact}" : "",
             Choices = impacts,
             Depth = 1,
-            CanClear = part != "current",
+            CanClear = !required,
         });
         rows.Add(new FieldRow($"{part}.likelihood", "likelihood", score is { Likelihood: > 0 } ? settings.Scoring.DescribeLikelihood(score.Likelihood) : "", FieldKind.Choice)
         {
             Raw = score is { Likelihood: > 0 } ? $"{score.Likelihood}" : "",
             Choices = likelihoods,
             Depth = 1,
-            CanClear = part != "current",
+            CanClear = !required,
         });
         if (score is not null)
         {

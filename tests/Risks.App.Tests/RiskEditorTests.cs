@@ -63,6 +63,8 @@ public sealed class RiskEditorTests : IDisposable
         editor.AddItem("actions", null, out var index).ShouldBeNull();
         editor.Edit($"actions[{index}].text", "Report outreach results to the Quality Committee").ShouldBeNull();
         editor.Edit($"actions[{index}].due", "30 Jun 2025").ShouldBeNull();
+        editor.Issues.Select(i => i.Path).ShouldBe([$"actions[{index}].status"], "a new action's status is chosen, not assumed");
+        editor.Edit($"actions[{index}].status", "not_started").ShouldBeNull();
         editor.Issues.ShouldBeEmpty();
         editor.Save(null).ShouldBeOfType<SaveResult.Saved>();
 
@@ -222,16 +224,57 @@ public sealed class RiskEditorTests : IDisposable
         var editor = RiskEditor.New(session, RiskKind.Strategic, "BAF");
 
         editor.Id.Value.ShouldBe("BAF-09");
-        editor.Issues.Select(i => i.Path).ShouldContain("title");
+        editor.Issues.Select(i => i.Path).ShouldBe(["title", "narrative.event", "owner", "objectives", "current"], ignoreOrder: true);
         editor.Save(null).ShouldBeOfType<SaveResult.Invalid>();
 
         editor.Edit("title", "Cyber security").ShouldBeNull();
         editor.Edit("narrative.event", "A cyber attack stops clinical systems.").ShouldBeNull();
+        editor.Edit("owner", "soconnor").ShouldBeNull();
         editor.Edit("objectives", "SO5").ShouldBeNull();
+        editor.Edit("current.impact", "4").ShouldBeNull();
+        editor.Issues.Select(i => i.Path).ShouldBe(["current.likelihood"], "half a score is not a score");
+        editor.Edit("current.likelihood", "3").ShouldBeNull();
         editor.Save("New strategic risk agreed by the board").ShouldBeOfType<SaveResult.Saved>();
 
-        session.Snapshot.Find("BAF-09")!.Risk.Title.ShouldBe("Cyber security");
+        var saved = session.Snapshot.Find("BAF-09")!.Risk;
+        saved.Title.ShouldBe("Cyber security");
+        saved.NextReview.ShouldBeNull("nobody set a review date");
         editor.IsNew.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_new_operational_risk_may_be_saved_without_a_score_and_holds_only_what_was_entered()
+    {
+        var session = _sample.As("soconnor");
+        var editor = RiskEditor.New(session, RiskKind.Operational, "ORR");
+        editor.Issues.Select(i => i.Path).ShouldBe(["title", "narrative.event", "owner"], ignoreOrder: true);
+
+        editor.Edit("title", "Estates backlog").ShouldBeNull();
+        editor.Edit("narrative.event", "A ward closes for repairs.").ShouldBeNull();
+        editor.Edit("owner", "kbonney").ShouldBeNull();
+        editor.AddItem("gaps", null, out var gap).ShouldBeNull();
+        editor.Edit($"gaps[{gap}].text", "No survey of the older sites.").ShouldBeNull();
+        editor.Issues.Select(i => i.Path).ShouldBe([$"gaps[{gap}].type"], "a gap's kind is chosen, not assumed");
+        editor.Edit($"gaps[{gap}].type", "assurance").ShouldBeNull();
+        editor.Save(null).ShouldBeOfType<SaveResult.Saved>();
+
+        var saved = session.Snapshot.Find(editor.Id)!;
+        var file = File.ReadAllText(Path.Combine(session.Repository.Root, saved.Path));
+        file.ShouldBe($"""
+            id: {editor.Id}
+            kind: operational
+            title: Estates backlog
+            narrative:
+              event: A ward closes for repairs.
+            status: open
+            owner: kbonney
+            gaps:
+              - id: G1
+                type: assurance
+                text: No survey of the older sites.
+
+            """.ReplaceLineEndings("\n"));
+        _sample.Log()[0].MessageShort.ShouldBe($"{editor.Id} Estates backlog: new risk");
     }
 
     [Fact]

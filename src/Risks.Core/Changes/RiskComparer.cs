@@ -289,7 +289,12 @@ public sealed class RiskComparer
     private static string Because(string? rationale) =>
         string.IsNullOrWhiteSpace(rationale) ? "" : ": " + Text.Brief(rationale);
 
-    private static string GapKind(GapType type) => type == GapType.Control ? "gap in control" : "gap in assurance";
+    private static string? GapKind(GapType? type) => type switch
+    {
+        GapType.Control => "gap in control",
+        GapType.Assurance => "gap in assurance",
+        _ => null,
+    };
 
     private static string? Word<T>(T? value) where T : struct, Enum => value is { } v ? Vocabulary.Word(v) : null;
 

@@ -111,7 +111,8 @@ public sealed record Gap
 {
     public string Id { get; init; } = "";
 
-    public GapType Type { get; init; }
+    /// <summary>In control or in assurance; null until someone says which.</summary>
+    public GapType? Type { get; init; }
 
     public string Text { get; init; } = "";
 }
@@ -148,7 +149,8 @@ public sealed record RiskAction
 
     public DateOnly? Due { get; init; }
 
-    public ActionStatus Status { get; init; }
+    /// <summary>Null until someone says how the action stands.</summary>
+    public ActionStatus? Status { get; init; }
 
     public DateOnly? Completed { get; init; }
 

@@ -17,6 +17,12 @@ public static class Vocabulary
     /// <summary>The word with spaces, for sentences: <c>in progress</c>.</summary>
     public static string Phrase<T>(T value) where T : struct, Enum => Word(value).Replace('_', ' ');
 
+    /// <summary>The word for a value, or empty when there is none.</summary>
+    public static string Word<T>(T? value) where T : struct, Enum => value is { } v ? Word(v) : "";
+
+    /// <summary>The phrase for a value, or empty when there is none.</summary>
+    public static string Phrase<T>(T? value) where T : struct, Enum => value is { } v ? Phrase(v) : "";
+
     public static IReadOnlyList<string> Words<T>() where T : struct, Enum => Entry<T>().Words;
 
     /// <summary>The allowed words as a list for a message: <c>open, closed or merged</c>.</summary>

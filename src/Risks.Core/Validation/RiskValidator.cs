@@ -32,9 +32,9 @@ public static class RiskValidator
         LinkedRisks(issues, risk);
         Lines(issues, "external_refs", risk.ExternalRefs);
         Score(issues, "inherent", risk.Inherent);
-        if (risk.Current is null)
+        if (risk.Current is null && risk.Kind == RiskKind.Strategic)
         {
-            issues.Add(new FieldIssue("current", "current is required: the current score as impact and likelihood, each 1-5") { IsMissing = true });
+            issues.Add(new FieldIssue("current", "current is required for a strategic risk: the current score as impact and likelihood, each 1-5") { IsMissing = true });
         }
 
         Score(issues, "current", risk.Current);
@@ -55,6 +55,10 @@ public static class RiskValidator
         {
             Required(issues, path + ".text", g.Text);
             Rules.CheckText(issues, path + ".text", g.Text, multiLine: true);
+            if (g.Type is null)
+            {
+                issues.Add(new FieldIssue(path + ".type", $"{path}.type is required: {Vocabulary.Choices<GapType>()}") { IsMissing = true });
+            }
         });
         Items(issues, "assurances", risk.Assurances, a => a.Id, (path, a) =>
         {
@@ -152,15 +156,20 @@ public static class RiskValidator
         Rules.CheckText(issues, path + ".text", action.Text, multiLine: true);
         Rules.CheckText(issues, path + ".update", action.Update, multiLine: true);
         Login(issues, path + ".owner", action.Owner);
+        if (action.Status is null)
+        {
+            issues.Add(new FieldIssue(path + ".status", $"{path}.status is required: {Vocabulary.Choices<ActionStatus>()}") { IsMissing = true });
+        }
+        else if (action.Status != ActionStatus.Complete && action.Completed is not null)
+        {
+            issues.Add(new FieldIssue(path + ".completed", $"{path}.completed is only for a complete action; status is {Vocabulary.Word(action.Status)}"));
+        }
+
         if (action.Status == ActionStatus.Complete && action.Completed is null)
         {
             issues.Add(new FieldIssue(path + ".completed", $"{path}.completed is required when the action is complete: the date it was done"));
         }
 
-        if (action.Status != ActionStatus.Complete && action.Completed is not null)
-        {
-            issues.Add(new FieldIssue(path + ".completed", $"{path}.completed is only for a complete action; status is {Vocabulary.Word(action.Status)}"));
-        }
     }
 
     private static void Score(List<FieldIssue> issues, string path, Score? score)
@@ -177,7 +186,12 @@ public static class RiskValidator
 
     private static void Range(List<FieldIssue> issues, string path, int value)
     {
-        if (value < 1 || value > 5)
+        if (value == 0)
+        {
+            // Half a score: one part chosen, the other not yet.
+            issues.Add(new FieldIssue(path, $"{path} is required: a whole number 1-5") { IsMissing = true });
+        }
+        else if (value < 1 || value > 5)
         {
             issues.Add(new FieldIssue(path, $"{path} must be 1-5, found {value}"));
         }

@@ -258,7 +258,7 @@ public static class RiskYaml
             Gaps = r.Items("gaps").Select(g => g.Finish(new Gap
             {
                 Id = g.Text("id") ?? "",
-                Type = g.Choice<GapType>("type") ?? Required(g, "type", Vocabulary.Choices<GapType>(), GapType.Control),
+                Type = g.Choice<GapType>("type"),
                 Text = g.Text("text") ?? "",
             })).ToList(),
             Assurances = r.Items("assurances").Select(a => a.Finish(new Assurance
@@ -278,7 +278,7 @@ public static class RiskYaml
                 Text = a.Text("text") ?? "",
                 Owner = a.Text("owner"),
                 Due = a.Date("due"),
-                Status = a.Choice<ActionStatus>("status") ?? Required(a, "status", Vocabulary.Choices<ActionStatus>(), ActionStatus.NotStarted),
+                Status = a.Choice<ActionStatus>("status"),
                 Completed = a.Date("completed"),
                 Update = a.Text("update"),
             })).ToList(),

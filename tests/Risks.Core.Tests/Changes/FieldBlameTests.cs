@@ -20,7 +20,7 @@ public sealed class FieldBlameTests
 
     private static readonly Risk V2 = V1 with
     {
-        Actions = [new RiskAction { Id = "A1", Text = "Launch the tool.", Owner = "etimpson", Due = new DateOnly(2025, 4, 30) }],
+        Actions = [new RiskAction { Id = "A1", Text = "Launch the tool.", Owner = "etimpson", Due = new DateOnly(2025, 4, 30), Status = ActionStatus.NotStarted }],
     };
 
     private static readonly Risk V3 = V2 with { Current = new Score(3, 3) };
@@ -69,7 +69,7 @@ public sealed class FieldBlameTests
         fields.ShouldBe(
         [
             "kind", "title", "narrative.event", "owner", "leads", "current.impact", "current.likelihood",
-            "controls[C1].text", "controls[C1].owner", "actions[A1].text", "actions[A1].owner", "actions[A1].due",
+            "controls[C1].text", "controls[C1].owner", "actions[A1].text", "actions[A1].owner", "actions[A1].due", "actions[A1].status",
         ]);
     }
 

@@ -183,7 +183,7 @@ public sealed class RegisterComparisonTests
                     {
                         Owner = "rjarvis",
                         Controls = [new Control { Id = "C1", Text = "Rota review." }],
-                        Actions = [new RiskAction { Id = "A1", Text = "Recruit.", Due = new DateOnly(2025, 6, 30) }],
+                        Actions = [new RiskAction { Id = "A1", Text = "Recruit.", Due = new DateOnly(2025, 6, 30), Status = ActionStatus.NotStarted }],
                     }
                 ),
                 (

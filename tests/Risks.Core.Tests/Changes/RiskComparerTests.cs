@@ -17,7 +17,7 @@ public sealed class RiskComparerTests
     [Fact]
     public void A_long_new_action_is_shortened_but_keeps_its_due_date_whole()
     {
-        var action = new RiskAction { Id = "A9", Text = "Report the outreach programme's results to the Quality Committee and the board", Due = new DateOnly(2025, 6, 30) };
+        var action = new RiskAction { Id = "A9", Text = "Report the outreach programme's results to the Quality Committee and the board", Due = new DateOnly(2025, 6, 30), Status = ActionStatus.NotStarted };
 
         var change = RiskComparer.Compare(Before, Before with { Actions = [.. Before.Actions, action] }).ShouldHaveSingleItem();
 

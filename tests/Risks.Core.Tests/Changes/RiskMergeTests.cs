@@ -102,8 +102,8 @@ public sealed class RiskMergeTests
     [Fact]
     public void An_action_added_by_both_with_the_same_id_keeps_both_under_different_ids()
     {
-        var mine = Original with { Actions = [.. Original.Actions, new RiskAction { Id = "A3", Text = "Mine" }] };
-        var theirs = Original with { Actions = [.. Original.Actions, new RiskAction { Id = "A3", Text = "Theirs" }] };
+        var mine = Original with { Actions = [.. Original.Actions, new RiskAction { Id = "A3", Text = "Mine", Status = ActionStatus.NotStarted }] };
+        var theirs = Original with { Actions = [.. Original.Actions, new RiskAction { Id = "A3", Text = "Theirs", Status = ActionStatus.NotStarted }] };
 
         var result = RiskMerge.Reapply(Original, mine, theirs);
 
@@ -127,7 +127,7 @@ public sealed class RiskMergeTests
     public void An_action_I_removed_and_they_left_alone_goes()
     {
         var mine = Original with { Actions = [Original.Actions[1]] };
-        var theirs = Original with { Title = "Theirs", Actions = [Original.Actions[0], Original.Actions[1], new RiskAction { Id = "A3", Text = "New" }] };
+        var theirs = Original with { Title = "Theirs", Actions = [Original.Actions[0], Original.Actions[1], new RiskAction { Id = "A3", Text = "New", Status = ActionStatus.NotStarted }] };
 
         var result = RiskMerge.Reapply(Original, mine, theirs);
 

@@ -19,7 +19,7 @@ public sealed class RiskValidatorTests
 
     [Theory]
     [InlineData(7, 3, "current.impact", "current.impact must be 1-5, found 7")]
-    [InlineData(0, 3, "current.impact", "current.impact must be 1-5, found 0")]
+    [InlineData(0, 3, "current.impact", "current.impact is required: a whole number 1-5")]
     [InlineData(3, 6, "current.likelihood", "current.likelihood must be 1-5, found 6")]
     [InlineData(3, -1, "current.likelihood", "current.likelihood must be 1-5, found -1")]
     public void A_current_score_part_outside_one_to_five_is_reported_with_its_range(int impact, int likelihood, string path, string message)
@@ -50,11 +50,30 @@ public sealed class RiskValidatorTests
     }
 
     [Fact]
-    public void A_missing_current_score_is_reported()
+    public void A_strategic_risk_without_a_current_score_is_reported()
     {
         ShouldReportExactly(
-            Samples.Operational() with { Current = null },
-            ("current", "current is required: the current score as impact and likelihood, each 1-5"));
+            Samples.Inequalities() with { Current = null },
+            ("current", "current is required for a strategic risk: the current score as impact and likelihood, each 1-5"));
+    }
+
+    [Fact]
+    public void An_operational_risk_may_have_no_score_yet()
+    {
+        Issues(Samples.Operational() with { Current = null }).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_gap_needs_its_kind_and_an_action_its_status()
+    {
+        ShouldReportExactly(
+            Samples.Operational() with
+            {
+                Gaps = [new Gap { Id = "G1", Text = "No survey." }],
+                Actions = [new RiskAction { Id = "A1", Text = "Survey the sites." }],
+            },
+            ("gaps[0].type", "gaps[0].type is required: control or assurance"),
+            ("actions[0].status", "actions[0].status is required: not_started, in_progress, complete or cancelled"));
     }
 
     [Fact]

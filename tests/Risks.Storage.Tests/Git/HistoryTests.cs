@@ -38,7 +38,7 @@ public sealed class HistoryTests : IDisposable
             {
                 0 => (risk with { Current = risk.Current! with { Likelihood = risk.Current!.Likelihood % 5 + 1 } }, new[] { "current.likelihood" }),
                 1 => (risk with { Owner = risk.Owner == "rjarvis" ? "etimpson" : "rjarvis" }, ["owner"]),
-                2 => (risk with { Actions = [.. risk.Actions, new RiskAction { Id = $"A{risk.Actions.Count + 1}", Text = $"Action {step}.", Due = new DateOnly(2025, 6, 30) }] }, [$"actions[A{risk.Actions.Count + 1}]"]),
+                2 => (risk with { Actions = [.. risk.Actions, new RiskAction { Id = $"A{risk.Actions.Count + 1}", Text = $"Action {step}.", Due = new DateOnly(2025, 6, 30), Status = ActionStatus.NotStarted }] }, [$"actions[A{risk.Actions.Count + 1}]"]),
                 3 when risk.Actions.Count > 0 => (risk with { Actions = [.. risk.Actions.Take(risk.Actions.Count - 1), risk.Actions[^1] with { Due = risk.Actions[^1].Due!.Value.AddDays(7) }] }, [$"actions[{risk.Actions[^1].Id}].due"]),
                 _ => (risk with { Title = $"{risk.Title} {step}" }, ["title"]),
             };
@@ -207,7 +207,7 @@ public sealed class HistoryTests : IDisposable
     public void Blame_names_the_commit_that_last_changed_each_field()
     {
         var created = _register.SaveNew(Samples.Operational());
-        var risk = Samples.Operational() with { Actions = [new RiskAction { Id = "A1", Text = "Launch the tool.", Due = new DateOnly(2025, 4, 30) }] };
+        var risk = Samples.Operational() with { Actions = [new RiskAction { Id = "A1", Text = "Launch the tool.", Due = new DateOnly(2025, 4, 30), Status = ActionStatus.NotStarted }] };
         var added = Repo.Save(risk, created.Version, "New action.", TestRegister.Bob).ShouldBeOfType<SaveOutcome.Saved>();
         var lowered = risk with { Current = new Score(3, 3) };
         var scored = Repo.Save(lowered, added.Version, "Dashboard live.", TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
@@ -291,7 +291,7 @@ public sealed class CompareTests : IDisposable
             {
                 0 => (risk with { Current = new Score(3, 2) }, "current.likelihood"),
                 1 => (risk with { Owner = "etimpson" }, "owner"),
-                2 => (risk with { Actions = [new RiskAction { Id = "A1", Text = "Report to the committee.", Due = new DateOnly(2025, 6, 30) }] }, "actions[A1]"),
+                2 => (risk with { Actions = [new RiskAction { Id = "A1", Text = "Report to the committee.", Due = new DateOnly(2025, 6, 30), Status = ActionStatus.NotStarted }] }, "actions[A1]"),
                 _ => (risk with { Narrative = new Narrative { Event = "Something else happens." } }, "narrative.event"),
             };
             Repo.Save(edited, version, "Edit.", TestRegister.Bob).ShouldBeOfType<SaveOutcome.Saved>();
