@@ -13,8 +13,9 @@ public static class Papers
 {
     /// <summary>
     /// The paper for <paramref name="at"/> (default HEAD). A commit that an iteration marks is
-    /// reported as that iteration; movement is measured against the iteration before it, or for
-    /// any other commit against the last iteration in its history.
+    /// reported as that iteration, as at its board date; movement is measured against the
+    /// iteration for the board before it, or for any other commit against the last iteration in
+    /// its history, and the report it names is named by that iteration's board date.
     /// </summary>
     public static BoardPaper Make(RegisterRepository register, string? at = null)
     {
@@ -34,10 +35,11 @@ public static class Papers
             Committed = resolved.When,
             Iteration = iteration?.Name,
             IterationTitle = iteration?.Title,
+            IterationBoardDate = iteration?.BoardDate,
             IterationCut = iteration?.When,
             IterationCutBy = iteration?.By,
             Baseline = baseline?.Name,
-            BaselineCut = baseline?.When,
+            BaselineBoardDate = baseline?.BoardDate,
         };
         return BoardPaper.Of(snapshot.Settings, [.. snapshot.Risks.Select(r => r.Risk)], then, source) with
         {

@@ -54,9 +54,9 @@ public sealed class Session
         : _trail.Count > 0 ? [.. Enumerable.Repeat<int?>(null, _trail.First().Value.Length), risk.Current?.Value]
         : [];
 
-    /// <summary>"Reduced from 12 since the January 2025 report", or null before the baseline is read or when there is none.</summary>
+    /// <summary>"Reduced from 12 since the January 2025 report" (the report named by the baseline's board date), or null before the baseline is read or when there is none.</summary>
     public string? MovementOf(Risk risk) =>
-        Baseline is { } baseline ? Core.Changes.Movement.Since(AtBaseline(risk.Id), risk, Core.Changes.Movement.ReportName(baseline.When)) : null;
+        Baseline is { } baseline ? Core.Changes.Movement.Since(AtBaseline(risk.Id), risk, Core.Changes.Movement.ReportName(baseline.BoardDate)) : null;
 
     /// <summary>The baseline has been read (or there is none).</summary>
     public bool BaselineKnown => _baselineTask?.IsCompleted == true;
@@ -81,7 +81,7 @@ public sealed class Session
     /// <summary>Edits a sync could not merge (both sides changed the same field), each to be re-applied and saved, or discarded.</summary>
     public IReadOnlyList<PendingEdit> PendingEdits { get; private set; }
 
-    /// <summary>The iteration trends are measured against: the latest one, if any (null until <see cref="BaselineKnown"/>).</summary>
+    /// <summary>The iteration trends are measured against: the one for the latest board meeting, if any (null until <see cref="BaselineKnown"/>).</summary>
     public Iteration? Baseline => _baseline.Iteration;
 
     /// <summary>The commit last read, to notice saves made since.</summary>
@@ -104,9 +104,9 @@ public sealed class Session
         Snapshot = Repository.Load();
         Gate = Gate.For(Repository, Login);
         PendingEdits = Repository.PendingEdits();
-        if (BaselineKnown && !string.Equals(LatestIteration()?.Commit, _baseline.Iteration?.Commit, StringComparison.Ordinal))
+        if (BaselineKnown && LatestIteration() != _baseline.Iteration)
         {
-            // A new iteration was cut: trends are measured against it from now on.
+            // A new iteration was cut (even at the same commit: it names another report): trends are measured against it from now on.
             _baselineTask = Task.Run(LoadBaseline);
             _trailTask = null;
         }

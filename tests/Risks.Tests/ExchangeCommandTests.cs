@@ -79,7 +79,7 @@ public sealed class ExchangeCommandTests : RegisterTest
 
         result.Code.ShouldBe(0, result.ToString());
         var path = Temp.Combine("january.csv");
-        result.Out.ShouldStartWith($"Wrote 14 risks from iteration 2025-01 (Board, January 2025), 16 Jan 2025 to {path} (");
+        result.Out.ShouldStartWith($"Wrote 14 risks from iteration 2025-01 (Board, January 2025), for the board of 16 Jan 2025 to {path} (");
         var bytes = File.ReadAllBytes(path);
         bytes[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
         RiskCsv.Read(bytes, "january.csv").Rows.Single(r => r.Cells["id"] == "BAF-07").Cells["current.likelihood"].ShouldBe("4");

@@ -24,7 +24,7 @@ public sealed class HistoryCommandTests : IDisposable
 
         result.Code.ShouldBe(0, result.ToString());
         var text = result.Out;
-        text.ShouldContain("From iteration 2025-01 (Board, January 2025)");
+        text.ShouldStartWith("From iteration 2025-01 (Board, January 2025), for the board of 16 Jan 2025\n  to iteration 2025-03 (Board, 13 March 2025), for the board of 13 Mar 2025\n");
         text.ShouldContain("BAF-07 Inequalities\n  Reduced from 12 since the January 2025 report: 12 -> 9");
         text.ShouldContain("  - current likelihood 4 -> 3");
         foreach (var other in new[] { "BAF-01", "BAF-02", "BAF-03", "BAF-04", "BAF-05", "BAF-06", "BAF-08" })
@@ -49,6 +49,8 @@ public sealed class HistoryCommandTests : IDisposable
         inequalities.GetProperty("score_after").GetInt32().ShouldBe(9);
         inequalities.GetProperty("movement").GetString().ShouldBe("score_down");
         document.RootElement.GetProperty("counts").GetProperty("score_down").GetInt32().ShouldBe(2);
+        document.RootElement.GetProperty("from").GetProperty("board_date").GetString().ShouldBe("2025-01-16");
+        document.RootElement.GetProperty("to").GetProperty("board_date").GetString().ShouldBe("2025-03-13");
 
         var markdown = CliRunner.Run(Register, "diff", "2025-01", "2025-03", "--format", "markdown");
         markdown.Code.ShouldBe(0, markdown.ToString());

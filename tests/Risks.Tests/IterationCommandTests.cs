@@ -17,31 +17,81 @@ public sealed class IterationCommandTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void List_shows_the_iterations_oldest_first_with_date_author_and_title()
+    public void List_shows_the_iterations_oldest_first_with_board_date_commit_who_cut_them_when_and_title()
     {
         var result = CliRunner.Run(Register, "iteration", "list");
 
         result.Code.ShouldBe(0, result.ToString());
         var lines = result.Out.TrimEnd().Split('\n');
-        lines.Length.ShouldBe(2);
-        lines[0].ShouldStartWith("2025-01  ");
-        lines[1].ShouldStartWith("2025-03  13 Mar 2025  ");
-        lines[1].ShouldEndWith("13 March 2025");
+        lines.Length.ShouldBe(3);
+        lines[0].ShouldBe("Name     Board date   Commit   Cut by         Cut on       Title");
+        lines[1].ShouldStartWith("2025-01  16 Jan 2025  ");
+        lines[1].ShouldEndWith("  Sara O'Connor  16 Jan 2025  Board, January 2025");
+        lines[2].ShouldStartWith("2025-03  13 Mar 2025  ");
+        lines[2].ShouldEndWith("  Sara O'Connor  13 Mar 2025  Board, 13 March 2025");
     }
 
     [Fact]
-    public void A_governance_lead_cuts_an_iteration_as_an_annotated_tag_by_them()
+    public void A_governance_lead_cuts_an_iteration_as_an_annotated_tag_by_them_for_today_s_board_by_default()
     {
         Join("governance_lead");
 
         var result = CliRunner.Run(Register, "iteration", "create", "2025-04", "--title", "Board 10 April 2025");
 
         result.Code.ShouldBe(0, result.ToString());
-        result.Out.ShouldStartWith("Cut iteration 2025-04: \"Board 10 April 2025\", cut by Tess Tester on ");
+        result.Out.ShouldStartWith("Cut iteration 2025-04: \"Board 10 April 2025\", for the board of 20 Mar 2025, cut by Tess Tester on ");
         Git.Run(Register, "cat-file", "-t", "2025-04").Trim().ShouldBe("tag");
         Git.Run(Register, "for-each-ref", "--format=%(taggername)|%(contents:subject)", "refs/tags/2025-04").Trim().ShouldBe("Tess Tester|Board 10 April 2025");
+        Git.Run(Register, "for-each-ref", "--format=%(contents:body)", "refs/tags/2025-04").Trim().ShouldBe("Board-Date: 2025-03-20");
         Git.Run(Register, "rev-parse", "2025-04^{commit}").Trim().ShouldBe(Git.Head(Register));
-        CliRunner.Run(Register, "iteration", "list").Out.ShouldContain("2025-04");
+        CliRunner.Run(Register, "iteration", "list").OutLines[^1].ShouldStartWith("2025-04  20 Mar 2025  ");
+    }
+
+    [Theory]
+    [InlineData("2025-04-10")]
+    [InlineData("10/04/2025")]
+    [InlineData("10 Apr 2025")]
+    [InlineData("10 April 2025")]
+    public void The_board_date_is_given_as_dates_are_typed_and_kept_in_the_tag_as_an_iso_trailer(string typed)
+    {
+        Join("governance_lead");
+
+        var result = CliRunner.Run(Register, "iteration", "create", "2025-04", "--title", "Board 10 April 2025", "--board-date", typed);
+
+        result.Code.ShouldBe(0, result.ToString());
+        result.Out.ShouldStartWith("Cut iteration 2025-04: \"Board 10 April 2025\", for the board of 10 Apr 2025, cut by Tess Tester on 20 Mar 2025 at commit ");
+        Git.Run(Register, "for-each-ref", "--format=%(contents:body)", "refs/tags/2025-04").Trim().ShouldBe("Board-Date: 2025-04-10");
+        Git.Run(Register, "for-each-ref", "--format=%(trailers:key=Board-Date,valueonly)", "refs/tags/2025-04").Trim().ShouldBe("2025-04-10");
+        var list = CliRunner.Run(Register, "iteration", "list").OutLines;
+        list[^1].ShouldStartWith("2025-04  10 Apr 2025  ");
+        list[^1].ShouldContain("  Tess Tester    20 Mar 2025  Board 10 April 2025");
+    }
+
+    [Theory]
+    [InlineData("31/02/2025")]
+    [InlineData("next Thursday")]
+    [InlineData("2025-13-01")]
+    [InlineData("")]
+    public void A_board_date_that_is_not_a_date_is_refused_naming_the_option_and_nothing_is_cut(string typed)
+    {
+        Join("governance_lead");
+
+        var result = CliRunner.Run(Register, "iteration", "create", "2025-04", "--board-date", typed);
+
+        result.Code.ShouldBe(2, result.ToString());
+        result.Error.ShouldBe($"risks: --board-date: '{typed}' is not a date: write the day of the board meeting as 2025-03-13, 13/03/2025 or 13 Mar 2025\n");
+        result.Out.ShouldBeEmpty();
+        Git.Run(Register, "tag").Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["2025-01", "2025-03"]);
+    }
+
+    [Fact]
+    public void Help_for_create_names_the_board_date_option()
+    {
+        var result = CliRunner.Run(Register, "iteration", "create", "--help");
+
+        result.Code.ShouldBe(0, result.ToString());
+        result.Out.ShouldContain("--board-date");
+        result.Out.ShouldContain("The day of the board meeting it is for");
     }
 
     [Fact]
@@ -53,7 +103,7 @@ public sealed class IterationCommandTests : IDisposable
 
         result.Code.ShouldBe(3, result.ToString());
         result.Error.ShouldContain("there is already an iteration called '2025-03'");
-        result.Error.ShouldContain("13 Mar 2025");
+        result.Error.ShouldContain("\"Board, 13 March 2025\", for the board of 13 Mar 2025, cut by Sara O'Connor on 13 Mar 2025 at commit ");
     }
 
     [Theory]

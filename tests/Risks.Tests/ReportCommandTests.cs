@@ -50,7 +50,7 @@ public sealed class ReportCommandTests : RegisterTest
         text.ShouldContain("## Risks outside appetite or target");
         text.ShouldContain("## Partner organisations' red risks");
         var head = Git.Head(Register);
-        text.ShouldContain($"Iteration 2025-03 (Board, 13 March 2025), cut 13 Mar 2025 by Sara O'Connor. Commit {head[..10]} of 6 Mar 2025 11:00 (`{head}`). As at 13 Mar 2025.");
+        text.ShouldContain($"Iteration 2025-03 (Board, 13 March 2025), for the board of 13 Mar 2025, cut 13 Mar 2025 by Sara O'Connor. Commit {head[..10]} of 6 Mar 2025 11:00 (`{head}`). As at 13 Mar 2025.");
     }
 
     [Fact]

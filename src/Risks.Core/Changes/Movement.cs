@@ -40,7 +40,10 @@ public static class Movement
         };
     }
 
-    /// <summary>"January 2025 report": how the board names the report of an iteration cut at <paramref name="when"/>, whatever the machine's culture.</summary>
-    public static string ReportName(DateTimeOffset when) =>
-        when.ToString("MMMM yyyy", British) + " report";
+    /// <summary>
+    /// "January 2025 report": how the board names the report of an iteration for its meeting on
+    /// <paramref name="boardDate"/> (not the day the iteration was cut), whatever the machine's culture.
+    /// </summary>
+    public static string ReportName(DateOnly boardDate) =>
+        boardDate.ToString("MMMM yyyy", British) + " report";
 }

@@ -26,6 +26,9 @@ public sealed record PaperSource
     /// <summary>The iteration's title, such as "Board 13 March 2025".</summary>
     public string? IterationTitle { get; init; }
 
+    /// <summary>The day of the board meeting the iteration is for.</summary>
+    public DateOnly? IterationBoardDate { get; init; }
+
     /// <summary>When the iteration was cut and by whom.</summary>
     public DateTimeOffset? IterationCut { get; init; }
 
@@ -34,11 +37,14 @@ public sealed record PaperSource
     /// <summary>The earlier iteration movement is measured against, such as <c>2025-01</c>.</summary>
     public string? Baseline { get; init; }
 
-    /// <summary>When the earlier iteration was cut: it names the report, as in "January 2025 report".</summary>
-    public DateTimeOffset? BaselineCut { get; init; }
+    /// <summary>The day of the board meeting the earlier iteration was for: it names the report, as in "January 2025 report".</summary>
+    public DateOnly? BaselineBoardDate { get; init; }
 
-    /// <summary>The day the paper speaks of: the iteration's date, else the commit's. Actions due before it are overdue.</summary>
-    public DateOnly AsAt => DateOnly.FromDateTime((IterationCut ?? Committed).DateTime);
+    /// <summary>
+    /// The day the paper speaks of: the iteration's board date (else the day it was cut), or for a
+    /// commit that is not an iteration the commit's. Its month is the paper's period; actions due before it are overdue.
+    /// </summary>
+    public DateOnly AsAt => IterationBoardDate ?? DateOnly.FromDateTime((IterationCut ?? Committed).DateTime);
 
     public string ShortCommit => Commit.Length > 10 ? Commit[..10] : Commit;
 }
@@ -91,7 +97,7 @@ public sealed record BoardPaper
         var asAt = source.AsAt;
         var open = risks.Where(r => r.Status == RiskStatus.Open).OrderBy(r => r.Id.Prefix, StringComparer.Ordinal).ThenBy(r => r.Id.Number).ToList();
         var then = baseline?.GroupBy(r => r.Id.Identity, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var report = source.BaselineCut is { } cut ? Movement.ReportName(cut) : null;
+        var report = source.BaselineBoardDate is { } board ? Movement.ReportName(board) : null;
         var titles = risks.GroupBy(r => r.Id.Identity, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Title, StringComparer.Ordinal);
 
         var sections = open
@@ -129,9 +135,14 @@ public sealed record BoardPaper
         };
     }
 
-    /// <summary>"Iteration 2025-03 (Board 13 March 2025), cut 13 Mar 2025 by Sara O'Connor", or "Not an iteration" for a plain commit.</summary>
+    /// <summary>
+    /// "Iteration 2025-03 (Board 13 March 2025), for the board of 13 Mar 2025, cut 11 Mar 2025 by
+    /// Sara O'Connor", or "Not an iteration" for a plain commit.
+    /// </summary>
     public string IterationLine => Source.Iteration is { } name
-        ? $"Iteration {name}{(string.IsNullOrWhiteSpace(Source.IterationTitle) ? "" : $" ({Source.IterationTitle})")}, cut {Formats.Date(DateOnly.FromDateTime(Source.IterationCut!.Value.DateTime))}{(string.IsNullOrWhiteSpace(Source.IterationCutBy) ? "" : $" by {Source.IterationCutBy}")}"
+        ? $"Iteration {name}{(string.IsNullOrWhiteSpace(Source.IterationTitle) ? "" : $" ({Source.IterationTitle})")}, "
+            + (Source.IterationBoardDate is { } board ? $"for the board of {Formats.Date(board)}, " : "")
+            + $"cut {Formats.Date(DateOnly.FromDateTime(Source.IterationCut!.Value.DateTime))}{(string.IsNullOrWhiteSpace(Source.IterationCutBy) ? "" : $" by {Source.IterationCutBy}")}"
         : "Not an iteration: the register as committed";
 
     /// <summary>A text as a sentence: with a full stop unless it already ends in one (or in ? or !).</summary>

@@ -215,7 +215,7 @@ public sealed partial class RegisterRepository
         {
             var iteration = IsIterationName(trimmed) && repo.Tags[trimmed] is { } tag ? IterationOf(tag) : null;
             var description = iteration is not null
-                ? $"iteration {iteration.Name}{(iteration.Title.Length > 0 ? $" ({iteration.Title})" : "")}, {Formats.Date(DateOnly.FromDateTime(iteration.When.DateTime))}"
+                ? $"iteration {iteration.Name}{(iteration.Title.Length > 0 ? $" ({iteration.Title})" : "")}, for the board of {Formats.Date(iteration.BoardDate)}"
                 : $"{trimmed} (commit {commit.Sha[..7]} of {Formats.Date(DateOnly.FromDateTime(commit.Committer.When.DateTime))})";
             return (new ResolvedRevision(trimmed, commit.Sha, commit.Committer.When, description, iteration), commit);
         }
@@ -318,9 +318,9 @@ public sealed record RiskVersion(
 /// <summary>A version of the register named by a person: <see cref="Text"/> as typed, the commit it resolved to (<see cref="Sha"/>, committed at <see cref="When"/>), and how to say it.</summary>
 public sealed record ResolvedRevision(string Text, string Sha, DateTimeOffset When, string Description, Iteration? Iteration)
 {
-    /// <summary>How the board refers to this version in movement phrases: "January 2025 report", or the date of a version that is not an iteration.</summary>
+    /// <summary>How the board refers to this version in movement phrases: "January 2025 report" (by the iteration's board date), or the date of a version that is not an iteration.</summary>
     public string ReportName => Iteration is { } iteration
-        ? Movement.ReportName(iteration.When)
+        ? Movement.ReportName(iteration.BoardDate)
         : $"{Formats.Date(DateOnly.FromDateTime(When.DateTime))} version";
 }
 

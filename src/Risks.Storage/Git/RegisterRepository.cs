@@ -224,8 +224,10 @@ public sealed partial class RegisterRepository
     }
 
     /// <summary>
-    /// The register's iterations: every tag that points, once peeled, at a commit, oldest first
-    /// (by the tagger's date, or for a lightweight tag the commit's author date), then by name.
+    /// The register's iterations: every tag that points, once peeled, at a commit, oldest first:
+    /// by board date, then by when it was cut (the tagger's date, or for a lightweight tag the
+    /// commit's author date), then by name. The last is the one for the latest board meeting,
+    /// whatever order they were cut in.
     /// </summary>
     public IReadOnlyList<Iteration> Iterations()
     {
@@ -239,11 +241,17 @@ public sealed partial class RegisterRepository
             }
         }
 
-        iterations.Sort((a, b) => a.When.CompareTo(b.When) is var c && c != 0 ? c : string.CompareOrdinal(a.Name, b.Name));
+        iterations.Sort((a, b) =>
+            a.BoardDate.CompareTo(b.BoardDate) is var byBoard && byBoard != 0 ? byBoard
+            : a.When.CompareTo(b.When) is var byCut && byCut != 0 ? byCut
+            : string.CompareOrdinal(a.Name, b.Name));
         return iterations;
     }
 
-    /// <summary>The iteration a tag marks, or null for a tag that does not point (once peeled) at a commit.</summary>
+    /// <summary>
+    /// The iteration a tag marks, or null for a tag that does not point (once peeled) at a commit.
+    /// A tag whose message gives no board date is taken to be for the day it was cut.
+    /// </summary>
     private static Iteration? IterationOf(Tag tag)
     {
         if (tag.PeeledTarget is not Commit commit)
@@ -253,7 +261,8 @@ public sealed partial class RegisterRepository
 
         var annotation = tag.IsAnnotated ? tag.Annotation : null;
         var by = annotation?.Tagger ?? commit.Author;
-        return new Iteration(tag.FriendlyName, annotation is null ? "" : Title(annotation.Message), commit.Sha, by.When, by.Name);
+        var boardDate = IterationMessage.BoardDate(annotation?.Message) ?? DateOnly.FromDateTime(by.When.DateTime);
+        return new Iteration(tag.FriendlyName, annotation is null ? "" : IterationMessage.Title(annotation.Message), commit.Sha, by.When, by.Name, boardDate);
     }
 
     /// <summary>The sha of the commit HEAD is at, or null before the first commit: cheap enough to poll for commits made by others.</summary>
@@ -366,8 +375,13 @@ public sealed partial class RegisterRepository
         return text.Append(TrailerKey).Append(": ").Append(id.Value).Append('\n').ToString();
     }
 
-    /// <summary>Annotated tag <paramref name="name"/> on HEAD, by <paramref name="author"/>.</summary>
-    public void Tag(string name, string message, Author author, DateTimeOffset? when = null)
+    /// <summary>
+    /// Annotated tag <paramref name="name"/> on HEAD, by <paramref name="author"/>, for the board
+    /// meeting of <paramref name="boardDate"/> (by default the day it is cut). The tag's message is
+    /// <paramref name="message"/> (its first line is the title; blank gives "Iteration NAME")
+    /// followed by a <c>Board-Date:</c> trailer.
+    /// </summary>
+    public void Tag(string name, string message, Author author, DateTimeOffset? when = null, DateOnly? boardDate = null)
     {
         if (!IsIterationName(name))
         {
@@ -381,7 +395,9 @@ public sealed partial class RegisterRepository
             throw new RegisterException($"there is already an iteration called '{name}'");
         }
 
-        repo.ApplyTag(name, repo.Head.Tip.Sha, Signature(author, when), message);
+        var signature = Signature(author, when);
+        var text = IterationMessage.Write(string.IsNullOrWhiteSpace(message) ? $"Iteration {name}" : message, boardDate ?? DateOnly.FromDateTime(signature.When.DateTime));
+        repo.ApplyTag(name, repo.Head.Tip.Sha, signature, text);
     }
 
     /// <summary>Removes the tag <paramref name="name"/>; false if there is none.</summary>
@@ -754,8 +770,4 @@ public sealed partial class RegisterRepository
         stream.ReadExactly(bytes);
         return bytes;
     }
-
-    /// <summary>An annotated tag's title: the first line of its message that is not blank.</summary>
-    private static string Title(string? message) =>
-        (message ?? "").Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0) ?? "";
 }

@@ -74,7 +74,7 @@ public static class SampleBuilder
                 }
             }
 
-            register.Tag(iteration.Tag, iteration.Title, Person(settings, iteration.By, iteration.Tag), At(iteration.Date, 17, 0));
+            register.Tag(iteration.Tag, iteration.Title, Person(settings, iteration.By, iteration.Tag), At(iteration.Date, 17, 0), iteration.BoardDate);
             tags.Add(iteration.Tag);
             progress?.Report($"iteration {iteration.Tag} tagged: {iteration.Title}");
         }
@@ -159,7 +159,7 @@ public static class SampleBuilder
 
     private sealed record Update(string Risk, string By, DateOnly Date, string Reason);
 
-    private sealed record Iteration(string Tag, string Title, DateOnly Date, string By, DateOnly? Entered, Dictionary<string, IReadOnlyList<string>> State, IReadOnlyList<Update> Updates);
+    private sealed record Iteration(string Tag, string Title, DateOnly Date, DateOnly BoardDate, string By, DateOnly? Entered, Dictionary<string, IReadOnlyList<string>> State, IReadOnlyList<Update> Updates);
 
     private sealed record History(DateOnly Date, string By, IReadOnlyList<Iteration> Iterations);
 
@@ -192,10 +192,12 @@ public static class SampleBuilder
                     s.Finish();
                 }
 
+                var date = i.Date("date") ?? default;
                 var iteration = new Iteration(
                     i.Text("tag") ?? "",
                     i.Text("title") ?? "",
-                    i.Date("date") ?? default,
+                    date,
+                    i.Date("board_date") ?? date,
                     i.Text("by") ?? "",
                     i.Date("entered"),
                     state,

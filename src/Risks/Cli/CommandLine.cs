@@ -124,9 +124,10 @@ public static class CommandLine
 
         var iterationName = new Argument<string>("name") { Description = "The iteration's name, such as 2025-03" };
         var iterationTitle = new Option<string?>("--title") { Description = "What the iteration is for, such as \"Board 13 March 2025\"" };
-        var iterationCreate = new Command("create", "Cut an iteration: mark the register as committed now, for the board (governance leads).") { iterationName, iterationTitle };
-        iterationCreate.SetAction(r => commands.IterationCreate(r.GetValue(iterationName)!, r.GetValue(iterationTitle), r));
-        var iterationList = new Command("list", "List the iterations, oldest first, with when they were cut, by whom and their titles.");
+        var iterationBoardDate = new Option<string?>("--board-date") { Description = "The day of the board meeting it is for, such as 2025-03-13, 13/03/2025 or \"13 Mar 2025\" (default: today); reports are named by its month (\"March 2025 report\")" };
+        var iterationCreate = new Command("create", "Cut an iteration: mark the register as committed now, for a board meeting (governance leads).") { iterationName, iterationTitle, iterationBoardDate };
+        iterationCreate.SetAction(r => commands.IterationCreate(r.GetValue(iterationName)!, r.GetValue(iterationTitle), r.GetValue(iterationBoardDate), r));
+        var iterationList = new Command("list", "List the iterations, oldest first (by board date), with the board date, commit, who cut them and when, and their titles.");
         iterationList.SetAction(r => commands.IterationList(r));
         var removeName = new Argument<string>("name") { Description = "The iteration to remove" };
         var iterationRemove = new Command("remove", "Remove an iteration (governance leads); the history it marked is kept.") { removeName };

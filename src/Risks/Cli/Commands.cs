@@ -164,8 +164,11 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         return ExitCodes.Ok;
     }
 
-    /// <summary>Cuts an iteration: an annotated tag on the latest commit, by the governance lead running the command.</summary>
-    public int IterationCreate(string name, string? title, ParseResult parse)
+    /// <summary>
+    /// Cuts an iteration: an annotated tag on the latest commit, by the governance lead running the
+    /// command, for the board meeting of <paramref name="boardDate"/> (as typed; by default today).
+    /// </summary>
+    public int IterationCreate(string name, string? title, string? boardDate, ParseResult parse)
     {
         var register = Open(parse);
         if (CannotCutIterations(register, out var gate) is { } failure)
@@ -179,6 +182,13 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
             return ExitCodes.Usage;
         }
 
+        var board = context.Today;
+        if (boardDate is not null && !Formats.TryParseDate(boardDate, out board))
+        {
+            Error.WriteLine($"risks: --board-date: '{boardDate}' is not a date: write the day of the board meeting as 2025-03-13, 13/03/2025 or 13 Mar 2025");
+            return ExitCodes.Usage;
+        }
+
         if (register.Iterations().FirstOrDefault(i => i.Name == name) is { } existing)
         {
             Error.WriteLine($"risks: there is already an iteration called '{name}': {Describe(existing)}");
@@ -187,7 +197,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
 
         var author = gate.Author!;
         var heading = string.IsNullOrWhiteSpace(title) ? $"Iteration {name}" : title.Trim();
-        register.Tag(name, heading + "\n", author);
+        register.Tag(name, heading + "\n", author, boardDate: board);
         var cut = register.Iterations().Single(i => i.Name == name);
         Out.WriteLine($"Cut iteration {name}: {Describe(cut)}");
         var uncommitted = UncommittedRiskFiles(register);
@@ -199,20 +209,25 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         return ExitCodes.Ok;
     }
 
-    /// <summary>Every iteration, oldest first, with when it was cut, by whom and its title.</summary>
+    /// <summary>Every iteration, oldest first, under a header: its board date, commit, who cut it and when, and its title.</summary>
     public int IterationList(ParseResult parse)
     {
         var iterations = Open(parse).Iterations();
         if (iterations.Count == 0)
         {
-            Error.WriteLine("No iterations yet: a governance lead cuts one with 'risks iteration create NAME --title TITLE'.");
+            Error.WriteLine("No iterations yet: a governance lead cuts one with 'risks iteration create NAME --title TITLE --board-date DATE'.");
             return ExitCodes.Ok;
         }
 
-        var width = iterations.Max(i => i.Name.Length);
-        foreach (var iteration in iterations)
+        string[] header = ["Name", "Board date", "Commit", "Cut by", "Cut on", "Title"];
+        var rows = iterations
+            .Select(i => new[] { i.Name, Formats.Date(i.BoardDate), i.Commit[..7], i.By, Formats.Date(DateOnly.FromDateTime(i.When.DateTime)), i.Title })
+            .Prepend(header)
+            .ToList();
+        var widths = Enumerable.Range(0, header.Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        foreach (var row in rows)
         {
-            Out.WriteLine($"{iteration.Name.PadRight(width)}  {Formats.Date(DateOnly.FromDateTime(iteration.When.DateTime))}  {iteration.Commit[..7]}  {iteration.By}  {iteration.Title}".TrimEnd());
+            Out.WriteLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
         }
 
         return ExitCodes.Ok;
@@ -261,7 +276,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
     }
 
     private static string Describe(Iteration iteration) =>
-        $"{(iteration.Title.Length > 0 ? $"\"{iteration.Title}\", " : "")}cut by {iteration.By} on {Formats.Date(DateOnly.FromDateTime(iteration.When.DateTime))} at commit {iteration.Commit[..7]}";
+        $"{(iteration.Title.Length > 0 ? $"\"{iteration.Title}\", " : "")}for the board of {Formats.Date(iteration.BoardDate)}, cut by {iteration.By} on {Formats.Date(DateOnly.FromDateTime(iteration.When.DateTime))} at commit {iteration.Commit[..7]}";
 
     private static int UncommittedRiskFiles(RegisterRepository register)
     {

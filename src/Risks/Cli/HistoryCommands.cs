@@ -230,6 +230,7 @@ internal sealed partial class Commands
             ["commit"] = side.Sha,
             ["description"] = side.Description,
             ["iteration"] = side.Iteration?.Name,
+            ["board_date"] = side.Iteration?.BoardDate.ToString("yyyy-MM-dd", Formats.Culture),
         };
 
         return new JsonObject

@@ -168,7 +168,7 @@ internal sealed partial class MainWindow
         const string Typed = "\u0000typed";
         const string Hint = "A date (2025-02-28, 28 Feb 2025: the register at the end of that day), a commit, or HEAD~3 and the like.";
         var choices = _session.Repository.Iterations().Reverse()
-            .Select(i => (i.Name, $"{i.Name}  {Core.Presentation.Formats.Date(DateOnly.FromDateTime(i.When.DateTime))}  {i.Title}"))
+            .Select(i => (i.Name, $"{i.Name}  {Core.Presentation.Formats.Date(i.BoardDate)}  {i.Title}"))
             .Prepend(("HEAD", "now (the register as last saved)"))
             .Append((Typed, "another commit or a date..."))
             .ToList();
@@ -210,10 +210,10 @@ internal sealed partial class MainWindow
         const string New = "\u0000new";
         var iterations = _session.Repository.Iterations();
         var choices = iterations.Reverse()
-            .Select(i => (i.Name, $"{i.Name}  {Core.Presentation.Formats.Date(DateOnly.FromDateTime(i.When.DateTime))}  {i.By}  {i.Title}"))
+            .Select(i => (i.Name, $"{i.Name}  {Core.Presentation.Formats.Date(i.BoardDate)}  {i.By}  {i.Title}"))
             .Prepend((New, "Cut a new iteration of the register as committed now..."))
             .ToList();
-        var picked = _prompts.Pick("Iterations", $"{Core.Domain.Text.Count(iterations.Count, "iteration")}, newest first:", choices, iterations.Count > 0 ? 1 : 0);
+        var picked = _prompts.Pick("Iterations", $"{Core.Domain.Text.Count(iterations.Count, "iteration")}, newest first, each with the date of its board meeting, who cut it and its title:", choices, iterations.Count > 0 ? 1 : 0);
         if (picked is null)
         {
             return;
@@ -228,7 +228,7 @@ internal sealed partial class MainWindow
         var iteration = iterations.Single(i => i.Name == picked);
         var answer = Ask(
             $"Iteration {iteration.Name}",
-            $"{(iteration.Title.Length > 0 ? iteration.Title + "\n" : "")}Cut by {iteration.By} on {Core.Presentation.Formats.Moment(iteration.When)}, at commit {iteration.Commit[..7]}.",
+            $"{(iteration.Title.Length > 0 ? iteration.Title + "\n" : "")}For the board of {Core.Presentation.Formats.Date(iteration.BoardDate)}.\nCut by {iteration.By} on {Core.Presentation.Formats.Moment(iteration.When)}, at commit {iteration.Commit[..7]}.",
             "Co_mpare with now", "_Remove", "_Close");
         if (answer == 0)
         {
@@ -259,7 +259,11 @@ internal sealed partial class MainWindow
         }
     }
 
-    /// <summary>Cuts an iteration (governance leads): an annotated tag on the register as committed now.</summary>
+    /// <summary>
+    /// Cuts an iteration (governance leads): an annotated tag on the register as committed now, for
+    /// the board meeting on the date given (today unless changed). A title left as offered follows
+    /// the board date. A name or date refused is asked for again with the reason.
+    /// </summary>
     private void CutIteration()
     {
         var permission = _session.Gate.CutIteration();
@@ -269,32 +273,46 @@ internal sealed partial class MainWindow
             return;
         }
 
+        static string Offered(DateOnly board) => $"Board {Core.Presentation.Formats.Date(board)}";
         var today = _session.Today;
         var name = today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        var title = $"Board {Core.Presentation.Formats.Date(today)}";
-        var note = "Marks the register as committed now, for the board. The name is how reviewers will compare with it later (such as 2025-03).";
+        var boardText = Core.Presentation.Formats.Date(today);
+        var board = today;
+        var title = Offered(today);
+        const string About = "Marks the register as committed now, for the board meeting on the date given. The name is how reviewers will compare with it later (such as 2025-03).";
+        var note = About;
         while (true)
         {
-            var answer = _prompts.TwoLines("Cut an iteration", note, "Name:", name, "Title:", title, "_Cut iteration");
+            var answer = _prompts.Form("Cut an iteration", note, [("Name:", name), ("Title:", title), ("Board date:", boardText)], "_Cut iteration");
             if (answer is null)
             {
                 return;
             }
 
-            (name, title) = answer.Value;
+            (name, boardText) = (answer[0], answer[2]);
+            var offered = answer[1] == Offered(board);
+            title = answer[1];
+            if (!Core.Presentation.Formats.TryParseDate(boardText, out var typed))
+            {
+                note = $"! '{boardText}' is not a date: write the day of the board meeting as 13 Mar 2025, 13/03/2025 or 2025-03-13.\n{About}";
+                continue;
+            }
+
+            board = typed;
+            title = offered ? Offered(board) : title;
             try
             {
-                _session.Repository.Tag(name, (title.Length > 0 ? title : $"Iteration {name}") + "\n", _session.Author!);
+                _session.Repository.Tag(name, (title.Length > 0 ? title : $"Iteration {name}") + "\n", _session.Author!, boardDate: board);
                 _session.Reload();
                 WhenBaselineLoaded();
                 Refresh();
                 UpdateHeader();
-                Say($"Cut iteration {name}: trends are now measured against it.");
+                Say($"Cut iteration {name} (board {Core.Presentation.Formats.Date(board)}): trends are now measured against it.");
                 return;
             }
             catch (RegisterException ex)
             {
-                note = "! " + ex.Message;
+                (note, boardText) = ("! " + ex.Message + "\n" + About, Core.Presentation.Formats.Date(board));
             }
         }
     }

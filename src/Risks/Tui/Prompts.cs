@@ -68,18 +68,29 @@ internal sealed class Prompts(IApplication app)
         return Run(dialog, field) ? field.Text.Trim() : null;
     }
 
-    /// <summary>Asks for two lines of text (a name and a title, say); null when cancelled.</summary>
-    public (string First, string Second)? TwoLines(string title, string note, string firstLabel, string first, string secondLabel, string second, string accept)
+    /// <summary>
+    /// Asks for several lines of text, each under its label (a name, a title and a date, say), the
+    /// first focused, below a note (which may have several lines); returns them trimmed, in order,
+    /// or null when cancelled.
+    /// </summary>
+    public IReadOnlyList<string>? Form(string title, string note, IReadOnlyList<(string Label, string Value)> fields, string accept)
     {
-        var lines = Wrap([note], (app.Screen.Width * 8 / 10) - 4);
+        var lines = Wrap(note.Split('\n'), (app.Screen.Width * 8 / 10) - 4);
         var help = new Label { HotKeySpecifier = Texts.NoHotKey, Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
-        var label1 = new Label { HotKeySpecifier = Texts.NoHotKey, Text = firstLabel, X = 0, Y = Pos.Bottom(help) + 1 };
-        var field1 = new TextField { X = 0, Y = Pos.Bottom(label1), Width = Dim.Fill(), Text = first };
-        var label2 = new Label { HotKeySpecifier = Texts.NoHotKey, Text = secondLabel, X = 0, Y = Pos.Bottom(field1) + 1 };
-        var field2 = new TextField { X = 0, Y = Pos.Bottom(label2), Width = Dim.Fill(), Text = second };
         using var dialog = WithButtons(title, 80, accept);
-        dialog.Add(help, label1, field1, label2, field2);
-        return Run(dialog, field1) ? (field1.Text.Trim(), field2.Text.Trim()) : null;
+        dialog.Add(help);
+        View above = help;
+        var inputs = new List<TextField>();
+        foreach (var (label, value) in fields)
+        {
+            var caption = new Label { HotKeySpecifier = Texts.NoHotKey, Text = label, X = 0, Y = Pos.Bottom(above) + 1 };
+            var input = new TextField { X = 0, Y = Pos.Bottom(caption), Width = Dim.Fill(), Text = value };
+            dialog.Add(caption, input);
+            inputs.Add(input);
+            above = input;
+        }
+
+        return Run(dialog, inputs[0]) ? inputs.ConvertAll(i => i.Text.Trim()) : null;
     }
 
     /// <summary>Edits one field; returns what was typed or chosen, or null when cancelled.</summary>

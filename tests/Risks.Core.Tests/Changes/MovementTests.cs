@@ -83,8 +83,8 @@ public sealed class MovementTests
         {
             CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
 
-            Movement.ReportName(new DateTimeOffset(2025, 1, 14, 9, 30, 0, TimeSpan.Zero)).ShouldBe("January 2025 report");
-            Movement.ReportName(new DateTimeOffset(2024, 9, 30, 23, 0, 0, TimeSpan.FromHours(1))).ShouldBe("September 2024 report");
+            Movement.ReportName(new DateOnly(2025, 1, 16)).ShouldBe("January 2025 report");
+            Movement.ReportName(new DateOnly(2024, 9, 30)).ShouldBe("September 2024 report");
         }
         finally
         {

@@ -5,7 +5,8 @@ namespace Risks.Core.Tests.Papers;
 
 public sealed class BoardPaperTests
 {
-    private static readonly DateTimeOffset Cut = new(2025, 3, 13, 9, 0, 0, TimeSpan.Zero);
+    /// <summary>The March iteration is cut a week before the board meets, when the papers go out.</summary>
+    private static readonly DateTimeOffset Cut = new(2025, 3, 6, 17, 0, 0, TimeSpan.Zero);
 
     private static PaperSource Source(bool baseline = true) => new()
     {
@@ -13,10 +14,11 @@ public sealed class BoardPaperTests
         Committed = new DateTimeOffset(2025, 3, 6, 11, 0, 0, TimeSpan.Zero),
         Iteration = "2025-03",
         IterationTitle = "Board, 13 March 2025",
+        IterationBoardDate = new DateOnly(2025, 3, 13),
         IterationCut = Cut,
         IterationCutBy = "Sara O'Connor",
         Baseline = baseline ? "2025-01" : null,
-        BaselineCut = baseline ? new DateTimeOffset(2025, 1, 9, 9, 0, 0, TimeSpan.Zero) : null,
+        BaselineBoardDate = baseline ? new DateOnly(2025, 1, 16) : null,
     };
 
     private static BoardPaper Make(IReadOnlyList<Risk> risks, IReadOnlyList<Risk>? then, bool baseline = true, RegisterSettings? settings = null) =>
@@ -35,6 +37,31 @@ public sealed class BoardPaperTests
         paper.BaselineReport.ShouldBe("January 2025 report");
         paper.OperationalCount.ShouldBe(1);
         paper.Period.ShouldBe("March 2025");
+    }
+
+    [Fact]
+    public void An_iteration_cut_long_after_its_board_speaks_of_the_board_s_day_and_names_the_baseline_by_its_board()
+    {
+        // Both iterations cut on the same day in December 2026, for the January and March 2025 boards.
+        var source = Source() with
+        {
+            IterationCut = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero),
+            Committed = new DateTimeOffset(2025, 3, 6, 11, 0, 0, TimeSpan.Zero),
+        };
+        var risk = Samples.Inequalities() with
+        {
+            Current = new Score(3, 3),
+            Actions = [new RiskAction { Id = "A1", Text = "Due after the board.", Due = new DateOnly(2025, 6, 30), Status = ActionStatus.InProgress }],
+        };
+
+        var paper = BoardPaper.Of(Samples.Settings(), [risk], [Samples.Inequalities()], source);
+
+        paper.Period.ShouldBe("March 2025");
+        paper.Source.AsAt.ShouldBe(new DateOnly(2025, 3, 13));
+        paper.BaselineReport.ShouldBe("January 2025 report");
+        paper.Risks.Single().Movement.ShouldBe("Reduced from 12 since the January 2025 report");
+        paper.Risks.Single().Actions.Single().Overdue.ShouldBeFalse();
+        paper.IterationLine.ShouldBe("Iteration 2025-03 (Board, 13 March 2025), for the board of 13 Mar 2025, cut 1 Dec 2026 by Sara O'Connor");
     }
 
     [Fact]
@@ -131,7 +158,7 @@ public sealed class BoardPaperTests
         html.ShouldNotContain("url(");
         html.ShouldNotContain("src=");
         html.ShouldContain("@page { size: A4 landscape;");
-        html.ShouldContain("Iteration 2025-03 (Board, 13 March 2025), cut 13 Mar 2025 by Sara O&#39;Connor");
+        html.ShouldContain("Iteration 2025-03 (Board, 13 March 2025), for the board of 13 Mar 2025, cut 6 Mar 2025 by Sara O&#39;Connor");
         html.ShouldContain("Commit 0123456789abcdef0123456789abcdef01234567");
         html.ShouldNotContain("\r");
     }

@@ -272,6 +272,25 @@ public sealed class CompareTests : IDisposable
     }
 
     [Fact]
+    public void Iterations_cut_on_the_same_day_name_their_reports_by_their_board_dates()
+    {
+        var saved = Repo.Save(Samples.Operational("BAF-02"), null, null, TestRegister.Ann, when: new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero)).ShouldBeOfType<SaveOutcome.Saved>();
+        var day = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+        Repo.Tag("2025-01", "Board, January 2025", TestRegister.Ann, day, new DateOnly(2025, 1, 16));
+        Repo.Save(Samples.Operational("BAF-02") with { Current = new Score(3, 3) }, saved.Version, "Dashboard live.", TestRegister.Bob, when: day.AddMinutes(1)).ShouldBeOfType<SaveOutcome.Saved>();
+        Repo.Tag("2025-03", "Board, 13 March 2025", TestRegister.Ann, day.AddMinutes(2), new DateOnly(2025, 3, 13));
+
+        var diff = Repo.Compare("2025-01", "2025-03");
+
+        diff.From.ReportName.ShouldBe("January 2025 report");
+        diff.To.ReportName.ShouldBe("March 2025 report");
+        diff.From.Description.ShouldBe("iteration 2025-01 (Board, January 2025), for the board of 16 Jan 2025");
+        diff.To.Description.ShouldBe("iteration 2025-03 (Board, 13 March 2025), for the board of 13 Mar 2025");
+        var risk = diff.Comparison.Risks.ShouldHaveSingleItem();
+        Core.Changes.Movement.Since(risk.Before, risk.After, diff.From.ReportName).ShouldBe("Reduced from 12 since the January 2025 report");
+    }
+
+    [Fact]
     public void On_a_generated_history_every_change_between_two_iterations_appears_in_the_comparison_exactly_once()
     {
         var stored = new Dictionary<string, (Risk Risk, string Version)>();

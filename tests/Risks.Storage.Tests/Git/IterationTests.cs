@@ -37,8 +37,8 @@ public sealed class IterationTests : IDisposable
 
         _register.Repo.Iterations().ShouldBe(
         [
-            new Iteration("2025-01", "January 2025 BAF", first, January, "Ann Author"),
-            new Iteration("2025-03", "March 2025 BAF", second, March, "Bob Other"),
+            new Iteration("2025-01", "January 2025 BAF", first, January, "Ann Author", new DateOnly(2025, 1, 30)),
+            new Iteration("2025-03", "March 2025 BAF", second, March, "Bob Other", new DateOnly(2025, 3, 27)),
         ]);
     }
 
@@ -64,7 +64,101 @@ public sealed class IterationTests : IDisposable
             repo.Tags.Add("a-blob", blob);
         }
 
-        _register.Repo.Iterations().ShouldBe([new Iteration("2025-02", "", saved.Commit, TestRegister.Start, "Bob Other")]);
+        _register.Repo.Iterations().ShouldBe([new Iteration("2025-02", "", saved.Commit, TestRegister.Start, "Bob Other", DateOnly.FromDateTime(TestRegister.Start.DateTime))]);
+    }
+
+    [Fact]
+    public void The_board_date_is_a_trailer_of_the_tag_s_message_that_people_and_the_program_read()
+    {
+        var saved = _register.SaveNew(Inequalities());
+
+        _register.Repo.Tag("2025-03", "Board, 13 March 2025\n", TestRegister.Ann, new DateTimeOffset(2025, 3, 6, 17, 0, 0, TimeSpan.Zero), new DateOnly(2025, 3, 13));
+
+        using (var repo = new Repository(_register.Root))
+        {
+            repo.Tags["2025-03"].Annotation.Message.ShouldBe("Board, 13 March 2025\n\nBoard-Date: 2025-03-13\n");
+        }
+
+        var iteration = _register.Repo.Iterations().ShouldHaveSingleItem();
+        iteration.ShouldBe(new Iteration("2025-03", "Board, 13 March 2025", saved.Commit, new DateTimeOffset(2025, 3, 6, 17, 0, 0, TimeSpan.Zero), "Ann Author", new DateOnly(2025, 3, 13)));
+    }
+
+    [Fact]
+    public void Without_a_board_date_an_iteration_is_for_the_day_it_is_cut_and_the_trailer_says_so()
+    {
+        _register.SaveNew(Inequalities());
+
+        _register.Repo.Tag("2025-03", "March 2025 BAF", TestRegister.Ann, March);
+        _register.Repo.Tag("2025-03-now", "", TestRegister.Ann);
+
+        using (var repo = new Repository(_register.Root))
+        {
+            repo.Tags["2025-03"].Annotation.Message.ShouldBe("March 2025 BAF\n\nBoard-Date: 2025-03-27\n");
+            repo.Tags["2025-03-now"].Annotation.Message.ShouldBe("Iteration 2025-03-now\n\nBoard-Date: 2025-03-13\n");
+        }
+
+        _register.Repo.Iterations().Select(i => (i.Name, i.Title, i.BoardDate)).ShouldBe(
+        [
+            ("2025-03-now", "Iteration 2025-03-now", DateOnly.FromDateTime(_register.Clock.GetLocalNow().DateTime)),
+            ("2025-03", "March 2025 BAF", new DateOnly(2025, 3, 27)),
+        ]);
+    }
+
+    [Fact]
+    public void A_tag_made_without_a_board_date_is_for_the_day_its_tagger_cut_it()
+    {
+        var saved = _register.SaveNew(Inequalities());
+        using (var repo = new Repository(_register.Root))
+        {
+            var tagger = new Signature("Ann Author", "ann.author@mse.example", new DateTimeOffset(2025, 1, 30, 23, 30, 0, TimeSpan.FromHours(-1)));
+            repo.ApplyTag("2025-01", tagger, "January 2025 BAF\n\nAgreed at the January board.\n");
+            repo.ApplyTag("2025-02", tagger, "February\n\nBoard-Date: next Thursday\n");
+            repo.ApplyTag("2025-03", tagger, "Board-Date: 2025-03-13\n");
+        }
+
+        var iterations = _register.Repo.Iterations();
+
+        iterations.Select(i => (i.Name, i.Title, i.BoardDate)).ShouldBe(
+        [
+            ("2025-01", "January 2025 BAF", new DateOnly(2025, 1, 30)),
+            ("2025-02", "February", new DateOnly(2025, 1, 30)),
+            ("2025-03", "Board-Date: 2025-03-13", new DateOnly(2025, 1, 30)),
+        ]);
+        iterations.ShouldAllBe(i => i.Commit == saved.Commit);
+    }
+
+    [Fact]
+    public void A_board_date_written_by_hand_is_read_in_any_case_and_as_dates_are_typed()
+    {
+        _register.SaveNew(Inequalities());
+        using (var repo = new Repository(_register.Root))
+        {
+            var tagger = new Signature("Ann Author", "ann.author@mse.example", March);
+            repo.ApplyTag("2025-01", tagger, "Board, January 2025\n\nAgreed at the meeting.\n\nSigned-off-by: Ann Author <ann.author@mse.example>\nboard-date: 16/01/2025\n");
+            repo.ApplyTag("2025-02", tagger, "Board, February 2025\n\nBoard-Date:  20 Feb 2025\n");
+        }
+
+        _register.Repo.Iterations().Select(i => (i.Name, i.Title, i.BoardDate)).ShouldBe(
+        [
+            ("2025-01", "Board, January 2025", new DateOnly(2025, 1, 16)),
+            ("2025-02", "Board, February 2025", new DateOnly(2025, 2, 20)),
+        ]);
+    }
+
+    [Fact]
+    public void Iterations_cut_on_one_day_are_ordered_by_their_board_dates()
+    {
+        _register.SaveNew(Inequalities());
+        var day = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
+
+        _register.Repo.Tag("march", "Board, March 2025", TestRegister.Ann, day, new DateOnly(2025, 3, 13));
+        _register.Repo.Tag("january", "Board, January 2025", TestRegister.Ann, day.AddMinutes(5), new DateOnly(2025, 1, 16));
+
+        _register.Repo.Iterations().Select(i => (i.Name, i.BoardDate)).ShouldBe(
+        [
+            ("january", new DateOnly(2025, 1, 16)),
+            ("march", new DateOnly(2025, 3, 13)),
+        ]);
     }
 
     [Fact]

@@ -284,22 +284,87 @@ public sealed class PastScreensTests
     }
 
     [Fact]
-    public void A_governance_lead_cuts_an_iteration_and_trends_are_then_measured_against_it()
+    public async Task A_governance_lead_cuts_an_iteration_and_trends_are_then_measured_against_it()
     {
         using var ui = new Headless();
 
         ui.PressWithDialogs(Key.I, ChooseFirst, (h, dialog) =>
         {
             var fields = All(dialog).OfType<TextField>().ToList();
+            fields.Select(f => f.Text).ShouldBe(["2025-03", "Board 20 Mar 2025", "20 Mar 2025"]);
             fields[0].Text = "2025-04";
             fields[1].Text = "Board 10 April 2025";
+            fields[2].Text = "10/04/2025";
             dialog.Result = 1;
             h.App.RequestStop(dialog);
         });
 
-        ui.Window.Message.ShouldBe("Cut iteration 2025-04: trends are now measured against it.");
+        ui.Window.Message.ShouldBe("Cut iteration 2025-04 (board 10 Apr 2025): trends are now measured against it.");
         var cut = ui.Session.Repository.Iterations()[^1];
-        (cut.Name, cut.Title, cut.By).ShouldBe(("2025-04", "Board 10 April 2025", "Sara O'Connor"));
+        (cut.Name, cut.Title, cut.By, cut.BoardDate).ShouldBe(("2025-04", "Board 10 April 2025", "Sara O'Connor", new DateOnly(2025, 4, 10)));
+        await ui.Session.BaselineLoaded;
+        ui.Session.Baseline!.Name.ShouldBe("2025-04");
+    }
+
+    [Fact]
+    public void A_board_date_that_is_not_a_date_is_asked_for_again_with_the_reason_and_the_title_offered_follows_the_date()
+    {
+        using var ui = new Headless();
+
+        ui.PressWithDialogs(
+            Key.I,
+            ChooseFirst,
+            (h, dialog) =>
+            {
+                var fields = All(dialog).OfType<TextField>().ToList();
+                fields[0].Text = "2025-04";
+                fields[2].Text = "31/04/2025";
+                dialog.Result = 1;
+                h.App.RequestStop(dialog);
+            },
+            (h, dialog) =>
+            {
+                dialog.Title.ShouldBe("Cut an iteration");
+                All(dialog).OfType<Label>().ShouldContain(l => l.Text.Contains("! '31/04/2025' is not a date: write the day of the board", StringComparison.Ordinal));
+                var fields = All(dialog).OfType<TextField>().ToList();
+                fields.Select(f => f.Text).ShouldBe(["2025-04", "Board 20 Mar 2025", "31/04/2025"]);
+                fields[2].Text = "17 Apr 2025";
+                dialog.Result = 1;
+                h.App.RequestStop(dialog);
+            });
+
+        ui.Window.Message.ShouldBe("Cut iteration 2025-04 (board 17 Apr 2025): trends are now measured against it.");
+        var cut = ui.Session.Repository.Iterations()[^1];
+        (cut.Name, cut.Title, cut.BoardDate).ShouldBe(("2025-04", "Board 17 Apr 2025", new DateOnly(2025, 4, 17)));
+    }
+
+    [Fact]
+    public void A_name_already_taken_is_asked_for_again_keeping_the_board_date()
+    {
+        using var ui = new Headless();
+
+        ui.PressWithDialogs(
+            Key.I,
+            ChooseFirst,
+            (h, dialog) =>
+            {
+                var fields = All(dialog).OfType<TextField>().ToList();
+                fields[2].Text = "2025-03-27";
+                dialog.Result = 1;
+                h.App.RequestStop(dialog);
+            },
+            (h, dialog) =>
+            {
+                All(dialog).OfType<Label>().ShouldContain(l => l.Text.Contains("! there is already an iteration called '2025-03'", StringComparison.Ordinal));
+                var fields = All(dialog).OfType<TextField>().ToList();
+                fields.Select(f => f.Text).ShouldBe(["2025-03", "Board 27 Mar 2025", "27 Mar 2025"]);
+                fields[0].Text = "2025-03-extra";
+                dialog.Result = 1;
+                h.App.RequestStop(dialog);
+            });
+
+        var cut = ui.Session.Repository.Iterations()[^1];
+        (cut.Name, cut.Title, cut.BoardDate).ShouldBe(("2025-03-extra", "Board 27 Mar 2025", new DateOnly(2025, 3, 27)));
     }
 
     [Fact]
@@ -324,6 +389,11 @@ public sealed class PastScreensTests
             {
                 var list = All(dialog).OfType<ListView>().Single();
                 list.Source!.Count.ShouldBe(3);
+                list.Source.ToList().Cast<string>().Skip(1).ShouldBe(
+                [
+                    "2025-03  13 Mar 2025  Sara O'Connor  Board, 13 March 2025",
+                    "2025-01  16 Jan 2025  Sara O'Connor  Board, January 2025",
+                ]);
                 list.SelectedItem.ShouldBe(1);
                 dialog.Result = 1;
                 h.App.RequestStop(dialog);
