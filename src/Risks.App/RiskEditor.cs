@@ -63,6 +63,11 @@ public sealed class RiskEditor
     /// </summary>
     public static RiskEditor For(Session session, StoredRisk stored)
     {
+        if (session.DraftOf(stored.Risk.Id) is { } draft)
+        {
+            return Restore(session, draft);
+        }
+
         var editor = new RiskEditor(session, stored);
         if (session.PendingEdits.FirstOrDefault(p => p.Id.Identity == stored.Risk.Id.Identity) is { } pending)
         {
@@ -75,6 +80,53 @@ public sealed class RiskEditor
         return editor;
     }
 
+    /// <summary>
+    /// The risk screen for a draft kept from an earlier session (the program stopped before its
+    /// edits were saved): the edits are put back on the risk as the register holds it now,
+    /// re-applied field by field if someone saved it meanwhile (<see cref="Overlaps"/> then names
+    /// the fields both changed). A new risk whose id has since been taken gets the next free id.
+    /// </summary>
+    public static RiskEditor Restore(Session session, Draft draft)
+    {
+        RiskEditor editor;
+        var stored = session.Snapshot.Find(draft.Id);
+        if (draft.Base is null || stored is null)
+        {
+            var mine = draft.Mine;
+            if (stored is not null)
+            {
+                mine = mine with { Id = NextId(session, mine.Id.Prefix) };
+                session.Repository.DropDraft(session.Login, draft.Id);
+            }
+
+            editor = new RiskEditor(session, Blank(mine.Id, mine.Kind)) { Draft = mine };
+        }
+        else
+        {
+            editor = new RiskEditor(session, stored);
+            if (string.Equals(stored.Version, draft.BaseVersion, StringComparison.Ordinal))
+            {
+                editor.Draft = draft.Mine;
+            }
+            else
+            {
+                var merged = RiskMerge.Reapply(draft.Base, draft.Mine, stored.Risk);
+                editor.Draft = merged.Merged;
+                editor.Overlaps = merged.Overlaps;
+            }
+        }
+
+        editor.Restored = draft;
+        editor.KeepDraft();
+        return editor;
+    }
+
+    /// <summary>The draft this editor was opened from, kept by an earlier session; null otherwise.</summary>
+    public Draft? Restored { get; private set; }
+
+    /// <summary>Why the unsaved edits could not be kept as a draft just now (the disk is full, say); null when they were.</summary>
+    public string? DraftProblem { get; private set; }
+
     /// <summary>The edit a sync left for this risk, re-applied in the draft; null when there is none.</summary>
     public PendingEdit? Pending { get; private set; }
 
@@ -83,7 +135,14 @@ public sealed class RiskEditor
     /// nothing but its id, kind and status: no owner, score or review date until someone sets
     /// them, so its first commit records only what was entered.
     /// </summary>
-    public static RiskEditor New(Session session, RiskKind kind, string prefix)
+    public static RiskEditor New(Session session, RiskKind kind, string prefix) =>
+        new(session, Blank(NextId(session, prefix), kind));
+
+    /// <summary>A new risk as it starts: its id, kind and status, and nothing anyone has not chosen.</summary>
+    private static Risk Blank(RiskId id, RiskKind kind) => new() { Id = id, Kind = kind, Status = RiskStatus.Open };
+
+    /// <summary>The next free id after <paramref name="prefix"/>'s highest, as wide as the others.</summary>
+    private static RiskId NextId(Session session, string prefix)
     {
         var highest = session.Snapshot.Risks.Select(s => s.Risk.Id)
             .Concat(session.Snapshot.InvalidFiles.Select(RegisterLayout.Parse).OfType<(RiskId Id, bool InPlace)>().Select(p => p.Id))
@@ -92,14 +151,7 @@ public sealed class RiskEditor
             .DefaultIfEmpty(0)
             .Max();
         var width = session.Snapshot.Risks.Where(s => s.Risk.Id.Prefix == prefix).Select(s => s.Risk.Id.Value.Length - prefix.Length - 1).DefaultIfEmpty(2).Max();
-        var id = RiskId.Parse($"{prefix}-{(highest + 1).ToString($"D{width}", System.Globalization.CultureInfo.InvariantCulture)}");
-        var risk = new Risk
-        {
-            Id = id,
-            Kind = kind,
-            Status = RiskStatus.Open,
-        };
-        return new RiskEditor(session, risk);
+        return RiskId.Parse($"{prefix}-{(highest + 1).ToString($"D{width}", System.Globalization.CultureInfo.InvariantCulture)}");
     }
 
     /// <summary>The risk as last read or saved.</summary>
@@ -186,6 +238,7 @@ public sealed class RiskEditor
         }
 
         Draft = changed;
+        KeepDraft();
         return null;
     }
 
@@ -199,6 +252,7 @@ public sealed class RiskEditor
         }
 
         (Draft, index) = RiskFields.AddItem(Draft, list, after, _session.Today);
+        KeepDraft();
         return null;
     }
 
@@ -210,6 +264,7 @@ public sealed class RiskEditor
         }
 
         Draft = RiskFields.RemoveItem(Draft, list, index);
+        KeepDraft();
         return null;
     }
 
@@ -222,6 +277,7 @@ public sealed class RiskEditor
         }
 
         (Draft, to) = RiskFields.MoveItem(Draft, list, index, step);
+        KeepDraft();
         return null;
     }
 
@@ -232,6 +288,7 @@ public sealed class RiskEditor
         var decided = IsDirty && Permission.Allowed;
         Draft = Original;
         Overlaps = [];
+        KeepDraft();
         if (decided)
         {
             Settled();
@@ -296,6 +353,7 @@ public sealed class RiskEditor
                 Overlaps = [];
                 _conflict = null;
                 Settled();
+                KeepDraft();
                 return new SaveResult.Saved(saved.Commit, saved.Headline);
             case SaveOutcome.Unchanged:
                 _session.Reload();
@@ -307,6 +365,7 @@ public sealed class RiskEditor
                 }
 
                 Settled();
+                KeepDraft();
                 return new SaveResult.Unchanged();
             case SaveOutcome.Invalid invalid:
                 return new SaveResult.Invalid(invalid.Problems);
@@ -344,7 +403,40 @@ public sealed class RiskEditor
         Overlaps = merged.Overlaps;
         _conflict = null;
         _theirs = null;
+        KeepDraft();
         return Overlaps;
+    }
+
+    /// <summary>
+    /// Keeps the unsaved edits as the person's draft of this risk (under the register's .git), or
+    /// forgets the draft when there are none, so that if the program stops before a save the edits
+    /// are offered back on the next start. Never throws: a draft that cannot be written is said in
+    /// <see cref="DraftProblem"/>, and the edits stay on screen.
+    /// </summary>
+    private void KeepDraft()
+    {
+        if (!Permission.Allowed || !Core.Validation.Rules.IsLogin(_session.Login))
+        {
+            return;
+        }
+
+        try
+        {
+            if (RiskComparer.Compare(Original, Draft).Count > 0)
+            {
+                _session.Repository.KeepDraft(_session.Login, new Draft(Draft.Id, IsNew ? null : Original, IsNew ? null : Version, Draft, _session.Clock.GetUtcNow()));
+            }
+            else
+            {
+                _session.Repository.DropDraft(_session.Login, Draft.Id);
+            }
+
+            DraftProblem = null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            DraftProblem = $"your edits could not be kept as a draft ({ex.Message}); save them soon";
+        }
     }
 
     private SaveResult.Conflict Conflicted(string message)

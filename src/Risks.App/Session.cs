@@ -113,6 +113,16 @@ public sealed class Session
 
     }
 
+    /// <summary>
+    /// The person's drafts: edits to risks that an earlier session of theirs made and did not save
+    /// (the program was stopped, killed or lost its terminal), newest first.
+    /// </summary>
+    public IReadOnlyList<Draft> Drafts() =>
+        Core.Validation.Rules.IsLogin(Login) ? Repository.Drafts(Login) : [];
+
+    /// <summary>The person's draft of <paramref name="id"/>, if they left one.</summary>
+    public Draft? DraftOf(RiskId id) => Drafts().FirstOrDefault(d => d.Id.Identity == id.Identity);
+
     /// <summary>Someone saved since the register was last read.</summary>
     public bool ChangedOnDisk() => !string.Equals(Repository.HeadCommit(), Commit, StringComparison.Ordinal);
 

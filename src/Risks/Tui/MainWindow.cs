@@ -479,13 +479,15 @@ internal sealed partial class MainWindow : Window
 
         _returnTo = Current;
         var actionIndex = Current == Screen.Actions ? _actionsScreen.Selected?.Index : null;
-        _riskScreen.Open(RiskEditor.For(_session, stored));
+        var editor = RiskEditor.For(_session, stored);
+        _riskScreen.Open(editor);
         if (actionIndex is { } i)
         {
             _riskScreen.Update($"actions[{i}].text");
         }
 
         Show(Screen.Risk);
+        SayRestored(editor);
     }
 
     /// <summary>Leaving the risk screen: asks first when there are unsaved edits. Returns whether to go on.</summary>
@@ -605,6 +607,11 @@ internal sealed partial class MainWindow : Window
     {
         DrawComplete -= StartBaselineAfterFirstFrame;
         WhenBaselineLoaded();
+        if (_session.Drafts().Count > 0)
+        {
+            _app.Invoke(OfferDrafts);
+        }
+
         if (_session.PendingEdits.Count > 0)
         {
             _app.Invoke(() => _prompts.Tell(
@@ -613,6 +620,66 @@ internal sealed partial class MainWindow : Window
                 + string.Join('\n', _session.PendingEdits.Select(p => $"- {p.Id}: {string.Join(", ", p.Fields)} ({p.By}, \"{p.Subject}\")"))
                 + "\n\nOpen each risk: your edit is re-applied on theirs. Check the fields named, then save (or discard)."));
         }
+    }
+
+    /// <summary>
+    /// On starting, the person's unsaved edits from a session that stopped before saving them:
+    /// choosing one opens its risk with the edits back on screen; "Later" leaves them kept (each
+    /// also comes back whenever its risk is opened).
+    /// </summary>
+    internal void OfferDrafts()
+    {
+        var drafts = _session.Drafts();
+        if (drafts.Count == 0)
+        {
+            return;
+        }
+
+        var choices = drafts.Select(d => (d.Id.Value, DraftLabel(d))).ToList();
+        var picked = _prompts.Pick(
+            "Unsaved edits kept from last time",
+            $"The program stopped before these edits were saved. Choose one to open it with your edits back on screen, then save (w) or throw them away (u). Cancel keeps them for later: each comes back when you open its risk.",
+            choices,
+            accept: "_Open");
+        if (picked is null || drafts.FirstOrDefault(d => d.Id.Value == picked) is not { } draft)
+        {
+            return;
+        }
+
+        OpenDraft(draft);
+    }
+
+    private string DraftLabel(Storage.Git.Draft draft)
+    {
+        var title = draft.Mine.Title.Length > 0 ? draft.Mine.Title : "(no title yet)";
+        var what = draft.IsNew ? "new risk" : Core.Domain.Text.Count(Core.Changes.RiskComparer.Compare(draft.Base, draft.Mine, _session.Settings).Count, "change");
+        return $"{draft.Id} {title}: {what}, kept {Core.Presentation.Formats.Moment(draft.Kept)}";
+    }
+
+    private void OpenDraft(Storage.Git.Draft draft)
+    {
+        if (OnRisk && !LeaveRisk("opening your kept edits"))
+        {
+            return;
+        }
+
+        var editor = RiskEditor.Restore(_session, draft);
+        _returnTo = Screen.Register;
+        _riskScreen.Open(editor);
+        Show(Screen.Risk);
+        SayRestored(editor);
+    }
+
+    private void SayRestored(RiskEditor editor)
+    {
+        if (editor.Restored is not { } draft)
+        {
+            return;
+        }
+
+        var renamed = editor.Id != draft.Id ? $" (now {editor.Id}: {draft.Id} was taken meanwhile)" : "";
+        var overlaps = editor.Overlaps.Count > 0 ? $" Someone saved it meanwhile; yours replaced theirs in {string.Join(", ", editor.Overlaps)}." : "";
+        Say($"Your edits to {draft.Id}{renamed} from {Core.Presentation.Formats.Moment(draft.Kept)} are back; w saves, u throws them away.{overlaps}");
     }
 
     /// <summary>Once the last iteration is read (in the background), the trends and the header are filled in.</summary>

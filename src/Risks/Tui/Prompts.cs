@@ -32,7 +32,7 @@ internal sealed class Prompts(IApplication app)
     }
 
     /// <summary>Chooses one of <paramref name="choices"/>; null when cancelled.</summary>
-    public string? Pick(string title, string note, IReadOnlyList<(string Value, string Label)> choices, int selected = 0, string empty = "There is nothing to choose from yet.")
+    public string? Pick(string title, string note, IReadOnlyList<(string Value, string Label)> choices, int selected = 0, string empty = "There is nothing to choose from yet.", string accept = "C_hoose")
     {
         if (choices.Count == 0)
         {
@@ -45,7 +45,7 @@ internal sealed class Prompts(IApplication app)
         var help = new Label { HotKeySpecifier = Texts.NoHotKey, Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
         var list = new ListView { X = 0, Y = Pos.Bottom(help), Width = Dim.Fill(), Height = Math.Clamp(labels.Count, 1, 12) };
         list.SetSource(labels);
-        using var dialog = WithButtons(title, 80, "C_hoose");
+        using var dialog = WithButtons(title, 80, accept);
         dialog.Add(help, list);
         list.Accepting += (_, e) =>
         {

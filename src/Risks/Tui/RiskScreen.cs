@@ -96,6 +96,11 @@ internal sealed class RiskScreen : View
         var state = Editor.IsNew ? "new, not yet saved" : Editor.IsDirty ? $"edited, not saved: {Core.Domain.Text.Count(Editor.Changes.Count, "change")}" : "saved";
         var problems = _rows.Sum(r => r.Issues.Count);
         var access = Editor.Permission.Allowed ? "you may edit it" : "read only: " + Editor.Permission.Reason;
+        if (Editor.DraftProblem is { } draftProblem)
+        {
+            access = draftProblem + "; " + access;
+        }
+
         if (Editor.ChangedElsewhere)
         {
             access = "someone else has saved it since you opened it; saving re-applies your edits on theirs; " + access;

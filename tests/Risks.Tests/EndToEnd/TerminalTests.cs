@@ -167,6 +167,59 @@ public sealed class TerminalTests : IDisposable
         tmux.WaitForExit().ShouldBe(0);
     }
 
+    [Fact]
+    public void Edits_typed_before_the_program_is_killed_are_offered_back_intact_on_the_next_start()
+    {
+        var register = Demo();
+        var head = Git.Head(register);
+        using (var tmux = new Tmux(register, ["--register", register]))
+        {
+            tmux.WaitFor("14 of 14 risks");
+            tmux.Send("/");
+            tmux.Type("BAF-07");
+            tmux.WaitFor("1 of 14 risks");
+            tmux.Send("Enter", "Enter");
+            tmux.WaitFor("you may edit it");
+            tmux.Send("Enter");
+            tmux.WaitFor("Title (title)");
+            tmux.Type("Inequalities — a £2m gap");
+            tmux.Send("Enter");
+            tmux.WaitFor("[edited, not saved: 1 change]");
+            GoTo(tmux, "performance");
+            tmux.Send("Enter");
+            tmux.WaitFor("Performance (performance)");
+            tmux.Send("C-a");
+            tmux.Type("Uptake rose to 71% — up from 64%");
+            tmux.Send("M-s");
+            tmux.WaitFor("[edited, not saved: 2 changes]");
+
+            tmux.Kill();
+            tmux.WaitForExit().ShouldBe(137);
+        }
+
+        Git.Head(register).ShouldBe(head, "nothing was saved");
+        using var again = new Tmux(register, ["--register", register]);
+        again.WaitFor("Unsaved edits kept from last time");
+        again.WaitFor("BAF-07 Inequalities — a £2m gap: 2 changes, kept ");
+        again.Send("Enter");
+        again.WaitFor("BAF-07 Inequalities — a £2m gap  [edited, not saved: 2 changes]");
+        again.WaitFor("Your edits to BAF-07 from ");
+        GoTo(again, "performance");
+        again.WaitFor("Uptake rose to 71% — up from 64%");
+        again.Send("w");
+        again.WaitFor("Reason (recorded with the change)");
+        again.Type("Figures for March");
+        again.Send("Enter");
+        again.WaitFor("Saved as commit");
+        again.Send("C-q");
+        again.WaitForExit().ShouldBe(0);
+
+        var committed = Git.Run(register, "show", $"HEAD:{SampleRegister.Baf07}");
+        committed.ShouldContain("title: Inequalities — a £2m gap\n");
+        committed.ShouldContain("performance: Uptake rose to 71% — up from 64%\n");
+        Directory.EnumerateFiles(Path.Combine(register, ".git", "risks", "drafts"), "*", SearchOption.AllDirectories).ShouldBeEmpty("a saved draft is gone");
+    }
+
     /// <summary>Moves the selection on the risk screen down to the field at <paramref name="path"/>, reading the screen as it goes.</summary>
     [Fact]
     public void A_save_from_another_process_shows_on_screen_and_the_unsaved_edit_is_reapplied_on_it()

@@ -137,6 +137,13 @@ internal sealed class Tmux : IDisposable
         }
     }
 
+    /// <summary>Kills the program with SIGKILL, as a crash or a dropped session would end it: no handler runs, nothing is tidied.</summary>
+    public void Kill()
+    {
+        var shell = Run("display-message", "-p", "-t", "e2e", "#{pane_pid}").Trim();
+        ChildProcess.Run("pkill", ["-KILL", "-P", shell], null, TimeSpan.FromSeconds(10));
+    }
+
     public void Dispose() => ChildProcess.Run("tmux", ["-L", _socket, "kill-server"], null, TimeSpan.FromSeconds(10));
 
     private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
