@@ -49,6 +49,9 @@ public sealed record FieldRow(string Path, string Label, string Value, FieldKind
     /// <summary>The index of the item in <see cref="List"/>, or null for the list's heading.</summary>
     public int? Item { get; init; }
 
+    /// <summary>The key of the item in <see cref="List"/> where items have one (an objective's id, a person's login).</summary>
+    public string? ItemKey { get; init; }
+
     /// <summary>0 for a field, 1 for a field of an item or of a score.</summary>
     public int Depth { get; init; }
 

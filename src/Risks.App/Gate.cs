@@ -93,5 +93,8 @@ public sealed class Gate
 
     public Permission Create() => _unreadable is not null ? Permission.No(_unreadable) : Access.Create();
 
+    /// <summary>Whether the person may change register.yaml's settings (governance leads only), by their role as committed.</summary>
+    public Permission ChangeSettings() => _unreadable is not null ? Permission.No(_unreadable) : Access.ChangeSettings();
+
     public Permission CutIteration() => _unreadable is not null ? Permission.No(_unreadable) : Access.CutIteration();
 }

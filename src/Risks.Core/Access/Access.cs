@@ -87,7 +87,7 @@ public sealed class Access
     }
 
     /// <summary>Whether register.yaml itself (people, roles, objectives, scales) may be changed: governance leads only.</summary>
-    public Permission ChangeSettings() => LeadsOnly("change register.yaml (people, roles, objectives and scales)");
+    public Permission ChangeSettings() => LeadsOnly("change the register's settings (its people and their roles, objectives, categories, scoring words, bands and partner risks)");
 
     public Permission CutIteration() => LeadsOnly("cut or remove iterations");
 

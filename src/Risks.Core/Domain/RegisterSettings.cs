@@ -39,6 +39,9 @@ public sealed record Objective
 
     /// <summary>The highest current score the board accepts for risks to this objective.</summary>
     public int? Tolerance { get; init; }
+
+    /// <summary>No longer an objective of the organisation: kept for the risks and history that name it, no longer offered for new ones.</summary>
+    public bool Retired { get; init; }
 }
 
 public sealed record Person

@@ -18,6 +18,7 @@ public static class SettingsYaml
             m.Text("short_title", o.ShortTitle);
             m.Choice("appetite", o.Appetite);
             m.Int("tolerance", o.Tolerance);
+            m.Bool("retired", o.Retired);
         });
         w.Mapping("scoring", true, m =>
         {
@@ -78,6 +79,7 @@ public static class SettingsYaml
                 ShortTitle = o.Text("short_title") ?? "",
                 Appetite = o.Choice<Appetite>("appetite"),
                 Tolerance = o.Int("tolerance"),
+                Retired = o.Bool("retired") ?? false,
             })).ToList(),
             Scoring = scoring is null
                 ? Missing(r, "scoring", ScoringMatrix.Default)

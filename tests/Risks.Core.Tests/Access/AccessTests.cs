@@ -90,6 +90,6 @@ public sealed class AccessTests
         As("lead").Save(Baf07, Baf07 with { Owner = "kbonney" }).Allowed.ShouldBeTrue();
         As("audit").Save(Baf07, Baf07).Allowed.ShouldBeFalse();
         As("lead").ChangeSettings().Allowed.ShouldBeTrue();
-        As("rjarvis").ChangeSettings().Reason.ShouldBe("only governance leads may change register.yaml (people, roles, objectives and scales); Rebecca Jarvis is a risk owner");
+        As("rjarvis").ChangeSettings().Reason.ShouldBe("only governance leads may change the register's settings (its people and their roles, objectives, categories, scoring words, bands and partner risks); Rebecca Jarvis is a risk owner");
     }
 }

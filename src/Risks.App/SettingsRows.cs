@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Risks.Core.Domain;
+using Risks.Core.Presentation;
+using Risks.Core.Settings;
+
+namespace Risks.App;
+
+/// <summary>
+/// register.yaml's settings as the Settings screen shows them: a row per field, in the file's
+/// order, each named by the path <see cref="SettingsEdit"/> sets it by.
+/// </summary>
+public static partial class SettingsRows
+{
+    public static IReadOnlyList<FieldRow> Of(RegisterSettings s, IReadOnlyList<Risk> risks)
+    {
+        var rows = new List<FieldRow>
+        {
+            Heading("organisation", "Organisation", null, ""),
+            Text("organisation", "Organisation", s.Organisation) with { CanClear = false, Help = "The organisation's name, as the papers give it." },
+        };
+
+        rows.Add(Heading("objectives", "Strategic objectives", "objectives", Count(s.Objectives.Count, "objective")));
+        for (var i = 0; i < s.Objectives.Count; i++)
+        {
+            var o = s.Objectives[i];
+            var path = $"objectives[{o.Id}]";
+            var users = risks.Where(r => r.Objectives.Contains(o.Id, StringComparer.Ordinal)).Select(r => r.Id.Value).ToList();
+            var named = users.Count == 0 ? "No risk names it." : $"Named by {Core.Domain.Text.All(users)}.";
+            rows.Add(Item(Text($"{path}.title", o.Id + (o.Retired ? " (retired)" : ""), o.Title) with { CanClear = false, Help = "The objective as the board states it. " + named }, "objectives", i, o.Id));
+            rows.Add(Item(Text($"{path}.short_title", "short title", o.ShortTitle) with { Help = "A few words for tables and pick lists, such as Reduce health inequalities." }, "objectives", i, o.Id, 1));
+            rows.Add(Item(Pick<Appetite>($"{path}.appetite", "appetite", o.Appetite) with { Help = "How much risk the board will take in pursuit of this objective." }, "objectives", i, o.Id, 1));
+            rows.Add(Item(Score($"{path}.tolerance", "tolerance", o.Tolerance) with { Help = "The highest current score the board accepts for risks to this objective; risks above it are flagged." }, "objectives", i, o.Id, 1));
+            rows.Add(Item(YesNo($"{path}.retired", "retired", o.Retired) with { Help = "A retired objective stays on the risks and in the history that name it, but is no longer offered. " + named }, "objectives", i, o.Id, 1));
+        }
+
+        rows.Add(Heading("people", "People and roles", "people", Count(s.People.Count, "person")));
+        for (var i = 0; i < s.People.Count; i++)
+        {
+            var p = s.People[i];
+            var path = $"people[{p.Login}]";
+            var uses = risks.SelectMany(r => SettingsImpact.Uses(r, p.Login).Select(u => $"{r.Id} ({u})")).ToList();
+            var named = uses.Count == 0 ? "Named on no risk." : $"Named on {Core.Domain.Text.All(uses.Take(8).ToList())}{(uses.Count > 8 ? $" and {uses.Count - 8} more" : "")}.";
+            rows.Add(Item(Text($"{path}.name", p.Login, p.Name) with { CanClear = false, Help = $"The person who signs in as {p.Login}. " + named }, "people", i, p.Login));
+            rows.Add(Item(Pick<Role>($"{path}.role", "role", p.Role, clearable: false) with { Help = "Governance leads change everything; risk owners edit the risks they own or lead; reviewers read." }, "people", i, p.Login, 1));
+            rows.Add(Item(Text($"{path}.email", "email", p.Email) with { Help = "Where commits and reminders name them." }, "people", i, p.Login, 1));
+            rows.Add(Item(Text($"{path}.job_title", "job title", p.JobTitle), "people", i, p.Login, 1));
+        }
+
+        rows.Add(Heading("categories", "Categories", null, s.Categories.Count == 0 ? "none: a risk's category is free text" : Count(s.Categories.Count, "category")));
+        rows.Add(new FieldRow("categories", "Categories", string.Join("; ", s.Categories), FieldKind.Lines)
+        {
+            Raw = string.Join('\n', s.Categories),
+            Help = "The categories a risk may have, one per line. With none, a risk's category is free text.",
+        });
+
+        rows.Add(Heading("scoring", "Scoring words", null, ""));
+        for (var i = 1; i <= 5; i++)
+        {
+            rows.Add(Text($"scoring.impact[{i}]", $"Impact {i}", i <= s.Scoring.Impact.Count ? s.Scoring.Impact[i - 1] : "") with { CanClear = false, Help = $"The word for impact {i}, as the score pick lists and papers show it." });
+        }
+
+        for (var i = 1; i <= 5; i++)
+        {
+            rows.Add(Text($"scoring.likelihood[{i}]", $"Likelihood {i}", i <= s.Scoring.Likelihood.Count ? s.Scoring.Likelihood[i - 1] : "") with { CanClear = false, Help = $"The word for likelihood {i}." });
+        }
+
+        rows.Add(Heading("bands", "RAG bands", "bands", Count(s.Bands.Bands.Count, "band")));
+        for (var i = 0; i < s.Bands.Bands.Count; i++)
+        {
+            var b = s.Bands.Bands[i];
+            var path = $"bands[{b.Name}]";
+            rows.Add(Item(Pick<Rag>($"{path}.rag", b.Name, b.Rag, clearable: false) with { Help = "The band's colour. Every score 1-25 must fall in exactly one band." }, "bands", i, b.Name));
+            rows.Add(Item(Score($"{path}.min", "lowest score", b.Min > 0 ? b.Min : null) with { CanClear = false }, "bands", i, b.Name, 1));
+            rows.Add(Item(Score($"{path}.max", "highest score", b.Max > 0 ? b.Max : null) with { CanClear = false }, "bands", i, b.Name, 1));
+        }
+
+        rows.Add(Heading("partner_risks", "Partner organisations' red risks", "partner_risks", Count(s.PartnerRisks.Count, "risk")));
+        for (var i = 0; i < s.PartnerRisks.Count; i++)
+        {
+            var p = s.PartnerRisks[i];
+            var key = (i + 1).ToString(CultureInfo.InvariantCulture);
+            var path = $"partner_risks[{key}]";
+            rows.Add(Item(Text($"{path}.organisation", key, p.Organisation) with { CanClear = false, Help = "The partner organisation." }, "partner_risks", i, key));
+            rows.Add(Item(Text($"{path}.title", "title", p.Title) with { CanClear = false }, "partner_risks", i, key, 1));
+            rows.Add(Item(Score($"{path}.score", "score", p.Score > 0 ? p.Score : null) with { CanClear = false, Help = "The score the partner reported, 1-25." }, "partner_risks", i, key, 1));
+            rows.Add(Item(new FieldRow($"{path}.reported", "reported", Formats.Date(p.Reported), FieldKind.Date) { Raw = Formats.Date(p.Reported), Help = "The date of the partner's report." }, "partner_risks", i, key, 1));
+        }
+
+        return rows;
+    }
+
+    /// <summary>A setting's path in words: <c>objectives[SO2].tolerance</c> is "objective SO2 tolerance".</summary>
+    public static string Label(string path)
+    {
+        var match = KeyPath().Match(path);
+        if (!match.Success)
+        {
+            return path.Replace('_', ' ');
+        }
+
+        var (list, key, field) = (match.Groups["list"].Value, match.Groups["key"].Value, match.Groups["field"].Value.Replace('_', ' '));
+        var noun = list switch
+        {
+            "objectives" => "objective",
+            "people" => "person",
+            "bands" => "band",
+            "partner_risks" => "partner risk",
+            "scoring.impact" => "impact",
+            "scoring.likelihood" => "likelihood",
+            _ => list,
+        };
+        return field.Length > 0 ? $"{noun} {key} {field}" : $"{noun} {key}";
+    }
+
+    private static string Count(int count, string noun) => count switch
+    {
+        0 => "none yet (a adds one)",
+        _ when noun == "person" => count == 1 ? "1 person" : $"{count.ToString(CultureInfo.InvariantCulture)} people",
+        _ when noun == "category" => count == 1 ? "1 category" : $"{count.ToString(CultureInfo.InvariantCulture)} categories",
+        _ => Core.Domain.Text.Count(count, noun),
+    };
+
+    private static FieldRow Heading(string path, string label, string? list, string value) =>
+        new(path, label, value, FieldKind.Heading) { List = list };
+
+    private static FieldRow Item(FieldRow row, string list, int index, string key, int depth = 0) =>
+        row with { List = list, Item = index, ItemKey = key, Depth = depth };
+
+    private static FieldRow Text(string path, string label, string? value) =>
+        new(path, label, value ?? "", FieldKind.Text) { Raw = value ?? "" };
+
+    private static FieldRow Score(string path, string label, int? value)
+    {
+        var text = value?.ToString(CultureInfo.InvariantCulture) ?? "";
+        return new FieldRow(path, label, text, FieldKind.Text) { Raw = text };
+    }
+
+    private static FieldRow YesNo(string path, string label, bool value) =>
+        new(path, label, value ? "yes" : "no", FieldKind.Choice) { Raw = value ? "yes" : "no", Choices = [new Choice("no", "no"), new Choice("yes", "yes")], CanClear = false };
+
+    private static FieldRow Pick<T>(string path, string label, T? value, bool clearable = true) where T : struct, Enum
+    {
+        var choices = Vocabulary.Words<T>().Select(w => new Choice(w, w.Replace('_', ' '))).ToList();
+        if (clearable)
+        {
+            choices.Insert(0, new Choice("", "(none)"));
+        }
+
+        var word = value is { } v ? Vocabulary.Word(v) : "";
+        return new FieldRow(path, label, word.Replace('_', ' '), FieldKind.Choice) { Raw = word, Choices = choices, CanClear = clearable };
+    }
+
+    [GeneratedRegex(@"\A(?<list>[a-z_.]+)\[(?<key>[^\]]+)\](\.(?<field>[a-z_]+))?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex KeyPath();
+}

@@ -1,0 +1,305 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Risks.Core.Domain;
+using Risks.Core.Presentation;
+
+namespace Risks.Core.Settings;
+
+/// <summary>
+/// Changes to register.yaml's settings, each named by a path as the file names the field, with list
+/// items by their key: <c>organisation</c>, <c>objectives[SO2].tolerance</c>, <c>people[kbonney].role</c>,
+/// <c>categories</c> (one per line, or <c>+=</c> and <c>-=</c> one at a time), <c>scoring.impact[3]</c>,
+/// <c>bands[High].min</c> and <c>partner_risks[2].score</c>. Setting a field of an item that is not
+/// there adds it (<c>objectives[SO8].title=...</c> adds SO8); <c>objectives[SO8]=</c> removes it.
+/// The screen and the command line both change settings only through this, so each change is
+/// checked and worded the same way; whether the result is valid is for <see cref="Validation.SettingsValidator"/>
+/// and whether the register's risks still fit it for <see cref="SettingsImpact"/>.
+/// </summary>
+public static partial class SettingsEdit
+{
+    public const string Syntax = "FIELD=VALUE (FIELD= clears it), or for categories FIELD+=VALUE and FIELD-=VALUE, with FIELD a path in register.yaml such as organisation, objectives[SO2].tolerance, people[kbonney].role, scoring.impact[3], bands[High].min or partner_risks[1].score";
+
+    /// <summary>The lists of register.yaml whose items a path can name, with what names them.</summary>
+    public static IReadOnlyList<string> Lists { get; } = ["objectives", "people", "bands", "partner_risks"];
+
+    /// <summary>Applies one <c>FIELD=VALUE</c> (or <c>+=</c>, <c>-=</c>) setting; returns the changed settings, or why not.</summary>
+    public static (RegisterSettings? Settings, string? Error) Apply(RegisterSettings settings, string setting)
+    {
+        var match = SettingPattern().Match(setting);
+        if (!match.Success)
+        {
+            return (null, $"\"{setting}\" is not a setting: write {Syntax}");
+        }
+
+        return Apply(settings, match.Groups["path"].Value, match.Groups["op"].Value, match.Groups["value"].Value);
+    }
+
+    /// <summary>Sets the field at <paramref name="path"/> to <paramref name="value"/> (blank clears an optional field, or removes a named item).</summary>
+    public static (RegisterSettings? Settings, string? Error) Set(RegisterSettings settings, string path, string value) =>
+        Apply(settings, path, "=", value);
+
+    private static (RegisterSettings? Settings, string? Error) Apply(RegisterSettings settings, string path, string op, string value)
+    {
+        try
+        {
+            value = value.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+            return (Change(settings, path, op, value), null);
+        }
+        catch (EditException ex)
+        {
+            return (null, ex.Message);
+        }
+    }
+
+    private static RegisterSettings Change(RegisterSettings s, string path, string op, string value)
+    {
+        if (path == "categories")
+        {
+            return s with { Categories = Categories(s.Categories, op, value) };
+        }
+
+        if (op != "=")
+        {
+            throw new EditException($"{op} adds to or takes from a list, and only categories is such a list; write {path}=VALUE");
+        }
+
+        if (path == "organisation")
+        {
+            return s with { Organisation = OneLine(path, value) };
+        }
+
+        var item = ItemPath().Match(path);
+        if (!item.Success)
+        {
+            throw new EditException($"{path} is not a setting in register.yaml: {Syntax}");
+        }
+
+        var (list, key, field) = (item.Groups["list"].Value, item.Groups["key"].Value, item.Groups["field"].Success ? item.Groups["field"].Value : null);
+        return list switch
+        {
+            "objectives" => s with { Objectives = Keyed(s.Objectives, o => o.Id, key, field, value, "objective", (k, _) => NewObjective(k), (o, f, v) => Objective(o, f, v, path)) },
+            "people" => s with { People = Keyed(s.People, p => p.Login, key, field, value, "person", (k, _) => throw new EditException($"there is no person {k}: add them with their name, email and role first ('risks people add {k} --name NAME --email EMAIL --role ROLE', or a on People in Settings)"), (p, f, v) => Person(p, f, v, path)) },
+            "bands" => s with { Bands = new BandScheme(Keyed(s.Bands.Bands, b => b.Name, key, field, value, "band", NewBand, (b, f, v) => Band(b, f, v, path))) },
+            "partner_risks" => s with { PartnerRisks = Numbered(s.PartnerRisks, key, field, value, "partner risk", () => new PartnerRisk(), (p, f, v) => Partner(p, f, v, path)) },
+            "scoring.impact" when field is null => s with { Scoring = s.Scoring with { Impact = Descriptor(s.Scoring.Impact, key, value, path) } },
+            "scoring.likelihood" when field is null => s with { Scoring = s.Scoring with { Likelihood = Descriptor(s.Scoring.Likelihood, key, value, path) } },
+            _ => throw new EditException($"{path} is not a setting in register.yaml: {Syntax}"),
+        };
+    }
+
+    /// <summary>
+    /// A list whose items have a key (an objective's id, a person's login, a band's name): a field
+    /// of a missing item adds it, a blank value for the whole item removes it. Keys cannot change,
+    /// as risks name them.
+    /// </summary>
+    private static IReadOnlyList<T> Keyed<T>(IReadOnlyList<T> items, Func<T, string> keyOf, string key, string? field, string value, string noun, Func<string, string, T> create, Func<T, string, string, T> set)
+    {
+        var index = items.ToList().FindIndex(i => string.Equals(keyOf(i), key, StringComparison.Ordinal));
+        if (field is null)
+        {
+            if (value.Length > 0)
+            {
+                throw new EditException($"name a field of the {noun} to set it, such as {Example(noun, key)}; write the {noun} alone with nothing after = to remove it");
+            }
+
+            return index < 0 ? throw new EditException($"there is no {noun} {key}") : items.Where((_, i) => i != index).ToList();
+        }
+
+        if (index < 0)
+        {
+            if (value.Length == 0)
+            {
+                throw new EditException($"there is no {noun} {key}");
+            }
+
+            return [.. items, set(create(key, field), field, value)];
+        }
+
+        return items.Select((x, i) => i == index ? set(x, field, value) : x).ToList();
+    }
+
+    /// <summary>A list whose items are numbered from 1 (partner risks): one more than there are adds one.</summary>
+    private static IReadOnlyList<T> Numbered<T>(IReadOnlyList<T> items, string key, string? field, string value, string noun, Func<T> create, Func<T, string, string, T> set)
+    {
+        if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || number > items.Count + 1)
+        {
+            throw new EditException($"{noun}s are numbered 1 to {items.Count}{(items.Count == 0 ? " (there are none yet)" : "")}, and {items.Count + 1} adds one; found {Text.Quote(key)}");
+        }
+
+        var index = number - 1;
+        if (field is null)
+        {
+            if (value.Length > 0)
+            {
+                throw new EditException($"name a field of {noun} {number} to set it, or write it alone with nothing after = to remove it");
+            }
+
+            return index < items.Count ? items.Where((_, i) => i != index).ToList() : throw new EditException($"there is no {noun} {number}");
+        }
+
+        return index == items.Count ? [.. items, set(create(), field, value)] : items.Select((x, i) => i == index ? set(x, field, value) : x).ToList();
+    }
+
+    private static string Example(string noun, string key) => noun switch
+    {
+        "objective" => $"objectives[{key}].title=...",
+        "person" => $"people[{key}].name=...",
+        _ => $"bands[{key}].min=...",
+    };
+
+    private static Objective NewObjective(string id) =>
+        Validation.Rules.IsItemId(id) ? new Objective { Id = id } : throw new EditException($"an objective's id must be {Validation.Rules.ItemIdRules}, found {Text.Quote(id)}");
+
+    /// <summary>A new band starts with its colour, which nothing else can stand in for: <c>bands[Severe].rag=red</c>, then its scores.</summary>
+    private static Band NewBand(string name, string field) =>
+        field == "rag" ? new Band(name, Rag.Green, 0, 0) : throw new EditException($"there is no band {name}: a new band starts with its colour, bands[{name}].rag=red (green, yellow, amber or red), then its min and max");
+
+    /// <summary>Adds <paramref name="person"/>, whose login must be new; their fields are checked with the rest of the settings.</summary>
+    public static (RegisterSettings? Settings, string? Error) AddPerson(RegisterSettings settings, Person person)
+    {
+        if (!Validation.Rules.IsLogin(person.Login))
+        {
+            return (null, $"a person's login must be {Validation.Rules.LoginRules}, found {Text.Quote(person.Login)}");
+        }
+
+        return settings.FindPerson(person.Login) is { } there
+            ? (null, $"{there.Name} ({there.Login}) is already among the people")
+            : (settings with { People = [.. settings.People, person] }, null);
+    }
+
+    private static Objective Objective(Objective o, string field, string value, string path) => field switch
+    {
+        "id" => throw new EditException($"an objective's id cannot change, as risks name it: add a new objective, move the risks to it, and retire {o.Id}"),
+        "title" => o with { Title = OneLine(path, value) },
+        "short_title" => o with { ShortTitle = OneLine(path, value) },
+        "appetite" => o with { Appetite = Word<Appetite>(path, value) },
+        "tolerance" => o with { Tolerance = Number(path, value, 1, 25, "a score 1-25") },
+        "retired" => o with { Retired = YesNo(path, value) },
+        _ => throw new EditException($"{path}: an objective has id, title, short_title, appetite, tolerance and retired"),
+    };
+
+    private static Person Person(Person p, string field, string value, string path) => field switch
+    {
+        "login" => throw new EditException($"a person's login cannot change, as risks name it: add them again under the new login and hand their risks over"),
+        "name" => p with { Name = OneLine(path, value) },
+        "email" => p with { Email = Optional(OneLine(path, value)) },
+        "role" => p with { Role = Word<Role>(path, value) ?? throw new EditException($"{path} is required: {Vocabulary.Choices<Role>()}") },
+        "job_title" => p with { JobTitle = Optional(OneLine(path, value)) },
+        _ => throw new EditException($"{path}: a person has login, name, email, role and job_title"),
+    };
+
+    private static Band Band(Band b, string field, string value, string path) => field switch
+    {
+        "name" => b with { Name = OneLine(path, value) },
+        "rag" => b with { Rag = Word<Rag>(path, value) ?? throw new EditException($"{path} is required: {Vocabulary.Choices<Rag>()}") },
+        "min" => b with { Min = Number(path, value, 1, 25, "a score 1-25") ?? throw new EditException($"{path} is required: a score 1-25") },
+        "max" => b with { Max = Number(path, value, 1, 25, "a score 1-25") ?? throw new EditException($"{path} is required: a score 1-25") },
+        _ => throw new EditException($"{path}: a band has name, rag, min and max"),
+    };
+
+    private static PartnerRisk Partner(PartnerRisk p, string field, string value, string path) => field switch
+    {
+        "organisation" => p with { Organisation = OneLine(path, value) },
+        "title" => p with { Title = OneLine(path, value) },
+        "score" => p with { Score = Number(path, value, 1, 25, "a score 1-25") ?? 0 },
+        "reported" => p with { Reported = Date(path, value) },
+        _ => throw new EditException($"{path}: a partner risk has organisation, title, score and reported"),
+    };
+
+    private static IReadOnlyList<string> Descriptor(IReadOnlyList<string> words, string key, string value, string path)
+    {
+        if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number < 1 || number > 5)
+        {
+            throw new EditException($"{path}: the words are numbered 1 to 5, found {Text.Quote(key)}");
+        }
+
+        if (value.Length == 0)
+        {
+            throw new EditException($"{path} is required: the word for {number}");
+        }
+
+        var list = words.ToList();
+        while (list.Count < 5)
+        {
+            list.Add("");
+        }
+
+        list[number - 1] = OneLine(path, value);
+        return list;
+    }
+
+    private static IReadOnlyList<string> Categories(IReadOnlyList<string> categories, string op, string value)
+    {
+        switch (op)
+        {
+            case "+=":
+                if (value.Length == 0)
+                {
+                    throw new EditException("categories+= needs the category to add");
+                }
+
+                return categories.Contains(value, StringComparer.OrdinalIgnoreCase) ? throw new EditException($"there is already a category {Text.Quote(value)}") : [.. categories, OneLine("categories", value)];
+            case "-=":
+                var kept = categories.Where(c => !string.Equals(c, value, StringComparison.OrdinalIgnoreCase)).ToList();
+                return kept.Count == categories.Count ? throw new EditException($"there is no category {Text.Quote(value)}") : kept;
+            default:
+                return value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+    }
+
+    private static string OneLine(string path, string value) =>
+        value.Contains('\n', StringComparison.Ordinal) ? throw new EditException($"{path} is one line") : value;
+
+    private static string? Optional(string value) => value.Length == 0 ? null : value;
+
+    private static T? Word<T>(string path, string value) where T : struct, Enum
+    {
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        return Vocabulary.TryParse<T>(value.Replace(' ', '_').ToLowerInvariant(), out var parsed)
+            ? parsed
+            : throw new EditException($"{path} must be {Vocabulary.Choices<T>()}, found {Text.Quote(value)}");
+    }
+
+    private static int? Number(string path, string value, int min, int max, string what)
+    {
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? n
+            : throw new EditException($"{path} must be {what}, found {Text.Quote(value)}");
+    }
+
+    private static bool YesNo(string path, string value) => value.ToLowerInvariant() switch
+    {
+        "yes" or "true" => true,
+        "no" or "false" or "" => false,
+        _ => throw new EditException($"{path} must be yes or no, found {Text.Quote(value)}"),
+    };
+
+    private static DateOnly? Date(string path, string value)
+    {
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        return Formats.TryParseDate(value, out var date)
+            ? date
+            : throw new EditException($"{path} must be a date (2025-03-13, 13/03/2025 or 13 Mar 2025), found {Text.Quote(value)}");
+    }
+
+    [GeneratedRegex(@"\A(?<path>[a-z_][a-z_0-9.]*(\[[^\]\n]+\](\.[a-z_]+)?)?)(?<op>\+=|-=|=)(?<value>.*)\z", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex SettingPattern();
+
+    [GeneratedRegex(@"\A(?<list>[a-z_.]+)\[(?<key>[^\]\n]+)\](\.(?<field>[a-z_]+))?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex ItemPath();
+
+    private sealed class EditException(string message) : Exception(message);
+}

@@ -1,0 +1,107 @@
+using System.Text;
+using LibGit2Sharp;
+using Risks.Core.Domain;
+using Risks.Core.Settings;
+using Risks.Core.Validation;
+using Risks.Storage.Yaml;
+
+namespace Risks.Storage.Git;
+
+/// <summary>register.yaml as read, with the version (blob id) a save checks it is still.</summary>
+public sealed record StoredSettings(RegisterSettings Settings, string Version, bool Canonical);
+
+public sealed partial class RegisterRepository
+{
+    /// <summary>
+    /// register.yaml as the work tree holds it, with its version; null settings (and the problems)
+    /// when it cannot be read. <see cref="StoredSettings.Canonical"/> is false when saving would
+    /// lay the file out afresh (a file written by hand, with comments, say).
+    /// </summary>
+    public (StoredSettings? Stored, IReadOnlyList<Problem> Problems) ReadStoredSettings()
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Root, SettingsYaml.FileName));
+        var (settings, problems) = SettingsYaml.Read(bytes);
+        if (settings is null)
+        {
+            return (null, problems);
+        }
+
+        var canonical = Encoding.UTF8.GetBytes(SettingsYaml.Write(settings)).AsSpan().SequenceEqual(bytes);
+        return (new StoredSettings(settings, BlobId.Of(bytes), canonical), problems);
+    }
+
+    /// <summary>
+    /// Saves register.yaml as one commit by <paramref name="author"/> touching only that file, if
+    /// it is still <paramref name="expectedVersion"/> (else nothing is written and the conflict
+    /// says who changed it and when). The message is the change in the board's words, the reason,
+    /// and each change. Whether the person may, and whether the register's risks still fit the
+    /// new settings, is for the caller to judge first.
+    /// </summary>
+    public SaveOutcome SaveSettings(RegisterSettings settings, string expectedVersion, string? reason, Author author, DateTimeOffset? when = null)
+    {
+        var problems = SettingsValidator.Validate(settings).Select(i => i.Message).ToList();
+        if (problems.Count > 0)
+        {
+            return new SaveOutcome.Invalid(problems);
+        }
+
+        var content = Encoding.UTF8.GetBytes(SettingsYaml.Write(settings));
+        var version = BlobId.Of(content);
+        using var held = Lock();
+        var path = SettingsYaml.FileName;
+        var filePath = Path.Combine(Root, path);
+        var onDisk = File.ReadAllBytes(filePath);
+        var currentVersion = BlobId.Of(onDisk);
+        using var repo = new Repository(Root);
+        var head = repo.Head.Tip ?? throw new RegisterException($"{Root} has no commits; make registers with 'risks init'");
+        var committed = head[path]?.Target.Sha;
+        if (!string.Equals(currentVersion, expectedVersion, StringComparison.Ordinal))
+        {
+            return DescribeConflict(repo, head, path, currentVersion, committed, expectedVersion);
+        }
+
+        if (currentVersion != committed && SharedRegister.IsShared(Root))
+        {
+            var modified = File.GetLastWriteTime(filePath);
+            return new SaveOutcome.Conflict(
+                $"{path} holds an edit not yet committed (file modified {modified:yyyy-MM-dd HH:mm}), and in a shared register a save does not take in an edit someone else may have made; commit it (git commit {path}) or discard it (git checkout -- {path}), then try again",
+                null,
+                modified,
+                currentVersion);
+        }
+
+        if (version == committed)
+        {
+            if (version != currentVersion)
+            {
+                WriteAtomically(filePath, content);
+                repo.Index.Add(path);
+                repo.Index.Write();
+            }
+
+            return new SaveOutcome.Unchanged();
+        }
+
+        var before = committed is null ? null : SettingsYaml.Read(BytesOf(repo.Lookup<Blob>(committed))).Settings;
+        var changes = before is null
+            ? [new Core.Changes.FieldChange("", Core.Changes.ChangeKind.Changed, null, null, "register.yaml repaired (the committed version could not be read)") { Label = "register.yaml" }]
+            : SettingsComparer.Compare(before, settings);
+        var headline = SettingsComparer.Headline(changes);
+        var message = new StringBuilder(headline).Append("\n\n");
+        if (!string.IsNullOrWhiteSpace(reason))
+        {
+            message.Append(reason.Trim()).Append("\n\n");
+        }
+
+        if (changes.Count > 1)
+        {
+            foreach (var change in changes)
+            {
+                message.Append("- ").Append(change.Description).Append('\n');
+            }
+        }
+
+        var commit = CommitFiles([(path, content)], message.ToString().TrimEnd('\n') + "\n", author, when);
+        return new SaveOutcome.Saved(commit, version, headline, changes);
+    }
+}
