@@ -23,14 +23,22 @@ public sealed class ComparisonView(RegisterDiff diff)
     /// <summary>"2025-01 → HEAD".</summary>
     public string Title => $"{Diff.From.Text} → {Diff.To.Text}";
 
-    /// <summary>The movement counts in one line (scores up, down or unchanged where the band did not change).</summary>
+    /// <summary>
+    /// The movement counts in one line, adding up to the risks compared: new, closed, then the
+    /// current scores up, down and unchanged, with those escalated or de-escalated to another band
+    /// among the ups and downs (<c>14 risks: 1 new, 0 closed; scores 2 up (1 escalated to a higher
+    /// band), 3 down (1 de-escalated to a lower band), 8 unchanged</c>). Risks with a current
+    /// score on one side only are counted last, when there are any.
+    /// </summary>
     public string MovementCounts
     {
         get
         {
             var c = Comparison.Counts;
-            return $"{Text.Count(Compared, "risk")}: {c.New} new, {c.Closed} closed, {c.Escalated} escalated, {c.DeEscalated} de-escalated, "
-                + $"{c.ScoreUp} up, {c.ScoreDown} down, {c.ScoreUnchanged} unchanged";
+            var up = c.ScoreUp > 0 ? $"{c.ScoreUp} up ({c.Escalated} escalated to a higher band)" : "0 up";
+            var down = c.ScoreDown > 0 ? $"{c.ScoreDown} down ({c.DeEscalated} de-escalated to a lower band)" : "0 down";
+            var unscored = c.Unscored > 0 ? $"; {c.Unscored} without a score to compare" : "";
+            return $"{Text.Count(Compared, "risk")}: {c.New} new, {c.Closed} closed; scores {up}, {down}, {c.ScoreUnchanged} unchanged{unscored}";
         }
     }
 
@@ -57,6 +65,7 @@ public sealed class ComparisonView(RegisterDiff diff)
             RiskMovementKind.Closed => risk.ScoreBefore is { } s ? $": was {s}{Band(risk.BandBefore)}" : "",
             RiskMovementKind.Escalated or RiskMovementKind.DeEscalated =>
                 $": {risk.ScoreBefore} -> {risk.ScoreAfter} ({(risk.Kind == RiskMovementKind.Escalated ? "escalated" : "de-escalated")} from {risk.BandBefore?.Name} to {risk.BandAfter?.Name})",
+            RiskMovementKind.Unscored => risk.ScoreAfter is { } s ? $": now {s}{Band(risk.BandAfter)}" : ": no current score now",
             _ when risk.ScoreBefore != risk.ScoreAfter => $": {risk.ScoreBefore} -> {risk.ScoreAfter}{Band(risk.BandAfter)}",
             _ => risk.ScoreAfter is { } s ? $" (score {s}{Band(risk.BandAfter)})" : "",
         };

@@ -1,4 +1,5 @@
 using Risks.App;
+using Risks.Core.Changes;
 using Risks.Core.Domain;
 
 namespace Risks.App.Tests;
@@ -76,6 +77,29 @@ public sealed class HistoryViewTests : IDisposable
         details.ShouldContain(line => line.StartsWith("current score basis: Aligned with the score of Datix risk 18; [-", StringComparison.Ordinal));
         view.Details(inequalities, markdown: true).ShouldContain(line => line.Contains("~~", StringComparison.Ordinal) && line.Contains("**", StringComparison.Ordinal));
         ComparisonView.Summary(inequalities).ShouldStartWith("6 changes (1 item, narrative)");
-        view.MovementCounts.ShouldBe("14 risks: 0 new, 0 closed, 0 escalated, 0 de-escalated, 0 up, 2 down, 12 unchanged");
+        view.MovementCounts.ShouldBe("14 risks: 0 new, 0 closed; scores 0 up, 2 down (0 de-escalated to a lower band), 12 unchanged");
+    }
+
+    [Fact]
+    public void The_counts_line_adds_up_with_band_changes_among_the_ups_and_downs_and_names_risks_without_a_score()
+    {
+        var real = ComparisonView.Of(_sample.Repository, "2025-01", "2025-03");
+        var nine = real.Risks.Single(r => r.Id.Value == "BAF-07").After!;
+        Risk As(string id) => nine with { Id = RiskId.Parse(id) };
+        var comparison = RegisterComparison.Of(
+            [
+                (As("BAF-07"), As("BAF-07") with { Current = new Score(4, 4) }),
+                (As("BAF-08"), As("BAF-08") with { Current = new Score(1, 3) }),
+                (As("BAF-09"), As("BAF-09") with { Current = new Score(2, 4) }),
+                (As("BAF-10"), As("BAF-10") with { Current = null }),
+                (null, As("BAF-11")),
+            ],
+            [RiskId.Parse("BAF-12")],
+            real.Diff.Settings);
+        var view = new ComparisonView(real.Diff with { Comparison = comparison });
+
+        view.MovementCounts.ShouldBe("6 risks: 1 new, 0 closed; scores 1 up (1 escalated to a higher band), 2 down (1 de-escalated to a lower band), 1 unchanged; 1 without a score to compare");
+        view.MovementLine(comparison.Risks.Single(r => r.Id.Value == "BAF-08")).ShouldBe("Reduced from 9 since the January 2025 report: 9 -> 3 (de-escalated from High to Low)");
+        view.MovementLine(comparison.Risks.Single(r => r.Id.Value == "BAF-10")).ShouldBe("Reduced from 9 since the January 2025 report: no current score now");
     }
 }

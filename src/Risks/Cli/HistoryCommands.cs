@@ -194,9 +194,11 @@ internal sealed partial class Commands
         Out.WriteLine();
         Out.WriteLine($"From {view.Diff.From.Description} to {view.Diff.To.Description}.");
         Out.WriteLine();
-        Out.WriteLine("| new | closed | escalated | de-escalated | score up | score down | unchanged | owners changed | items added | items removed | items changed | narrative edits |");
-        Out.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        Out.WriteLine($"| {c.New} | {c.Closed} | {c.Escalated} | {c.DeEscalated} | {c.ScoreUp} | {c.ScoreDown} | {c.ScoreUnchanged} | {c.OwnerChanged} | {c.ItemsAdded} | {c.ItemsRemoved} | {c.ItemsChanged} | {c.NarrativeEdits} |");
+        Out.WriteLine($"{view.MovementCounts}.");
+        Out.WriteLine();
+        Out.WriteLine("| new | closed | score up | of which escalated | score down | of which de-escalated | score unchanged | no score to compare | owners changed | items added | items removed | items changed | narrative edits |");
+        Out.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Out.WriteLine($"| {c.New} | {c.Closed} | {c.ScoreUp} | {c.Escalated} | {c.ScoreDown} | {c.DeEscalated} | {c.ScoreUnchanged} | {c.Unscored} | {c.OwnerChanged} | {c.ItemsAdded} | {c.ItemsRemoved} | {c.ItemsChanged} | {c.NarrativeEdits} |");
         foreach (var risk in view.Risks)
         {
             Out.WriteLine();
@@ -247,6 +249,7 @@ internal sealed partial class Commands
                 ["score_up"] = c.ScoreUp,
                 ["score_down"] = c.ScoreDown,
                 ["score_unchanged"] = c.ScoreUnchanged,
+                ["unscored"] = c.Unscored,
                 ["owner_changed"] = c.OwnerChanged,
                 ["items_added"] = c.ItemsAdded,
                 ["items_removed"] = c.ItemsRemoved,
@@ -258,6 +261,7 @@ internal sealed partial class Commands
                 ["id"] = r.Id.Value,
                 ["title"] = r.Title,
                 ["movement"] = Core.Domain.Vocabulary.Word(r.Kind),
+                ["score_movement"] = r.Direction is { } direction ? Core.Domain.Vocabulary.Word(direction) : null,
                 ["phrase"] = view.Movement(r),
                 ["score_before"] = r.ScoreBefore,
                 ["score_after"] = r.ScoreAfter,
