@@ -97,6 +97,43 @@ public sealed class ComparisonView(RegisterDiff diff)
         return lines;
     }
 
+    /// <summary>
+    /// One risk's differences as the screen shows them: the movement, then each change after a
+    /// <c>- </c>, with narrative edits marked word by word so they read without colour
+    /// (<c>‹old → new›</c>, <c>‹removed: old›</c>, <c>‹added: new›</c>) and the removed and
+    /// added words in runs of their own for the screen to colour.
+    /// </summary>
+    public IReadOnlyList<MarkedLine> DetailLines(RiskComparison risk)
+    {
+        var lines = new List<MarkedLine> { MarkedLine.Plain(MovementLine(risk)) };
+        var narrative = risk.Narrative.ToDictionary(n => n.Change);
+        foreach (var change in risk.Changes)
+        {
+            lines.Add(narrative.TryGetValue(change, out var edit)
+                ? new MarkedLine([new TextRun($"- {change.Label}: ", Ink.Plain), .. MarkedText.Words(edit.Words)])
+                : MarkedLine.Plain("- " + change.Description));
+        }
+
+        return lines;
+    }
+
+    /// <summary>The risk's differences (<see cref="DetailLines"/>), then every field of the risk on each side.</summary>
+    public IReadOnlyList<MarkedLine> BothSides(RiskComparison risk)
+    {
+        var lines = new List<MarkedLine>(DetailLines(risk)) { MarkedLine.Empty };
+        Side($"══ At {Diff.From.Text}:", risk.Before);
+        lines.Add(MarkedLine.Empty);
+        Side($"══ At {Diff.To.Text}:", risk.After);
+        return lines;
+
+        void Side(string heading, Risk? side)
+        {
+            lines.Add(MarkedLine.Plain(heading));
+            var text = side is null ? "(not in the register)" : RiskFields.Text(side, Diff.Settings);
+            lines.AddRange(text.Split('\n').Select(MarkedLine.Plain));
+        }
+    }
+
     /// <summary>A short summary for a table row: how many changes, and which kinds.</summary>
     public static string Summary(RiskComparison risk)
     {

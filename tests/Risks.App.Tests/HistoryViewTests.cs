@@ -102,4 +102,28 @@ public sealed class HistoryViewTests : IDisposable
         view.MovementLine(comparison.Risks.Single(r => r.Id.Value == "BAF-08")).ShouldBe("Reduced from 9 since the January 2025 report: 9 -> 3 (de-escalated from High to Low)");
         view.MovementLine(comparison.Risks.Single(r => r.Id.Value == "BAF-10")).ShouldBe("Reduced from 9 since the January 2025 report: no current score now");
     }
+
+    [Fact]
+    public void The_screen_s_details_mark_narrative_edits_in_words_with_the_removed_and_added_words_in_runs_of_their_own()
+    {
+        var view = ComparisonView.Of(_sample.Repository, "2025-01", "2025-03");
+        var efficiency = view.Risks.Single(r => r.Id.Value == "CRR-007");
+
+        var lines = view.DetailLines(efficiency);
+
+        lines[0].Text.ShouldBe("No change since the January 2025 report (score 16, Extreme)");
+        var basis = lines.Single(l => l.Text.StartsWith("- current score basis: ", StringComparison.Ordinal));
+        basis.Text.ShouldBe("- current score basis: The month ‹8 → 10› forecast shows a shortfall against the efficiency plan.");
+        basis.Runs.Single(r => r.Ink == Ink.Removed).Text.ShouldBe("8");
+        basis.Runs.Single(r => r.Ink == Ink.Added).Text.ShouldBe("10");
+        lines.ShouldContain(l => l.Text == "- reviewed 2025-02-21 by Jennifer Kearton");
+        view.Risks.SelectMany(view.DetailLines).ShouldAllBe(l => !l.Text.Contains("[-") && !l.Text.Contains("{+"));
+
+        var sides = view.BothSides(efficiency).Select(l => l.Text).ToList();
+        sides.Take(lines.Count).ShouldBe(lines.Select(l => l.Text));
+        sides.ShouldContain("══ At 2025-01:");
+        sides.ShouldContain("══ At 2025-03:");
+        sides.ShouldContain(l => l.Contains("The month 8 forecast", StringComparison.Ordinal));
+        sides.ShouldContain(l => l.Contains("The month 10 forecast", StringComparison.Ordinal));
+    }
 }
