@@ -67,6 +67,33 @@ public sealed class HistoryCommandTests : IDisposable
     }
 
     [Fact]
+    public void Word_edits_read_in_words_and_colour_at_a_terminal_in_words_alone_with_NO_COLOR_and_as_git_word_diff_to_a_script()
+    {
+        const string Basis = "  - current score basis: The month ";
+
+        var piped = CliRunner.Run(Register, "diff", "2025-01", "2025-03");
+        piped.Out.ShouldContain(Basis + "[-8-]{+10+} forecast shows a shortfall against the efficiency plan.");
+        piped.Out.ShouldNotContain("\u001b[");
+
+        var terminal = CliRunner.RunAtTerminal(Register, null, "diff", "2025-01", "2025-03");
+        terminal.Code.ShouldBe(0, terminal.ToString());
+        terminal.Out.ShouldContain(Basis + "‹\u001b[31;9m8\u001b[0m → \u001b[32;1m10\u001b[0m› forecast shows a shortfall");
+        terminal.Out.ShouldContain("BAF-07 Inequalities\n  Reduced from 12 since the January 2025 report: 12 -> 9");
+
+        var plain = CliRunner.RunAtTerminal(Register, new Dictionary<string, string> { ["NO_COLOR"] = "1" }, "diff", "2025-01", "2025-03");
+        plain.Out.ShouldContain(Basis + "‹8 → 10› forecast shows a shortfall against the efficiency plan.");
+        plain.Out.ShouldContain("‹PA Consulting is working with the system → The plan identifies 7 key programmes› to ‹identify the key programmes → drive system sustainability›.");
+        plain.Out.ShouldNotContain("\u001b[");
+        plain.Out.ShouldNotContain("[-");
+        plain.Out.ShouldNotContain("{+");
+
+        var help = CliRunner.Run(Register, "diff", "--help");
+        help.Out.ShouldContain("‹old → new›");
+        help.Out.ShouldContain("[-old-]");
+        help.Out.ShouldContain("{+new+}");
+    }
+
+    [Fact]
     public void Diff_names_dates_and_head_and_explains_a_name_that_is_nothing()
     {
         var result = CliRunner.Run(Register, "diff", "2025-02-28", "HEAD");

@@ -168,10 +168,22 @@ internal sealed partial class Commands
         Out.WriteLine();
         Out.WriteLine(view.MovementCounts);
         Out.WriteLine(view.ChangeCounts);
+        // A person at a terminal reads word edits marked in words and colour; a script reads git's [-old-]{+new+}.
+        var colour = context.Variable("NO_COLOR") is not { Length: > 0 } && context.Variable("TERM") != "dumb";
         foreach (var risk in view.Risks)
         {
             Out.WriteLine();
             Out.WriteLine($"{risk.Id} {risk.Title}");
+            if (context.OutIsTerminal)
+            {
+                foreach (var line in view.DetailLines(risk))
+                {
+                    Out.WriteLine("  " + Ansi(line, colour));
+                }
+
+                continue;
+            }
+
             var details = view.Details(risk);
             Out.WriteLine($"  {details[0]}");
             foreach (var line in details.Skip(1))
@@ -219,6 +231,15 @@ internal sealed partial class Commands
             Out.WriteLine($"Unchanged ({view.Comparison.Unchanged.Count}): {string.Join(", ", view.Comparison.Unchanged.Select(i => i.Value))}.");
         }
     }
+
+    /// <summary>A marked line for a terminal: removed words red and struck through, added words green and bold (ANSI SGR), or the marks alone without <paramref name="colour"/>.</summary>
+    private static string Ansi(MarkedLine line, bool colour) =>
+        string.Concat(line.Runs.Select(run => (colour, run.Ink) switch
+        {
+            (true, Ink.Removed) => $"\u001b[31;9m{run.Text}\u001b[0m",
+            (true, Ink.Added) => $"\u001b[32;1m{run.Text}\u001b[0m",
+            _ => run.Text,
+        }));
 
     private static string Markdown(string text) =>
         text.Replace("*", "\\*", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
