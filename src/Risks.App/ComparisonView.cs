@@ -23,14 +23,22 @@ public sealed class ComparisonView(RegisterDiff diff)
     /// <summary>"2025-01 → HEAD".</summary>
     public string Title => $"{Diff.From.Text} → {Diff.To.Text}";
 
-    /// <summary>The movement counts in one line (scores up, down or unchanged where the band did not change).</summary>
+    /// <summary>
+    /// The movement counts in one line, adding up to the risks compared: new, closed, then the
+    /// current scores up, down and unchanged, with those escalated or de-escalated to another band
+    /// among the ups and downs (<c>14 risks: 1 new, 0 closed; scores 2 up (1 escalated to a higher
+    /// band), 3 down (1 de-escalated to a lower band), 8 unchanged</c>). Risks with a current
+    /// score on one side only are counted last, when there are any.
+    /// </summary>
     public string MovementCounts
     {
         get
         {
             var c = Comparison.Counts;
-            return $"{Text.Count(Compared, "risk")}: {c.New} new, {c.Closed} closed, {c.Escalated} escalated, {c.DeEscalated} de-escalated, "
-                + $"{c.ScoreUp} up, {c.ScoreDown} down, {c.ScoreUnchanged} unchanged";
+            var up = c.ScoreUp > 0 ? $"{c.ScoreUp} up ({c.Escalated} escalated to a higher band)" : "0 up";
+            var down = c.ScoreDown > 0 ? $"{c.ScoreDown} down ({c.DeEscalated} de-escalated to a lower band)" : "0 down";
+            var unscored = c.Unscored > 0 ? $"; {c.Unscored} without a score to compare" : "";
+            return $"{Text.Count(Compared, "risk")}: {c.New} new, {c.Closed} closed; scores {up}, {down}, {c.ScoreUnchanged} unchanged{unscored}";
         }
     }
 
@@ -57,6 +65,7 @@ public sealed class ComparisonView(RegisterDiff diff)
             RiskMovementKind.Closed => risk.ScoreBefore is { } s ? $": was {s}{Band(risk.BandBefore)}" : "",
             RiskMovementKind.Escalated or RiskMovementKind.DeEscalated =>
                 $": {risk.ScoreBefore} -> {risk.ScoreAfter} ({(risk.Kind == RiskMovementKind.Escalated ? "escalated" : "de-escalated")} from {risk.BandBefore?.Name} to {risk.BandAfter?.Name})",
+            RiskMovementKind.Unscored => risk.ScoreAfter is { } s ? $": now {s}{Band(risk.BandAfter)}" : ": no current score now",
             _ when risk.ScoreBefore != risk.ScoreAfter => $": {risk.ScoreBefore} -> {risk.ScoreAfter}{Band(risk.BandAfter)}",
             _ => risk.ScoreAfter is { } s ? $" (score {s}{Band(risk.BandAfter)})" : "",
         };
@@ -86,6 +95,43 @@ public sealed class ComparisonView(RegisterDiff diff)
         }
 
         return lines;
+    }
+
+    /// <summary>
+    /// One risk's differences as the screen shows them: the movement, then each change after a
+    /// <c>- </c>, with narrative edits marked word by word so they read without colour
+    /// (<c>‹old → new›</c>, <c>‹removed: old›</c>, <c>‹added: new›</c>) and the removed and
+    /// added words in runs of their own for the screen to colour.
+    /// </summary>
+    public IReadOnlyList<MarkedLine> DetailLines(RiskComparison risk)
+    {
+        var lines = new List<MarkedLine> { MarkedLine.Plain(MovementLine(risk)) };
+        var narrative = risk.Narrative.ToDictionary(n => n.Change);
+        foreach (var change in risk.Changes)
+        {
+            lines.Add(narrative.TryGetValue(change, out var edit)
+                ? new MarkedLine([new TextRun($"- {change.Label}: ", Ink.Plain), .. MarkedText.Words(edit.Words)])
+                : MarkedLine.Plain("- " + change.Description));
+        }
+
+        return lines;
+    }
+
+    /// <summary>The risk's differences (<see cref="DetailLines"/>), then every field of the risk on each side.</summary>
+    public IReadOnlyList<MarkedLine> BothSides(RiskComparison risk)
+    {
+        var lines = new List<MarkedLine>(DetailLines(risk)) { MarkedLine.Empty };
+        Side($"══ At {Diff.From.Text}:", risk.Before);
+        lines.Add(MarkedLine.Empty);
+        Side($"══ At {Diff.To.Text}:", risk.After);
+        return lines;
+
+        void Side(string heading, Risk? side)
+        {
+            lines.Add(MarkedLine.Plain(heading));
+            var text = side is null ? "(not in the register)" : RiskFields.Text(side, Diff.Settings);
+            lines.AddRange(text.Split('\n').Select(MarkedLine.Plain));
+        }
     }
 
     /// <summary>A short summary for a table row: how many changes, and which kinds.</summary>

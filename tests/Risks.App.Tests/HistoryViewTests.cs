@@ -1,4 +1,5 @@
 using Risks.App;
+using Risks.Core.Changes;
 using Risks.Core.Domain;
 
 namespace Risks.App.Tests;
@@ -76,6 +77,53 @@ public sealed class HistoryViewTests : IDisposable
         details.ShouldContain(line => line.StartsWith("current score basis: Aligned with the score of Datix risk 18; [-", StringComparison.Ordinal));
         view.Details(inequalities, markdown: true).ShouldContain(line => line.Contains("~~", StringComparison.Ordinal) && line.Contains("**", StringComparison.Ordinal));
         ComparisonView.Summary(inequalities).ShouldStartWith("6 changes (1 item, narrative)");
-        view.MovementCounts.ShouldBe("14 risks: 0 new, 0 closed, 0 escalated, 0 de-escalated, 0 up, 2 down, 12 unchanged");
+        view.MovementCounts.ShouldBe("14 risks: 0 new, 0 closed; scores 0 up, 2 down (0 de-escalated to a lower band), 12 unchanged");
+    }
+
+    [Fact]
+    public void The_counts_line_adds_up_with_band_changes_among_the_ups_and_downs_and_names_risks_without_a_score()
+    {
+        var real = ComparisonView.Of(_sample.Repository, "2025-01", "2025-03");
+        var nine = real.Risks.Single(r => r.Id.Value == "BAF-07").After!;
+        Risk As(string id) => nine with { Id = RiskId.Parse(id) };
+        var comparison = RegisterComparison.Of(
+            [
+                (As("BAF-07"), As("BAF-07") with { Current = new Score(4, 4) }),
+                (As("BAF-08"), As("BAF-08") with { Current = new Score(1, 3) }),
+                (As("BAF-09"), As("BAF-09") with { Current = new Score(2, 4) }),
+                (As("BAF-10"), As("BAF-10") with { Current = null }),
+                (null, As("BAF-11")),
+            ],
+            [RiskId.Parse("BAF-12")],
+            real.Diff.Settings);
+        var view = new ComparisonView(real.Diff with { Comparison = comparison });
+
+        view.MovementCounts.ShouldBe("6 risks: 1 new, 0 closed; scores 1 up (1 escalated to a higher band), 2 down (1 de-escalated to a lower band), 1 unchanged; 1 without a score to compare");
+        view.MovementLine(comparison.Risks.Single(r => r.Id.Value == "BAF-08")).ShouldBe("Reduced from 9 since the January 2025 report: 9 -> 3 (de-escalated from High to Low)");
+        view.MovementLine(comparison.Risks.Single(r => r.Id.Value == "BAF-10")).ShouldBe("Reduced from 9 since the January 2025 report: no current score now");
+    }
+
+    [Fact]
+    public void The_screen_s_details_mark_narrative_edits_in_words_with_the_removed_and_added_words_in_runs_of_their_own()
+    {
+        var view = ComparisonView.Of(_sample.Repository, "2025-01", "2025-03");
+        var efficiency = view.Risks.Single(r => r.Id.Value == "CRR-007");
+
+        var lines = view.DetailLines(efficiency);
+
+        lines[0].Text.ShouldBe("No change since the January 2025 report (score 16, Extreme)");
+        var basis = lines.Single(l => l.Text.StartsWith("- current score basis: ", StringComparison.Ordinal));
+        basis.Text.ShouldBe("- current score basis: The month ‹8 → 10› forecast shows a shortfall against the efficiency plan.");
+        basis.Runs.Single(r => r.Ink == Ink.Removed).Text.ShouldBe("8");
+        basis.Runs.Single(r => r.Ink == Ink.Added).Text.ShouldBe("10");
+        lines.ShouldContain(l => l.Text == "- reviewed 2025-02-21 by Jennifer Kearton");
+        view.Risks.SelectMany(view.DetailLines).ShouldAllBe(l => !l.Text.Contains("[-") && !l.Text.Contains("{+"));
+
+        var sides = view.BothSides(efficiency).Select(l => l.Text).ToList();
+        sides.Take(lines.Count).ShouldBe(lines.Select(l => l.Text));
+        sides.ShouldContain("══ At 2025-01:");
+        sides.ShouldContain("══ At 2025-03:");
+        sides.ShouldContain(l => l.Contains("The month 8 forecast", StringComparison.Ordinal));
+        sides.ShouldContain(l => l.Contains("The month 10 forecast", StringComparison.Ordinal));
     }
 }

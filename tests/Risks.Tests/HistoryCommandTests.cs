@@ -34,7 +34,7 @@ public sealed class HistoryCommandTests : IDisposable
             text[at..].Split('\n')[2].ShouldStartWith("  No change since the January 2025 report", Case.Sensitive, other);
         }
 
-        text.ShouldContain("14 risks: 0 new, 0 closed, 0 escalated, 0 de-escalated, 0 up, 2 down, 12 unchanged");
+        text.ShouldContain("14 risks: 0 new, 0 closed; scores 0 up, 2 down (0 de-escalated to a lower band), 12 unchanged");
     }
 
     [Fact]
@@ -48,15 +48,49 @@ public sealed class HistoryCommandTests : IDisposable
         inequalities.GetProperty("score_before").GetInt32().ShouldBe(12);
         inequalities.GetProperty("score_after").GetInt32().ShouldBe(9);
         inequalities.GetProperty("movement").GetString().ShouldBe("score_down");
-        document.RootElement.GetProperty("counts").GetProperty("score_down").GetInt32().ShouldBe(2);
+        inequalities.GetProperty("score_movement").GetString().ShouldBe("down");
+        var counts = document.RootElement.GetProperty("counts");
+        counts.GetProperty("score_down").GetInt32().ShouldBe(2);
+        counts.GetProperty("de_escalated").GetInt32().ShouldBe(0);
+        var parts = new[] { "new", "closed", "score_up", "score_down", "score_unchanged", "unscored" }.Sum(name => counts.GetProperty(name).GetInt32());
+        parts.ShouldBe(counts.GetProperty("compared").GetInt32());
         document.RootElement.GetProperty("from").GetProperty("board_date").GetString().ShouldBe("2025-01-16");
         document.RootElement.GetProperty("to").GetProperty("board_date").GetString().ShouldBe("2025-03-13");
 
         var markdown = CliRunner.Run(Register, "diff", "2025-01", "2025-03", "--format", "markdown");
         markdown.Code.ShouldBe(0, markdown.ToString());
+        markdown.Out.ShouldContain("14 risks: 0 new, 0 closed; scores 0 up, 2 down (0 de-escalated to a lower band), 12 unchanged.");
+        markdown.Out.ShouldContain("| 0 | 0 | 0 | 0 | 2 | 0 | 12 | 0 |");
         markdown.Out.ShouldContain("## BAF-07 Inequalities");
         markdown.Out.ShouldContain("**Reduced from 12 since the January 2025 report: 12 -> 9");
         markdown.Out.ShouldContain("~~");
+    }
+
+    [Fact]
+    public void Word_edits_read_in_words_and_colour_at_a_terminal_in_words_alone_with_NO_COLOR_and_as_git_word_diff_to_a_script()
+    {
+        const string Basis = "  - current score basis: The month ";
+
+        var piped = CliRunner.Run(Register, "diff", "2025-01", "2025-03");
+        piped.Out.ShouldContain(Basis + "[-8-]{+10+} forecast shows a shortfall against the efficiency plan.");
+        piped.Out.ShouldNotContain("\u001b[");
+
+        var terminal = CliRunner.RunAtTerminal(Register, null, "diff", "2025-01", "2025-03");
+        terminal.Code.ShouldBe(0, terminal.ToString());
+        terminal.Out.ShouldContain(Basis + "‹\u001b[31;9m8\u001b[0m → \u001b[32;1m10\u001b[0m› forecast shows a shortfall");
+        terminal.Out.ShouldContain("BAF-07 Inequalities\n  Reduced from 12 since the January 2025 report: 12 -> 9");
+
+        var plain = CliRunner.RunAtTerminal(Register, new Dictionary<string, string> { ["NO_COLOR"] = "1" }, "diff", "2025-01", "2025-03");
+        plain.Out.ShouldContain(Basis + "‹8 → 10› forecast shows a shortfall against the efficiency plan.");
+        plain.Out.ShouldContain("‹PA Consulting is working with the system → The plan identifies 7 key programmes› to ‹identify the key programmes → drive system sustainability›.");
+        plain.Out.ShouldNotContain("\u001b[");
+        plain.Out.ShouldNotContain("[-");
+        plain.Out.ShouldNotContain("{+");
+
+        var help = CliRunner.Run(Register, "diff", "--help");
+        help.Out.ShouldContain("‹old → new›");
+        help.Out.ShouldContain("[-old-]");
+        help.Out.ShouldContain("{+new+}");
     }
 
     [Fact]

@@ -2,8 +2,16 @@ using Risks.Core.Domain;
 
 namespace Risks.Core.Changes;
 
-/// <summary>How a risk moved between two versions of the register, most notable first.</summary>
-public enum RiskMovementKind { New, Closed, Escalated, DeEscalated, ScoreUp, ScoreDown, ScoreUnchanged }
+/// <summary>
+/// How a risk moved between two versions of the register, most notable first. Escalated and
+/// de-escalated (into a higher or lower band) are scores up and down too: see
+/// <see cref="RiskComparison.Direction"/>. Unscored is a risk with a current score on one
+/// side only, whose score cannot be said to have risen or fallen.
+/// </summary>
+public enum RiskMovementKind { New, Closed, Escalated, DeEscalated, ScoreUp, ScoreDown, ScoreUnchanged, Unscored }
+
+/// <summary>How a risk's current score moved, whether or not its band changed.</summary>
+public enum ScoreDirection { Up, Down, Unchanged }
 
 /// <summary>What happened to one kind of item (control, gap, assurance, action) of a risk.</summary>
 public enum ItemChangeKind { Added, Removed, Changed }
@@ -53,9 +61,21 @@ public sealed record RiskComparison
 
     /// <summary>
     /// New (or reopened), closed (or gone), escalated or de-escalated to another band, or else
-    /// how its current score moved.
+    /// how its current score moved (unscored: a current score on one side only).
     /// </summary>
     public RiskMovementKind Kind { get; }
+
+    /// <summary>
+    /// How the current score moved, band changed or not: an escalated risk's score went up and a
+    /// de-escalated one's down. Null for a risk new or closed, or with a current score on one side only.
+    /// </summary>
+    public ScoreDirection? Direction => Kind switch
+    {
+        RiskMovementKind.Escalated or RiskMovementKind.ScoreUp => ScoreDirection.Up,
+        RiskMovementKind.DeEscalated or RiskMovementKind.ScoreDown => ScoreDirection.Down,
+        RiskMovementKind.ScoreUnchanged => ScoreDirection.Unchanged,
+        _ => null,
+    };
 
     /// <summary>The current score before, if it had one.</summary>
     public int? ScoreBefore { get; }
@@ -97,6 +117,11 @@ public sealed record RiskComparison
         if (bandBefore is not null && bandAfter is not null && bandBefore.Min != bandAfter.Min)
         {
             return bandAfter.Min > bandBefore.Min ? RiskMovementKind.Escalated : RiskMovementKind.DeEscalated;
+        }
+
+        if (scoreBefore is null != scoreAfter is null)
+        {
+            return RiskMovementKind.Unscored;
         }
 
         return (scoreAfter ?? 0).CompareTo(scoreBefore ?? 0) switch
@@ -146,7 +171,12 @@ public sealed record RiskComparison
         || (ItemOf(field) is not null && (field.EndsWith("].text", StringComparison.Ordinal) || field.EndsWith("].update", StringComparison.Ordinal)));
 }
 
-/// <summary>How many risks moved each way, and how many items and narratives changed.</summary>
+/// <summary>
+/// How many risks moved each way, and how many items and narratives changed. Every risk compared
+/// is counted once in new, closed, score up, score down, score unchanged or unscored (a current
+/// score on one side only), so those add up to <see cref="Compared"/>; escalated risks are among
+/// those whose score went up, and de-escalated ones among those whose score went down.
+/// </summary>
 public sealed record ComparisonCounts(
     int New,
     int Closed,
@@ -155,11 +185,16 @@ public sealed record ComparisonCounts(
     int ScoreUp,
     int ScoreDown,
     int ScoreUnchanged,
+    int Unscored,
     int OwnerChanged,
     int ItemsAdded,
     int ItemsRemoved,
     int ItemsChanged,
-    int NarrativeEdits);
+    int NarrativeEdits)
+{
+    /// <summary>Every risk compared: new, closed, scores up, down and unchanged, and unscored.</summary>
+    public int Compared => New + Closed + ScoreUp + ScoreDown + ScoreUnchanged + Unscored;
+}
 
 /// <summary>
 /// Two versions of the register compared: every risk that differs, field by field, and the ids of
@@ -177,9 +212,10 @@ public sealed class RegisterComparison
             Count(RiskMovementKind.Closed),
             Count(RiskMovementKind.Escalated),
             Count(RiskMovementKind.DeEscalated),
-            Count(RiskMovementKind.ScoreUp),
-            Count(RiskMovementKind.ScoreDown),
-            Count(RiskMovementKind.ScoreUnchanged) + unchanged.Count,
+            risks.Count(r => r.Direction == ScoreDirection.Up),
+            risks.Count(r => r.Direction == ScoreDirection.Down),
+            risks.Count(r => r.Direction == ScoreDirection.Unchanged) + unchanged.Count,
+            Count(RiskMovementKind.Unscored),
             risks.Count(r => r.OwnerChanged),
             risks.Sum(r => r.Items.Count(i => i.Kind == ItemChangeKind.Added)),
             risks.Sum(r => r.Items.Count(i => i.Kind == ItemChangeKind.Removed)),

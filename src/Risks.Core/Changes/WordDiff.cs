@@ -11,6 +11,18 @@ public enum SpanKind { Same, Removed, Added }
 /// <summary>A run of text that is the same on both sides, only before (removed) or only after (added).</summary>
 public sealed record WordSpan(SpanKind Kind, string Text);
 
+/// <summary>What happened at one place in a word diff: nothing, words removed, words added, or words replaced by others.</summary>
+public enum PartKind { Same, Removed, Added, Replaced }
+
+/// <summary>
+/// One place in a word diff as a reader takes it in: the text there before and after (the same
+/// for <see cref="PartKind.Same"/>, empty on the side that has none for a removal or an addition).
+/// </summary>
+public sealed record WordPart(PartKind Kind, string Before, string After)
+{
+    public static WordPart Same(string text) => new(PartKind.Same, text, text);
+}
+
 /// <summary>
 /// A word-level diff of two pieces of prose, for narrative edits: words, runs of white space and
 /// single punctuation marks are the units, so a reworded sentence shows only the words that
@@ -106,6 +118,72 @@ public static partial class WordDiff
         }
 
         return merged;
+    }
+
+    /// <summary>
+    /// The spans as places a reader can take in one at a time: a removal followed by an addition
+    /// is one replacement; white space at the edges of a change
+    /// is moved out of it, as the same text on both sides; a change of spacing alone shows the
+    /// spacing after. Whatever shows the parts (markers, colour, strike-through) is left to the screen or output.
+    /// </summary>
+    public static IReadOnlyList<WordPart> Parts(IReadOnlyList<WordSpan> spans)
+    {
+        var parts = new List<WordPart>();
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var span = spans[i];
+            if (span.Kind == SpanKind.Same || string.IsNullOrWhiteSpace(span.Text))
+            {
+                // Spacing alone changed: the spacing after is what shows.
+                Same(parts, span.Kind == SpanKind.Removed ? "" : span.Text);
+                continue;
+            }
+
+            string before = "", after = "";
+            if (span.Kind == SpanKind.Added)
+            {
+                after = span.Text;
+            }
+            else
+            {
+                before = span.Text;
+                if (i + 1 < spans.Count && spans[i + 1].Kind == SpanKind.Added && !string.IsNullOrWhiteSpace(spans[i + 1].Text))
+                {
+                    after = spans[++i].Text;
+                }
+            }
+
+            // White space at either edge goes outside the change: the wider of the two sides' edges.
+            var lead = Wider(Leading(before), Leading(after));
+            var trail = Wider(Trailing(before), Trailing(after));
+            before = before.Trim();
+            after = after.Trim();
+            Same(parts, lead);
+            parts.Add(new WordPart(before.Length == 0 ? PartKind.Added : after.Length == 0 ? PartKind.Removed : PartKind.Replaced, before, after));
+            Same(parts, trail);
+        }
+
+        return parts;
+
+        static string Leading(string text) => text[..(text.Length - text.TrimStart().Length)];
+        static string Trailing(string text) => text[text.TrimEnd().Length..];
+        static string Wider(string a, string b) => a.Length >= b.Length ? a : b;
+        static void Same(List<WordPart> parts, string text)
+        {
+            if (text.Length == 0)
+            {
+                return;
+            }
+
+            if (parts.Count > 0 && parts[^1].Kind == PartKind.Same)
+            {
+                parts[^1] = WordPart.Same(parts[^1].Before + text);
+            }
+            else
+            {
+                parts.Add(WordPart.Same(text));
+            }
+        }
     }
 
     /// <summary>As <c>git diff --word-diff=plain</c> writes it: <c>[-removed-]{+added+}</c>.</summary>

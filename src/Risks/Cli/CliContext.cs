@@ -21,6 +21,9 @@ public sealed record CliContext
     /// <summary>Standard error is a terminal, so progress can be shown on one line that is written over.</summary>
     public bool ErrorIsTerminal { get; init; }
 
+    /// <summary>Standard output is a terminal (not a pipe or a file), so it is read by a person rather than a script.</summary>
+    public bool OutIsTerminal { get; init; }
+
     /// <summary>Where the sample register's source files are.</summary>
     public string DataFolder { get; init; } = Path.Combine(AppContext.BaseDirectory, "data");
 
@@ -33,6 +36,7 @@ public sealed record CliContext
         In = Console.In,
         Interactive = !Console.IsInputRedirected && !Console.IsOutputRedirected,
         ErrorIsTerminal = !Console.IsErrorRedirected,
+        OutIsTerminal = !Console.IsOutputRedirected,
     };
 }
 

@@ -151,7 +151,7 @@ public static class CommandLine
         var diffTo = new Argument<string>("to") { Description = "The later version, named the same ways (default: HEAD)", DefaultValueFactory = _ => "HEAD" };
         var diffFormat = new Option<string>("--format") { Description = "text, markdown or json", DefaultValueFactory = _ => "text" };
         diffFormat.AcceptOnlyFromAmong("text", "markdown", "json");
-        var diff = new Command("diff", "Compare two versions of the register: risks new, closed, escalated or de-escalated, scores up or down, owners, and controls, gaps, assurances, actions and narrative changed.") { diffFrom, diffTo, diffFormat };
+        var diff = new Command("diff", "Compare two versions of the register: risks new and closed, current scores up, down or unchanged (these add up to the risks compared; escalated and de-escalated, to a higher or lower band, are among the ups and downs; a risk with a current score on one side only is counted as without a score to compare), owners, and controls, gaps, assurances, actions and narrative changed. Prose edits are shown word by word: to a terminal, ‹old → new› for words replaced, ‹removed: old› and ‹added: new›, with removed words red and struck through and added words green and bold (no colour with NO_COLOR); to a pipe or file, as git diff --word-diff does, [-old-] for words removed and {+new+} for words added; in markdown, ~~old~~ and **new**.") { diffFrom, diffTo, diffFormat };
         diff.SetAction(r => commands.Diff(r.GetValue(diffFrom)!, r.GetValue(diffTo)!, r.GetValue(diffFormat)!, r));
 
         var reportAt = new Option<string?>("--at") { Description = "The version to report: an iteration (2025-03), a commit, or a date (default: HEAD, the register as last committed)" };

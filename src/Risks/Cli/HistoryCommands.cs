@@ -168,10 +168,22 @@ internal sealed partial class Commands
         Out.WriteLine();
         Out.WriteLine(view.MovementCounts);
         Out.WriteLine(view.ChangeCounts);
+        // A person at a terminal reads word edits marked in words and colour; a script reads git's [-old-]{+new+}.
+        var colour = context.Variable("NO_COLOR") is not { Length: > 0 } && context.Variable("TERM") != "dumb";
         foreach (var risk in view.Risks)
         {
             Out.WriteLine();
             Out.WriteLine($"{risk.Id} {risk.Title}");
+            if (context.OutIsTerminal)
+            {
+                foreach (var line in view.DetailLines(risk))
+                {
+                    Out.WriteLine("  " + Ansi(line, colour));
+                }
+
+                continue;
+            }
+
             var details = view.Details(risk);
             Out.WriteLine($"  {details[0]}");
             foreach (var line in details.Skip(1))
@@ -194,9 +206,11 @@ internal sealed partial class Commands
         Out.WriteLine();
         Out.WriteLine($"From {view.Diff.From.Description} to {view.Diff.To.Description}.");
         Out.WriteLine();
-        Out.WriteLine("| new | closed | escalated | de-escalated | score up | score down | unchanged | owners changed | items added | items removed | items changed | narrative edits |");
-        Out.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        Out.WriteLine($"| {c.New} | {c.Closed} | {c.Escalated} | {c.DeEscalated} | {c.ScoreUp} | {c.ScoreDown} | {c.ScoreUnchanged} | {c.OwnerChanged} | {c.ItemsAdded} | {c.ItemsRemoved} | {c.ItemsChanged} | {c.NarrativeEdits} |");
+        Out.WriteLine($"{view.MovementCounts}.");
+        Out.WriteLine();
+        Out.WriteLine("| new | closed | score up | of which escalated | score down | of which de-escalated | score unchanged | no score to compare | owners changed | items added | items removed | items changed | narrative edits |");
+        Out.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Out.WriteLine($"| {c.New} | {c.Closed} | {c.ScoreUp} | {c.Escalated} | {c.ScoreDown} | {c.DeEscalated} | {c.ScoreUnchanged} | {c.Unscored} | {c.OwnerChanged} | {c.ItemsAdded} | {c.ItemsRemoved} | {c.ItemsChanged} | {c.NarrativeEdits} |");
         foreach (var risk in view.Risks)
         {
             Out.WriteLine();
@@ -217,6 +231,15 @@ internal sealed partial class Commands
             Out.WriteLine($"Unchanged ({view.Comparison.Unchanged.Count}): {string.Join(", ", view.Comparison.Unchanged.Select(i => i.Value))}.");
         }
     }
+
+    /// <summary>A marked line for a terminal: removed words red and struck through, added words green and bold (ANSI SGR), or the marks alone without <paramref name="colour"/>.</summary>
+    private static string Ansi(MarkedLine line, bool colour) =>
+        string.Concat(line.Runs.Select(run => (colour, run.Ink) switch
+        {
+            (true, Ink.Removed) => $"\u001b[31;9m{run.Text}\u001b[0m",
+            (true, Ink.Added) => $"\u001b[32;1m{run.Text}\u001b[0m",
+            _ => run.Text,
+        }));
 
     private static string Markdown(string text) =>
         text.Replace("*", "\\*", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
@@ -247,6 +270,7 @@ internal sealed partial class Commands
                 ["score_up"] = c.ScoreUp,
                 ["score_down"] = c.ScoreDown,
                 ["score_unchanged"] = c.ScoreUnchanged,
+                ["unscored"] = c.Unscored,
                 ["owner_changed"] = c.OwnerChanged,
                 ["items_added"] = c.ItemsAdded,
                 ["items_removed"] = c.ItemsRemoved,
@@ -258,6 +282,7 @@ internal sealed partial class Commands
                 ["id"] = r.Id.Value,
                 ["title"] = r.Title,
                 ["movement"] = Core.Domain.Vocabulary.Word(r.Kind),
+                ["score_movement"] = r.Direction is { } direction ? Core.Domain.Vocabulary.Word(direction) : null,
                 ["phrase"] = view.Movement(r),
                 ["score_before"] = r.ScoreBefore,
                 ["score_after"] = r.ScoreAfter,

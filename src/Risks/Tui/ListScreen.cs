@@ -1,3 +1,4 @@
+using Risks.App;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
@@ -22,9 +23,9 @@ internal sealed class TextTable(string[] names, Func<IReadOnlyList<string[]>> ro
 internal sealed class ListScreen : View
 {
     private readonly Label _header;
-    private readonly Label _detail;
+    private readonly MarkedTextView _detail;
     private IReadOnlyList<string[]> _rows = [];
-    private Func<int, string> _describe = _ => "";
+    private Func<int, IReadOnlyList<MarkedLine>> _describe = _ => [];
 
     public ListScreen(string[] columns, int headerLines, int detailLines, params (int Column, int Min, int Max)[] widths)
     {
@@ -44,7 +45,7 @@ internal sealed class ListScreen : View
         }
 
         Table.ValueChanged += (_, _) => ShowDetail();
-        _detail = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = Pos.AnchorEnd(detailLines), Width = Dim.Fill(), Height = detailLines };
+        _detail = new MarkedTextView { X = 0, Y = Pos.AnchorEnd(detailLines), Height = detailLines, CanFocus = false };
         Add(_header, Table, _detail);
     }
 
@@ -52,12 +53,23 @@ internal sealed class ListScreen : View
 
     public int SelectedIndex => Table.Value?.SelectedCell.Y is { } y && y < _rows.Count ? y : -1;
 
+    /// <summary>The selected item in full, below the table, as drawn (wrapped to the screen's width).</summary>
+    public MarkedTextView Detail => _detail;
+
     /// <summary>The header and rows to show, and how to describe the selected row below the table.</summary>
-    public void Show(string header, IReadOnlyList<string[]> rows, Func<int, string> describe, int select = 0)
+    public void Show(string header, IReadOnlyList<string[]> rows, Func<int, string> describe, int select = 0) =>
+        Show(header, rows, i => describe(i).Split('\n').Select(MarkedLine.Plain).ToList(), "", select);
+
+    /// <summary>
+    /// The header and rows to show, and the selected row's lines below the table, each run in its
+    /// own colour; <paramref name="more"/> says how to see lines that do not fit (such as "Enter shows them all").
+    /// </summary>
+    public void Show(string header, IReadOnlyList<string[]> rows, Func<int, IReadOnlyList<MarkedLine>> describe, string more, int select = 0)
     {
         _header.Text = header;
         _rows = rows;
         _describe = describe;
+        _detail.More = more;
         Table.Update();
         if (_rows.Count > 0)
         {
@@ -71,8 +83,7 @@ internal sealed class ListScreen : View
 
     private void ShowDetail()
     {
-        var width = Math.Max(20, Frame.Width > 0 ? Frame.Width : 80);
         var index = SelectedIndex;
-        _detail.Text = index < 0 ? "" : string.Join('\n', Prompts.Wrap(_describe(index).Split('\n'), width));
+        _detail.Lines = index < 0 ? [] : _describe(index);
     }
 }

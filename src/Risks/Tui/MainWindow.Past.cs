@@ -99,13 +99,7 @@ internal sealed partial class MainWindow
         else if (Current == Screen.Compare && _comparison is not null && _compareScreen.SelectedIndex is var c && c >= 0)
         {
             var risk = _comparison.Risks[c];
-            var sides = new List<string>(_comparison.Details(risk).Select((line, n) => n == 0 ? line : "- " + line)) { "" };
-            sides.Add($"══ At {_comparison.Diff.From.Text}:");
-            sides.Add(risk.Before is { } before ? RiskFields.Text(before, _comparison.Diff.Settings) : "(not in the register)");
-            sides.Add("");
-            sides.Add($"══ At {_comparison.Diff.To.Text}:");
-            sides.Add(risk.After is { } after ? RiskFields.Text(after, _comparison.Diff.Settings) : "(not in the register)");
-            _prompts.Read($"{risk.Id} {risk.Title}: {_comparison.Title}", string.Join('\n', sides));
+            _prompts.Read($"{risk.Id} {risk.Title}: {_comparison.Title}", _comparison.BothSides(risk));
         }
     }
 
@@ -150,7 +144,8 @@ internal sealed partial class MainWindow
         _compareScreen.Show(
             $"From {view.Diff.From.Description}\n  to {view.Diff.To.Description}\n{view.MovementCounts}\n{view.ChangeCounts}",
             rows,
-            i => string.Join('\n', view.Details(view.Risks[i]).Select((line, n) => n == 0 ? line : "- " + line)));
+            i => view.DetailLines(view.Risks[i]),
+            "Enter shows them all");
         if (view.Diff.Problems.Count > 0)
         {
             Say($"{Core.Domain.Text.Count(view.Diff.Problems.Count, "file")} could not be read: {view.Diff.Problems[0]}");

@@ -23,6 +23,15 @@ internal static class Palette
     /// <summary>A field with a problem.</summary>
     public static Scheme Problem { get; } = new(new Attribute(ColorName16.BrightRed, ColorName16.Black));
 
+    /// <summary>
+    /// Words an edit removed: red and struck through, on the background of the text round them.
+    /// The text marks them as well (<c>‹old → new›</c>), so a terminal without colour or strike-through loses nothing.
+    /// </summary>
+    public static Attribute Removed(Attribute around) => new(new Color(ColorName16.BrightRed), around.Background, TextStyle.Strikethrough);
+
+    /// <summary>Words an edit added: green and bold (as markdown shows them bold), on the background of the text round them.</summary>
+    public static Attribute Added(Attribute around) => new(new Color(ColorName16.BrightGreen), around.Background, TextStyle.Bold);
+
     /// <summary>A section heading on the risk screen.</summary>
     public static Scheme Heading { get; } = new(new Attribute(ColorName16.BrightCyan, ColorName16.Black));
 }

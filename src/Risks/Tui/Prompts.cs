@@ -31,6 +31,18 @@ internal sealed class Prompts(IApplication app)
         Run(dialog, view);
     }
 
+    /// <summary>
+    /// Shows lines to read with words an edit removed and added in their colours and marked in the
+    /// text (a comparison's both sides): scrolls with the arrows, PgUp/PgDn, Home and End; Enter or Esc closes it.
+    /// </summary>
+    public void Read(string title, IReadOnlyList<MarkedLine> lines)
+    {
+        var view = new MarkedTextView { X = 0, Y = 0, Height = Dim.Fill(1), CanFocus = true, Lines = lines, More = "arrows and PgDn scroll" };
+        using var dialog = new Dialog { Title = title, Width = Dim.Percent(95), Height = Dim.Percent(90), Buttons = [new Button { Text = "_Close" }] };
+        dialog.Add(view);
+        Run(dialog, view);
+    }
+
     /// <summary>Chooses one of <paramref name="choices"/>; null when cancelled.</summary>
     public string? Pick(string title, string note, IReadOnlyList<(string Value, string Label)> choices, int selected = 0, string empty = "There is nothing to choose from yet.", string accept = "C_hoose")
     {

@@ -200,13 +200,63 @@ public sealed class RegisterComparisonTests
             Closed: 1,
             Escalated: 1,
             DeEscalated: 1,
-            ScoreUp: 0,
-            ScoreDown: 1,
+            ScoreUp: 1,
+            ScoreDown: 2,
             ScoreUnchanged: 5,
+            Unscored: 0,
             OwnerChanged: 2,
             ItemsAdded: 2,
             ItemsRemoved: 3,
             ItemsChanged: 1,
             NarrativeEdits: 2));
+        comparison.Counts.Compared.ShouldBe(comparison.Risks.Count + comparison.Unchanged.Count);
+    }
+
+    [Fact]
+    public void A_score_that_fell_into_a_lower_band_counts_as_down_and_as_de_escalated_and_one_that_rose_into_a_higher_as_up_and_escalated()
+    {
+        var comparison = RegisterComparison.Of(
+            [
+                (Before, Before with { Current = new Score(3, 2) }),
+                (Before with { Id = RiskId.Parse("BAF-08") }, Before with { Id = RiskId.Parse("BAF-08"), Current = new Score(3, 3) }),
+                (Before with { Id = RiskId.Parse("BAF-09") }, Before with { Id = RiskId.Parse("BAF-09"), Current = new Score(5, 4) }),
+            ],
+            [RiskId.Parse("BAF-10")],
+            Settings);
+
+        var fell = comparison.Risks[0];
+        fell.Kind.ShouldBe(RiskMovementKind.DeEscalated);
+        fell.Direction.ShouldBe(ScoreDirection.Down);
+        comparison.Risks[1].Direction.ShouldBe(ScoreDirection.Down);
+        comparison.Risks[2].Direction.ShouldBe(ScoreDirection.Up);
+        var c = comparison.Counts;
+        (c.ScoreDown, c.DeEscalated, c.ScoreUp, c.Escalated, c.ScoreUnchanged, c.Unscored).ShouldBe((2, 1, 1, 1, 1, 0));
+        c.Compared.ShouldBe(4);
+    }
+
+    [Fact]
+    public void A_risk_with_a_current_score_on_one_side_only_is_unscored_neither_up_nor_down_and_still_adds_up()
+    {
+        var comparison = RegisterComparison.Of(
+            [
+                (Before, Before with { Current = null }),
+                (Before with { Id = RiskId.Parse("BAF-08"), Current = null }, Before with { Id = RiskId.Parse("BAF-08") }),
+                (Before with { Id = RiskId.Parse("BAF-09"), Current = null }, Before with { Id = RiskId.Parse("BAF-09"), Current = null, Title = "Health inequalities" }),
+            ],
+            [],
+            Settings);
+
+        comparison.Risks.Select(r => r.Kind).ShouldBe([RiskMovementKind.Unscored, RiskMovementKind.Unscored, RiskMovementKind.ScoreUnchanged]);
+        comparison.Risks.Select(r => r.Direction).ShouldBe([null, null, ScoreDirection.Unchanged]);
+        var c = comparison.Counts;
+        (c.ScoreUp, c.ScoreDown, c.ScoreUnchanged, c.Unscored).ShouldBe((0, 0, 1, 2));
+        c.Compared.ShouldBe(3);
+    }
+
+    [Fact]
+    public void New_and_closed_risks_have_no_score_direction()
+    {
+        One(null, Before).Direction.ShouldBeNull();
+        One(Before, null).Direction.ShouldBeNull();
     }
 }

@@ -146,4 +146,57 @@ public sealed class WordDiffTests
 
         WordDiff.Text(spans).ShouldBe("[-PA Consulting is working with the system-]{+The plan identifies 7 key programmes+} to [-identify the key programmes-]{+drive system sustainability+}.");
     }
+
+    [Theory]
+    [MemberData(nameof(Pairs))]
+    public void The_parts_read_back_as_both_texts_but_for_spacing(string? before, string? after)
+    {
+        var parts = WordDiff.Parts(WordDiff.Of(before, after));
+
+        static string Words(string? text) => string.Concat((text ?? "").Where(c => !char.IsWhiteSpace(c)));
+        Words(string.Concat(parts.Select(p => p.Before))).ShouldBe(Words(before));
+        Words(string.Concat(parts.Select(p => p.After))).ShouldBe(Words(after));
+        parts.Where(p => p.Kind != PartKind.Same).ShouldAllBe(p => p.Before == p.Before.Trim() && p.After == p.After.Trim());
+        parts.Zip(parts.Skip(1)).ShouldAllBe(pair => pair.First.Kind != PartKind.Same || pair.Second.Kind != PartKind.Same);
+    }
+
+    [Fact]
+    public void A_removal_then_an_addition_is_one_replacement_and_lone_ones_are_removals_and_additions()
+    {
+        WordDiff.Parts(WordDiff.Of("The old plan.", "The new plan.")).ShouldBe(
+        [
+            WordPart.Same("The "),
+            new WordPart(PartKind.Replaced, "old", "new"),
+            WordPart.Same(" plan."),
+        ]);
+        WordDiff.Parts(WordDiff.Of("Meet weekly with partners.", "Meet with partners.")).ShouldBe(
+        [
+            WordPart.Same("Meet "),
+            new WordPart(PartKind.Removed, "weekly", ""),
+            WordPart.Same(" with partners."),
+        ]);
+        WordDiff.Parts(WordDiff.Of("Meet with partners.", "Meet monthly with partners.")).ShouldBe(
+        [
+            WordPart.Same("Meet "),
+            new WordPart(PartKind.Added, "", "monthly"),
+            WordPart.Same(" with partners."),
+        ]);
+    }
+
+    [Fact]
+    public void White_space_at_the_edges_of_a_change_stands_outside_it()
+    {
+        var parts = WordDiff.Parts(WordDiff.Of("Handover fell to 76.6% in the third quarter.", "Handover fell to 72.2% in January and February 2025."));
+
+        parts.ShouldContain(new WordPart(PartKind.Replaced, "the third quarter", "January and February 2025"));
+        parts[^2].Kind.ShouldBe(PartKind.Replaced);
+        parts[^3].ShouldBe(WordPart.Same("% in "));
+    }
+
+    [Fact]
+    public void A_change_of_spacing_alone_shows_the_spacing_after()
+    {
+        WordDiff.Parts(WordDiff.Of("two  spaces", "two spaces")).ShouldBe([WordPart.Same("two spaces")]);
+        WordDiff.Parts(WordDiff.Of("one space", "one  space")).ShouldBe([WordPart.Same("one  space")]);
+    }
 }

@@ -263,7 +263,7 @@ public sealed class CompareTests : IDisposable
         diff.From.Iteration!.Name.ShouldBe("2025-01");
         diff.From.ReportName.ShouldBe("January 2025 report");
         var c = diff.Comparison.Counts;
-        (c.New, c.Closed, c.Escalated, c.DeEscalated, c.ScoreUp, c.ScoreDown, c.ScoreUnchanged, c.OwnerChanged).ShouldBe((1, 1, 1, 0, 0, 1, 2, 1));
+        (c.New, c.Closed, c.Escalated, c.DeEscalated, c.ScoreUp, c.ScoreDown, c.ScoreUnchanged, c.Unscored, c.OwnerChanged).ShouldBe((1, 1, 1, 0, 1, 1, 2, 0, 1), "the escalated risk's score went up too");
         c.NarrativeEdits.ShouldBe(1);
         diff.Comparison.Risks.Select(r => r.Id.Value).ShouldBe(["BAF-01", "BAF-02", "BAF-03", "BAF-04", "BAF-06"]);
         diff.Comparison.Unchanged.Select(i => i.Value).ShouldBe(["BAF-05"]);
@@ -324,6 +324,7 @@ public sealed class CompareTests : IDisposable
         comparison.Risks.ToDictionary(r => r.Id.Value, r => string.Join(",", r.Changes.Select(c => c.Field))).ShouldBe(expected, ignoreOrder: true);
         comparison.Unchanged.Count.ShouldBe(10);
         comparison.Counts.DeEscalated.ShouldBe(expected.Values.Count(f => f == "current.likelihood"), "12 (High) to 6 (Moderate) is a band down");
+        comparison.Counts.ScoreDown.ShouldBe(comparison.Counts.DeEscalated, "a score that fell into a lower band fell");
         comparison.Counts.OwnerChanged.ShouldBe(expected.Values.Count(f => f == "owner"));
         comparison.Counts.ItemsAdded.ShouldBe(expected.Values.Count(f => f == "actions[A1]"));
         comparison.Counts.NarrativeEdits.ShouldBe(expected.Values.Count(f => f == "narrative.event"));

@@ -24,7 +24,14 @@ internal static class CliRunner
     public static Result Run(string currentDirectory, IReadOnlyDictionary<string, string>? variables, params string[] args) =>
         Run(currentDirectory, variables, interactive: false, input: null, args);
 
-    public static Result Run(string currentDirectory, IReadOnlyDictionary<string, string>? variables, bool interactive, string? input, params string[] args)
+    public static Result Run(string currentDirectory, IReadOnlyDictionary<string, string>? variables, bool interactive, string? input, params string[] args) =>
+        Run(currentDirectory, variables, interactive, input, outIsTerminal: false, args);
+
+    /// <summary>Runs as if standard output were a terminal, read by a person rather than a script.</summary>
+    public static Result RunAtTerminal(string currentDirectory, IReadOnlyDictionary<string, string>? variables, params string[] args) =>
+        Run(currentDirectory, variables, interactive: false, input: null, outIsTerminal: true, args);
+
+    private static Result Run(string currentDirectory, IReadOnlyDictionary<string, string>? variables, bool interactive, string? input, bool outIsTerminal, string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
@@ -37,6 +44,7 @@ internal static class CliRunner
             CurrentDirectory = currentDirectory,
             Variable = name => variables is not null && variables.TryGetValue(name, out var value) ? value : null,
             Interactive = interactive,
+            OutIsTerminal = outIsTerminal,
             DataFolder = Paths.DataFolder,
         };
         var code = CommandLine.Run(args, context);
