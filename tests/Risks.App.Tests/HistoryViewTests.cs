@@ -74,7 +74,7 @@ public sealed class HistoryViewTests : IDisposable
         view.MovementLine(inequalities).ShouldBe("Reduced from 12 since the January 2025 report: 12 -> 9, High");
         var details = view.Details(inequalities);
         details.ShouldContain("current likelihood 4 -> 3");
-        details.ShouldContain(line => line.StartsWith("current score basis: Aligned with the score of Datix risk 18; [-", StringComparison.Ordinal));
+        details.ShouldContain(line => line.StartsWith("current score rationale: Aligned with the score of Datix risk 18; [-", StringComparison.Ordinal));
         view.Details(inequalities, markdown: true).ShouldContain(line => line.Contains("~~", StringComparison.Ordinal) && line.Contains("**", StringComparison.Ordinal));
         ComparisonView.Summary(inequalities).ShouldStartWith("6 changes (1 item, narrative)");
         view.MovementCounts.ShouldBe("14 risks: 0 new, 0 closed; scores 0 up, 2 down (0 de-escalated to a lower band), 12 unchanged");
@@ -112,8 +112,8 @@ public sealed class HistoryViewTests : IDisposable
         var lines = view.DetailLines(efficiency);
 
         lines[0].Text.ShouldBe("No change since the January 2025 report (score 16, Extreme)");
-        var basis = lines.Single(l => l.Text.StartsWith("- current score basis: ", StringComparison.Ordinal));
-        basis.Text.ShouldBe("- current score basis: The month ‹8 → 10› forecast shows a shortfall against the efficiency plan.");
+        var basis = lines.Single(l => l.Text.StartsWith("- current score rationale: ", StringComparison.Ordinal));
+        basis.Text.ShouldBe("- current score rationale: The month ‹8 → 10› forecast shows a shortfall against the efficiency plan.");
         basis.Runs.Single(r => r.Ink == Ink.Removed).Text.ShouldBe("8");
         basis.Runs.Single(r => r.Ink == Ink.Added).Text.ShouldBe("10");
         lines.ShouldContain(l => l.Text == "- reviewed 2025-02-21 by Jennifer Kearton");

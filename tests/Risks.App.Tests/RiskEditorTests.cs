@@ -101,8 +101,8 @@ public sealed class RiskEditorTests : IDisposable
     {
         var editor = Open(_sample.As("rjarvis"), "BAF-07");
 
-        editor.Edit("actions[0].due", "next Tuesday").ShouldBe("actions[0].due must be a date (YYYY-MM-DD, or as 30 Jun 2025 or 30/06/2025), found \"next Tuesday\"");
-        editor.Edit("current.likelihood", "7").ShouldBe("current.likelihood must be 1-5, found \"7\"");
+        editor.Edit("actions[0].due", "next Tuesday").ShouldBe("action A1 due must be a date (YYYY-MM-DD, or as 30 Jun 2025 or 30/06/2025), found \"next Tuesday\"");
+        editor.Edit("current.likelihood", "7").ShouldBe("current likelihood must be 1-5, found \"7\"");
         editor.IsDirty.ShouldBeFalse();
 
         editor.Edit("title", "").ShouldBeNull();
@@ -123,7 +123,7 @@ public sealed class RiskEditorTests : IDisposable
         editor.Edit("actions[1].status", "complete").ShouldBeNull();
 
         var row = editor.Rows().Single(r => r.Path == "actions[1].completed");
-        row.Issues.ShouldBe(["actions[1].completed is required when the action is complete: the date it was done"]);
+        row.Issues.ShouldBe(["action A2 completed is required when the action is complete: the date it was done"]);
     }
 
     [Fact]

@@ -35,8 +35,8 @@ public sealed partial class CheckCommandTests : RegisterTest
 
         broken.ImpactLine.ShouldBe(36);
         broken.ImpactColumn.ShouldBe(11);
-        lines.ShouldContain($"risks/BAF/00/BAF-07.yaml:{broken.ImpactLine}:{broken.ImpactColumn}: current.impact must be 1-5, found 7");
-        lines.ShouldContain("risks/BAF/00/BAF-07.yaml:36:11: current.impact must be 1-5, found 7");
+        lines.ShouldContain($"risks/BAF/00/BAF-07.yaml:{broken.ImpactLine}:{broken.ImpactColumn}: current impact must be 1-5, found 7");
+        lines.ShouldContain("risks/BAF/00/BAF-07.yaml:36:11: current impact must be 1-5, found 7");
 
         var duplicate = lines.Single(l => l.StartsWith("risks/BAF/00/BAF-01.yaml:", StringComparison.Ordinal));
         duplicate.ShouldStartWith($"risks/BAF/00/BAF-01.yaml:{broken.DuplicateTitleLine}:1: ");

@@ -131,7 +131,7 @@ public sealed partial class EditCommandTests : RegisterTest
         var result = RunWith(Editor(editor), "edit", "BAF-07", "-m", "x");
 
         result.Code.ShouldBe(1, result.ToString());
-        result.Error.ShouldContain(":37:15: current.likelihood must be 1-5, found 7");
+        result.Error.ShouldContain(":37:15: current likelihood must be 1-5, found 7");
         TakeKeptCopy(result.Error).ShouldContain("  likelihood: 7\n");
         Git.CommitCount(Register).ShouldBe(SampleRegister.Commits + 1);
     }

@@ -69,7 +69,7 @@ public sealed class HistoryCommandTests : IDisposable
     [Fact]
     public void Word_edits_read_in_words_and_colour_at_a_terminal_in_words_alone_with_NO_COLOR_and_as_git_word_diff_to_a_script()
     {
-        const string Basis = "  - current score basis: The month ";
+        const string Basis = "  - current score rationale: The month ";
 
         var piped = CliRunner.Run(Register, "diff", "2025-01", "2025-03");
         piped.Out.ShouldContain(Basis + "[-8-]{+10+} forecast shows a shortfall against the efficiency plan.");

@@ -46,7 +46,7 @@ public sealed class ProcessTests : IDisposable
 
         check.Code.ShouldBe(1, check.ToString());
         check.OutLines.Length.ShouldBe(3);
-        check.OutLines.ShouldContain($"risks/BAF/00/BAF-07.yaml:{broken.ImpactLine}:{broken.ImpactColumn}: current.impact must be 1-5, found 7");
+        check.OutLines.ShouldContain($"risks/BAF/00/BAF-07.yaml:{broken.ImpactLine}:{broken.ImpactColumn}: current impact must be 1-5, found 7");
         list.Code.ShouldBe(0, list.ToString());
         list.OutLines[^1].ShouldStartWith("11 risks: ");
         list.Error.ShouldContain("3 files could not be read");

@@ -72,7 +72,7 @@ public sealed class SetCommandTests : RegisterTest
         var result = Run("set", "BAF-07", "current.likelihood=9", "-m", "x");
 
         result.Code.ShouldBe(1);
-        result.Error.ShouldContain("current.likelihood must be 1-5, found 9");
+        result.Error.ShouldContain("current likelihood must be 1-5, found 9");
         Git.CommitCount(Register).ShouldBe(SampleRegister.Commits + 1);
         FileBytes(Baf07).ShouldBe(before);
         Git.Status(Register).ShouldBeEmpty();

@@ -89,7 +89,7 @@ public sealed class VerifyPushTests : IDisposable
         var push = Push("main");
 
         push.Code.ShouldNotBe(0);
-        push.Error.ShouldContain($"{Baf07}: {Baf07}:36:11: current.impact must be 1-5, found 7");
+        push.Error.ShouldContain($"{Baf07}: {Baf07}:36:11: current impact must be 1-5, found 7");
     }
 
     [Fact]

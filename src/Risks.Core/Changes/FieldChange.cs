@@ -9,7 +9,7 @@ public enum ChangeKind { Added, Removed, Changed, Reordered }
 /// </summary>
 public sealed record FieldChange(string Field, ChangeKind Kind, string? Before, string? After, string Description)
 {
-    /// <summary>The field in words, as <see cref="Description"/> names it: "current likelihood", "action A3", "narrative (cause)".</summary>
+    /// <summary>The field in words, as <see cref="Description"/> names it: "current likelihood", "action A3", "cause".</summary>
     public string Label { get; init; } = "";
 
     /// <summary>Two changes are the same change whatever their labels: the label is only how the field is named.</summary>

@@ -50,9 +50,9 @@ public sealed class RiskComparer
 
         Scalar("kind", "kind", Word(a.Kind), Word(b.Kind));
         Line("title", "title", a.Title, b.Title);
-        Prose("narrative.cause", "narrative (cause)", a.Narrative.Cause, b.Narrative.Cause);
-        Prose("narrative.event", "narrative (event)", a.Narrative.Event, b.Narrative.Event);
-        Prose("narrative.effect", "narrative (effect)", a.Narrative.Effect, b.Narrative.Effect);
+        Prose("narrative.cause", L("narrative.cause"), a.Narrative.Cause, b.Narrative.Cause);
+        Prose("narrative.event", L("narrative.event"), a.Narrative.Event, b.Narrative.Event);
+        Prose("narrative.effect", L("narrative.effect"), a.Narrative.Effect, b.Narrative.Effect);
         Strings("key_elements", "key element", a.KeyElements, b.KeyElements, s => s);
         Scalar("category", "category", a.Category, b.Category);
         Status(a, b);
@@ -72,33 +72,33 @@ public sealed class RiskComparer
         Scalar("trajectory", "trajectory", Word(a.Trajectory), Word(b.Trajectory));
         Items("controls", "control", a.Controls, b.Controls, c => c.Id, c => c.Text, (path, label, x, y) =>
         {
-            Prose(path + ".text", label + " wording", x.Text, y.Text);
-            Scalar(path + ".owner", label + " owner", Name(x.Owner), Name(y.Owner), x.Owner, y.Owner);
-            Scalar(path + ".effectiveness", label + " effectiveness", Phrase(x.Effectiveness), Phrase(y.Effectiveness));
+            Prose(path + ".text", L(path + ".text"), x.Text, y.Text);
+            Scalar(path + ".owner", L(path + ".owner"), Name(x.Owner), Name(y.Owner), x.Owner, y.Owner);
+            Scalar(path + ".effectiveness", L(path + ".effectiveness"), Phrase(x.Effectiveness), Phrase(y.Effectiveness));
         });
         Items("gaps", "gap", a.Gaps, b.Gaps, g => g.Id, g => g.Text, (path, label, x, y) =>
         {
-            Scalar(path + ".type", label, GapKind(x.Type), GapKind(y.Type));
-            Prose(path + ".text", label + " wording", x.Text, y.Text);
+            Scalar(path + ".type", L(path + ".type"), Word(x.Type), Word(y.Type));
+            Prose(path + ".text", L(path + ".text"), x.Text, y.Text);
         });
         Items("assurances", "assurance", a.Assurances, b.Assurances, s => s.Id, s => s.Text, (path, label, x, y) =>
         {
-            Prose(path + ".text", label + " wording", x.Text, y.Text);
-            Scalar(path + ".line", label + " line of defence", Number(x.Line), Number(y.Line));
-            Scalar(path + ".source", label + " source", Word(x.Source), Word(y.Source));
-            Scalar(path + ".rating", label + " rating", Word(x.Rating), Word(y.Rating));
-            Scalar(path + ".outcome", label + " outcome", Word(x.Outcome), Word(y.Outcome));
-            Scalar(path + ".key", label + " key assurance", x.Key ? "yes" : "no", y.Key ? "yes" : "no");
-            Scalar(path + ".date", label + " date", Date(x.Date), Date(y.Date));
+            Prose(path + ".text", L(path + ".text"), x.Text, y.Text);
+            Scalar(path + ".line", L(path + ".line"), Number(x.Line), Number(y.Line));
+            Scalar(path + ".source", L(path + ".source"), Word(x.Source), Word(y.Source));
+            Scalar(path + ".rating", L(path + ".rating"), Word(x.Rating), Word(y.Rating));
+            Scalar(path + ".outcome", L(path + ".outcome"), Word(x.Outcome), Word(y.Outcome));
+            Scalar(path + ".key", L(path + ".key"), x.Key ? "yes" : "no", y.Key ? "yes" : "no");
+            Scalar(path + ".date", L(path + ".date"), Date(x.Date), Date(y.Date));
         });
         Items("actions", "action", a.Actions, b.Actions, x => x.Id, Describe, (path, label, x, y) =>
         {
-            Prose(path + ".text", label + " wording", x.Text, y.Text);
-            Scalar(path + ".owner", label + " owner", Name(x.Owner), Name(y.Owner), x.Owner, y.Owner);
-            Scalar(path + ".due", label + " due", Date(x.Due), Date(y.Due));
-            Scalar(path + ".status", label + " status", Phrase(x.Status), Phrase(y.Status));
-            Scalar(path + ".completed", label + " completed", Date(x.Completed), Date(y.Completed));
-            Prose(path + ".update", label + " update", x.Update, y.Update, showNew: true);
+            Prose(path + ".text", L(path + ".text"), x.Text, y.Text);
+            Scalar(path + ".owner", L(path + ".owner"), Name(x.Owner), Name(y.Owner), x.Owner, y.Owner);
+            Scalar(path + ".due", L(path + ".due"), Date(x.Due), Date(y.Due));
+            Scalar(path + ".status", L(path + ".status"), Phrase(x.Status), Phrase(y.Status));
+            Scalar(path + ".completed", L(path + ".completed"), Date(x.Completed), Date(y.Completed));
+            Prose(path + ".update", L(path + ".update"), x.Update, y.Update, showNew: true);
         });
         Review(a.LastReviewed, b.LastReviewed);
         Scalar("next_review", "next review", Date(a.NextReview), Date(b.NextReview));
@@ -118,9 +118,9 @@ public sealed class RiskComparer
             return;
         }
 
-        Scalar("closure.date", "closure date", Date(a.Closure?.Date), Date(b.Closure?.Date));
-        Prose("closure.rationale", "closure rationale", a.Closure?.Rationale, b.Closure?.Rationale);
-        Scalar("closure.merged_into", "merged into", a.Closure?.MergedInto, b.Closure?.MergedInto);
+        Scalar("closure.date", L("closure.date"), Date(a.Closure?.Date), Date(b.Closure?.Date));
+        Prose("closure.rationale", L("closure.rationale"), a.Closure?.Rationale, b.Closure?.Rationale);
+        Scalar("closure.merged_into", L("closure.merged_into"), a.Closure?.MergedInto, b.Closure?.MergedInto);
     }
 
     private void Score(string path, Score? a, Score? b)
@@ -140,11 +140,11 @@ public sealed class RiskComparer
         }
         else
         {
-            Scalar(path + ".impact", path + " impact", Number(a.Impact), Number(b.Impact));
-            Scalar(path + ".likelihood", path + " likelihood", Number(a.Likelihood), Number(b.Likelihood));
+            Scalar(path + ".impact", L(path + ".impact"), Number(a.Impact), Number(b.Impact));
+            Scalar(path + ".likelihood", L(path + ".likelihood"), Number(a.Likelihood), Number(b.Likelihood));
         }
 
-        Prose(path + ".rationale", path + " score basis", a?.Rationale, b?.Rationale);
+        Prose(path + ".rationale", L(path + ".rationale"), a?.Rationale, b?.Rationale);
     }
 
     private void Review(Review? a, Review? b)
@@ -269,6 +269,9 @@ public sealed class RiskComparer
     private void Add(string path, string label, ChangeKind kind, string? before, string? after, string description) =>
         _changes.Add(new FieldChange(path, kind, before, after, description) { Label = label });
 
+    /// <summary>A field's one name (<see cref="FieldNames"/>).</summary>
+    private static string L(string path) => FieldNames.Label(path);
+
     private string Name(string? login) => login is null ? "" : _settings?.NameOf(login) ?? login;
 
     private string Objective(string id) =>
@@ -288,13 +291,6 @@ public sealed class RiskComparer
 
     private static string Because(string? rationale) =>
         string.IsNullOrWhiteSpace(rationale) ? "" : ": " + Text.Brief(rationale);
-
-    private static string? GapKind(GapType? type) => type switch
-    {
-        GapType.Control => "gap in control",
-        GapType.Assurance => "gap in assurance",
-        _ => null,
-    };
 
     private static string? Word<T>(T? value) where T : struct, Enum => value is { } v ? Vocabulary.Word(v) : null;
 

@@ -56,7 +56,7 @@ public static class RegisterValidator
         }
 
         Person(issues, settings, "last_reviewed.by", risk.LastReviewed?.By);
-        return issues;
+        return [.. issues.Select(i => i with { Message = FieldNames.Reword(i.Path, i.Message, risk) })];
     }
 
     private static void Person(List<FieldIssue> issues, RegisterSettings settings, string path, string? login)

@@ -34,14 +34,14 @@ public static class RiskValidator
         Score(issues, "inherent", risk.Inherent);
         if (risk.Current is null && risk.Kind == RiskKind.Strategic)
         {
-            issues.Add(new FieldIssue("current", "current is required for a strategic risk: the current score as impact and likelihood, each 1-5") { IsMissing = true });
+            issues.Add(new FieldIssue("current", "current is required for a strategic risk: its impact and likelihood, each 1-5") { IsMissing = true });
         }
 
         Score(issues, "current", risk.Current);
         Score(issues, "target", risk.Target);
         if (risk.TargetDate is not null && risk.Target is null)
         {
-            issues.Add(new FieldIssue("target_date", "target_date needs a target score (target.impact and target.likelihood)"));
+            issues.Add(new FieldIssue("target_date", "target_date needs a target score (a target impact and likelihood)"));
         }
 
         Rules.CheckText(issues, "performance", risk.Performance, multiLine: true);
@@ -66,7 +66,7 @@ public static class RiskValidator
             Rules.CheckText(issues, path + ".text", a.Text, multiLine: true);
             if (a.Line is { } line && (line < 1 || line > 3))
             {
-                issues.Add(new FieldIssue(path + ".line", $"{path}.line must be a line of defence 1-3, found {line}"));
+                issues.Add(new FieldIssue(path + ".line", $"{path}.line must be 1, 2 or 3, found {line}"));
             }
         });
         Items(issues, "actions", risk.Actions, a => a.Id, (path, a) => Action(issues, path, a));
@@ -76,7 +76,8 @@ public static class RiskValidator
             Login(issues, "last_reviewed.by", review.By);
         }
 
-        return issues;
+        // Each message names its field as the screen, commits and comparisons do.
+        return [.. issues.Select(i => i with { Message = FieldNames.Reword(i.Path, i.Message, risk) })];
     }
 
     private static void Closure(List<FieldIssue> issues, Risk risk)
@@ -214,7 +215,7 @@ public static class RiskValidator
             }
             else if (seen.TryGetValue(itemId, out var first))
             {
-                issues.Add(new FieldIssue(path + ".id", $"{path}.id {itemId} is already used by {list}[{first}]"));
+                issues.Add(new FieldIssue(path + ".id", $"{path}.id {itemId} is already used by the {Ordinal(first + 1)} of the {FieldNames.Label(list)}"));
             }
             else
             {
@@ -224,6 +225,14 @@ public static class RiskValidator
             check(path, items[i]);
         }
     }
+
+    private static string Ordinal(int n) => n switch
+    {
+        1 => "first",
+        2 => "second",
+        3 => "third",
+        _ => $"{n}th",
+    };
 
     private static void Required(List<FieldIssue> issues, string path, string? value)
     {

@@ -83,13 +83,13 @@ public sealed class FieldBlameTests
         blame["current.impact"].Value.ShouldBe("3");
         blame["actions[A1].due"].Label.ShouldBe("action A1 due");
         blame["actions[A1].due"].Value.ShouldBe("2025-06-30");
-        blame["actions[A1].text"].Label.ShouldBe("action A1 wording");
+        blame["actions[A1].text"].Label.ShouldBe("action A1 text");
         blame["actions[A1].text"].Value.ShouldBe("Launch the tool.");
         blame["controls[C1].owner"].Label.ShouldBe("control C1 owner");
         blame["owner"].Label.ShouldBe("owner");
         blame["owner"].Value.ShouldBe("rjarvis");
         blame["title"].Label.ShouldBe("title");
-        blame["narrative.event"].Label.ShouldBe("narrative (event)");
+        blame["narrative.event"].Label.ShouldBe("event");
         blame["kind"].Label.ShouldBe("kind");
         blame["leads"].Label.ShouldBe("leads");
     }
@@ -188,7 +188,7 @@ public sealed class FieldBlameTests
         blame["status"].Label.ShouldBe("status");
         blame["closure.date"].Revision.ShouldBe(closing);
         blame["closure.rationale"].Revision.ShouldBe(rewording);
-        blame["closure.rationale"].Label.ShouldBe("closure rationale");
+        blame["closure.rationale"].Label.ShouldBe("closure reason");
     }
 
     [Fact]

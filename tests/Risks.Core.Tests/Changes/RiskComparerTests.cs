@@ -179,7 +179,7 @@ public sealed class RiskComparerTests
         var after = Before with { Narrative = Before.Narrative with { Cause = "A new cause." } };
 
         RiskComparer.Compare(Before, after).ShouldHaveSingleItem()
-            .ShouldBe(new FieldChange("narrative.cause", ChangeKind.Changed, Before.Narrative.Cause, "A new cause.", "narrative (cause) updated"));
+            .ShouldBe(new FieldChange("narrative.cause", ChangeKind.Changed, Before.Narrative.Cause, "A new cause.", "cause updated"));
     }
 
     [Fact]

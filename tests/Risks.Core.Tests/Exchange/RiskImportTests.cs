@@ -211,7 +211,7 @@ public sealed class RiskImportTests
             "row 5, column \"Likelihood\" (current.likelihood): \"Often\" is not a likelihood: give 1-5 or one of Rare, Unlikely, Possible, Likely or Almost certain (a map's scores can give other words)",
             "row 6, column \"Status\" (status): \"Archived\" is not one of open, closed or merged (a map's values can give other words for them)",
             "row 6, column \"Actions\" (actions[A2].due): \"soon\" is not a date: write dates as 2025-03-31, 31/03/2025 or 31 Mar 2025",
-            "row 6, column \"Actions\" (actions[A1].completed): actions[A1].completed is required when the action is complete: the date it was done",
+            "row 6, column \"Actions\" (actions[A1].completed): action A1 completed is required when the action is complete: the date it was done",
             "row 7, column \"Ref\" (id): \"R12\" is not a risk id: an id is 1-10 capital letters or digits starting with a letter, a dash, and 1-6 digits, such as BAF-07",
         ]);
         read.InvalidRows.ShouldBe([2, 3, 4, 5, 6, 7]);
@@ -246,7 +246,7 @@ public sealed class RiskImportTests
 
         read.Risks.Select(r => r.Risk.Id.Value).ShouldBe(["CRR-018", "CRR-019"]);
         read.Problems.Select(p => (p.Row, p.Field)).ShouldBe([(4, "linked_risks[0]"), (5, "owner"), (6, "linked_risks[0]"), (7, "linked_risks[0]")]);
-        read.Problems[^1].Message.ShouldBe("linked_risks[0] names CRR-099, which is not in the register");
+        read.Problems[^1].Message.ShouldBe("linked risk 1 names CRR-099, which is not in the register");
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class RegisterValidatorTests
     public void An_unknown_objective_is_reported_with_the_known_ones()
     {
         Check(Samples.Inequalities() with { Objectives = ["SO2", "SO9"] })
-            .ShouldBe([("objectives[1]", "objectives[1] must be one of register.yaml's objectives (SO1 or SO2), found \"SO9\"")]);
+            .ShouldBe([("objectives[1]", "objective 2 must be one of register.yaml's objectives (SO1 or SO2), found \"SO9\"")]);
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class RegisterValidatorTests
     public void A_linked_risk_missing_from_the_register_is_reported()
     {
         Check(Samples.Inequalities() with { LinkedRisks = ["CRR-018", "CRR-099"] })
-            .ShouldBe([("linked_risks[1]", "linked_risks[1] names CRR-099, which is not in the register")]);
+            .ShouldBe([("linked_risks[1]", "linked risk 2 names CRR-099, which is not in the register")]);
     }
 
     [Fact]
@@ -80,6 +80,6 @@ public sealed class RegisterValidatorTests
             Closure = new Closure { Date = new DateOnly(2025, 3, 1), Rationale = "Same.", MergedInto = "BAF-99" },
         };
 
-        Check(risk).ShouldBe([("closure.merged_into", "closure.merged_into names BAF-99, which is not in the register")]);
+        Check(risk).ShouldBe([("closure.merged_into", "merged into names BAF-99, which is not in the register")]);
     }
 }

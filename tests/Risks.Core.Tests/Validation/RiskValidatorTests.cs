@@ -18,10 +18,10 @@ public sealed class RiskValidatorTests
     }
 
     [Theory]
-    [InlineData(7, 3, "current.impact", "current.impact must be 1-5, found 7")]
-    [InlineData(0, 3, "current.impact", "current.impact is required: a whole number 1-5")]
-    [InlineData(3, 6, "current.likelihood", "current.likelihood must be 1-5, found 6")]
-    [InlineData(3, -1, "current.likelihood", "current.likelihood must be 1-5, found -1")]
+    [InlineData(7, 3, "current.impact", "current impact must be 1-5, found 7")]
+    [InlineData(0, 3, "current.impact", "current impact is required: a whole number 1-5")]
+    [InlineData(3, 6, "current.likelihood", "current likelihood must be 1-5, found 6")]
+    [InlineData(3, -1, "current.likelihood", "current likelihood must be 1-5, found -1")]
     public void A_current_score_part_outside_one_to_five_is_reported_with_its_range(int impact, int likelihood, string path, string message)
     {
         ShouldReportExactly(Samples.Operational() with { Current = new Score(impact, likelihood) }, (path, message));
@@ -32,8 +32,8 @@ public sealed class RiskValidatorTests
     {
         ShouldReportExactly(
             Samples.Operational() with { Inherent = new Score(6, 1), Target = new Score(1, 9) },
-            ("inherent.impact", "inherent.impact must be 1-5, found 6"),
-            ("target.likelihood", "target.likelihood must be 1-5, found 9"));
+            ("inherent.impact", "inherent impact must be 1-5, found 6"),
+            ("target.likelihood", "target likelihood must be 1-5, found 9"));
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class RiskValidatorTests
     {
         ShouldReportExactly(
             Samples.Inequalities() with { Current = null },
-            ("current", "current is required for a strategic risk: the current score as impact and likelihood, each 1-5"));
+            ("current", "current score is required for a strategic risk: its impact and likelihood, each 1-5"));
     }
 
     [Fact]
@@ -72,8 +72,8 @@ public sealed class RiskValidatorTests
                 Gaps = [new Gap { Id = "G1", Text = "No survey." }],
                 Actions = [new RiskAction { Id = "A1", Text = "Survey the sites." }],
             },
-            ("gaps[0].type", "gaps[0].type is required: control or assurance"),
-            ("actions[0].status", "actions[0].status is required: not_started, in_progress, complete or cancelled"));
+            ("gaps[0].type", "gap G1 type is required: control or assurance"),
+            ("actions[0].status", "action A1 status is required: not_started, in_progress, complete or cancelled"));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class RiskValidatorTests
     {
         ShouldReportExactly(
             Samples.Operational() with { Narrative = new Narrative { Cause = "Why." } },
-            ("narrative.event", "narrative.event is required"));
+            ("narrative.event", "event is required"));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class RiskValidatorTests
         var risk = Samples.Inequalities();
         risk = risk with { Actions = [.. risk.Actions, risk.Actions[0] with { Text = "Again." }] };
 
-        ShouldReportExactly(risk, ("actions[3].id", "actions[3].id A1 is already used by actions[0]"));
+        ShouldReportExactly(risk, ("actions[3].id", "action 4 id A1 is already used by the first of the actions"));
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class RiskValidatorTests
         var risk = Samples.Inequalities();
         risk = risk with { Controls = [.. risk.Controls, risk.Controls[0] with { Id = "c1" }] };
 
-        ShouldReportExactly(risk, ("controls[1].id", "controls[1].id c1 is already used by controls[0]"));
+        ShouldReportExactly(risk, ("controls[1].id", "control 2 id c1 is already used by the first of the controls"));
     }
 
     [Theory]
@@ -121,7 +121,7 @@ public sealed class RiskValidatorTests
         var risk = Samples.Inequalities();
         risk = risk with { Controls = [risk.Controls[0] with { Id = id }] };
 
-        ShouldReportExactly(risk, ("controls[0].id", $"controls[0].id must be {Rules.ItemIdRules}, found \"{id}\""));
+        ShouldReportExactly(risk, ("controls[0].id", $"control 1 id must be {Rules.ItemIdRules}, found \"{id}\""));
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public sealed class RiskValidatorTests
         var risk = Samples.Inequalities();
         risk = risk with { Gaps = [risk.Gaps[0] with { Id = "" }] };
 
-        ShouldReportExactly(risk, ("gaps[0].id", "gaps[0].id is required (letters, digits and dashes, at most 20 characters, such as A3)"));
+        ShouldReportExactly(risk, ("gaps[0].id", "gap 1 id is required (letters, digits and dashes, at most 20 characters, such as A3)"));
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class RiskValidatorTests
         var risk = Samples.Inequalities();
         risk = risk with { Assurances = [risk.Assurances[0] with { Text = "" }] };
 
-        ShouldReportExactly(risk, ("assurances[0].text", "assurances[0].text is required"));
+        ShouldReportExactly(risk, ("assurances[0].text", "assurance S1 text is required"));
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class RiskValidatorTests
         var risk = Samples.Inequalities();
         risk = risk with { Actions = [risk.Actions[0] with { Status = ActionStatus.Complete, Completed = null }] };
 
-        ShouldReportExactly(risk, ("actions[0].completed", "actions[0].completed is required when the action is complete: the date it was done"));
+        ShouldReportExactly(risk, ("actions[0].completed", "action A1 completed is required when the action is complete: the date it was done"));
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class RiskValidatorTests
         var risk = Samples.Inequalities();
         risk = risk with { Actions = [risk.Actions[0] with { Status = ActionStatus.InProgress, Completed = new DateOnly(2025, 1, 1) }] };
 
-        ShouldReportExactly(risk, ("actions[0].completed", "actions[0].completed is only for a complete action; status is in_progress"));
+        ShouldReportExactly(risk, ("actions[0].completed", "action A1 completed is only for a complete action; status is in_progress"));
     }
 
     [Fact]
@@ -165,8 +165,8 @@ public sealed class RiskValidatorTests
     {
         ShouldReportExactly(
             Samples.Operational() with { Status = RiskStatus.Closed },
-            ("closure.date", "closure.date is required for a closed risk"),
-            ("closure.rationale", "closure.rationale is required for a closed risk: say why it was closed"));
+            ("closure.date", "closure date is required for a closed risk"),
+            ("closure.rationale", "closure reason is required for a closed risk: say why it was closed"));
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class RiskValidatorTests
                 Status = RiskStatus.Merged,
                 Closure = new Closure { Date = new DateOnly(2025, 3, 1), Rationale = "Same as CRR-018." },
             },
-            ("closure.merged_into", "closure.merged_into is required for a merged risk: the id of the risk it was merged into"));
+            ("closure.merged_into", "merged into is required for a merged risk: the id of the risk it was merged into"));
     }
 
     [Fact]
@@ -202,10 +202,10 @@ public sealed class RiskValidatorTests
             Closure = new Closure { Date = new DateOnly(2025, 3, 1), Rationale = "Duplicate.", MergedInto = "CRR-58" },
         };
 
-        ShouldReportExactly(merged, ("closure.merged_into", "closure.merged_into must name another risk, not this one"));
+        ShouldReportExactly(merged, ("closure.merged_into", "merged into must name another risk, not this one"));
         ShouldReportExactly(
             merged with { Closure = merged.Closure! with { MergedInto = "../x" } },
-            ("closure.merged_into", $"closure.merged_into must be a risk id ({RiskId.Rules}), found \"../x\""));
+            ("closure.merged_into", $"merged into must be a risk id ({RiskId.Rules}), found \"../x\""));
     }
 
     [Fact]
@@ -257,7 +257,7 @@ public sealed class RiskValidatorTests
             ("title", $"title must not hold the control character {shown}"));
         ShouldReportExactly(
             Samples.Operational() with { Narrative = new Narrative { Event = $"Staff{bad} leave." } },
-            ("narrative.event", $"narrative.event must not hold the control character {shown}"));
+            ("narrative.event", $"event must not hold the control character {shown}"));
     }
 
     [Fact]
@@ -297,7 +297,7 @@ public sealed class RiskValidatorTests
     {
         ShouldReportExactly(
             Samples.Operational() with { Leads = ["etimpson", "etimpson"] },
-            ("leads[1]", "leads[1] repeats \"etimpson\""));
+            ("leads[1]", "lead 2 repeats \"etimpson\""));
     }
 
     [Fact]
@@ -305,8 +305,8 @@ public sealed class RiskValidatorTests
     {
         ShouldReportExactly(
             Samples.Operational("CRR-058") with { LinkedRisks = ["Datix 18", "CRR-58"] },
-            ("linked_risks[0]", $"linked_risks[0] must be a risk id ({RiskId.Rules}), found \"Datix 18\"; put references to other systems in external_refs"),
-            ("linked_risks[1]", "linked_risks[1] links the risk to itself"));
+            ("linked_risks[0]", $"linked risk 1 must be a risk id ({RiskId.Rules}), found \"Datix 18\"; put references to other systems in external_refs"),
+            ("linked_risks[1]", "linked risk 2 links the risk to itself"));
     }
 
     [Fact]
@@ -314,7 +314,7 @@ public sealed class RiskValidatorTests
     {
         ShouldReportExactly(
             Samples.Operational() with { TargetDate = new DateOnly(2026, 3, 31) },
-            ("target_date", "target_date needs a target score (target.impact and target.likelihood)"));
+            ("target_date", "target date needs a target score (a target impact and likelihood)"));
     }
 
     [Fact]
@@ -323,7 +323,7 @@ public sealed class RiskValidatorTests
         var risk = Samples.Inequalities();
         risk = risk with { Assurances = [risk.Assurances[0] with { Line = 4 }] };
 
-        ShouldReportExactly(risk, ("assurances[0].line", "assurances[0].line must be a line of defence 1-3, found 4"));
+        ShouldReportExactly(risk, ("assurances[0].line", "assurance S1 line of defence must be 1, 2 or 3, found 4"));
     }
 
     [Fact]
@@ -331,8 +331,8 @@ public sealed class RiskValidatorTests
     {
         ShouldReportExactly(
             Samples.Operational() with { Committees = ["Audit Committee", "", "Quality\nCommittee"] },
-            ("committees[1]", "committees[1] is required"),
-            ("committees[2]", "committees[2] must be one line"));
+            ("committees[1]", "committee 2 is required"),
+            ("committees[2]", "committee 3 must be one line"));
     }
 
     [Fact]

@@ -145,7 +145,7 @@ public sealed class ImportTests : IDisposable
         var twin = Repo.Import([Samples.Operational("BAF-7")], "risks.csv", null, TestRegister.Bob, _register.Settings, When);
 
         invalid.ShouldBeOfType<ImportOutcome.Invalid>().Problems.ShouldBe(
-            ["CRR-1: owner names nobody, who is not among register.yaml's people", "CRR-1: linked_risks[0] names CRR-2, which is not in the register"]);
+            ["CRR-1: owner names nobody, who is not among register.yaml's people", "CRR-1: linked risk 1 names CRR-2, which is not in the register"]);
         twin.ShouldBeOfType<ImportOutcome.Conflict>().Problems.ShouldBe(
             ["BAF-7 is the same id as risks/BAF/00/BAF-07.yaml (ids that differ only in leading zeros are one id); write it as that risk's id"]);
         _register.CommitCount().ShouldBe(commits);

@@ -302,7 +302,7 @@ public sealed class IterationTests : IDisposable
             ["risks/BAF/00/BAF-08.yaml", "risks/BAF/00/BAF-09.yaml", "risks/BAF/00/BAF-7.yaml", "risks/BAF/00/notes.yaml", "risks/BAF/01/BAF-11.yaml"]);
         committed.Problems.Select(p => p.ToString()).ShouldBe(
         [
-            "risks/BAF/00/BAF-08.yaml:9:11: current.impact must be 1-5, found 7",
+            "risks/BAF/00/BAF-08.yaml:9:11: current impact must be 1-5, found 7",
             "risks/BAF/00/BAF-09.yaml:1:1: file is empty",
             "risks/BAF/00/BAF-7.yaml:1:1: BAF-7 is the same id as risks/BAF/00/BAF-07.yaml; ids that differ only in leading zeros are one id",
             $"risks/BAF/00/notes.yaml:1:1: the file name is not a risk id followed by .yaml: {RiskId.Rules}",

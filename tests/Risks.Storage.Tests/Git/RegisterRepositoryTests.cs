@@ -292,7 +292,7 @@ public sealed class RegisterRepositoryTests : IDisposable
     {
         var outcome = _register.Repo.Save(Inequalities() with { Current = new Score(7, 4), Owner = "" }, null, null, TestRegister.Ann);
 
-        outcome.ShouldBeOfType<SaveOutcome.Invalid>().Problems.ShouldBe(["owner is required", "current.impact must be 1-5, found 7"]);
+        outcome.ShouldBeOfType<SaveOutcome.Invalid>().Problems.ShouldBe(["owner is required", "current impact must be 1-5, found 7"]);
         File.Exists(_register.FullPath(RiskPath)).ShouldBeFalse();
         Directory.Exists(_register.FullPath("risks")).ShouldBeFalse();
         _register.CommitCount().ShouldBe(1);
@@ -308,7 +308,7 @@ public sealed class RegisterRepositoryTests : IDisposable
         outcome.ShouldBeOfType<SaveOutcome.Invalid>().Problems.ShouldBe(
         [
             "owner names zsmith, who is not among register.yaml's people",
-            "linked_risks[0] names CRR-018, which is not in the register",
+            "linked risk 1 names CRR-018, which is not in the register",
         ]);
         _register.CommitCount().ShouldBe(1);
     }
@@ -353,7 +353,7 @@ public sealed class RegisterRepositoryTests : IDisposable
 
         snapshot.Risks.Select(r => r.Risk.Id.Value).ShouldBe(["BAF-07", "CRR-018"]);
         snapshot.InvalidFiles.ShouldBe(["risks/BAF/00/BAF-08.yaml"]);
-        snapshot.Problems.Select(p => p.ToString()).ShouldBe(["risks/BAF/00/BAF-08.yaml:9:11: current.impact must be 1-5, found 7"]);
+        snapshot.Problems.Select(p => p.ToString()).ShouldBe(["risks/BAF/00/BAF-08.yaml:9:11: current impact must be 1-5, found 7"]);
     }
 
     [Fact]
@@ -405,7 +405,7 @@ public sealed class RegisterRepositoryTests : IDisposable
         snapshot.Problems.Select(p => p.ToString()).ShouldBe(
         [
             $"{RiskPath}:7:8: owner names zsmith, who is not among register.yaml's people",
-            $"{RiskPath}:11:5: linked_risks[0] names CRR-099, which is not in the register",
+            $"{RiskPath}:11:5: linked risk 1 names CRR-099, which is not in the register",
         ]);
     }
 

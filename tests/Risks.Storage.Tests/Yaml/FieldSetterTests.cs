@@ -81,7 +81,7 @@ public sealed class FieldSetterTests
         var (file, _) = Apply("actions[A9].text=Agree the 2026/27 programme.");
 
         file.Risk.ShouldBeNull();
-        file.Problems.Select(p => p.Message).ShouldBe(["actions[3].status is required: not_started, in_progress, complete or cancelled"]);
+        file.Problems.Select(p => p.Message).ShouldBe(["action A9 status is required: not_started, in_progress, complete or cancelled"]);
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class FieldSetterTests
         var (file, _) = Apply("narrative.event=");
 
         file.Risk.ShouldBeNull();
-        file.Problems.Select(p => p.Message).ShouldBe(["narrative.event is required"]);
+        file.Problems.Select(p => p.Message).ShouldBe(["event is required"]);
     }
 
     [Theory]
@@ -199,7 +199,7 @@ public sealed class FieldSetterTests
         var (file, _) = Apply("current.impact=7");
 
         file.Risk.ShouldBeNull();
-        file.Problems.Select(p => p.Message).ShouldBe(["current.impact must be 1-5, found 7"]);
+        file.Problems.Select(p => p.Message).ShouldBe(["current impact must be 1-5, found 7"]);
     }
 
     [Fact]

@@ -121,7 +121,7 @@ public sealed class RiskYamlHazardTests
     {
         var text = Samples.Inequalities().Replace("current:\n  impact: 3\n", "current:\n  impact: 7\n", StringComparison.Ordinal);
 
-        Problems(text).ShouldBe(["risks/BAF/00/BAF-07.yaml:36:11: current.impact must be 1-5, found 7"]);
+        Problems(text).ShouldBe(["risks/BAF/00/BAF-07.yaml:36:11: current impact must be 1-5, found 7"]);
     }
 
     [Fact]
@@ -137,7 +137,7 @@ public sealed class RiskYamlHazardTests
         Problems(Samples.Minimal.Replace("  likelihood: 4\n", "", StringComparison.Ordinal))
             .ShouldContain($"{F}:9:3: current.likelihood is required: a whole number 1-5");
         Problems(Samples.Minimal.Replace("  event: Something happens.\n", "  cause: Because.\n", StringComparison.Ordinal))
-            .ShouldBe([$"{F}:5:3: narrative.event is required"]);
+            .ShouldBe([$"{F}:5:3: event is required"]);
     }
 
     [Fact]
@@ -437,7 +437,7 @@ public sealed class RiskYamlHazardTests
     public void Problems_in_a_crlf_file_are_reported_at_the_right_line()
     {
         Problems(Samples.Minimal.Replace("impact: 3", "impact: 9", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal))
-            .ShouldBe([$"{F}:9:11: current.impact must be 1-5, found 9"]);
+            .ShouldBe([$"{F}:9:11: current impact must be 1-5, found 9"]);
     }
 
     [Theory]

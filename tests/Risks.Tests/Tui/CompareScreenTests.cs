@@ -53,7 +53,7 @@ public sealed class CompareScreenTests
         // BAF-07: six changes, two of them reworded, more than the six rows below the table.
         var screen = DownTo(ui, "Aligned with the score of Datix risk 18");
         screen.ShouldContain("Reduced from 12 since the January 2025 report: 12 -> 9, High");
-        screen.ShouldContain("- current score basis: Aligned with the score of Datix risk 18; ‹the health");
+        screen.ShouldContain("- current score rationale: Aligned with the score of Datix risk 18; ‹the health");
         screen.ShouldMatch(@"↓ \d+ more lines: Enter shows them all");
     }
 

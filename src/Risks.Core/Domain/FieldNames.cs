@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Risks.Core.Domain;
+
+/// <summary>
+/// The one name of each field of a risk, in the board's words, for every place that names one:
+/// the risk screen, <c>risks check</c>'s messages, commit messages, comparisons and blame.
+/// <c>current.likelihood</c> is "current likelihood", <c>actions[A3].due</c> (or <c>actions[2].due</c>,
+/// with the risk to find its id) is "action A3 due", <c>narrative.cause</c> is "cause".
+/// </summary>
+public static partial class FieldNames
+{
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
+    {
+        ["id"] = "id",
+        ["kind"] = "kind",
+        ["title"] = "title",
+        ["narrative"] = "narrative",
+        ["narrative.cause"] = "cause",
+        ["narrative.event"] = "event",
+        ["narrative.effect"] = "effect",
+        ["key_elements"] = "key elements",
+        ["category"] = "category",
+        ["status"] = "status",
+        ["closure"] = "closure",
+        ["closure.date"] = "closure date",
+        ["closure.rationale"] = "closure reason",
+        ["closure.merged_into"] = "merged into",
+        ["owner"] = "owner",
+        ["leads"] = "leads",
+        ["directorate"] = "directorate",
+        ["committees"] = "committees",
+        ["objectives"] = "objectives",
+        ["linked_risks"] = "linked risks",
+        ["external_refs"] = "external references",
+        ["target_date"] = "target date",
+        ["response"] = "response",
+        ["performance"] = "performance",
+        ["trajectory"] = "trajectory",
+        ["controls"] = "controls",
+        ["gaps"] = "gaps",
+        ["assurances"] = "assurances",
+        ["actions"] = "actions",
+        ["last_reviewed"] = "last review",
+        ["last_reviewed.date"] = "last reviewed",
+        ["last_reviewed.by"] = "reviewed by",
+        ["next_review"] = "next review",
+    };
+
+    /// <summary>One entry of a list of names, by its place: "lead 2".</summary>
+    private static readonly Dictionary<string, string> Entries = new(StringComparer.Ordinal)
+    {
+        ["key_elements"] = "key element",
+        ["leads"] = "lead",
+        ["committees"] = "committee",
+        ["objectives"] = "objective",
+        ["linked_risks"] = "linked risk",
+        ["external_refs"] = "external reference",
+    };
+
+    private static readonly Dictionary<string, string> ScoreParts = new(StringComparer.Ordinal)
+    {
+        [""] = "score",
+        ["impact"] = "impact",
+        ["likelihood"] = "likelihood",
+        ["rationale"] = "score rationale",
+    };
+
+    private static readonly Dictionary<string, (string Noun, Dictionary<string, string> Parts)> Items = new(StringComparer.Ordinal)
+    {
+        ["controls"] = ("control", new(StringComparer.Ordinal) { ["id"] = "id", ["text"] = "text", ["owner"] = "owner", ["effectiveness"] = "effectiveness" }),
+        ["gaps"] = ("gap", new(StringComparer.Ordinal) { ["id"] = "id", ["type"] = "type", ["text"] = "text" }),
+        ["assurances"] = ("assurance", new(StringComparer.Ordinal) { ["id"] = "id", ["text"] = "text", ["line"] = "line of defence", ["source"] = "source", ["rating"] = "rating", ["outcome"] = "outcome", ["key"] = "key assurance", ["date"] = "date" }),
+        ["actions"] = ("action", new(StringComparer.Ordinal) { ["id"] = "id", ["text"] = "text", ["owner"] = "owner", ["due"] = "due", ["status"] = "status", ["completed"] = "completed", ["update"] = "update" }),
+    };
+
+    /// <summary>The name of the field at <paramref name="path"/>; an item named by its place is named by its id when <paramref name="risk"/> has one.</summary>
+    public static string Label(string path, Risk? risk = null)
+    {
+        if (Fields.TryGetValue(path, out var name))
+        {
+            return name;
+        }
+
+        var score = ScorePath().Match(path);
+        if (score.Success && ScoreParts.TryGetValue(score.Groups["part"].Value, out var part))
+        {
+            return $"{score.Groups["score"].Value} {part}";
+        }
+
+        var item = ItemPath().Match(path);
+        if (item.Success)
+        {
+            var list = item.Groups["list"].Value;
+            var key = item.Groups["key"].Value;
+            var field = item.Groups["field"].Success ? item.Groups["field"].Value : null;
+            if (Items.TryGetValue(list, out var entry))
+            {
+                // An id that is itself the problem is no name: the item is named by its place.
+                var named = $"{entry.Noun} {(field == "id" ? Place(key) : ItemId(list, key, risk))}";
+                return field is null ? named : $"{named} {(entry.Parts.TryGetValue(field, out var p) ? p : field.Replace('_', ' '))}";
+            }
+
+            if (Entries.TryGetValue(list, out var entryName))
+            {
+                // A name in a list of names: "objectives[1]" is objective 2, the second.
+                return $"{entryName} {Place(key)}";
+            }
+        }
+
+        return path.Replace('_', ' ');
+    }
+
+    /// <summary>
+    /// A message that begins with a field's path (as the rules are written) begun with its name
+    /// instead: "actions[0].due must be a date" becomes "action A1 due must be a date".
+    /// </summary>
+    public static string Reword(string path, string message, Risk? risk = null) =>
+        path.Length > 0 && message.StartsWith(path, StringComparison.Ordinal) ? Label(path, risk) + message[path.Length..] : message;
+
+    private static string Place(string key) =>
+        int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? (index + 1).ToString(CultureInfo.InvariantCulture) : key;
+
+    /// <summary>An item's id from its key: the id itself, or, for a place (<c>2</c>), the id of the item there (or its number, from 1, when it has none).</summary>
+    private static string ItemId(string list, string key, Risk? risk)
+    {
+        if (!int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        {
+            return key;
+        }
+
+        var id = (list, risk) switch
+        {
+            (_, null) => null,
+            ("controls", _) when index < risk.Controls.Count => risk.Controls[index].Id,
+            ("gaps", _) when index < risk.Gaps.Count => risk.Gaps[index].Id,
+            ("assurances", _) when index < risk.Assurances.Count => risk.Assurances[index].Id,
+            ("actions", _) when index < risk.Actions.Count => risk.Actions[index].Id,
+            _ => null,
+        };
+        return string.IsNullOrEmpty(id) ? $"{index + 1}" : id;
+    }
+
+    [GeneratedRegex(@"\A(?<score>inherent|current|target)(\.(?<part>impact|likelihood|rationale))?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex ScorePath();
+
+    [GeneratedRegex(@"\A(?<list>[a-z_]+)\[(?<key>[^\]]+)\](\.(?<field>[a-z_]+))?\z", RegexOptions.CultureInvariant)]
+    private static partial Regex ItemPath();
+}
