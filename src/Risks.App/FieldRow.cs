@@ -38,6 +38,9 @@ public sealed record Choice(string Value, string Label);
 /// </summary>
 public sealed record FieldRow(string Path, string Label, string Value, FieldKind Kind)
 {
+    /// <summary>The field's one name in full, as messages, commits and comparisons give it: "action A3 due" for the row labelled "due" under A3.</summary>
+    public string FullLabel { get; init; } = "";
+
     /// <summary>The value the editor starts with (for lists and multiple choices, one per line).</summary>
     public string Raw { get; init; } = "";
 

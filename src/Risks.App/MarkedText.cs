@@ -84,10 +84,10 @@ public static partial class MarkedText
     /// cut), the continuation indented two columns as <c>Prompts.Wrap</c> does; each run keeps its
     /// ink across the break. The spaces at a break are dropped. An empty line stays one empty line.
     /// </summary>
-    public static IReadOnlyList<MarkedLine> Wrap(IEnumerable<MarkedLine> lines, int width)
+    public static IReadOnlyList<MarkedLine> Wrap(IEnumerable<MarkedLine> lines, int width, int? continuedIndent = null)
     {
         width = Math.Max(1, width);
-        var indent = width > 10 ? Continued : "";
+        var indent = continuedIndent is { } given ? new string(' ', Math.Min(given, width / 2)) : width > 10 ? Continued : "";
         var wrapped = new List<MarkedLine>();
         foreach (var line in lines)
         {

@@ -6,7 +6,8 @@ using Risks.Storage.Git;
 namespace Risks.App;
 
 /// <summary>The register table's columns, in the order shown.</summary>
-public enum RegisterColumn { Id, Title, Score, Band, Trend, Target, Review, Actions, Owner }
+/// <summary>The register's columns, most needed first: at 80 columns everything up to the actions is on screen.</summary>
+public enum RegisterColumn { Id, Title, Score, Band, Review, Actions, Target, Trend, Owner }
 
 /// <summary>Which score the heat map (and a heat-map cell filter) uses.</summary>
 public enum ScoreBasis { Current, Target, Inherent }
@@ -90,6 +91,32 @@ public sealed class RegisterView
     }
 
     public string Cell(RegisterRow row, RegisterColumn column) => row.Text(column, _session.Settings, _session.Today);
+
+    /// <summary>When no risk is shown: why, and what to do next; null when there are risks to show.</summary>
+    public string? Empty
+    {
+        get
+        {
+            if (Rows.Count > 0)
+            {
+                return null;
+            }
+
+            if (_all.Count > 0)
+            {
+                return "No risk matches the filters shown above. x clears them; b, o and c show strategic, operational and closed risks.";
+            }
+
+            var settings = _session.Settings;
+            var lead = _session.Access.Role == Role.GovernanceLead;
+            var first = settings.Objectives.Count == 0 || settings.People.Count < 2
+                ? lead
+                    ? $"Start with the settings (press 5): add your strategic objectives{(settings.People.Count < 2 ? " and the people who own risks" : "")}. Then come back here (1) and press n to add your first risk."
+                    : "A governance lead starts it: the settings (5) list who that is."
+                : lead ? "Press n to add the first risk." : "A governance lead adds the first risk.";
+            return $"There are no risks in the register yet.\n\n{first}\n\n? lists every key on any screen.";
+        }
+    }
 
     /// <summary>The risks shown, by band: <c>14 of 14 risks: 11 Extreme, 2 High, 1 Moderate, 0 Low</c>.</summary>
     public string Counts

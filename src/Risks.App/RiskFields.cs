@@ -27,8 +27,8 @@ public static partial class RiskFields
         rows.Add(Pick<RiskStatus>("status", "Status", risk.Status, clearable: false) with { Help = "A closed or merged risk needs a closure date and rationale." });
         if (risk.Status != RiskStatus.Open || risk.Closure is not null)
         {
-            rows.Add(DateRow("closure.date", "Closed on", risk.Closure?.Date) with { Depth = 1 });
-            rows.Add(Long("closure.rationale", "Why closed", risk.Closure?.Rationale) with { Depth = 1 });
+            rows.Add(DateRow("closure.date", "Closure date", risk.Closure?.Date) with { Depth = 1 });
+            rows.Add(Long("closure.rationale", "Closure reason", risk.Closure?.Rationale) with { Depth = 1 });
             rows.Add(Text("closure.merged_into", "Merged into", risk.Closure?.MergedInto) with { Depth = 1, Help = "The id of the risk this one was merged into." });
         }
 
@@ -63,7 +63,7 @@ public static partial class RiskFields
             risk.LinkedRisks,
             others.Where(o => o.Identity != risk.Id.Identity).Select(o => new Choice(o.Value, o.Value)).ToList(),
             id => id) with { NoChoices = "There are no other risks in the register to link to yet." });
-        rows.Add(LinesRow("external_refs", "External refs", risk.ExternalRefs) with { Help = "References in other systems, such as Datix 53, one per line." });
+        rows.Add(LinesRow("external_refs", "External references", risk.ExternalRefs) with { Help = "References in other systems, such as Datix 53, one per line." });
 
         rows.Add(Heading("scores", "Scores"));
         ScoreRows(rows, "inherent", "Inherent", risk.Inherent, settings, required: false);
@@ -83,12 +83,12 @@ public static partial class RiskFields
         ItemRows(rows, "gaps", "Gaps", risk.Gaps, (path, i, g) =>
         [
             ItemText(path, "gaps", i, g.Id, g.Text),
-            Sub(Pick<GapType>($"{path}.type", "gap in", g.Type, clearable: false), "gaps", i),
+            Sub(Pick<GapType>($"{path}.type", "type", g.Type, clearable: false) with { Help = "A gap in control (a control missing or not working) or in assurance (no evidence that a control works)." }, "gaps", i),
         ]);
         ItemRows(rows, "assurances", "Assurances", risk.Assurances, (path, i, a) =>
         [
             ItemText(path, "assurances", i, a.Id, a.Text),
-            Sub(new FieldRow($"{path}.line", "line", a.Line?.ToString(CultureInfo.InvariantCulture) ?? "", FieldKind.Choice)
+            Sub(new FieldRow($"{path}.line", "line of defence", a.Line?.ToString(CultureInfo.InvariantCulture) ?? "", FieldKind.Choice)
             {
                 Raw = a.Line?.ToString(CultureInfo.InvariantCulture) ?? "",
                 Choices = [new Choice("", "(none)"), new Choice("1", "1 first line (management)"), new Choice("2", "2 second line (oversight)"), new Choice("3", "3 third line (independent)")],
@@ -113,7 +113,7 @@ public static partial class RiskFields
         rows.Add(DateRow("last_reviewed.date", "Last reviewed", risk.LastReviewed?.Date));
         rows.Add(new FieldRow("last_reviewed.by", "Reviewed by", risk.LastReviewed is { } r ? settings.NameOf(r.By) : "", FieldKind.Choice) { Raw = risk.LastReviewed?.By ?? "", Choices = optionalPeople });
         rows.Add(DateRow("next_review", "Next review", risk.NextReview));
-        return rows;
+        return [.. rows.Select(r => r with { FullLabel = r.Kind == FieldKind.Heading ? r.Label : FieldNames.Label(r.Path, risk) })];
     }
 
     /// <summary>
@@ -148,7 +148,7 @@ public static partial class RiskFields
         }
         catch (FieldException ex)
         {
-            return (null, ex.Message);
+            return (null, FieldNames.Reword(path, ex.Message, risk));
         }
     }
 
@@ -296,7 +296,7 @@ public static partial class RiskFields
             case "by":
                 if (review is null)
                 {
-                    throw new FieldException("last_reviewed.by needs last_reviewed.date: set the date of the review first");
+                    throw new FieldException("last_reviewed.by needs the date of the review: set last reviewed first");
                 }
 
                 return review with { By = OneLine(text) };
@@ -325,7 +325,7 @@ public static partial class RiskFields
             case "rationale":
                 if (score is null)
                 {
-                    throw new FieldException($"{path} needs a score: set {path.Split('.')[0]}.impact and likelihood first");
+                    throw new FieldException($"{path} needs a score: set the {path.Split('.')[0]} impact and likelihood first");
                 }
 
                 return score with { Rationale = Optional(OneLine(text)) };
@@ -402,7 +402,7 @@ public static partial class RiskFields
 
         return int.TryParse(text.Split(' ')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var line) && line is >= 1 and <= 3
             ? line
-            : throw new FieldException($"{path} must be a line of defence 1-3, found {Core.Domain.Text.Quote(text)}");
+            : throw new FieldException($"{path} must be 1, 2 or 3, found {Core.Domain.Text.Quote(text)}");
     }
 
     private static DateOnly? Date(string path, string text)

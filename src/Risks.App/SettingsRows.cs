@@ -87,7 +87,7 @@ public static partial class SettingsRows
             rows.Add(Item(new FieldRow($"{path}.reported", "reported", Formats.Date(p.Reported), FieldKind.Date) { Raw = Formats.Date(p.Reported), Help = "The date of the partner's report." }, "partner_risks", i, key, 1));
         }
 
-        return rows;
+        return [.. rows.Select(r => r with { FullLabel = r.Kind == FieldKind.Heading ? r.Label : Label(r.Path) })];
     }
 
     /// <summary>A setting's path in words: <c>objectives[SO2].tolerance</c> is "objective SO2 tolerance".</summary>

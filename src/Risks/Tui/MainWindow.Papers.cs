@@ -35,7 +35,7 @@ internal sealed partial class MainWindow
                 path = Path.Combine(path, choice.FileName);
             }
 
-            if (File.Exists(path) && Ask("Replace file", $"{path} already exists. Replace it?", "_Replace", "_Cancel") != 0)
+            if (File.Exists(path) && Ask("Replace file", $"{path} already exists. Replace it?", "Replace", "_Cancel") != 0)
             {
                 continue;
             }

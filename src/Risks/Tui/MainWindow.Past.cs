@@ -208,7 +208,7 @@ internal sealed partial class MainWindow
             .Select(i => (i.Name, $"{i.Name}  {Core.Presentation.Formats.Date(i.BoardDate)}  {i.By}  {i.Title}"))
             .Prepend((New, "Cut a new iteration of the register as committed now..."))
             .ToList();
-        var picked = _prompts.Pick("Iterations", $"{Core.Domain.Text.Count(iterations.Count, "iteration")}, newest first, each with the date of its board meeting, who cut it and its title:", choices, iterations.Count > 0 ? 1 : 0);
+        var picked = _prompts.Pick("Iterations", $"{Core.Domain.Text.Count(iterations.Count, "iteration")}, newest first, each with the date of its board meeting, who cut it and its title:", choices, selected: 0);
         if (picked is null)
         {
             return;
@@ -224,7 +224,7 @@ internal sealed partial class MainWindow
         var answer = Ask(
             $"Iteration {iteration.Name}",
             $"{(iteration.Title.Length > 0 ? iteration.Title + "\n" : "")}For the board of {Core.Presentation.Formats.Date(iteration.BoardDate)}.\nCut by {iteration.By} on {Core.Presentation.Formats.Moment(iteration.When)}, at commit {iteration.Commit[..7]}.",
-            "Co_mpare with now", "_Remove", "_Close");
+            "Co_mpare with now", "Remove", "_Close");
         if (answer == 0)
         {
             if (Compare(iteration.Name, "HEAD") is { } error)
@@ -242,7 +242,7 @@ internal sealed partial class MainWindow
             {
                 Say(permission.Reason);
             }
-            else if (Ask("Remove iteration", $"Remove iteration {iteration.Name}? The commits it marked, and their history, are kept.", "_Remove", "_Keep") == 0)
+            else if (Ask("Remove iteration", $"Remove iteration {iteration.Name}? The commits it marked, and their history, are kept.", "Remove", "_Keep") == 0)
             {
                 _session.Repository.RemoveTag(iteration.Name);
                 _session.Reload();

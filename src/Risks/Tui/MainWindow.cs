@@ -24,6 +24,8 @@ internal sealed partial class MainWindow : Window
     private readonly HeatMapScreen _heatScreen;
     private readonly ActionsScreen _actionsScreen;
     private readonly RiskScreen _riskScreen;
+    private readonly SettingsScreen _settingsScreen;
+    private readonly View _body;
     private readonly ListScreen _historyScreen;
     private readonly ListScreen _blameScreen;
     private readonly ListScreen _compareScreen;
@@ -34,7 +36,7 @@ internal sealed partial class MainWindow : Window
     private string? _compareTo;
     private readonly Label _header;
     private readonly Label _message;
-    private StatusBar? _status;
+    private readonly HintBar _hints;
     private readonly object? _watch;
     private Screen _returnTo = Screen.Register;
 
@@ -52,20 +54,23 @@ internal sealed partial class MainWindow : Window
         _actions = new ActionsView(session);
         _header = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
         _message = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
-        var body = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), CanFocus = true };
+        _hints = new HintBar(command => Execute(command)) { Y = Pos.AnchorEnd(1) };
+        var body = _body = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), CanFocus = true };
         _registerScreen = new RegisterScreen(_register);
         _heatScreen = new HeatMapScreen(_heat, () => Execute(UiCommand.FilterToCell));
         _actionsScreen = new ActionsScreen(_actions, () => _session.Today);
         _riskScreen = new RiskScreen(MovementLine);
+        _settingsScreen = new SettingsScreen();
         _historyScreen = new ListScreen(["When", "Who", "Change"], 2, 7, (0, 17, 17), (1, 8, 18));
         _blameScreen = new ListScreen(["Field", "Who", "When", "Value"], 2, 6, (0, 14, 24), (1, 8, 16), (2, 11, 11));
         _compareScreen = new ListScreen(["Risk", "Title", "Movement", "Changes"], 5, 6, (0, 7, 10), (1, 10, 20), (2, 16, 46));
-        body.Add(_registerScreen, _heatScreen, _actionsScreen, _riskScreen, _historyScreen, _blameScreen, _compareScreen);
-        Add(_header, body, _message);
+        body.Add(_registerScreen, _heatScreen, _actionsScreen, _riskScreen, _settingsScreen, _historyScreen, _blameScreen, _compareScreen);
+        Add(_header, body, _message, _hints);
 
         _registerScreen.Table.Accepted += (_, _) => OpenSelected();
         _actionsScreen.Table.Accepted += (_, _) => OpenSelected();
         _riskScreen.Table.Accepted += (_, _) => Execute(UiCommand.EditField);
+        _settingsScreen.Table.Accepted += (_, _) => Execute(UiCommand.EditField);
         _historyScreen.Table.Accepted += (_, _) => Execute(UiCommand.ViewVersion);
         _blameScreen.Table.Accepted += (_, _) => Execute(UiCommand.Details);
         _compareScreen.Table.Accepted += (_, _) => Execute(UiCommand.Details);
@@ -94,6 +99,11 @@ internal sealed partial class MainWindow : Window
     public RegisterScreen RegisterScreen => _registerScreen;
 
     public RiskScreen RiskScreen => _riskScreen;
+
+    public SettingsScreen SettingsScreen => _settingsScreen;
+
+    /// <summary>The hints the bar at the bottom shows now.</summary>
+    public IReadOnlyList<Risks.App.KeyBinding> Hints => _hints.Shown;
 
     public ActionsScreen ActionsScreen => _actionsScreen;
 
@@ -127,7 +137,7 @@ internal sealed partial class MainWindow : Window
                 _prompts.Help(Current);
                 break;
             case UiCommand.Quit:
-                if (LeaveRisk("quitting"))
+                if (LeaveRisk("quitting") && LeaveSettings("quitting"))
                 {
                     _app.RequestStop(this);
                 }
@@ -234,8 +244,26 @@ internal sealed partial class MainWindow : Window
             case UiCommand.Back:
                 Show(Current == Screen.Compare ? Screen.Register : Screen.Risk);
                 break;
+            case UiCommand.ShowSettings:
+                if (Current != Screen.Settings && (!OnRisk || LeaveRisk("opening the settings")))
+                {
+                    OpenSettings();
+                }
+
+                break;
+            case UiCommand.GoToSection or UiCommand.FirstRow or UiCommand.LastRow when CurrentFields is { } fields:
+                Move(fields, command);
+                break;
             default:
-                ExecuteOnRisk(command);
+                if (Current == Screen.Settings)
+                {
+                    ExecuteOnSettings(command);
+                }
+                else
+                {
+                    ExecuteOnRisk(command);
+                }
+
                 break;
         }
 
@@ -282,7 +310,7 @@ internal sealed partial class MainWindow : Window
                     break;
                 }
 
-                if (Ask("Remove", $"Remove {from} item {index + 1} ({row.Label})? It goes when you save.", "_Remove", "_Keep") == 0)
+                if (Ask("Remove", $"Remove {Core.Domain.FieldNames.Label($"{from}[{index}]", editor.Draft)}? It goes when you save.", "Remove", "_Keep") == 0)
                 {
                     Report(editor.RemoveItem(from, index), () => _riskScreen.Update());
                 }
@@ -308,7 +336,7 @@ internal sealed partial class MainWindow : Window
                 Save(editor);
                 break;
             case UiCommand.Discard:
-                if (editor.IsDirty && Ask("Undo all", "Throw away every unsaved edit to this risk?", "_Throw away", "_Keep") == 0)
+                if (editor.IsDirty && Ask("Undo all", "Throw away every unsaved edit to this risk?", "Throw away", "_Keep") == 0)
                 {
                     editor.Discard();
                     _riskScreen.Update();
@@ -499,7 +527,7 @@ internal sealed partial class MainWindow : Window
             return true;
         }
 
-        var answer = Ask("Unsaved edits", $"{editor.Id} has {Core.Domain.Text.Count(editor.Changes.Count, "unsaved change")}. Save before {doing}?", "_Save", "_Discard", "_Keep editing");
+        var answer = Ask("Unsaved edits", $"{editor.Id} has {Core.Domain.Text.Count(editor.Changes.Count, "unsaved change")}. Save before {doing}?", "_Save", "Discard", "_Keep editing");
         switch (answer)
         {
             case 0:
@@ -516,7 +544,7 @@ internal sealed partial class MainWindow : Window
 
     private void SwitchTo(Screen screen)
     {
-        if (OnRisk && !LeaveRisk("leaving it"))
+        if ((OnRisk && !LeaveRisk("leaving it")) || (Current == Screen.Settings && !LeaveSettings("leaving them")))
         {
             return;
         }
@@ -531,6 +559,7 @@ internal sealed partial class MainWindow : Window
         _heatScreen.Visible = screen == Screen.HeatMap;
         _actionsScreen.Visible = screen == Screen.Actions;
         _riskScreen.Visible = screen == Screen.Risk;
+        _settingsScreen.Visible = screen == Screen.Settings;
         _historyScreen.Visible = screen == Screen.History;
         _blameScreen.Visible = screen == Screen.Blame;
         _compareScreen.Visible = screen == Screen.Compare;
@@ -559,10 +588,13 @@ internal sealed partial class MainWindow : Window
             case Screen.Risk:
                 _riskScreen.Table.SetFocus();
                 break;
+            case Screen.Settings:
+                _settingsScreen.Table.SetFocus();
+                break;
         }
 
         UpdateHeader();
-        UpdateStatusBar(screen);
+        _hints.Screen = screen;
         SetNeedsDraw();
     }
 
@@ -573,23 +605,6 @@ internal sealed partial class MainWindow : Window
             : _session.BaselineProblem ?? "no iterations yet";
         _header.Text = $"{KeyMap.Title(Current)} | {_session.Access.Describe()} | {baseline} | {_session.Settings.Organisation}";
         SetNeedsDraw();
-    }
-
-    private void UpdateStatusBar(Screen screen)
-    {
-        if (_status is not null)
-        {
-            Remove(_status);
-            _status.Dispose();
-        }
-
-        var shortcuts = KeyMap.For(screen).Where(b => b.InStatusBar).Select(b =>
-        {
-            var command = b.Command;
-            return new Shortcut(KeyNames.First(b), b.Hint, () => Execute(command));
-        });
-        _status = new StatusBar(shortcuts);
-        Add(_status);
     }
 
     private void Reload()
@@ -780,6 +795,10 @@ internal sealed partial class MainWindow : Window
         }
     }
 
+    /// <summary>
+    /// Asks a question. The last button is the default (Enter), so it is always the safe answer;
+    /// a choice that throws something away has no letter, so typing never presses it.
+    /// </summary>
     private int? Ask(string title, string message, params string[] buttons) => _prompts.Ask(title, message, buttons);
 
     private void Report(string? error, Action then)
@@ -793,5 +812,47 @@ internal sealed partial class MainWindow : Window
         then();
     }
 
-    private void Say(string text) => _message.Text = text;
+    /// <summary>Says <paramref name="text"/> on the message line, which takes a second line when the text needs it.</summary>
+    private void Say(string text)
+    {
+        var width = Frame.Width > 0 ? Frame.Width : 80;
+        var lines = text.Length > width ? 2 : 1;
+        _message.Text = text;
+        _message.Height = lines;
+        _message.Y = Pos.AnchorEnd(1 + lines);
+        _body.Height = Dim.Fill(1 + lines);
+        SetNeedsLayout();
+    }
+
+    /// <summary>The field screen shown now, if one is.</summary>
+    private FieldScreen? CurrentFields => Current switch
+    {
+        Screen.Risk => _riskScreen,
+        Screen.Settings => _settingsScreen,
+        _ => null,
+    };
+
+    /// <summary>Home, End, and the menu of sections: each numbered, a number (or Enter) goes there.</summary>
+    private void Move(FieldScreen fields, UiCommand command)
+    {
+        switch (command)
+        {
+            case UiCommand.FirstRow:
+                fields.Select(0);
+                break;
+            case UiCommand.LastRow:
+                fields.Select(fields.Rows.Count - 1);
+                break;
+            default:
+                var sections = fields.Sections;
+                var at = sections.Select((s, n) => (s.Row, n)).LastOrDefault(x => x.Row <= fields.SelectedIndex).n;
+                var chosen = _prompts.Menu("Go to section", [.. sections.Select(s => s.Heading.Label)], at);
+                if (chosen is { } n)
+                {
+                    fields.Select(sections[n].Row);
+                }
+
+                break;
+        }
+    }
 }

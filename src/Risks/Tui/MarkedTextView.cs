@@ -41,6 +41,9 @@ internal sealed class MarkedTextView : View
     /// <summary>What the last row adds after "n more lines" when some are hidden (such as "Enter shows them all").</summary>
     public string More { get; set; } = "";
 
+    /// <summary>How far a wrapped line's continuation is indented (by default two columns), such as under the second column of the key help.</summary>
+    public int? Indent { get; set; }
+
     /// <summary>The first wrapped line shown.</summary>
     public int Top => _top;
 
@@ -52,7 +55,7 @@ internal sealed class MarkedTextView : View
             var width = Math.Max(1, Viewport.Width);
             if (width != _wrappedWidth)
             {
-                _wrapped = MarkedText.Wrap(_lines, width);
+                _wrapped = MarkedText.Wrap(_lines, width, Indent);
                 _wrappedWidth = width;
                 _top = Math.Min(_top, LastTop);
             }

@@ -43,6 +43,47 @@ internal sealed class Prompts(IApplication app)
         Run(dialog, view);
     }
 
+    /// <summary>
+    /// A short menu, each entry numbered: its number chooses it at once, as do the arrows and Enter.
+    /// Returns the index chosen, or null when cancelled.
+    /// </summary>
+    public int? Menu(string title, IReadOnlyList<string> entries, int selected = 0)
+    {
+        if (entries.Count == 0)
+        {
+            return null;
+        }
+
+        var numbered = entries.Select((e, i) => i < 9 ? $"{i + 1}  {e}" : $"   {e}").ToList();
+        var note = new Label { HotKeySpecifier = Texts.NoHotKey, Text = "A number goes there at once; or the arrows and Enter.", X = 0, Y = 0, Width = Dim.Fill() };
+        var list = new ListView { X = 0, Y = 1, Width = Dim.Fill(), Height = Math.Min(numbered.Count, 14) };
+        list.SetSource(new ObservableCollection<string>(numbered));
+        using var dialog = WithButtons(title, 60, "_Go");
+        dialog.Add(note, list);
+        void Choose()
+        {
+            dialog.Result = Accept;
+            app.RequestStop(dialog);
+        }
+
+        list.Accepting += (_, e) =>
+        {
+            Choose();
+            e.Handled = true;
+        };
+        list.KeyDown += (_, key) =>
+        {
+            var rune = key.AsRune.Value;
+            if (!key.IsCtrl && !key.IsAlt && rune is >= '1' and <= '9' && rune - '1' < numbered.Count)
+            {
+                list.SelectedItem = rune - '1';
+                Choose();
+                key.Handled = true;
+            }
+        };
+        return Run(dialog, list, () => list.SelectedItem = Math.Clamp(selected, 0, numbered.Count - 1)) && list.SelectedItem is { } chosen ? chosen : null;
+    }
+
     /// <summary>Chooses one of <paramref name="choices"/>; null when cancelled.</summary>
     public string? Pick(string title, string note, IReadOnlyList<(string Value, string Label)> choices, int selected = 0, string empty = "There is nothing to choose from yet.", string accept = "C_hoose")
     {
@@ -117,28 +158,33 @@ internal sealed class Prompts(IApplication app)
     }
 
     /// <summary>Shows the change in the board's words and asks for the reason; returns the reason, or null when cancelled.</summary>
-    public string? Save(RiskEditor editor, string? problem = null)
+    public string? Save(RiskEditor editor, string? problem = null) =>
+        Save(
+            $"Save {editor.Id}",
+            editor.Headline,
+            editor.Changes,
+            editor.Overlaps.Count > 0 ? [$"Yours replaced theirs in: {string.Join(", ", editor.Overlaps)}"] : [],
+            editor.ReasonRequired ? "Reason (required: a score changed):" : "Reason (recorded with the change):",
+            problem);
+
+    /// <summary>Shows the changes to save, the first line the commit will have, and asks for the reason; null when cancelled.</summary>
+    public string? Save(string title, string headline, IReadOnlyList<FieldChange> changes, IEnumerable<string> notes, string reasonPrompt, string? problem)
     {
-        var changes = editor.Changes;
-        var lines = new List<string> { editor.Headline, "" };
+        var lines = new List<string> { headline, "" };
         lines.AddRange(changes.Take(8).Select(c => "- " + c.Description));
         if (changes.Count > 8)
         {
             lines.Add($"- and {changes.Count - 8} more");
         }
 
-        if (editor.Overlaps.Count > 0)
-        {
-            lines.Add($"Yours replaced theirs in: {string.Join(", ", editor.Overlaps)}");
-        }
-
+        lines.AddRange(notes);
         lines.Add("");
-        lines.Add(editor.ReasonRequired ? "Reason (required: a score changed):" : "Reason (recorded with the change):");
+        lines.Add(reasonPrompt);
         lines = Wrap(lines, (app.Screen.Width * 9 / 10) - 4);
         var summary = new Label { HotKeySpecifier = Texts.NoHotKey, Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
         var reason = new TextField { X = 0, Y = Pos.Bottom(summary), Width = Dim.Fill() };
         var note = new Label { HotKeySpecifier = Texts.NoHotKey, Text = problem ?? "Enter saves; Tab reaches the buttons.", X = 0, Y = Pos.Bottom(reason), Width = Dim.Fill(), Height = 1 };
-        using var dialog = WithButtons($"Save {editor.Id}", 90, "_Save");
+        using var dialog = WithButtons(title, 90, "_Save");
         dialog.Add(summary, reason, note);
         return Run(dialog, reason) ? reason.Text : null;
     }
@@ -157,18 +203,22 @@ internal sealed class Prompts(IApplication app)
         return choice == 0;
     }
 
-    /// <summary>The keys of a screen, from the key map, left-aligned in two columns.</summary>
+    /// <summary>
+    /// The keys of a screen, from the key map, left-aligned in two columns: it scrolls (arrows,
+    /// PgUp, PgDn, Home, End, the mouse wheel), so every line can be read at 80x24.
+    /// </summary>
     public void Help(Screen screen)
     {
         var bindings = KeyMap.For(screen).ToList();
         var width = bindings.Max(b => b.KeysText.Length) + 2;
         var lines = bindings.Select(b => b.KeysText.PadRight(width) + b.Description).ToList();
         lines.Add("");
+        lines.Add("In a dialog: Enter presses the highlighted button, Tab moves between fields and buttons, Esc cancels.");
         lines.Add("Every key is also in docs/keys.md.");
-        var text = new Label { HotKeySpecifier = Texts.NoHotKey, Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
-        using var dialog = new Dialog { Title = $"Keys: {KeyMap.Title(screen)}", Width = Dim.Percent(95), Buttons = [new Button { Text = "_OK" }] };
-        dialog.Add(text);
-        app.Run(dialog);
+        var view = new MarkedTextView { X = 0, Y = 0, Height = Dim.Fill(1), CanFocus = true, Indent = width, Lines = [.. lines.Select(MarkedLine.Plain)], More = "arrows and PgDn scroll" };
+        using var dialog = new Dialog { Title = $"Keys: {KeyMap.Title(screen)}", Width = Dim.Percent(95), Height = Dim.Percent(90), Buttons = [new Button { Text = "_OK" }] };
+        dialog.Add(view);
+        Run(dialog, view);
     }
 
     /// <summary>Wraps lines at word boundaries to <paramref name="width"/> columns, so a label's height can be counted.</summary>
@@ -229,6 +279,13 @@ internal sealed class Prompts(IApplication app)
         }
     }
 
+    /// <summary>A field's dialog is titled by its name in full: "Action A3 due".</summary>
+    private static string TitleOf(FieldRow row)
+    {
+        var name = row.FullLabel.Length > 0 ? row.FullLabel : row.Label;
+        return name.Length > 0 ? char.ToUpperInvariant(name[0]) + name[1..] : name;
+    }
+
     /// <summary>A pick list with nothing in it says what to add and where, instead of opening empty.</summary>
     private bool NothingToChoose(FieldRow row)
     {
@@ -259,6 +316,13 @@ internal sealed class Prompts(IApplication app)
             hint = (hint + " Blank clears it.").Trim();
         }
 
+        if (row.Raw.Length > 0)
+        {
+            hint += multiLine
+                ? " Ctrl+A selects all the text, and typing then replaces it."
+                : " The text is selected: typing replaces it, an arrow or End keeps it to change; Ctrl+A selects all again.";
+        }
+
         var helpLines = Wrap(new[] { error is null ? "" : "! " + error, row.Help, hint }.Where(s => s.Length > 0), (app.Screen.Width * 9 / 10) - 4);
         var help = new Label { HotKeySpecifier = Texts.NoHotKey, Text = string.Join('\n', helpLines), X = 0, Y = 0, Width = Dim.Fill(), Height = helpLines.Count };
         View input;
@@ -278,7 +342,7 @@ internal sealed class Prompts(IApplication app)
             input = field;
         }
 
-        using var dialog = WithButtons($"{row.Label} ({row.Path})", 90, "_Save field");
+        using var dialog = WithButtons(TitleOf(row), 90, "_Save field");
         dialog.Add(help, input);
         return Run(dialog, input) ? value() : null;
     }
@@ -290,11 +354,12 @@ internal sealed class Prompts(IApplication app)
             return null;
         }
 
-        var labels = new ObservableCollection<string>(row.Choices.Select(c => c.Value.Length > 0 && c.Label != c.Value && !c.Label.StartsWith(c.Value, StringComparison.Ordinal) ? $"{c.Value} {c.Label}" : c.Label));
+        // Each choice once, as people read it: "Helen Tester (hetester)", "partially effective", "4 Major".
+        var labels = new ObservableCollection<string>(row.Choices.Select(c => c.Label));
         var list = new ListView { X = 0, Y = 0, Width = Dim.Fill(), Height = Math.Min(labels.Count, 14) };
         list.SetSource(labels);
         var current = Math.Max(0, row.Choices.ToList().FindIndex(c => c.Value == row.Raw));
-        using var dialog = WithButtons($"{row.Label} ({row.Path})", 80, "C_hoose");
+        using var dialog = WithButtons(TitleOf(row), 80, "C_hoose");
         dialog.Add(list);
         list.Accepting += (_, e) =>
         {
@@ -322,7 +387,7 @@ internal sealed class Prompts(IApplication app)
             list.Source!.SetMark(i, chosen.Contains(row.Choices[i].Value));
         }
 
-        using var dialog = WithButtons($"{row.Label} ({row.Path})", 80, "_Save field");
+        using var dialog = WithButtons(TitleOf(row), 80, "_Save field");
         dialog.Add(note, list);
         if (!Run(dialog, list, () => list.SelectedItem = 0))
         {

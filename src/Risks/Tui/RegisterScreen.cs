@@ -5,12 +5,23 @@ using Terminal.Gui.Views;
 
 namespace Risks.Tui;
 
-/// <summary>The register table over the live list of rows (no copy, so 10,000 risks cost nothing extra).</summary>
-internal sealed class RegisterTable(RegisterView view) : ITableSource
+/// <summary>
+/// The register table over the live list of rows (no copy, so 10,000 risks cost nothing extra);
+/// the selected row is marked ▶ beside its id, so it shows without colour.
+/// </summary>
+internal sealed class RegisterTable(RegisterView view, Func<int> selected) : ITableSource
 {
-    public object this[int row, int col] => view.Cell(view.Rows[row], RegisterView.Columns[col]);
+    public object this[int row, int col]
+    {
+        get
+        {
+            var column = RegisterView.Columns[col];
+            var text = view.Cell(view.Rows[row], column);
+            return column == RegisterColumn.Id ? (row == selected() ? "▶" : " ") + text : text;
+        }
+    }
 
-    public string[] ColumnNames => [.. RegisterView.Columns.Select(view.Heading)];
+    public string[] ColumnNames => [.. RegisterView.Columns.Select(c => c == RegisterColumn.Id ? " " + view.Heading(c) : view.Heading(c))];
 
     public int Columns => RegisterView.Columns.Count;
 
@@ -20,9 +31,14 @@ internal sealed class RegisterTable(RegisterView view) : ITableSource
 /// <summary>The register screen: a filter line, the table of risks, and the counts per band.</summary>
 internal sealed class RegisterScreen : View
 {
+    /// <summary>The narrowest the title is made, whatever the width: at 80 columns a title reads.</summary>
+    public const int TitleWidth = 25;
+
     private readonly RegisterView _view;
     private readonly Label _summary;
     private readonly Label _counts;
+    private readonly Label _empty;
+    private int _width = 80;
 
     public RegisterScreen(RegisterView view)
     {
@@ -42,51 +58,71 @@ internal sealed class RegisterScreen : View
             }
         };
         _summary = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = 1, Width = Dim.Fill(), Height = 1 };
-        Table = Tables.Create(new RegisterTable(view), headers: true, FitTitle);
+        Table = Tables.Create(new RegisterTable(view, () => SelectedIndex), headers: true, width =>
+        {
+            _width = width;
+            FitColumns();
+        });
         Table.Y = 2;
         Table.Height = Dim.Fill(1);
         Table.Style.ExpandLastColumn = false;
-        foreach (var (column, min, max) in Widths)
-        {
-            var style = Table.Style.GetOrCreateColumnStyle((int)column);
-            style.MinWidth = min;
-            style.MaxWidth = max;
-        }
-
         Table.Style.GetOrCreateColumnStyle((int)RegisterColumn.Band).ColorGetter = args =>
             args.RowIndex < _view.Rows.Count && _view.Rows[args.RowIndex].Facts.Band is { } band ? Palette.BandScheme(band.Rag) : null;
+        Table.ValueChanged += (_, _) => Table.SetNeedsDraw();
+        _empty = new Label { HotKeySpecifier = Texts.NoHotKey, X = 1, Y = 5, Width = Dim.Fill(1), Height = 6, Visible = false };
         _counts = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1 };
-        Add(prompt, FilterBox, _summary, Table, _counts);
+        Add(prompt, FilterBox, _summary, Table, _empty, _counts);
         Update();
     }
 
-    /// <summary>Column widths that fit the important columns into 80 characters; the owner is to the right, or scrolled to.</summary>
-    private static readonly (RegisterColumn Column, int Min, int Max)[] Widths =
-    [
-        (RegisterColumn.Id, 7, 10),
-        (RegisterColumn.Title, 10, 36),
-        (RegisterColumn.Score, 10, 15),
-        (RegisterColumn.Band, 8, 9),
-        (RegisterColumn.Trend, 6, 7),
-        (RegisterColumn.Target, 6, 6),
-        (RegisterColumn.Review, 16, 17),
-        (RegisterColumn.Actions, 9, 10),
-        (RegisterColumn.Owner, 12, 24),
-    ];
+    /// <summary>The widest each column other than the title is made; a longer value is cut with an ellipsis.</summary>
+    private static readonly Dictionary<RegisterColumn, int> MaxWidths = new()
+    {
+        [RegisterColumn.Id] = 12,
+        [RegisterColumn.Score] = 15,
+        [RegisterColumn.Band] = 12,
+        [RegisterColumn.Review] = 18,
+        [RegisterColumn.Actions] = 12,
+        [RegisterColumn.Target] = 6,
+        [RegisterColumn.Trend] = 7,
+        [RegisterColumn.Owner] = 24,
+    };
 
     public TextField FilterBox { get; }
 
     public TableView Table { get; }
 
+    /// <summary>What the screen says when there are no risks to show: why, and what to do.</summary>
+    public string EmptyText => _empty.Visible ? _empty.Text : "";
+
     /// <summary>
-    /// Gives the title what the columns from score to actions leave of the width, so at 80
-    /// columns every figure is on screen and only the owner needs scrolling to.
+    /// Each column as wide as its widest value (and heading), the title taking what is left of the
+    /// width but never less than <see cref="TitleWidth"/>: at 80 columns the id, title, score,
+    /// band, review and actions are on screen, and the rest is scrolled to with the arrows.
     /// </summary>
-    private void FitTitle(int width)
+    private void FitColumns()
     {
-        var others = Widths.Where(w => w.Column is not (RegisterColumn.Title or RegisterColumn.Owner)).Sum(w => w.Min) + RegisterView.Columns.Count;
-        var title = Widths.Single(w => w.Column == RegisterColumn.Title);
-        Table.Style.GetOrCreateColumnStyle((int)RegisterColumn.Title).MaxWidth = Math.Clamp(width - others, title.Min, title.Max);
+        var rows = _view.Rows;
+        var used = RegisterView.Columns.Count - 1;
+        foreach (var column in RegisterView.Columns.Where(c => c != RegisterColumn.Title))
+        {
+            var widest = _view.Heading(column).Length;
+            foreach (var row in rows)
+            {
+                widest = Math.Max(widest, _view.Cell(row, column).Length);
+            }
+
+            var width = Math.Min(widest + (column == RegisterColumn.Id ? 1 : 0), MaxWidths[column]);
+            var style = Table.Style.GetOrCreateColumnStyle((int)column);
+            (style.MinWidth, style.MaxWidth) = (width, width);
+            if (column is RegisterColumn.Id or RegisterColumn.Score or RegisterColumn.Band or RegisterColumn.Review or RegisterColumn.Actions)
+            {
+                used += width;
+            }
+        }
+
+        var title = Table.Style.GetOrCreateColumnStyle((int)RegisterColumn.Title);
+        (title.MinWidth, title.MaxWidth) = (TitleWidth, Math.Max(TitleWidth, Math.Min(60, _width - used)));
     }
 
     /// <summary>The index of the selected row, or -1.</summary>
@@ -98,6 +134,7 @@ internal sealed class RegisterScreen : View
     public void Update()
     {
         var selected = Selected?.Risk.Id;
+        var at = SelectedIndex;
         if (FilterBox.Text != _view.FilterText)
         {
             FilterBox.Text = _view.FilterText;
@@ -105,9 +142,12 @@ internal sealed class RegisterScreen : View
 
         _summary.Text = $"Showing {_view.FilterSummary}; sorted by {_view.Heading(_view.SortColumn).TrimEnd(' ', '▲', '▼')}";
         _counts.Text = _view.Counts;
+        _empty.Text = _view.Empty ?? "";
+        _empty.Visible = _view.Empty is not null;
+        FitColumns();
         Table.Update();
         var index = selected is { } id ? _view.IndexOf(id) : -1;
-        Select(index >= 0 ? index : 0);
+        Select(index >= 0 ? index : Math.Max(0, at));
         SetNeedsDraw();
     }
 
@@ -117,6 +157,7 @@ internal sealed class RegisterScreen : View
         {
             Table.Value = new TableSelection(new System.Drawing.Point(0, Math.Clamp(row, 0, _view.Rows.Count - 1)));
             Table.EnsureCursorIsVisible();
+            Table.SetNeedsDraw();
         }
     }
 }

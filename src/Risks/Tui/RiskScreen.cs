@@ -5,8 +5,8 @@ using Terminal.Gui.Views;
 
 namespace Risks.Tui;
 
-/// <summary>The risk's fields as a two-column table: label and value.</summary>
-internal sealed class FieldTable(Func<IReadOnlyList<FieldRow>> rows) : ITableSource
+/// <summary>Fields as a two-column table: label and value; the selected row is marked ▶, so it shows without colour.</summary>
+internal sealed class FieldTable(Func<IReadOnlyList<FieldRow>> rows, Func<int> selected) : ITableSource
 {
     private static readonly string[] Names = ["Field", "Value"];
 
@@ -17,11 +17,12 @@ internal sealed class FieldTable(Func<IReadOnlyList<FieldRow>> rows) : ITableSou
             var r = rows()[row];
             if (col == 0)
             {
-                var mark = r.Issues.Count > 0 ? "! " : "";
-                return r.Kind == FieldKind.Heading ? $"{mark}── {r.Label}" : $"{mark}{new string(' ', 2 + (2 * r.Depth))}{r.Label}";
+                var at = row == selected() ? "▶" : " ";
+                var mark = r.Issues.Count > 0 ? "!" : " ";
+                return r.Kind == FieldKind.Heading ? $"{at}{mark}── {r.Label}" : $"{at}{mark}{new string(' ', 1 + (2 * r.Depth))}{r.Label}";
             }
 
-            return r.Value.ReplaceLineEndings(" ↵ ");
+            return r.Kind == FieldKind.Heading ? r.Value : r.Value.ReplaceLineEndings(" ↵ ");
         }
     }
 
@@ -33,41 +34,44 @@ internal sealed class FieldTable(Func<IReadOnlyList<FieldRow>> rows) : ITableSou
 }
 
 /// <summary>
-/// The risk screen: every field, one per line, grouped in sections; below, the selected field in
-/// full with its problems and what it takes.
+/// A screen of fields, one per line, grouped in sections under headings: a header, the table,
+/// and below it the selected field in full with its problems and what it takes (scrolling with
+/// the mouse wheel when it is long). The risk screen and the Settings screen are both this.
 /// </summary>
-internal sealed class RiskScreen : View
+internal abstract class FieldScreen : View
 {
     private readonly Label _header;
-    private readonly Label _detail;
-    private readonly Func<Core.Domain.Risk, string> _movement;
+    private readonly MarkedTextView _detail;
     private IReadOnlyList<FieldRow> _rows = [];
 
-    /// <param name="movement">The risk's movement since the last report and its trend, in a line.</param>
-    public RiskScreen(Func<Core.Domain.Risk, string> movement)
+    protected FieldScreen(int headerLines)
     {
-        _movement = movement;
         Width = Dim.Fill();
         Height = Dim.Fill();
         CanFocus = true;
-        _header = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = 0, Width = Dim.Fill(), Height = 3 };
-        Table = Tables.Create(new FieldTable(() => _rows), headers: false);
-        Table.Y = 3;
-        Table.Height = Dim.Fill(6);
+        _header = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = 0, Width = Dim.Fill(), Height = headerLines };
+        Table = Tables.Create(new FieldTable(() => _rows, () => SelectedIndex), headers: false);
+        Table.Y = headerLines;
+        Table.Height = Dim.Fill(DetailLines);
         Table.Style.ExpandLastColumn = true;
-        Table.Style.GetOrCreateColumnStyle(0).MinWidth = 22;
-        Table.Style.GetOrCreateColumnStyle(0).MaxWidth = 22;
+        Table.Style.GetOrCreateColumnStyle(0).MinWidth = 26;
+        Table.Style.GetOrCreateColumnStyle(0).MaxWidth = 26;
         Table.Style.RowColorGetter = args => args.RowIndex < _rows.Count
             ? _rows[args.RowIndex].Issues.Count > 0 ? Palette.Problem : _rows[args.RowIndex].Kind == FieldKind.Heading ? Palette.Heading : null
             : null;
-        Table.ValueChanged += (_, _) => ShowDetail();
-        _detail = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = Pos.AnchorEnd(6), Width = Dim.Fill(), Height = 6 };
+        Table.ValueChanged += (_, _) =>
+        {
+            ShowDetail();
+            Table.SetNeedsDraw();
+        };
+        _detail = new MarkedTextView { X = 0, Y = Pos.AnchorEnd(DetailLines), Height = DetailLines, More = "Enter shows it all" };
         Add(_header, Table, _detail);
     }
 
-    public TableView Table { get; }
+    /// <summary>Rows under the table for the selected field in full.</summary>
+    public const int DetailLines = 6;
 
-    public RiskEditor? Editor { get; private set; }
+    public TableView Table { get; }
 
     public int SelectedIndex => Table.Value?.SelectedCell.Y is { } y && y < _rows.Count ? y : -1;
 
@@ -75,43 +79,29 @@ internal sealed class RiskScreen : View
 
     public IReadOnlyList<FieldRow> Rows => _rows;
 
-    public void Open(RiskEditor editor)
-    {
-        Editor = editor;
-        Update();
-        Select(1);
-    }
+    /// <summary>The header and the detail pane as text, for tests.</summary>
+    public string HeaderText => _header.Text;
 
-    /// <summary>Redraws from the editor, keeping the selection on the same field if it is still there.</summary>
+    public string DetailText => string.Join('\n', _detail.Lines.Select(l => l.Text));
+
+    /// <summary>The rows to show now; empty when nothing is open.</summary>
+    protected abstract IReadOnlyList<FieldRow>? BuildRows();
+
+    /// <summary>The lines above the table.</summary>
+    protected abstract string BuildHeader(IReadOnlyList<FieldRow> rows);
+
+    /// <summary>Redraws, keeping the selection on the same field if it is still there (or moving to <paramref name="selectPath"/>).</summary>
     public void Update(string? selectPath = null)
     {
-        if (Editor is null)
+        if (BuildRows() is not { } rows)
         {
             return;
         }
 
         var path = selectPath ?? Selected?.Path;
         var index = SelectedIndex;
-        _rows = Editor.Rows();
-        var state = Editor.IsNew ? "new, not yet saved" : Editor.IsDirty ? $"edited, not saved: {Core.Domain.Text.Count(Editor.Changes.Count, "change")}" : "saved";
-        var problems = _rows.Sum(r => r.Issues.Count);
-        var access = Editor.Permission.Allowed ? "you may edit it" : "read only: " + Editor.Permission.Reason;
-        if (Editor.DraftProblem is { } draftProblem)
-        {
-            access = draftProblem + "; " + access;
-        }
-
-        if (Editor.ChangedElsewhere)
-        {
-            access = "someone else has saved it since you opened it; saving re-applies your edits on theirs; " + access;
-        }
-
-        if (Editor.Pending is not null && Editor.Overlaps.Count > 0)
-        {
-            access = $"sync conflict in {string.Join(", ", Editor.Overlaps)}: yours re-applied on theirs; check, save; " + access;
-        }
-        var movement = Editor.IsNew ? "new: not in any iteration yet" : _movement(Editor.Original);
-        _header.Text = $"{Editor.Draft.Id} {Editor.Draft.Title}  [{state}{(problems > 0 ? $"; {Core.Domain.Text.Count(problems, "problem")} marked !" : "")}]\n{movement}\n{access}";
+        _rows = rows;
+        _header.Text = BuildHeader(rows);
         Table.Update();
         var at = path is null ? -1 : _rows.ToList().FindIndex(r => r.Path == path);
         Select(at >= 0 ? at : Math.Max(0, Math.Min(index, _rows.Count - 1)));
@@ -125,6 +115,7 @@ internal sealed class RiskScreen : View
         {
             Table.Value = new TableSelection(new System.Drawing.Point(0, Math.Clamp(row, 0, _rows.Count - 1)));
             Table.EnsureCursorIsVisible();
+            Table.SetNeedsDraw();
         }
     }
 
@@ -141,26 +132,100 @@ internal sealed class RiskScreen : View
         }
     }
 
+    /// <summary>The section headings: each with its row, in order.</summary>
+    public IReadOnlyList<(int Row, FieldRow Heading)> Sections =>
+        [.. _rows.Select((r, i) => (i, r)).Where(x => x.r.Kind == FieldKind.Heading && x.r.Depth == 0)];
+
     private void ShowDetail()
     {
         if (Selected is not { } row)
         {
-            _detail.Text = "";
+            _detail.Lines = [];
             return;
         }
 
         var lines = new List<string>();
         lines.AddRange(row.Issues.Select(i => "! " + i));
-        var label = row.Kind == FieldKind.Heading ? row.Label : $"{row.Path}: ";
         var value = row.Kind == FieldKind.Heading
-            ? row.List is null ? "" : "  (a: add, d: remove, j/k: move down/up)"
+            ? row.List is null ? row.Value : $"{row.Value}  (a adds, d removes{(row.List is "controls" or "gaps" or "assurances" or "actions" ? ", j and k move" : "")})"
             : row.Value.Length == 0 ? "(empty)" : row.Value;
-        lines.Add(label + value);
+        lines.Add(row.Kind == FieldKind.Heading ? $"{row.Label}: {value}" : $"{Capitalised(row.FullLabel.Length > 0 ? row.FullLabel : row.Label)}: {value}");
         if (row.Help.Length > 0)
         {
             lines.Add(row.Help);
         }
 
-        _detail.Text = string.Join('\n', lines);
+        _detail.Lines = [.. lines.SelectMany(l => l.Split('\n')).Select(MarkedLine.Plain)];
+    }
+
+    private static string Capitalised(string label) => label.Length > 0 ? char.ToUpperInvariant(label[0]) + label[1..] : label;
+}
+
+/// <summary>
+/// The risk screen: every field of the risk open, one per line, grouped in sections; its state,
+/// movement and whether the person may edit it above.
+/// </summary>
+internal sealed class RiskScreen(Func<Core.Domain.Risk, string> movement) : FieldScreen(3)
+{
+    public RiskEditor? Editor { get; private set; }
+
+    public void Open(RiskEditor editor)
+    {
+        Editor = editor;
+        Update();
+        Select(1);
+    }
+
+    protected override IReadOnlyList<FieldRow>? BuildRows() => Editor?.Rows();
+
+    protected override string BuildHeader(IReadOnlyList<FieldRow> rows)
+    {
+        var editor = Editor!;
+        var state = editor.IsNew ? "new, not yet saved" : editor.IsDirty ? $"edited, not saved: {Core.Domain.Text.Count(editor.Changes.Count, "change")}" : "saved";
+        var problems = rows.Sum(r => r.Issues.Count);
+        var access = editor.Permission.Allowed ? "you may edit it" : "read only: " + editor.Permission.Reason;
+        if (editor.DraftProblem is { } draftProblem)
+        {
+            access = draftProblem + "; " + access;
+        }
+
+        if (editor.ChangedElsewhere)
+        {
+            access = "someone else has saved it since you opened it; saving re-applies your edits on theirs; " + access;
+        }
+
+        if (editor.Pending is not null && editor.Overlaps.Count > 0)
+        {
+            access = $"sync conflict in {string.Join(", ", editor.Overlaps)}: yours re-applied on theirs; check, save; " + access;
+        }
+
+        var moved = editor.IsNew ? "new: not in any iteration yet" : movement(editor.Original);
+        return $"{editor.Draft.Id} {editor.Draft.Title}  [{state}{(problems > 0 ? $"; {Core.Domain.Text.Count(problems, "problem")} marked !" : "")}]\n{moved}\n{access}";
+    }
+}
+
+/// <summary>The Settings screen: register.yaml's settings, one per line, in sections.</summary>
+internal sealed class SettingsScreen() : FieldScreen(2)
+{
+    public SettingsEditor? Editor { get; private set; }
+
+    public void Open(SettingsEditor editor)
+    {
+        Editor = editor;
+        Update();
+        Select(1);
+    }
+
+    protected override IReadOnlyList<FieldRow>? BuildRows() => Editor?.Rows();
+
+    protected override string BuildHeader(IReadOnlyList<FieldRow> rows)
+    {
+        var editor = Editor!;
+        var state = editor.IsDirty ? $"edited, not saved: {Core.Domain.Text.Count(editor.Changes.Count, "change")}" : "saved";
+        var problems = rows.Sum(r => r.Issues.Count);
+        var access = editor.Permission.Allowed
+            ? "you may change them; w saves with a reason, as one commit" + (editor.Canonical ? "" : " (register.yaml is then laid out afresh; its comments stay in the history)")
+            : "read only: " + editor.Permission.Reason;
+        return $"Settings of {editor.Draft.Organisation}  [{state}{(problems > 0 ? $"; {Core.Domain.Text.Count(problems, "problem")} marked !" : "")}]\n{access}";
     }
 }

@@ -214,16 +214,17 @@ public sealed class PastScreensTests
     }
 
     [Fact]
-    public void A_field_path_with_an_underscore_is_shown_whole()
+    public void The_selected_field_is_named_in_full_below_the_table()
     {
         using var ui = new Headless();
         ui.Press(Key.Enter);
         var screen = ui.Window.RiskScreen;
 
-        screen.Select(screen.Rows.ToList().FindIndex(r => r.Path == "next_review"));
+        screen.Select(screen.Rows.ToList().FindIndex(r => r.Path == "actions[0].due"));
         ui.Press();
 
-        ui.Screen.ShouldContain("next_review: ");
+        ui.Screen.ShouldContain("Action A1 due: ");
+        ui.Screen.ShouldNotContain("actions[0]");
     }
 
     [Fact]
@@ -394,7 +395,8 @@ public sealed class PastScreensTests
                     "2025-03  13 Mar 2025  Sara O'Connor  Board, 13 March 2025",
                     "2025-01  16 Jan 2025  Sara O'Connor  Board, January 2025",
                 ]);
-                list.SelectedItem.ShouldBe(1);
+                list.SelectedItem.ShouldBe(0, "cutting a new iteration is always where the list starts, full or empty");
+                list.SelectedItem = 1;
                 dialog.Result = 1;
                 h.App.RequestStop(dialog);
             },
