@@ -195,6 +195,11 @@ public static class CommandLine
         root.Subcommands.Add(check);
         root.Subcommands.Add(edit);
         root.Subcommands.Add(set);
+        foreach (var command in SettingsCommandLine.Build(commands))
+        {
+            root.Subcommands.Add(command);
+        }
+
         root.Subcommands.Add(iteration);
         root.Subcommands.Add(log);
         root.Subcommands.Add(blame);
