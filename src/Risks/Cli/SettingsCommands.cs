@@ -205,7 +205,7 @@ internal sealed partial class Commands
                 invalid.Problems.ToList().ForEach(p => Error.WriteLine($"  - {p}"));
                 return ExitCodes.Problems;
             case SaveResult.Conflict conflict:
-                Error.WriteLine($"risks: not saved: {conflict.Message}; run the command again to make the change on what is there now");
+                Error.WriteLine($"risks: not saved: {conflict.Message}");
                 return ExitCodes.Conflict;
             default:
                 throw new UnreachableException(result.ToString());
