@@ -218,6 +218,26 @@ public sealed partial class SettingsCommandTests : RegisterTest
         Git.Run(Register, "log", "-1", "--format=%s").Trim().ShouldBe("Settings: category Estates added");
     }
 
+    [Fact]
+    public void A_register_yaml_that_cannot_be_read_is_neither_shown_nor_changed()
+    {
+        Join();
+        File.WriteAllText(Path.Combine(Register, "register.yaml"), FileText("register.yaml").Replace("tolerance: 9\n", "tolerance: nine\n", StringComparison.Ordinal));
+        var (head, before) = (Git.Head(Register), FileBytes("register.yaml"));
+
+        var show = Run("settings", "show");
+        var set = Run("settings", "set", "categories+=Estates", "-m", "x");
+
+        show.Code.ShouldBe(1, show.ToString());
+        show.Out.ShouldBeEmpty();
+        show.Error.ShouldStartWith("risks: register.yaml cannot be read:\n  register.yaml:");
+        show.Error.ShouldContain("nine");
+        set.Code.ShouldBe(1, set.ToString());
+        set.Error.ShouldStartWith("risks: register.yaml cannot be read, so it cannot be changed here: register.yaml:");
+        Git.Head(Register).ShouldBe(head);
+        FileBytes("register.yaml").ShouldBe(before);
+    }
+
     [Theory]
     [InlineData("settings", "show", "--format", "yaml")]
     [InlineData("settings", "set", "<settings>", "objectives[ID].title")]

@@ -155,5 +155,5 @@ internal static class SettingsCommandLine
         new Option<string?>("--reported") { Description = "The date of the partner's report: 2025-02-28, 28/02/2025 or \"28 Feb 2025\"" });
 
     private static Option<string> Reason() =>
-        new("--message", "-m") { Description = "Why: the reason recorded with the change (required)", Required = true };
+        new("--message", "-m") { Description = "Why: the reason recorded with the change", Required = true };
 }
