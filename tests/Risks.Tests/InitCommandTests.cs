@@ -172,6 +172,21 @@ public sealed class InitCommandTests : IDisposable
     }
 
     [Fact]
+    public void At_a_terminal_a_folder_that_is_not_empty_is_refused_before_anything_is_asked()
+    {
+        var target = _temp.Combine("busy");
+        Directory.CreateDirectory(target);
+        File.WriteAllText(Path.Combine(target, "notes.txt"), "mine\n");
+
+        var result = AtTerminal("Test Trust\nA B\na@b.example\n", new Dictionary<string, string>(), "init", target);
+
+        result.Code.ShouldBe(4, result.ToString());
+        result.Out.ShouldBeEmpty();
+        result.Error.ShouldContain($"{target} is not empty");
+        Directory.EnumerateFileSystemEntries(target).ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public void Without_a_terminal_nothing_is_asked_and_a_wrong_email_is_refused_naming_the_option()
     {
         var target = _temp.Combine("trust");

@@ -36,6 +36,12 @@ internal sealed partial class Commands
         var folderName = Path.GetFileName(folder.TrimEnd('/'));
         if (context.Interactive && (organisation is null || name is null || email is null))
         {
+            // Said before the questions rather than after them (making the register says it too).
+            if (Directory.Exists(folder) && Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                throw new RegisterException($"{folder} is not empty; a new register needs an empty or new folder");
+            }
+
             Out.WriteLine($"A new register at {folder}, with you ({login}) as its first governance lead. Press Enter to accept what is in [brackets].");
             organisation ??= Prompt("organisation", folderName, v => NewRegister(login, v, "-", null, null));
             name ??= organisation is null ? null : Prompt("people[0].name", context.GitConfig("user.name"), v => NewRegister(login, "-", v, null, null));
