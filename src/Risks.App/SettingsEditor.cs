@@ -99,6 +99,12 @@ public sealed partial class SettingsEditor
     /// <summary>Sets a field from what was typed or chosen. Returns null, or why it cannot be set (nothing changes then).</summary>
     public string? Edit(string path, string input) => Do(s => SettingsEdit.Set(s, path, input));
 
+    /// <summary>
+    /// Applies one setting as the command line writes it (<c>FIELD=VALUE</c>, or for categories
+    /// <c>FIELD+=VALUE</c> and <c>FIELD-=VALUE</c>). Returns null, or why it cannot be applied (nothing changes then).
+    /// </summary>
+    public string? Apply(string setting) => Do(s => SettingsEdit.Apply(s, setting));
+
     /// <summary>Adds an objective with <paramref name="id"/> (its title and the rest are then filled in on its rows).</summary>
     public string? AddObjective(string id)
     {

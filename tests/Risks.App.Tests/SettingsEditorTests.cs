@@ -123,4 +123,18 @@ public sealed class SettingsEditorTests : IDisposable
         rows.Single(r => r.Path == "scoring.impact[4]").Value.ShouldBe("Major");
         rows.Single(r => r.Path == "bands[High].min").Value.ShouldBe("8");
     }
+
+    [Fact]
+    public void Settings_as_the_command_line_writes_them_add_to_and_take_from_the_categories()
+    {
+        var editor = SettingsEditor.Open(_sample.As("soconnor"));
+
+        editor.Apply("categories+=Estates").ShouldBeNull();
+        editor.Apply("categories-=Strategy").ShouldBeNull();
+        editor.Apply("objectives[SO2].tolerance=12").ShouldBeNull();
+        editor.Apply("objectives[SO2].tolerance=30").ShouldBe("objectives[SO2].tolerance must be a score 1-25, found \"30\"");
+        editor.Apply("tolerance").ShouldStartWith("\"tolerance\" is not a setting");
+
+        editor.Changes.Select(c => c.Description).ShouldBe(["objective SO2 tolerance 9 -> 12", "category Strategy removed", "category Estates added"]);
+    }
 }

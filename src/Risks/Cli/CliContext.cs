@@ -15,6 +15,9 @@ public sealed record CliContext
 
     public Func<string, string?> Variable { get; init; } = Environment.GetEnvironmentVariable;
 
+    /// <summary>A value of the person's Git configuration, such as <c>user.name</c> (global and system settings; null when not set).</summary>
+    public Func<string, string?> GitConfig { get; init; } = ReadGitConfig;
+
     /// <summary>A person is at a terminal to answer questions and use an editor.</summary>
     public bool Interactive { get; init; }
 
@@ -28,6 +31,12 @@ public sealed record CliContext
     public string DataFolder { get; init; } = Path.Combine(AppContext.BaseDirectory, "data");
 
     public DateOnly Today => DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
+
+    private static string? ReadGitConfig(string key)
+    {
+        using var config = LibGit2Sharp.Configuration.BuildFrom(null);
+        return config.Get<string>(key)?.Value;
+    }
 
     public static CliContext FromConsole() => new()
     {

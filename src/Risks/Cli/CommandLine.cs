@@ -56,15 +56,16 @@ public static class CommandLine
         var commands = new Commands(context, r => r.GetValue(register));
 
         var initPath = new Argument<string?>("path") { Description = "Folder for the new register (default: the current folder)", Arity = ArgumentArity.ZeroOrOne };
-        var organisation = new Option<string?>("--organisation") { Description = "The organisation's name (default: the folder's name)" };
-        var name = new Option<string?>("--name") { Description = "Your name, as the register's first governance lead (default: git config user.name)" };
-        var email = new Option<string?>("--email") { Description = "Your email (default: git config user.email)" };
+        var organisation = new Option<string?>("--organisation") { Description = "The organisation's name (at a terminal, asked for, offering the folder's name; without one, the folder's name)" };
+        var name = new Option<string?>("--name") { Description = "Your name, as the register's first governance lead (at a terminal, asked for, offering git config user.name; without one, git config user.name)" };
+        var email = new Option<string?>("--email") { Description = "Your email, which your commits carry (at a terminal, asked for, offering git config user.email; without one, git config user.email)" };
+        var jobTitle = new Option<string?>("--job-title") { Description = "Your job title, such as \"Head of Corporate Governance\"" };
         var shared = new Option<string?>("--shared") { Description = "Share the register with this Unix group, for several people on one server (see docs/server.md); on an existing register, shares it" };
-        var init = new Command("init", "Make a new, empty register: a Git repository holding register.yaml, with you as its governance lead.")
+        var init = new Command("init", "Make a new, empty register: a Git repository holding register.yaml, with you (your login) as its governance lead. At a terminal it asks for what the options do not give; then it says what to do next.")
         {
-            initPath, organisation, name, email, shared,
+            initPath, organisation, name, email, jobTitle, shared,
         };
-        init.SetAction(r => commands.Init(r.GetValue(initPath), r.GetValue(organisation), r.GetValue(name), r.GetValue(email), r.GetValue(shared)));
+        init.SetAction(r => commands.Init(r.GetValue(initPath), r.GetValue(organisation), r.GetValue(name), r.GetValue(email), r.GetValue(jobTitle), r.GetValue(shared)));
 
         var demoPath = new Argument<string?>("path") { Description = "Folder for the sample register (default: a new folder under the temporary folder)", Arity = ArgumentArity.ZeroOrOne };
         var noUi = new Option<bool>("--no-ui") { Description = "Only build the sample register; do not open it (also when there is no terminal)" };
@@ -195,6 +196,11 @@ public static class CommandLine
         root.Subcommands.Add(check);
         root.Subcommands.Add(edit);
         root.Subcommands.Add(set);
+        foreach (var command in SettingsCommandLine.Build(commands))
+        {
+            root.Subcommands.Add(command);
+        }
+
         root.Subcommands.Add(iteration);
         root.Subcommands.Add(log);
         root.Subcommands.Add(blame);

@@ -20,36 +20,6 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
 
     private TextWriter Error => context.Error;
 
-    public int Init(string? path, string? organisation, string? name, string? email, string? shared)
-    {
-        var folder = Path.GetFullPath(path ?? ".", context.CurrentDirectory);
-        if (shared is not null && RegisterRepository.Discover(folder) == folder)
-        {
-            var changed = SharedRegister.Share(folder, shared);
-            Out.WriteLine($"Shared the register at {folder} with the group {shared}: {(changed == 1 ? "1 file or folder" : $"{changed} files and folders")} given to the group.");
-            return ExitCodes.Ok;
-        }
-
-        var config = LibGit2Sharp.Configuration.BuildFrom(null);
-        name ??= config.Get<string>("user.name")?.Value;
-        email ??= config.Get<string>("user.email")?.Value;
-        if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(email))
-        {
-            throw new IdentityException("a new register needs its first governance lead's name and email: give --name and --email, or set git config user.name and user.email");
-        }
-
-        var login = Environment.UserName;
-        var settings = new RegisterSettings
-        {
-            Organisation = organisation ?? Path.GetFileName(folder.TrimEnd('/')),
-            People = [new Person { Login = login, Name = name, Email = email, Role = Role.GovernanceLead }],
-        };
-        var register = RegisterRepository.Init(folder, settings, new Author(name, email, login), context.Clock, sharedGroup: shared);
-        Out.WriteLine($"Made a register for {settings.Organisation} at {register.Root}, with {name} ({login}) as governance lead{(shared is null ? "" : $", shared with the group {shared}")}.");
-        Out.WriteLine("Next: add strategic objectives and people to register.yaml, then add risks.");
-        return ExitCodes.Ok;
-    }
-
     public int Demo(string? path, bool noUi)
     {
         var folder = path is null
