@@ -9,6 +9,11 @@ public sealed record ActionRow(Risk Risk, int Index, RiskAction Action, bool Ove
     public string Due(DateOnly today) => Action.Due is { } due
         ? Action.IsFinished ? Formats.Date(due) : $"{Formats.Date(due)} ({Formats.Due(due, today)})"
         : "ongoing";
+
+    /// <summary>The due date for a table column: <c>28 Feb 2025 overdue</c>, <c>30 Jun 2025</c>, <c>ongoing</c>.</summary>
+    public string DueShort(DateOnly today) => Action.Due is { } due
+        ? Overdue ? $"{Formats.Date(due)} overdue" : Formats.Date(due)
+        : "ongoing";
 }
 
 /// <summary>

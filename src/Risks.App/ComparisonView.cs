@@ -53,6 +53,19 @@ public sealed class ComparisonView(RegisterDiff diff)
         }
     }
 
+    /// <summary>The movement in a few words for a table column: "12 → 9 down", "9 → 16 up, escalated", "new", "closed", "no change".</summary>
+    public static string BriefMovement(RiskComparison risk) => risk.Kind switch
+    {
+        RiskMovementKind.New => "new",
+        RiskMovementKind.Closed => "closed",
+        RiskMovementKind.Escalated => $"{risk.ScoreBefore} → {risk.ScoreAfter} up, escalated",
+        RiskMovementKind.DeEscalated => $"{risk.ScoreBefore} → {risk.ScoreAfter} down, de-escalated",
+        RiskMovementKind.ScoreUp => $"{risk.ScoreBefore} → {risk.ScoreAfter} up",
+        RiskMovementKind.ScoreDown => $"{risk.ScoreBefore} → {risk.ScoreAfter} down",
+        RiskMovementKind.Unscored => risk.ScoreAfter is { } s ? $"scored {s}" : "score removed",
+        _ => "no change",
+    };
+
     /// <summary>"Reduced from 12 since the January 2025 report".</summary>
     public string Movement(RiskComparison risk) => Core.Changes.Movement.Since(risk.Before, risk.After, Diff.From.ReportName);
 

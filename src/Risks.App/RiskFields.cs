@@ -55,7 +55,9 @@ public static partial class RiskFields
             "objectives",
             "Objectives",
             risk.Objectives,
-            settings.Objectives.Select(o => new Choice(o.Id, $"{o.Id} {o.ShortTitle}")).ToList(),
+            // A retired objective is offered only to the risks that still name it, so it can be taken off them.
+            settings.Objectives.Where(o => !o.Retired || risk.Objectives.Contains(o.Id, StringComparer.Ordinal))
+                .Select(o => new Choice(o.Id, $"{o.Id} {(o.ShortTitle.Length > 0 ? o.ShortTitle : Core.Domain.Text.Brief(o.Title, 40))}{(o.Retired ? " (retired)" : "")}")).ToList(),
             id => settings.FindObjective(id) is { } o ? $"{o.Id} {o.ShortTitle}" : id) with { NoChoices = Guidance.NoObjectives });
         rows.Add(Multi(
             "linked_risks",

@@ -82,8 +82,9 @@ internal sealed partial class Commands
         Out.WriteLine();
         Out.WriteLine("Next, open the register full screen:");
         Out.WriteLine(here ? "  risks" : $"  cd {Quote(root)} && risks        (or from anywhere: risks --register {Quote(root)})");
-        Out.WriteLine("Press 5 (or F8) for Settings, to add your strategic objectives and the people who own, lead");
-        Out.WriteLine("and review risks, with their roles; then 1 for the register, and n to add your first risk.");
+        Out.WriteLine("Press 5 (or F8) for Settings: add your strategic objectives and the people who");
+        Out.WriteLine("own, lead and review risks, with their roles. Then 1 for the register, and n");
+        Out.WriteLine("adds your first risk. ? lists the keys on every screen.");
         Out.WriteLine();
         Out.WriteLine(here ? "Or do the same from the command line:" : "Or do the same from the command line, in that folder:");
         Out.WriteLine("  risks objectives add SO1 --title \"Deliver safe, high-quality care\" --appetite cautious --tolerance 12 -m \"Agreed by the board\"");

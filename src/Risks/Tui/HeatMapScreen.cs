@@ -72,12 +72,17 @@ internal sealed class HeatMapScreen : View
         var bottom = 2 + (5 * CellHeight);
         SetAttribute(normal);
         AddStr(0, 1, "Impact");
+        // Each likelihood's words under its column, over two lines where they need them ("5 Almost" / "certain").
         for (var likelihood = 1; likelihood <= 5; likelihood++)
         {
-            AddStr(Side + ((likelihood - 1) * CellWidth), bottom, Fit(_view.LikelihoodWord(likelihood), CellWidth - 1));
+            var words = Prompts.Wrap([_view.LikelihoodWord(likelihood)], CellWidth - 1);
+            for (var line = 0; line < Math.Min(2, words.Count); line++)
+            {
+                AddStr(Side + ((likelihood - 1) * CellWidth), bottom + line, Fit(words[line].Trim(), CellWidth - 1));
+            }
         }
 
-        AddStr(Side, bottom + 1, "Likelihood");
+        AddStr(0, bottom, "Likelihood");
         var selected = _view.Selected;
         var note = $"Selected: {_view.ImpactWord(selected.Impact)} x {_view.LikelihoodWord(selected.Likelihood)}: {cells[selected.Impact - 1, selected.Likelihood - 1]} risks";
         if (unscored > 0)
@@ -86,7 +91,7 @@ internal sealed class HeatMapScreen : View
         }
 
         AddStr(0, bottom + 2, Fit(note, Viewport.Width));
-        AddStr(0, bottom + 3, Fit("Arrows (or h j k l) move; Enter shows these risks in the register; t switches score.", Viewport.Width));
+        AddStr(0, bottom + 3, Fit("Arrows or h j k l move; Enter lists these risks; t switches the score.", Viewport.Width));
         return true;
     }
 

@@ -5,11 +5,11 @@ using Terminal.Gui.Views;
 namespace Risks.Tui;
 
 /// <summary>Rows of text cells under fixed column names.</summary>
-internal sealed class TextTable(string[] names, Func<IReadOnlyList<string[]>> rows) : ITableSource
+internal sealed class TextTable(string[] names, Func<IReadOnlyList<string[]>> rows, Func<int> selected) : ITableSource
 {
-    public object this[int row, int col] => rows()[row][col];
+    public object this[int row, int col] => col == 0 ? (row == selected() ? "▶" : " ") + rows()[row][col] : rows()[row][col];
 
-    public string[] ColumnNames => names;
+    public string[] ColumnNames => [.. names.Select((n, i) => i == 0 ? " " + n : n)];
 
     public int Columns => names.Length;
 
@@ -33,7 +33,7 @@ internal sealed class ListScreen : View
         Height = Dim.Fill();
         CanFocus = true;
         _header = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = 0, Width = Dim.Fill(), Height = headerLines };
-        Table = Tables.Create(new TextTable(columns, () => _rows), headers: true);
+        Table = Tables.Create(new TextTable(columns, () => _rows, () => SelectedIndex), headers: true);
         Table.Y = headerLines;
         Table.Height = Dim.Fill(detailLines);
         Table.Style.ExpandLastColumn = true;
@@ -44,7 +44,11 @@ internal sealed class ListScreen : View
             style.MaxWidth = max;
         }
 
-        Table.ValueChanged += (_, _) => ShowDetail();
+        Table.ValueChanged += (_, _) =>
+        {
+            ShowDetail();
+            Table.SetNeedsDraw();
+        };
         _detail = new MarkedTextView { X = 0, Y = Pos.AnchorEnd(detailLines), Height = detailLines, CanFocus = false };
         Add(_header, Table, _detail);
     }

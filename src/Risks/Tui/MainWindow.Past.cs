@@ -140,7 +140,7 @@ internal sealed partial class MainWindow
 
         (_compareFrom, _compareTo) = (from, to);
         var view = _comparison;
-        var rows = view.Risks.Select(r => new[] { r.Id.Value, r.Title, view.Movement(r), ComparisonView.Summary(r) }).ToList();
+        var rows = view.Risks.Select(r => new[] { r.Id.Value, r.Title, ComparisonView.BriefMovement(r), ComparisonView.Summary(r) }).ToList();
         _compareScreen.Show(
             $"From {view.Diff.From.Description}\n  to {view.Diff.To.Description}\n{view.MovementCounts}\n{view.ChangeCounts}",
             rows,

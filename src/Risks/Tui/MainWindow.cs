@@ -61,9 +61,9 @@ internal sealed partial class MainWindow : Window
         _actionsScreen = new ActionsScreen(_actions, () => _session.Today);
         _riskScreen = new RiskScreen(MovementLine);
         _settingsScreen = new SettingsScreen();
-        _historyScreen = new ListScreen(["When", "Who", "Change"], 2, 7, (0, 17, 17), (1, 8, 18));
-        _blameScreen = new ListScreen(["Field", "Who", "When", "Value"], 2, 6, (0, 14, 24), (1, 8, 16), (2, 11, 11));
-        _compareScreen = new ListScreen(["Risk", "Title", "Movement", "Changes"], 5, 6, (0, 7, 10), (1, 10, 20), (2, 16, 46));
+        _historyScreen = new ListScreen(["When", "Who", "Change"], 2, 7, (0, 18, 18), (1, 8, 18));
+        _blameScreen = new ListScreen(["Field", "Who", "When", "Value"], 2, 6, (0, 15, 25), (1, 8, 16), (2, 11, 11));
+        _compareScreen = new ListScreen(["Risk", "Title", "Movement", "Changes"], 5, 6, (0, 8, 11), (1, 12, 22), (2, 9, 25));
         body.Add(_registerScreen, _heatScreen, _actionsScreen, _riskScreen, _settingsScreen, _historyScreen, _blameScreen, _compareScreen);
         Add(_header, body, _message, _hints);
 

@@ -56,7 +56,8 @@ internal sealed class Prompts(IApplication app)
 
         var numbered = entries.Select((e, i) => i < 9 ? $"{i + 1}  {e}" : $"   {e}").ToList();
         var note = new Label { HotKeySpecifier = Texts.NoHotKey, Text = "A number goes there at once; or the arrows and Enter.", X = 0, Y = 0, Width = Dim.Fill() };
-        var list = new ListView { X = 0, Y = 1, Width = Dim.Fill(), Height = Math.Min(numbered.Count, 14) };
+        var list = new ListView { X = 0, Y = 1, Width = Dim.Fill(), Height = Math.Min(numbered.Count, 14), ShowMarks = true, MarkMultiple = false };
+        FollowWithMark(list);
         list.SetSource(new ObservableCollection<string>(numbered));
         using var dialog = WithButtons(title, 60, "_Go");
         dialog.Add(note, list);
@@ -96,7 +97,8 @@ internal sealed class Prompts(IApplication app)
         var labels = new ObservableCollection<string>(choices.Select(c => c.Label));
         var lines = Wrap([note], (app.Screen.Width * 8 / 10) - 4);
         var help = new Label { HotKeySpecifier = Texts.NoHotKey, Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
-        var list = new ListView { X = 0, Y = Pos.Bottom(help), Width = Dim.Fill(), Height = Math.Clamp(labels.Count, 1, 12) };
+        var list = new ListView { X = 0, Y = Pos.Bottom(help), Width = Dim.Fill(), Height = Math.Clamp(labels.Count, 1, 12), ShowMarks = true, MarkMultiple = false };
+        FollowWithMark(list);
         list.SetSource(labels);
         using var dialog = WithButtons(title, 80, accept);
         dialog.Add(help, list);
@@ -279,6 +281,26 @@ internal sealed class Prompts(IApplication app)
         }
     }
 
+    /// <summary>
+    /// In a list of one choice, the highlighted entry also carries the list's mark (◉), so which one
+    /// Enter takes shows without colour.
+    /// </summary>
+    private static void FollowWithMark(ListView list) =>
+        list.ValueChanged += (_, _) =>
+        {
+            if (list.Source is not { } source)
+            {
+                return;
+            }
+
+            for (var i = 0; i < source.Count; i++)
+            {
+                source.SetMark(i, i == list.SelectedItem);
+            }
+
+            list.SetNeedsDraw();
+        };
+
     /// <summary>A field's dialog is titled by its name in full: "Action A3 due".</summary>
     private static string TitleOf(FieldRow row)
     {
@@ -356,7 +378,8 @@ internal sealed class Prompts(IApplication app)
 
         // Each choice once, as people read it: "Helen Tester (hetester)", "partially effective", "4 Major".
         var labels = new ObservableCollection<string>(row.Choices.Select(c => c.Label));
-        var list = new ListView { X = 0, Y = 0, Width = Dim.Fill(), Height = Math.Min(labels.Count, 14) };
+        var list = new ListView { X = 0, Y = 0, Width = Dim.Fill(), Height = Math.Min(labels.Count, 14), ShowMarks = true, MarkMultiple = false };
+        FollowWithMark(list);
         list.SetSource(labels);
         var current = Math.Max(0, row.Choices.ToList().FindIndex(c => c.Value == row.Raw));
         using var dialog = WithButtons(TitleOf(row), 80, "C_hoose");

@@ -101,7 +101,9 @@ internal abstract class FieldScreen : View
         var path = selectPath ?? Selected?.Path;
         var index = SelectedIndex;
         _rows = rows;
-        _header.Text = BuildHeader(rows);
+        // Each line of the header on its own line, cut to the width rather than wrapped, so none is pushed off.
+        var width = Math.Max(20, Frame.Width > 0 ? Frame.Width : 80);
+        _header.Text = string.Join('\n', BuildHeader(rows).Split('\n').Select(l => l.Length > width ? l[..(width - 1)] + "…" : l));
         Table.Update();
         var at = path is null ? -1 : _rows.ToList().FindIndex(r => r.Path == path);
         Select(at >= 0 ? at : Math.Max(0, Math.Min(index, _rows.Count - 1)));
@@ -226,6 +228,6 @@ internal sealed class SettingsScreen() : FieldScreen(2)
         var access = editor.Permission.Allowed
             ? "you may change them; w saves with a reason, as one commit" + (editor.Canonical ? "" : " (register.yaml is then laid out afresh; its comments stay in the history)")
             : "read only: " + editor.Permission.Reason;
-        return $"Settings of {editor.Draft.Organisation}  [{state}{(problems > 0 ? $"; {Core.Domain.Text.Count(problems, "problem")} marked !" : "")}]\n{access}";
+        return $"Settings  [{state}{(problems > 0 ? $"; {Core.Domain.Text.Count(problems, "problem")} marked !" : "")}]\n{access}";
     }
 }

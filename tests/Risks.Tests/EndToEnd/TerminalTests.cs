@@ -81,7 +81,7 @@ public sealed class TerminalTests : IDisposable
         tmux.Send("4");
         tmux.WaitFor("From iteration 2025-01 (Board, January 2025)");
         tmux.WaitFor("14 risks: 0 new, 0 closed; scores 0 up, 2 down");
-        tmux.WaitFor("Reduced from 12 since the January 2025");
+        tmux.WaitFor("12 → 9 down");
 
         tmux.Send("C-q");
         tmux.WaitForExit().ShouldBe(0);

@@ -236,8 +236,8 @@ public sealed class PastScreensTests
 
         ui.Window.Current.ShouldBe(Screen.Compare);
         ui.Screen.ShouldContain("From iteration 2025-01 (Board, January 2025)");
-        ui.Screen.ShouldContain("Reduced from 12 since the January 2025 report");
-        ui.Screen.ShouldContain("No change since the January 2025 report");
+        ui.Screen.ShouldContain("12 → 9 down");
+        ui.Screen.ShouldContain("No change since the January 2025 report", Case.Sensitive, "the selected risk's movement in words, below the table");
 
         ui.PressWithDialogs(Key.F, (h, dialog) =>
         {
