@@ -209,8 +209,8 @@ public sealed class InitCommandTests : IDisposable
         result.Code.ShouldBe(0, result.ToString());
         result.Out.ShouldContain($"  cd {target} && risks");
         result.Out.ShouldContain($"risks --register {target}");
-        result.Out.ShouldContain("Press 5 (or F8) for Settings, to add your strategic objectives and the people");
-        result.Out.ShouldContain("then 1 for the register, and n to add your first risk.");
+        result.Out.ShouldContain("Press 5 (or F8) for Settings: add your strategic objectives and the people who");
+        result.Out.ShouldContain("Then 1 for the register, and n");
         result.Out.ShouldNotContain("register.yaml");
         result.Out.ShouldNotContain("git ");
         var commands = result.OutLines.Where(l => l.StartsWith("  risks ", StringComparison.Ordinal) && l.Contains(" -m ", StringComparison.Ordinal)).ToList();

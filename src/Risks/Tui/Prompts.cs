@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using Risks.App;
 using Risks.Core.Changes;
 using Terminal.Gui.App;
+using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
@@ -55,11 +56,11 @@ internal sealed class Prompts(IApplication app)
         }
 
         var numbered = entries.Select((e, i) => i < 9 ? $"{i + 1}  {e}" : $"   {e}").ToList();
-        var note = new Label { HotKeySpecifier = Texts.NoHotKey, Text = "A number goes there at once; or the arrows and Enter.", X = 0, Y = 0, Width = Dim.Fill() };
+        var note = new Label { HotKeySpecifier = Texts.NoHotKey, Text = "A section's number goes there; or arrows and Enter.", X = 0, Y = 0, Width = Dim.Fill() };
         var list = new ListView { X = 0, Y = 1, Width = Dim.Fill(), Height = Math.Min(numbered.Count, 14), ShowMarks = true, MarkMultiple = false };
         FollowWithMark(list);
         list.SetSource(new ObservableCollection<string>(numbered));
-        using var dialog = WithButtons(title, 60, "_Go");
+        using var dialog = WithButtons(title, 70, "_Go");
         dialog.Add(note, list);
         void Choose()
         {
@@ -72,17 +73,28 @@ internal sealed class Prompts(IApplication app)
             Choose();
             e.Handled = true;
         };
-        list.KeyDown += (_, key) =>
+
+        // A number chooses at once: taken before the list sees it (the list would only move to it).
+        void Number(object? sender, Key key)
         {
             var rune = key.AsRune.Value;
-            if (!key.IsCtrl && !key.IsAlt && rune is >= '1' and <= '9' && rune - '1' < numbered.Count)
+            if (ReferenceEquals(app.TopRunnableView, dialog) && !key.IsCtrl && !key.IsAlt && rune is >= '1' and <= '9' && rune - '1' < numbered.Count)
             {
                 list.SelectedItem = rune - '1';
                 Choose();
                 key.Handled = true;
             }
-        };
-        return Run(dialog, list, () => list.SelectedItem = Math.Clamp(selected, 0, numbered.Count - 1)) && list.SelectedItem is { } chosen ? chosen : null;
+        }
+
+        app.Keyboard.KeyDown += Number;
+        try
+        {
+            return Run(dialog, list, () => list.SelectedItem = Math.Clamp(selected, 0, numbered.Count - 1)) && list.SelectedItem is { } chosen ? chosen : null;
+        }
+        finally
+        {
+            app.Keyboard.KeyDown -= Number;
+        }
     }
 
     /// <summary>Chooses one of <paramref name="choices"/>; null when cancelled.</summary>
