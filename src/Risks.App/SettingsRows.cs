@@ -121,8 +121,9 @@ public static partial class SettingsRows
         _ => Core.Domain.Text.Count(count, noun),
     };
 
-    private static FieldRow Heading(string path, string label, string? list, string value) =>
-        new(path, label, value, FieldKind.Heading) { List = list };
+    /// <summary>A section's heading, its path apart from any setting's (the organisation's heading is not the organisation).</summary>
+    private static FieldRow Heading(string section, string label, string? list, string value) =>
+        new($"section:{section}", label, value, FieldKind.Heading) { List = list };
 
     private static FieldRow Item(FieldRow row, string list, int index, string key, int depth = 0) =>
         row with { List = list, Item = index, ItemKey = key, Depth = depth };

@@ -27,6 +27,12 @@ internal sealed partial class MainWindow
         }
 
         var row = _settingsScreen.Selected;
+        if (command == UiCommand.EditField && !editor.Permission.Allowed && row is { IsEditable: true })
+        {
+            ReadOnly(row, editor.Permission.Reason);
+            return;
+        }
+
         if (command is UiCommand.EditField or UiCommand.AddItem or UiCommand.RemoveItem or UiCommand.Save && !editor.Permission.Allowed)
         {
             Say((command == UiCommand.Save ? "Cannot save: " : "") + editor.Permission.Reason);

@@ -124,6 +124,18 @@ internal sealed partial class MainWindow : Window
         base.Dispose(disposing);
     }
 
+    /// <summary>For someone who may not change a field: a long text is shown whole, to read and scroll; the reason is said.</summary>
+    private void ReadOnly(FieldRow row, string reason)
+    {
+        if (row.Kind is FieldKind.LongText or FieldKind.Lines && row.Raw.Length > 0)
+        {
+            var name = row.FullLabel.Length > 0 ? row.FullLabel : row.Label;
+            _prompts.Read(char.ToUpperInvariant(name[0]) + name[1..] + " (read only)", row.Raw);
+        }
+
+        Say(reason);
+    }
+
     /// <summary>After an unexpected error: the current screen shown again, focused and whole.</summary>
     internal void AfterError() => Show(Current);
 
@@ -363,7 +375,7 @@ internal sealed partial class MainWindow : Window
 
         if (!editor.Permission.Allowed)
         {
-            Say(editor.Permission.Reason);
+            ReadOnly(row, editor.Permission.Reason);
             return;
         }
 
@@ -475,7 +487,12 @@ internal sealed partial class MainWindow : Window
             return;
         }
 
-        var kind = Ask("New risk", "Which kind of risk?", "_Strategic (BAF)", "_Operational", "_Cancel");
+        var kind = Ask(
+            "New risk",
+            "Which kind of risk?\n\nStrategic: on the Board Assurance Framework, threatening a strategic objective.\nOperational: on the corporate or a directorate's register.",
+            "_Strategic (BAF)",
+            "_Operational",
+            "_Cancel");
         if (kind is not (0 or 1))
         {
             return;
