@@ -111,6 +111,31 @@ public sealed class ScreenGuidanceTests
     }
 
     [Fact]
+    public void At_80_columns_titles_owners_and_words_are_not_cut_short()
+    {
+        using var ui = new Headless();
+
+        // The register: a long title keeps at least 25 characters, with every figure up to the actions beside it.
+        ui.Screen.ShouldContain("Diagnostics, Elective Car…│5 x 4 = 20│Extreme │in 1 month │5 ");
+
+        // The actions: each one's owner and status are on screen.
+        ui.Press(new Key('3'));
+        var actions = ui.Screen.Split('\n').Where(l => l.Contains("│BAF-", StringComparison.Ordinal) || l.Contains("│CRR-", StringComparison.Ordinal)).ToList();
+        actions.ShouldNotBeEmpty();
+        actions.ShouldAllBe(l => l.TrimEnd().EndsWith("in progress", StringComparison.Ordinal) || l.TrimEnd().EndsWith("not started", StringComparison.Ordinal));
+
+        // The heat map: a likelihood's words on two lines rather than cut.
+        ui.Press(new Key('2'));
+        ui.Screen.ShouldContain("5 Almost");
+        ui.Screen.ShouldContain("certain");
+        ui.Screen.ShouldNotContain("Almost c…");
+
+        // Compare: the movement in a few words, leaving the changes room.
+        ui.Press(new Key('4'));
+        ui.Screen.ShouldContain("│12 → 9 down│6 changes (1 item, narrative)");
+    }
+
+    [Fact]
     public void The_selected_row_is_marked_in_text_not_only_in_colour()
     {
         using var ui = new Headless();
