@@ -1,3 +1,5 @@
+using Risks.Core.Domain;
+
 namespace Risks.App;
 
 /// <summary>How a field is edited.</summary>
@@ -71,4 +73,17 @@ public sealed record FieldRow(string Path, string Label, string Value, FieldKind
 
     /// <summary>Help for the editor: what the field is for and what it takes.</summary>
     public string Help { get; init; } = "";
+
+    /// <summary>A choice of the register's words for <typeparamref name="T"/>, each shown once as a phrase ("partially effective"), with "(none)" first when it may be cleared.</summary>
+    public static FieldRow Pick<T>(string path, string label, T? value, bool clearable = true) where T : struct, Enum
+    {
+        var choices = Vocabulary.Words<T>().Select(w => new Choice(w, w.Replace('_', ' '))).ToList();
+        if (clearable)
+        {
+            choices.Insert(0, new Choice("", "(none)"));
+        }
+
+        var word = value is { } v ? Vocabulary.Word(v) : "";
+        return new FieldRow(path, label, word.Replace('_', ' '), FieldKind.Choice) { Raw = word, Choices = choices, CanClear = clearable };
+    }
 }

@@ -497,17 +497,8 @@ public static partial class RiskFields
         return new FieldRow(path, label, string.Join("; ", values.Select(name)), FieldKind.MultiChoice) { Raw = string.Join('\n', values), Choices = all };
     }
 
-    private static FieldRow Pick<T>(string path, string label, T? value, bool clearable = true) where T : struct, Enum
-    {
-        var choices = Vocabulary.Words<T>().Select(w => new Choice(w, w.Replace('_', ' '))).ToList();
-        if (clearable)
-        {
-            choices.Insert(0, new Choice("", "(none)"));
-        }
-
-        var word = value is { } v ? Vocabulary.Word(v) : "";
-        return new FieldRow(path, label, word.Replace('_', ' '), FieldKind.Choice) { Raw = word, Choices = choices, CanClear = clearable };
-    }
+    private static FieldRow Pick<T>(string path, string label, T? value, bool clearable = true) where T : struct, Enum =>
+        FieldRow.Pick(path, label, value, clearable);
 
     private static void ScoreRows(List<FieldRow> rows, string part, string label, Score? score, RegisterSettings settings, bool required)
     {

@@ -140,17 +140,8 @@ public static partial class SettingsRows
     private static FieldRow YesNo(string path, string label, bool value) =>
         new(path, label, value ? "yes" : "no", FieldKind.Choice) { Raw = value ? "yes" : "no", Choices = [new Choice("no", "no"), new Choice("yes", "yes")], CanClear = false };
 
-    private static FieldRow Pick<T>(string path, string label, T? value, bool clearable = true) where T : struct, Enum
-    {
-        var choices = Vocabulary.Words<T>().Select(w => new Choice(w, w.Replace('_', ' '))).ToList();
-        if (clearable)
-        {
-            choices.Insert(0, new Choice("", "(none)"));
-        }
-
-        var word = value is { } v ? Vocabulary.Word(v) : "";
-        return new FieldRow(path, label, word.Replace('_', ' '), FieldKind.Choice) { Raw = word, Choices = choices, CanClear = clearable };
-    }
+    private static FieldRow Pick<T>(string path, string label, T? value, bool clearable = true) where T : struct, Enum =>
+        FieldRow.Pick(path, label, value, clearable);
 
     [GeneratedRegex(@"\A(?<list>[a-z_.]+)\[(?<key>[^\]]+)\](\.(?<field>[a-z_]+))?\z", RegexOptions.CultureInvariant)]
     private static partial Regex KeyPath();

@@ -49,36 +49,19 @@ public sealed partial class RegisterRepository
         var version = BlobId.Of(content);
         using var held = Lock();
         var path = SettingsYaml.FileName;
-        var filePath = Path.Combine(Root, path);
-        var onDisk = File.ReadAllBytes(filePath);
+        var onDisk = File.ReadAllBytes(Path.Combine(Root, path));
         var currentVersion = BlobId.Of(onDisk);
         using var repo = new Repository(Root);
         var head = repo.Head.Tip ?? throw new RegisterException($"{Root} has no commits; make registers with 'risks init'");
         var committed = head[path]?.Target.Sha;
-        if (!string.Equals(currentVersion, expectedVersion, StringComparison.Ordinal))
+        if (StillAsRead(repo, head, path, currentVersion, committed, expectedVersion) is { } changed)
         {
-            return DescribeConflict(repo, head, path, currentVersion, committed, expectedVersion);
-        }
-
-        if (currentVersion != committed && SharedRegister.IsShared(Root))
-        {
-            var modified = File.GetLastWriteTime(filePath);
-            return new SaveOutcome.Conflict(
-                $"{path} holds an edit not yet committed (file modified {modified:yyyy-MM-dd HH:mm}), and in a shared register a save does not take in an edit someone else may have made; commit it (git commit {path}) or discard it (git checkout -- {path}), then try again",
-                null,
-                modified,
-                currentVersion);
+            return changed;
         }
 
         if (version == committed)
         {
-            if (version != currentVersion)
-            {
-                WriteAtomically(filePath, content);
-                repo.Index.Add(path);
-                repo.Index.Write();
-            }
-
+            PutBackCommitted(repo, path, content, version, currentVersion);
             return new SaveOutcome.Unchanged();
         }
 

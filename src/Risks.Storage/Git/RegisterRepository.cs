@@ -308,20 +308,9 @@ public sealed partial class RegisterRepository
         var head = repo.Head.Tip ?? throw new RegisterException($"{Root} has no commits; make registers with 'risks init'");
         var committed = head[path]?.Target.Sha;
 
-        if (!string.Equals(currentVersion, expectedVersion, StringComparison.Ordinal))
+        if (StillAsRead(repo, head, path, currentVersion, committed, expectedVersion) is { } changed)
         {
-            return DescribeConflict(repo, head, path, currentVersion, committed, expectedVersion);
-        }
-
-        if (currentVersion is not null && currentVersion != committed && SharedRegister.IsShared(Root))
-        {
-            // In a folder many people can write to, an edit nobody committed is nobody's to pass off as their own.
-            var modified = File.GetLastWriteTime(filePath);
-            return new SaveOutcome.Conflict(
-                $"{path} holds an edit not yet committed (file modified {modified:yyyy-MM-dd HH:mm}), and in a shared register a save does not take in an edit someone else may have made; commit it (git commit {path}) or discard it (git checkout -- {path}), then try again",
-                null,
-                modified,
-                currentVersion);
+            return changed;
         }
 
         if (expectedVersion is null && PathOfExisting(risk.Id) is { } twin)
@@ -331,14 +320,7 @@ public sealed partial class RegisterRepository
 
         if (version == committed)
         {
-            if (version != currentVersion)
-            {
-                // The saved content is what is already committed: put the file back as committed; no commit is needed.
-                WriteAtomically(filePath, content);
-                repo.Index.Add(path);
-                repo.Index.Write();
-            }
-
+            PutBackCommitted(repo, path, content, version, currentVersion);
             return new SaveOutcome.Unchanged();
         }
 
@@ -503,6 +485,43 @@ public sealed partial class RegisterRepository
         new(author.Name, author.Email, when ?? _clock.GetLocalNow());
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0];
+
+    /// <summary>
+    /// Under the lock: null when the file at <paramref name="path"/> is still the version that was
+    /// read (and, in a shared register, holds no edit nobody committed), otherwise the conflict,
+    /// saying who changed it and when. Nothing is written either way.
+    /// </summary>
+    private SaveOutcome.Conflict? StillAsRead(Repository repo, Commit head, string path, string? currentVersion, string? committed, string? expectedVersion)
+    {
+        if (!string.Equals(currentVersion, expectedVersion, StringComparison.Ordinal))
+        {
+            return DescribeConflict(repo, head, path, currentVersion, committed, expectedVersion);
+        }
+
+        if (currentVersion is not null && currentVersion != committed && SharedRegister.IsShared(Root))
+        {
+            // In a folder many people can write to, an edit nobody committed is nobody's to pass off as their own.
+            var modified = File.GetLastWriteTime(Path.Combine(Root, path));
+            return new SaveOutcome.Conflict(
+                $"{path} holds an edit not yet committed (file modified {modified:yyyy-MM-dd HH:mm}), and in a shared register a save does not take in an edit someone else may have made; commit it (git commit {path}) or discard it (git checkout -- {path}), then try again",
+                null,
+                modified,
+                currentVersion);
+        }
+
+        return null;
+    }
+
+    /// <summary>The content to save is what is committed already: the file is put back as committed, and no commit is needed.</summary>
+    private void PutBackCommitted(Repository repo, string path, byte[] content, string version, string? currentVersion)
+    {
+        if (version != currentVersion)
+        {
+            WriteAtomically(Path.Combine(Root, path), content);
+            repo.Index.Add(path);
+            repo.Index.Write();
+        }
+    }
 
     private SaveOutcome.Conflict DescribeConflict(Repository repo, Commit head, string path, string? current, string? committed, string? expected)
     {

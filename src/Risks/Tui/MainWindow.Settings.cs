@@ -85,26 +85,7 @@ internal sealed partial class MainWindow
             return;
         }
 
-        string? error = null;
-        while (true)
-        {
-            var input = _prompts.Edit(row, error);
-            if (input is null)
-            {
-                return;
-            }
-
-            error = editor.Edit(row.Path, input);
-            if (error is null)
-            {
-                _settingsScreen.Update(row.Path);
-                var issues = _settingsScreen.Selected?.Issues ?? [];
-                Say(issues.Count > 0 ? "! " + issues[0] : $"{Capital(row.Label)} changed; w saves.");
-                return;
-            }
-
-            row = row with { Raw = input };
-        }
+        EditLoop(_settingsScreen, row, editor.Edit, "w saves.");
     }
 
     private void AddSetting(SettingsEditor editor, FieldRow? row)

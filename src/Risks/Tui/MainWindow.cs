@@ -379,22 +379,31 @@ internal sealed partial class MainWindow : Window
             return;
         }
 
+        EditLoop(_riskScreen, row, editor.Edit, "w or Ctrl+S saves.");
+    }
+
+    /// <summary>
+    /// Edits <paramref name="row"/> in its dialog until <paramref name="edit"/> takes what was
+    /// typed or chosen; a refused input opens the dialog again on what was typed, with the reason.
+    /// </summary>
+    private void EditLoop(FieldScreen screen, FieldRow row, Func<string, string, string?> edit, string then)
+    {
         string? error = null;
         while (true)
         {
-            // After a refused input the dialog opens again on what was typed, with the reason.
             var input = _prompts.Edit(row, error);
             if (input is null)
             {
                 return;
             }
 
-            error = editor.Edit(row.Path, input);
+            error = edit(row.Path, input);
             if (error is null)
             {
-                _riskScreen.Update(row.Path);
-                var issues = _riskScreen.Selected?.Issues ?? [];
-                Say(issues.Count > 0 ? "! " + issues[0] : $"{row.Label} changed; w or Ctrl+S saves.");
+                screen.Update(row.Path);
+                var issues = screen.Selected?.Issues ?? [];
+                var name = row.FullLabel.Length > 0 ? row.FullLabel : row.Label;
+                Say(issues.Count > 0 ? "! " + issues[0] : $"{char.ToUpperInvariant(name[0])}{name[1..]} changed; {then}");
                 return;
             }
 
