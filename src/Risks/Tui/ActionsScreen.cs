@@ -93,7 +93,7 @@ internal sealed class ActionsScreen : View
             }
 
             var widest = ActionsTable.Names[col].Length;
-            foreach (var row in _view.Rows)
+            foreach (var row in _view.Rows.Take(500))
             {
                 widest = Math.Max(widest, (col == 3 ? _view.Owner(row) : ActionsTable.Cell(row, col, false, today)).Length);
             }

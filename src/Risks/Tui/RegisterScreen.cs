@@ -88,6 +88,9 @@ internal sealed class RegisterScreen : View
         [RegisterColumn.Owner] = 24,
     };
 
+    /// <summary>How many rows, from the top, the column widths are measured on: enough to fit what is seen, and quick at 10,000 risks (a longer value further down is cut with an ellipsis).</summary>
+    private const int WidthSample = 500;
+
     public TextField FilterBox { get; }
 
     public TableView Table { get; }
@@ -107,7 +110,7 @@ internal sealed class RegisterScreen : View
         foreach (var column in RegisterView.Columns.Where(c => c != RegisterColumn.Title))
         {
             var widest = _view.Heading(column).Length;
-            foreach (var row in rows)
+            foreach (var row in rows.Take(WidthSample))
             {
                 widest = Math.Max(widest, _view.Cell(row, column).Length);
             }
