@@ -679,7 +679,7 @@ internal sealed partial class MainWindow : Window
         var choices = drafts.Select(d => (d.Id.Value, DraftLabel(d))).ToList();
         var picked = _prompts.Pick(
             "Unsaved edits kept from last time",
-            $"The program stopped before these edits were saved. Choose one to open it with your edits back on screen, then save (w) or throw them away (u). Cancel keeps them for later: each comes back when you open its risk.",
+            "The program stopped before these edits were saved. Choose one to open it with your edits back on screen, then save (w) or throw them away (u). Cancel keeps them for later: each comes back when you open its risk.",
             choices,
             accept: "_Open");
         if (picked is null || drafts.FirstOrDefault(d => d.Id.Value == picked) is not { } draft)
