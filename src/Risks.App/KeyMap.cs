@@ -198,6 +198,9 @@ public static class KeyMap
         return hints;
     }
 
+    /// <summary>The first key of <paramref name="command"/> as a person reads it (<c>5</c> for the settings), for text that names it.</summary>
+    public static string KeyOf(UiCommand command) => Readable(All.First(b => b.Command == command).Keys[0]);
+
     /// <summary>The bindings that work on <paramref name="screen"/>: its own, then those that work everywhere.</summary>
     public static IEnumerable<KeyBinding> For(Screen screen) =>
         All.Where(b => b.Screen == screen).Concat(All.Where(b => b.Screen == Screen.Everywhere));

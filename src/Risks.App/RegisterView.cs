@@ -104,19 +104,22 @@ public sealed class RegisterView
 
             if (_all.Count > 0)
             {
-                return "No risk matches the filters shown above. x clears them; b, o and c show strategic, operational and closed risks.";
+                return $"No risk matches the filters shown above. {Key(UiCommand.ClearFilters)} clears them; {Key(UiCommand.ToggleStrategic)}, {Key(UiCommand.ToggleOperational)} and {Key(UiCommand.ToggleClosed)} show strategic, operational and closed risks.";
             }
 
             var settings = _session.Settings;
             var lead = _session.Access.Role == Role.GovernanceLead;
+            var (settingsKey, newKey) = (Key(UiCommand.ShowSettings), Key(UiCommand.NewRisk));
             var first = settings.Objectives.Count == 0 || settings.People.Count < 2
                 ? lead
-                    ? $"Start with the settings (press 5): add your strategic objectives{(settings.People.Count < 2 ? " and the people who own risks" : "")}. Then come back here (1) and press n to add your first risk."
-                    : "A governance lead starts it: the settings (5) list who that is."
-                : lead ? "Press n to add the first risk." : "A governance lead adds the first risk.";
-            return $"There are no risks in the register yet.\n\n{first}\n\n? lists every key on any screen.";
+                    ? $"Start with the settings (press {settingsKey}): add your strategic objectives{(settings.People.Count < 2 ? " and the people who own risks" : "")}. Then come back here ({Key(UiCommand.ShowRegister)}) and press {newKey} to add your first risk."
+                    : $"A governance lead starts it: the settings ({settingsKey}) list who that is."
+                : lead ? $"Press {newKey} to add the first risk." : "A governance lead adds the first risk.";
+            return $"There are no risks in the register yet.\n\n{first}\n\n{Key(UiCommand.Help)} lists every key on any screen.";
         }
     }
+
+    private static string Key(UiCommand command) => KeyMap.KeyOf(command);
 
     /// <summary>The risks shown, by band: <c>14 of 14 risks: 11 Extreme, 2 High, 1 Moderate, 0 Low</c>.</summary>
     public string Counts

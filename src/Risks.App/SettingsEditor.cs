@@ -21,6 +21,8 @@ public sealed partial class SettingsEditor
 {
     private readonly Session _session;
     private readonly List<Func<RegisterSettings, (RegisterSettings? Settings, string? Error)>> _edits = [];
+    private (RegisterSettings? Draft, RegisterSnapshot? Snapshot) _issuesOf;
+    private IReadOnlyList<FieldIssue> _issues = [];
 
     private SettingsEditor(Session session, StoredSettings? stored, string? problem)
     {
@@ -71,9 +73,15 @@ public sealed partial class SettingsEditor
     {
         get
         {
-            var issues = SettingsValidator.Validate(Draft).Select(i => new FieldIssue(KeyPath(i.Path), Words(i.Path, i.Message))).ToList();
-            issues.AddRange(SettingsImpact.Problems(Original, Draft, [.. _session.Snapshot.Risks.Select(r => r.Risk)]).Select(p => new FieldIssue("", p)));
-            return issues;
+            // Worked out once for each draft and each reading of the register: the check against every risk is the costly part, and the screen asks on every redraw.
+            if (!ReferenceEquals(_issuesOf.Draft, Draft) || !ReferenceEquals(_issuesOf.Snapshot, _session.Snapshot))
+            {
+                var issues = SettingsValidator.Validate(Draft).Select(i => new FieldIssue(KeyPath(i.Path), Words(i.Path, i.Message))).ToList();
+                issues.AddRange(SettingsImpact.Problems(Original, Draft, [.. _session.Snapshot.Risks.Select(r => r.Risk)]).Select(p => new FieldIssue("", p)));
+                (_issuesOf, _issues) = ((Draft, _session.Snapshot), issues);
+            }
+
+            return _issues;
         }
     }
 

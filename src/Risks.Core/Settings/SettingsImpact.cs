@@ -13,6 +13,11 @@ public static class SettingsImpact
     /// <summary>Why <paramref name="after"/> cannot replace <paramref name="before"/> for <paramref name="risks"/>; empty when it can.</summary>
     public static IReadOnlyList<string> Problems(RegisterSettings before, RegisterSettings after, IReadOnlyList<Risk> risks)
     {
+        if (ReferenceEquals(before, after))
+        {
+            return [];
+        }
+
         var problems = new List<string>();
         if (before.People.Any(p => p.Role == Role.GovernanceLead) && !after.People.Any(p => p.Role == Role.GovernanceLead))
         {

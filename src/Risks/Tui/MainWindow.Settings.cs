@@ -50,12 +50,6 @@ internal sealed partial class MainWindow
             case UiCommand.RemoveItem:
                 RemoveSetting(editor, row);
                 break;
-            case UiCommand.NextSection:
-                _settingsScreen.NextSection(1);
-                break;
-            case UiCommand.PreviousSection:
-                _settingsScreen.NextSection(-1);
-                break;
             case UiCommand.Save:
                 SaveSettings(editor);
                 break;

@@ -263,7 +263,7 @@ internal sealed partial class MainWindow : Window
                 }
 
                 break;
-            case UiCommand.GoToSection or UiCommand.FirstRow or UiCommand.LastRow when CurrentFields is { } fields:
+            case UiCommand.GoToSection or UiCommand.FirstRow or UiCommand.LastRow or UiCommand.NextSection or UiCommand.PreviousSection when CurrentFields is { } fields:
                 Move(fields, command);
                 break;
             default:
@@ -337,12 +337,6 @@ internal sealed partial class MainWindow : Window
 
                 var field = row.Path[(row.Path.IndexOf(']', StringComparison.Ordinal) + 1)..];
                 Report(editor.MoveItem(within, at, command == UiCommand.MoveUp ? -1 : 1, out var to), () => _riskScreen.Update($"{within}[{to}]{field}"));
-                break;
-            case UiCommand.NextSection:
-                _riskScreen.NextSection(1);
-                break;
-            case UiCommand.PreviousSection:
-                _riskScreen.NextSection(-1);
                 break;
             case UiCommand.Save:
                 Save(editor);
@@ -858,11 +852,17 @@ internal sealed partial class MainWindow : Window
         _ => null,
     };
 
-    /// <summary>Home, End, and the menu of sections: each numbered, a number (or Enter) goes there.</summary>
+    /// <summary>Moving on a field screen: Home, End, the next or previous section, and the menu of sections (each numbered; a number, or Enter, goes there).</summary>
     private void Move(FieldScreen fields, UiCommand command)
     {
         switch (command)
         {
+            case UiCommand.NextSection:
+                fields.NextSection(1);
+                break;
+            case UiCommand.PreviousSection:
+                fields.NextSection(-1);
+                break;
             case UiCommand.FirstRow:
                 fields.Select(0);
                 break;

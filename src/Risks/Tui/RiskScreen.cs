@@ -163,23 +163,28 @@ internal abstract class FieldScreen : View
     private static string Capitalised(string label) => label.Length > 0 ? char.ToUpperInvariant(label[0]) + label[1..] : label;
 }
 
-/// <summary>
-/// The risk screen: every field of the risk open, one per line, grouped in sections; its state,
-/// movement and whether the person may edit it above.
-/// </summary>
-internal sealed class RiskScreen(Func<Core.Domain.Risk, string> movement) : FieldScreen(3)
+/// <summary>A field screen showing what one editor holds (a risk, the settings): opened on it at its first field.</summary>
+internal abstract class EditorScreen<TEditor>(int headerLines, Func<TEditor, IReadOnlyList<FieldRow>> rows) : FieldScreen(headerLines)
+    where TEditor : class
 {
-    public RiskEditor? Editor { get; private set; }
+    public TEditor? Editor { get; private set; }
 
-    public void Open(RiskEditor editor)
+    public void Open(TEditor editor)
     {
         Editor = editor;
         Update();
         Select(1);
     }
 
-    protected override IReadOnlyList<FieldRow>? BuildRows() => Editor?.Rows();
+    protected override IReadOnlyList<FieldRow>? BuildRows() => Editor is { } editor ? rows(editor) : null;
+}
 
+/// <summary>
+/// The risk screen: every field of the risk open, one per line, grouped in sections; its state,
+/// movement and whether the person may edit it above.
+/// </summary>
+internal sealed class RiskScreen(Func<Core.Domain.Risk, string> movement) : EditorScreen<RiskEditor>(3, e => e.Rows())
+{
     protected override string BuildHeader(IReadOnlyList<FieldRow> rows)
     {
         var editor = Editor!;
@@ -207,19 +212,8 @@ internal sealed class RiskScreen(Func<Core.Domain.Risk, string> movement) : Fiel
 }
 
 /// <summary>The Settings screen: register.yaml's settings, one per line, in sections.</summary>
-internal sealed class SettingsScreen() : FieldScreen(2)
+internal sealed class SettingsScreen() : EditorScreen<SettingsEditor>(2, e => e.Rows())
 {
-    public SettingsEditor? Editor { get; private set; }
-
-    public void Open(SettingsEditor editor)
-    {
-        Editor = editor;
-        Update();
-        Select(1);
-    }
-
-    protected override IReadOnlyList<FieldRow>? BuildRows() => Editor?.Rows();
-
     protected override string BuildHeader(IReadOnlyList<FieldRow> rows)
     {
         var editor = Editor!;
