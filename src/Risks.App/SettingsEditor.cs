@@ -272,7 +272,7 @@ public sealed partial class SettingsEditor
 
     /// <summary>A validator's message with its leading path put in words: "objective SO2 title is required".</summary>
     private string Words(string path, string message) =>
-        message.StartsWith(path, StringComparison.Ordinal) ? SettingsRows.Label(KeyPath(path)) + message[path.Length..] : message;
+        message.StartsWith(path, StringComparison.Ordinal) ? SettingsRows.Reword(KeyPath(path), KeyPath(path) + message[path.Length..]) : message;
 
     [GeneratedRegex(@"\A(?<list>[a-z_.]+)\[(?<index>\d+)\](?<rest>.*)\z", RegexOptions.CultureInvariant)]
     private static partial Regex IndexPath();

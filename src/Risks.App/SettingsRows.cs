@@ -90,6 +90,10 @@ public static partial class SettingsRows
         return [.. rows.Select(r => r with { FullLabel = r.Kind == FieldKind.Heading ? r.Label : Label(r.Path) })];
     }
 
+    /// <summary>A message that begins with a setting's path begun with its name instead: "objective SO2 tolerance must be a score 1-25".</summary>
+    public static string Reword(string path, string message) =>
+        path.Length > 0 && message.StartsWith(path, StringComparison.Ordinal) ? Label(path) + message[path.Length..] : message;
+
     /// <summary>A setting's path in words: <c>objectives[SO2].tolerance</c> is "objective SO2 tolerance".</summary>
     public static string Label(string path)
     {

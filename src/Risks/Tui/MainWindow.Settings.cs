@@ -79,7 +79,8 @@ internal sealed partial class MainWindow
             return;
         }
 
-        EditLoop(_settingsScreen, row, editor.Edit, "w saves.");
+        // The screen names a setting as its row does; the command line, which takes paths, keeps the path.
+        EditLoop(_settingsScreen, row, (path, input) => editor.Edit(path, input) is { } error ? SettingsRows.Reword(path, error) : null, "w saves.");
     }
 
     private void AddSetting(SettingsEditor editor, FieldRow? row)

@@ -107,7 +107,7 @@ internal sealed class Prompts(IApplication app)
         }
 
         var labels = new ObservableCollection<string>(choices.Select(c => c.Label));
-        var lines = Wrap([note], (app.Screen.Width * 8 / 10) - 4);
+        var lines = Wrap(note.Split('\n'), (app.Screen.Width * 8 / 10) - 4);
         var help = new Label { HotKeySpecifier = Texts.NoHotKey, Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
         var list = new ListView { X = 0, Y = Pos.Bottom(help), Width = Dim.Fill(), Height = Math.Clamp(labels.Count, 1, 12), ShowMarks = true, MarkMultiple = false };
         FollowWithMark(list);
@@ -127,7 +127,7 @@ internal sealed class Prompts(IApplication app)
     /// <summary>Asks for one line of text; null when cancelled.</summary>
     public string? Line(string title, string note, string initial, string accept)
     {
-        var lines = Wrap([note], (app.Screen.Width * 8 / 10) - 4);
+        var lines = Wrap(note.Split('\n'), (app.Screen.Width * 8 / 10) - 4);
         var help = new Label { HotKeySpecifier = Texts.NoHotKey, Text = string.Join('\n', lines), X = 0, Y = 0, Width = Dim.Fill(), Height = lines.Count };
         var field = new TextField { X = 0, Y = Pos.Bottom(help) + 1, Width = Dim.Fill(), Text = initial };
         using var dialog = WithButtons(title, 80, accept);
