@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Risks.Core.Validation;
 
 namespace Risks.Core.Domain;
 
@@ -11,82 +12,31 @@ namespace Risks.Core.Domain;
 /// </summary>
 public static partial class FieldNames
 {
-    private static readonly Dictionary<string, string> Fields = new(StringComparer.Ordinal)
-    {
-        ["id"] = "id",
-        ["kind"] = "kind",
-        ["title"] = "title",
-        ["narrative"] = "narrative",
-        ["narrative.cause"] = "cause",
-        ["narrative.event"] = "event",
-        ["narrative.effect"] = "effect",
-        ["key_elements"] = "key elements",
-        ["category"] = "category",
-        ["status"] = "status",
-        ["closure"] = "closure",
-        ["closure.date"] = "closure date",
-        ["closure.rationale"] = "closure reason",
-        ["closure.merged_into"] = "merged into",
-        ["owner"] = "owner",
-        ["leads"] = "leads",
-        ["directorate"] = "directorate",
-        ["committees"] = "committees",
-        ["objectives"] = "objectives",
-        ["linked_risks"] = "linked risks",
-        ["external_refs"] = "external references",
-        ["target_date"] = "target date",
-        ["response"] = "response",
-        ["performance"] = "performance",
-        ["trajectory"] = "trajectory",
-        ["controls"] = "controls",
-        ["gaps"] = "gaps",
-        ["assurances"] = "assurances",
-        ["actions"] = "actions",
-        ["last_reviewed"] = "last review",
-        ["last_reviewed.date"] = "last reviewed",
-        ["last_reviewed.by"] = "reviewed by",
-        ["next_review"] = "next review",
-    };
+    private static readonly Dictionary<string, string> Fields = Schema.RiskSchema.Flatten(Schema.RiskSchema.BuiltIn)
+        .Where(f => !f.Path.Contains('[', StringComparison.Ordinal) && f.Type != Schema.FieldType.Items)
+        .Where(f => !f.Path.Contains('.', StringComparison.Ordinal) || FieldPath.Parent(f.Path) is var parent && Schema.RiskSchema.Find(parent)?.Type != Schema.FieldType.Score)
+        .ToDictionary(f => f.Path, f => f.Label, StringComparer.Ordinal);
 
     /// <summary>One entry of a list of names, by its place: "lead 2".</summary>
-    private static readonly Dictionary<string, string> Entries = new(StringComparer.Ordinal)
-    {
-        ["key_elements"] = "key element",
-        ["leads"] = "lead",
-        ["committees"] = "committee",
-        ["objectives"] = "objective",
-        ["linked_risks"] = "linked risk",
-        ["external_refs"] = "external reference",
-    };
+    private static readonly Dictionary<string, string> Entries = Schema.RiskSchema.BuiltIn
+        .Where(f => f.EntryNoun is not null)
+        .ToDictionary(f => f.Key, f => f.EntryNoun!, StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, string> ScoreParts = new(StringComparer.Ordinal)
-    {
-        [""] = "score",
-        ["impact"] = "impact",
-        ["likelihood"] = "likelihood",
-        ["rationale"] = "score rationale",
-    };
-
-    private static readonly Dictionary<string, (string Noun, Dictionary<string, string> Parts)> Items = new(StringComparer.Ordinal)
-    {
-        ["controls"] = ("control", new(StringComparer.Ordinal) { ["id"] = "id", ["text"] = "text", ["owner"] = "owner", ["effectiveness"] = "effectiveness" }),
-        ["gaps"] = ("gap", new(StringComparer.Ordinal) { ["id"] = "id", ["type"] = "type", ["text"] = "text" }),
-        ["assurances"] = ("assurance", new(StringComparer.Ordinal) { ["id"] = "id", ["text"] = "text", ["line"] = "line of defence", ["source"] = "source", ["rating"] = "rating", ["outcome"] = "outcome", ["key"] = "key assurance", ["date"] = "date" }),
-        ["actions"] = ("action", new(StringComparer.Ordinal) { ["id"] = "id", ["text"] = "text", ["owner"] = "owner", ["due"] = "due", ["status"] = "status", ["completed"] = "completed", ["update"] = "update" }),
-    };
+    private static readonly Dictionary<string, (string Noun, Dictionary<string, string> Parts)> Items = Schema.RiskSchema.BuiltIn
+        .Where(f => f.Type == Schema.FieldType.Items)
+        .ToDictionary(f => f.Key, f => (f.ItemNoun!, f.Parts.ToDictionary(p => p.Key, p => p.Label, StringComparer.Ordinal)), StringComparer.Ordinal);
 
     /// <summary>The name of the field at <paramref name="path"/>; an item named by its place is named by its id when <paramref name="risk"/> has one.</summary>
-    public static string Label(string path, Risk? risk = null)
+    public static string Label(string path, Risk? risk = null, RegisterSettings? settings = null)
     {
         if (Fields.TryGetValue(path, out var name))
         {
             return name;
         }
 
-        var score = ScorePath().Match(path);
-        if (score.Success && ScoreParts.TryGetValue(score.Groups["part"].Value, out var part))
+        if (Schema.RiskSchema.Find(path, settings) is { } declared && !path.Contains('[', StringComparison.Ordinal))
         {
-            return $"{score.Groups["score"].Value} {part}";
+            return declared.Label;
         }
 
         var item = ItemPath().Match(path);
@@ -109,15 +59,18 @@ public static partial class FieldNames
             }
         }
 
-        return path.Replace('_', ' ');
+        // A key under custom that the register does not declare is named by its key.
+        return path.StartsWith(Schema.RiskSchema.CustomKey + ".", StringComparison.Ordinal)
+            ? path[(Schema.RiskSchema.CustomKey.Length + 1)..].Replace('_', ' ')
+            : path.Replace('_', ' ');
     }
 
     /// <summary>
     /// A message that begins with a field's path (as the rules are written) begun with its name
     /// instead: "actions[0].due must be a date" becomes "action A1 due must be a date".
     /// </summary>
-    public static string Reword(string path, string message, Risk? risk = null) =>
-        path.Length > 0 && message.StartsWith(path, StringComparison.Ordinal) ? Label(path, risk) + message[path.Length..] : message;
+    public static string Reword(string path, string message, Risk? risk = null, RegisterSettings? settings = null) =>
+        path.Length > 0 && message.StartsWith(path, StringComparison.Ordinal) ? Label(path, risk, settings) + message[path.Length..] : message;
 
     private static string Place(string key) =>
         int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var index) ? (index + 1).ToString(CultureInfo.InvariantCulture) : key;
@@ -141,9 +94,6 @@ public static partial class FieldNames
         };
         return string.IsNullOrEmpty(id) ? $"{index + 1}" : id;
     }
-
-    [GeneratedRegex(@"\A(?<score>inherent|current|target)(\.(?<part>impact|likelihood|rationale))?\z", RegexOptions.CultureInvariant)]
-    private static partial Regex ScorePath();
 
     [GeneratedRegex(@"\A(?<list>[a-z_]+)\[(?<key>[^\]]+)\](\.(?<field>[a-z_]+))?\z", RegexOptions.CultureInvariant)]
     private static partial Regex ItemPath();

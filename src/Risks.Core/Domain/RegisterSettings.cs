@@ -17,6 +17,12 @@ public sealed record RegisterSettings
 
     public IReadOnlyList<PartnerRisk> PartnerRisks { get; init; } = [];
 
+    /// <summary>The register's own fields, which risks keep under <c>custom:</c>.</summary>
+    public IReadOnlyList<CustomField> CustomFields { get; init; } = [];
+
+    public CustomField? FindCustomField(string key) =>
+        CustomFields.FirstOrDefault(f => string.Equals(f.Key, key, StringComparison.Ordinal));
+
     public Person? FindPerson(string login) =>
         People.FirstOrDefault(p => string.Equals(p.Login, login, StringComparison.Ordinal));
 

@@ -62,6 +62,11 @@ public sealed record Risk
     public Review? LastReviewed { get; init; }
 
     public DateOnly? NextReview { get; init; }
+
+    /// <summary>The values of the register's own fields (declared in <c>register.yaml</c>), by key.</summary>
+    public IReadOnlyDictionary<string, CustomValue> Custom { get; init; } = NoCustom;
+
+    private static readonly IReadOnlyDictionary<string, CustomValue> NoCustom = new Dictionary<string, CustomValue>(StringComparer.Ordinal);
 }
 
 /// <summary>What could happen (event), why (cause) and what it would do (effect).</summary>

@@ -21,4 +21,35 @@ public static class FieldPath
         var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
         return cut > 0 ? path[..cut] : "";
     }
+
+    /// <summary>A path with its items unnamed, as the schema declares it: <c>actions[A3].due</c> and <c>actions[2].due</c> are <c>actions[].due</c>.</summary>
+    public static string Template(string path)
+    {
+        if (!path.Contains('[', StringComparison.Ordinal))
+        {
+            return path;
+        }
+
+        var builder = new System.Text.StringBuilder(path.Length);
+        var inside = false;
+        foreach (var c in path)
+        {
+            if (c == '[')
+            {
+                inside = true;
+                builder.Append(c);
+            }
+            else if (c == ']')
+            {
+                inside = false;
+                builder.Append(c);
+            }
+            else if (!inside)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 }

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Risks.Core.Domain;
+using Risks.Core.Presentation;
+
+namespace Risks.Core.Schema;
+
+/// <summary>
+/// A field's value between its three forms, by the field's type, in one place: as the file holds
+/// it (<c>2025-06-30</c>, <c>partially_effective</c>), as a person types it (<c>30 Jun 2025</c>,
+/// <c>partially effective</c>, <c>4 Major</c>), and as the screen and papers show it.
+/// </summary>
+public static class FieldValues
+{
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static DateOnly ParseIso(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// What is wrong with a value as a file holds it, or null when it is a value the field takes:
+    /// "a date (YYYY-MM-DD)". Only the form is checked; whether a person or objective exists is the register's check.
+    /// </summary>
+    public static string? Expected(Field field, string value, RegisterSettings? settings = null) => field.Type switch
+    {
+        FieldType.Date when !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) => "a date (YYYY-MM-DD)",
+        FieldType.Number when !IsNumber(field, value) => NumberRule(field),
+        FieldType.Choice when ChoicesOf(field, settings) is { Count: > 0 } words && !words.Contains(value, StringComparer.Ordinal) => Text.OneOf(words),
+        FieldType.YesNo when value is not ("true" or "false") => "true or false",
+        _ => null,
+    };
+
+    /// <summary>"a whole number 1-5", "a number".</summary>
+    public static string NumberRule(Field field) =>
+        field.Min is { } min && field.Max is { } max ? $"a whole number {min}-{max}" : field.IsCustom ? "a number" : "a whole number";
+
+    /// <summary>The values a choice takes: its words, or the register's categories.</summary>
+    public static IReadOnlyList<string> ChoicesOf(Field field, RegisterSettings? settings) =>
+        field.Choices == ChoiceSource.Categories ? settings?.Categories ?? [] : field.Words;
+
+    /// <summary>
+    /// The file's form of what a person typed for a field of one value, or why it cannot be taken.
+    /// A blank gives null (clearing the field). Dates are taken as 2025-06-30, 30 Jun 2025 or 30/06/2025;
+    /// choices by their word or phrase, in any case; numbers by their first word ("4 Major").
+    /// </summary>
+    public static (string? Value, string? Error) FromInput(Field field, string input, RegisterSettings? settings = null)
+    {
+        var text = input.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+        if (field.Type != FieldType.LongText)
+        {
+            text = OneLine(text);
+        }
+
+        if (text.Length == 0)
+        {
+            return (null, null);
+        }
+
+        switch (field.Type)
+        {
+            case FieldType.Date:
+                return Formats.TryParseDate(text, out var date)
+                    ? (Iso(date), null)
+                    : (null, $"{field.Path} must be a date (YYYY-MM-DD, or as 30 Jun 2025 or 30/06/2025), found {Text.Quote(text)}");
+            case FieldType.Number:
+                var first = field.IsCustom ? text : text.Split(' ')[0];
+                return IsNumber(field, first)
+                    ? (first, null)
+                    : (null, $"{field.Path} must be {(field.Min is { } min && field.Max is { } max ? Range(min, max) : NumberRule(field))}, found {Text.Quote(text)}");
+            case FieldType.YesNo:
+                return text.ToLowerInvariant() switch
+                {
+                    "yes" or "true" or "y" => ("true", null),
+                    "no" or "false" or "n" => ("false", null),
+                    _ => (null, $"{field.Path} must be yes or no, found {Text.Quote(text)}"),
+                };
+            case FieldType.Choice:
+                var words = ChoicesOf(field, settings);
+                if (words.Count == 0)
+                {
+                    return (text, null);
+                }
+
+                var found = words.FirstOrDefault(w => string.Equals(w, text, StringComparison.Ordinal))
+                    ?? words.FirstOrDefault(w => string.Equals(w, text.Replace(' ', '_'), StringComparison.OrdinalIgnoreCase))
+                    ?? words.FirstOrDefault(w => string.Equals(w.Replace('_', ' '), text, StringComparison.OrdinalIgnoreCase));
+                return found is not null ? (found, null) : (null, $"{field.Path} must be {Text.OneOf(words)}, found {Text.Quote(text)}");
+            default:
+                return (text, null);
+        }
+    }
+
+    /// <summary>A list as typed, one value per line, blank lines left out.</summary>
+    public static IReadOnlyList<string> ListFromInput(string input) =>
+        input.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n')
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>A value of one field as people read it: <c>30 Jun 2025</c>, <c>partially effective</c>, a person's name, <c>yes</c>.</summary>
+    public static string Show(Field field, string? value, RegisterSettings? settings = null)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return field.Type == FieldType.YesNo ? "no" : "";
+        }
+
+        return field.Type switch
+        {
+            FieldType.Date when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => Formats.Date(d),
+            FieldType.Choice when field.Choices == ChoiceSource.Words && !field.IsCustom => value.Replace('_', ' '),
+            FieldType.YesNo => value == "true" ? "yes" : "no",
+            FieldType.Person => settings?.NameOf(value) ?? value,
+            _ => value,
+        };
+    }
+
+    private static bool IsNumber(Field field, string text)
+    {
+        if (field.IsCustom)
+        {
+            return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _);
+        }
+
+        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)
+            && (field.Min is not { } min || n >= min)
+            && (field.Max is not { } max || n <= max);
+    }
+
+    /// <summary>"1-5"; "1, 2 or 3" for a short range.</summary>
+    private static string Range(int min, int max) =>
+        max - min < 3 ? Text.OneOf(Enumerable.Range(min, max - min + 1).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList()) : $"{min}-{max}";
+
+    private static string OneLine(string text) =>
+        text.Contains('\n', StringComparison.Ordinal) ? string.Join(' ', text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)) : text;
+}
