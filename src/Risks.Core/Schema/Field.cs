@@ -139,6 +139,9 @@ public sealed record Field
 
     public Requirement Required { get; init; }
 
+    /// <summary>A rule of the register's checks that makes the field required, or bounds it, in words: "when closed or merged".</summary>
+    public string? Condition { get; init; }
+
     /// <summary>Whether a blank clears the field (false for a field that always has a value, such as kind).</summary>
     public bool Clearable { get; init; } = true;
 

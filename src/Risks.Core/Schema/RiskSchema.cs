@@ -133,7 +133,7 @@ public static class RiskSchema
         new Field
         {
             Key = "id", Path = "id", Label = "id", Caption = "Id", Type = FieldType.RiskId, Required = Requirement.Always, Clearable = false, Column = "id",
-            Help = "The risk's id, such as BAF-07: letters, a hyphen and a number. The file is named after it.",
+            Help = "The risk's id, such as BAF-07: letters, a hyphen and a number. It must match the file's name.",
             Get = o => ((Risk)o).Id.Value, Set = (o, v) => (Risk)o with { Id = RiskId.Parse((string)v!) },
         },
         Choice<Risk, RiskKind>("kind", "kind", "Kind", r => r.Kind, (r, v) => r with { Kind = v ?? RiskKind.Operational }) with
@@ -154,7 +154,7 @@ public static class RiskSchema
                     Required = Requirement.Always, Clearable = false, Help = "What could happen.",
                 },
                 Long<Narrative>("effect", "narrative.effect", "effect", "Effect", n => n.Effect, (n, v) => n with { Effect = v }) with { Help = "What it would do if it happened." },
-            ]),
+            ]) with { Help = "What could happen (event), why (cause) and what it would do (effect)." },
         Texts<Risk>("key_elements", "key elements", "Key elements", "key element", r => r.KeyElements, (r, v) => r with { KeyElements = v }) with
         {
             Help = "The themes the board sees beside the title, one per line.",
@@ -170,16 +170,19 @@ public static class RiskSchema
         Group<Risk, Closure>("closure", "closure", "Closure", r => r.Closure, (r, v) => r with { Closure = v }, () => new Closure(),
             c => c.Date is null && c.Rationale is null && c.MergedInto is null,
             [
-                Date<Closure>("date", "closure.date", "closure date", "Closure date", c => c.Date, (c, v) => c with { Date = v }),
+                Date<Closure>("date", "closure.date", "closure date", "Closure date", c => c.Date, (c, v) => c with { Date = v }) with
+                {
+                    Condition = "when closed or merged", Help = "The date the risk was closed or merged.",
+                },
                 Long<Closure>("rationale", "closure.rationale", "closure reason", "Closure reason", c => c.Rationale, (c, v) => c with { Rationale = v }) with
                 {
-                    Help = "Why the risk was closed or merged.",
+                    Condition = "when closed or merged", Help = "Why the risk was closed or merged.",
                 },
                 Text<Closure>("merged_into", "closure.merged_into", "merged into", "Merged into", c => c.MergedInto, (c, v) => c with { MergedInto = v }) with
                 {
-                    Type = FieldType.RiskId, Help = "The id of the risk this one was merged into.",
+                    Type = FieldType.RiskId, Condition = "when merged", Help = "The id of the risk this one was merged into.",
                 },
-            ]),
+            ]) with { Help = "Why and when a closed risk was closed, or which risk a merged one was merged into." },
         Text<Risk>("owner", "owner", "Owner", r => r.Owner, (r, v) => r with { Owner = v ?? "" }) with
         {
             Type = FieldType.Person, Required = Requirement.Always, Clearable = false, Help = "The senior responsible owner.",
@@ -188,7 +191,10 @@ public static class RiskSchema
         {
             Type = FieldType.Person, Help = "The people who lead on the risk's management.",
         },
-        Text<Risk>("directorate", "directorate", "Directorate", r => r.Directorate, (r, v) => r with { Directorate = v }),
+        Text<Risk>("directorate", "directorate", "Directorate", r => r.Directorate, (r, v) => r with { Directorate = v }) with
+        {
+            Help = "The directorate or alliance that holds the risk.",
+        },
         Texts<Risk>("committees", "committees", "Committees", "committee", r => r.Committees, (r, v) => r with { Committees = v }) with
         {
             Help = "The committees that oversee the risk, one per line.",
@@ -213,7 +219,7 @@ public static class RiskSchema
         ScoreField("target", "Target", r => r.Target, (r, v) => r with { Target = v }) with { Help = "The score the risk is managed towards." },
         Date<Risk>("target_date", "target_date", "target date", "Target date", r => r.TargetDate, (r, v) => r with { TargetDate = v }) with
         {
-            Help = "When the target score should be reached.",
+            Condition = "needs a target score", Help = "When the target score should be reached.",
         },
         Choice<Risk, RiskResponse>("response", "response", "Response", r => r.Response, (r, v) => r with { Response = v }) with
         {
@@ -231,7 +237,10 @@ public static class RiskSchema
             [
                 ItemId<Control>("controls", c => c.Id, (c, v) => c with { Id = v ?? "" }),
                 ItemText<Control>("controls", "control", c => c.Text, (c, v) => c with { Text = v ?? "" }),
-                Text<Control>("owner", "controls[].owner", "owner", "owner", c => c.Owner, (c, v) => c with { Owner = v }) with { Type = FieldType.Person, Column = null },
+                Text<Control>("owner", "controls[].owner", "owner", "owner", c => c.Owner, (c, v) => c with { Owner = v }) with
+                {
+                    Type = FieldType.Person, Column = null, Help = "Who is responsible for the control.",
+                },
                 Choice<Control, Effectiveness>("effectiveness", "controls[].effectiveness", "effectiveness", "effectiveness", c => c.Effectiveness, (c, v) => c with { Effectiveness = v }) with
                 {
                     Column = null, Help = "How well the control works.",
@@ -255,31 +264,46 @@ public static class RiskSchema
                 {
                     Column = null, Help = "1 first line (management), 2 second line (oversight), 3 third line (independent).",
                 },
-                Choice<Assurance, AssuranceSource>("source", "assurances[].source", "source", "source", a => a.Source, (a, v) => a with { Source = v }) with { Column = null },
-                Choice<Assurance, AssuranceRating>("rating", "assurances[].rating", "rating", "rating", a => a.Rating, (a, v) => a with { Rating = v }) with { Column = null },
-                Choice<Assurance, AssuranceOutcome>("outcome", "assurances[].outcome", "outcome", "outcome", a => a.Outcome, (a, v) => a with { Outcome = v }) with { Column = null },
+                Choice<Assurance, AssuranceSource>("source", "assurances[].source", "source", "source", a => a.Source, (a, v) => a with { Source = v }) with
+                {
+                    Column = null, Help = "Whether the evidence comes from inside the organisation or from an independent body.",
+                },
+                Choice<Assurance, AssuranceRating>("rating", "assurances[].rating", "rating", "rating", a => a.Rating, (a, v) => a with { Rating = v }) with
+                {
+                    Column = null, Help = "The assurance the report gives, as internal audit rates it.",
+                },
+                Choice<Assurance, AssuranceOutcome>("outcome", "assurances[].outcome", "outcome", "outcome", a => a.Outcome, (a, v) => a with { Outcome = v }) with
+                {
+                    Column = null, Help = "Whether the evidence is that the controls work.",
+                },
                 YesNo<Assurance>("key", "assurances[].key", "key assurance", "key assurance", a => a.Key, (a, v) => a with { Key = v }) with
                 {
                     Help = "One of the key assurances the board sees in the summary.",
                 },
-                Date<Assurance>("date", "assurances[].date", "date", "date", a => a.Date, (a, v) => a with { Date = v }) with { Column = null },
+                Date<Assurance>("date", "assurances[].date", "date", "date", a => a.Date, (a, v) => a with { Date = v }) with
+                {
+                    Column = null, Help = "The date of the report or evidence.",
+                },
             ]) with { Help = "The evidence that the controls work." },
         Items<Risk, RiskAction>("actions", "action", "Actions", r => r.Actions, (r, v) => r with { Actions = v }, () => new RiskAction(),
             [
                 ItemId<RiskAction>("actions", a => a.Id, (a, v) => a with { Id = v ?? "" }),
                 ItemText<RiskAction>("actions", "action", a => a.Text, (a, v) => a with { Text = v ?? "" }),
-                Text<RiskAction>("owner", "actions[].owner", "owner", "owner", a => a.Owner, (a, v) => a with { Owner = v }) with { Type = FieldType.Person, Column = null },
+                Text<RiskAction>("owner", "actions[].owner", "owner", "owner", a => a.Owner, (a, v) => a with { Owner = v }) with
+                {
+                    Type = FieldType.Person, Column = null, Help = "Who is to do it.",
+                },
                 Date<RiskAction>("due", "actions[].due", "due", "due", a => a.Due, (a, v) => a with { Due = v }) with
                 {
                     Column = null, Help = "Blank for an ongoing action.",
                 },
                 Choice<RiskAction, ActionStatus>("status", "actions[].status", "status", "status", a => a.Status, ActionStatus) with
                 {
-                    Required = Requirement.Always, Clearable = false, Column = null,
+                    Required = Requirement.Always, Clearable = false, Column = null, Help = "How the action stands.",
                 },
                 Date<RiskAction>("completed", "actions[].completed", "completed", "completed", a => a.Completed, (a, v) => a with { Completed = v }) with
                 {
-                    Column = null, Help = "The date a complete action was done.",
+                    Column = null, Condition = "when the action is complete", Help = "The date a complete action was done.",
                 },
                 Long<RiskAction>("update", "actions[].update", "update", "update", a => a.Update, (a, v) => a with { Update = v }) with
                 {
@@ -478,11 +502,11 @@ public static class RiskSchema
         [
             Number<Score>("impact", $"{key}.impact", $"{key} impact", "impact", 1, 5, s => s.Impact == 0 ? null : s.Impact, (s, v) => s with { Impact = v ?? 0 }) with
             {
-                Required = Requirement.Always, Words = Scale,
+                Required = Requirement.Always, Words = Scale, Help = "How bad it would be, 1-5, in the register's scoring words (4 Major).",
             },
             Number<Score>("likelihood", $"{key}.likelihood", $"{key} likelihood", "likelihood", 1, 5, s => s.Likelihood == 0 ? null : s.Likelihood, (s, v) => s with { Likelihood = v ?? 0 }) with
             {
-                Required = Requirement.Always, Words = Scale,
+                Required = Requirement.Always, Words = Scale, Help = "How likely it is, 1-5, in the register's scoring words (4 Likely).",
             },
             Text<Score>("rationale", $"{key}.rationale", $"{key} score rationale", "rationale", s => s.Rationale, (s, v) => s with { Rationale = v }) with
             {
@@ -513,10 +537,17 @@ public static class RiskSchema
         };
 
     private static Field ItemId<T>(string list, Func<T, string> get, Func<T, string?, T> set) =>
-        Text("id", $"{list}[].id", "id", "id", get, set) with { Type = FieldType.ItemId, Required = Requirement.Always, Clearable = false, Column = null };
+        Text("id", $"{list}[].id", "id", "id", get, set) with
+        {
+            Type = FieldType.ItemId, Required = Requirement.Always, Clearable = false, Column = null,
+            Help = $"The item's id, {ItemIds.Letters[list]} and a number, given when it is added and kept.",
+        };
 
     private static Field ItemText<T>(string list, string noun, Func<T, string> get, Func<T, string?, T> set) =>
-        Long("text", $"{list}[].text", "text", "text", get, set) with { Required = Requirement.Always, Clearable = false, Column = null };
+        Long("text", $"{list}[].text", "text", "text", get, set) with
+        {
+            Required = Requirement.Always, Clearable = false, Column = null, Help = $"The {noun} in words.",
+        };
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }
