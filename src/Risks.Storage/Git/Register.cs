@@ -10,11 +10,13 @@ namespace Risks.Storage.Git;
 /// A register: a Git repository whose work tree holds <c>register.yaml</c> and the risk files.
 /// Opening or making one gives the parts that work on it, each for one concern: reading it,
 /// saving risks, saving register.yaml, history, comparing iterations, iterations, sync, drafts
-/// and import. Every write is a commit made under the register's lock, through a journal, and
-/// only if what it changes is still as it was read.
+/// and import. Each part is built here on one shared <see cref="RegisterStore"/>, so every commit
+/// any of them makes is made under the same lock, through the same journal.
 /// </summary>
 public sealed class Register
 {
+    private readonly RegisterStore _store;
+
     private Register(string root, TimeProvider clock)
     {
         var store = new RegisterStore(root, clock);
@@ -29,7 +31,7 @@ public sealed class Register
         Sync = new RegisterSync(store);
         Drafts = new DraftStore(store);
         Import = new RegisterImport(store);
-        Store = store;
+        _store = store;
     }
 
     /// <summary>The register's folder: the Git work tree.</summary>
@@ -61,8 +63,6 @@ public sealed class Register
 
     /// <summary>Importing many risks as one commit.</summary>
     public RegisterImport Import { get; }
-
-    private RegisterStore Store { get; }
 
     /// <summary>Opens the register at <paramref name="root"/>.</summary>
     public static Register Open(string root, TimeProvider? clock = null)
@@ -132,9 +132,9 @@ public sealed class Register
             (".gitattributes", Encoding.UTF8.GetBytes("*.yaml text eol=lf\n")),
             (SettingsYaml.FileName, Encoding.UTF8.GetBytes(SettingsYaml.Write(settings))),
         };
-        using (register.Store.Lock())
+        using (register._store.Lock())
         {
-            register.Store.CommitFiles(files, $"Register created for {settings.Organisation}\n", author, when);
+            register._store.CommitFiles(files, $"Register created for {settings.Organisation}\n", author, when);
         }
 
         if (sharedGroup is not null)
