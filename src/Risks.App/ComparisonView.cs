@@ -171,5 +171,5 @@ public sealed class ComparisonView(RegisterDiff diff)
 
     private static string Band(Band? band) => band is null ? "" : $", {band.Name}";
 
-    public static ComparisonView Of(RegisterRepository repository, string from, string to) => new(repository.Compare(from, to));
+    public static ComparisonView Of(RegisterComparisons comparisons, string from, string to) => new(comparisons.Compare(from, to));
 }

@@ -16,10 +16,10 @@ public static class Exports
 {
     public static IReadOnlyList<ExportChoice> For(Session session)
     {
-        var register = session.Repository;
-        var iterations = register.Iterations();
+        var register = session.Register;
+        var iterations = register.Iterations.All();
         var latest = iterations.Count > 0 ? iterations[^1] : null;
-        var head = register.HeadCommit();
+        var head = register.Reader.HeadCommit();
         var choices = new List<ExportChoice>();
         if (latest is not null)
         {
@@ -38,7 +38,7 @@ public static class Exports
 
     private static IEnumerable<ExportChoice> PaperChoices(Session session, string at, string version, string what)
     {
-        var paper = new Lazy<BoardPaper>(() => Papers.Make(session.Repository, at));
+        var paper = new Lazy<BoardPaper>(() => Papers.Make(session.Register, at));
         foreach (var format in new[] { PaperFormat.Html, PaperFormat.Markdown })
         {
             yield return new ExportChoice(

@@ -13,24 +13,24 @@ namespace Risks.App;
 /// </summary>
 public sealed class Gate
 {
-    private readonly RegisterRepository _register;
+    private readonly RegisterReader _reader;
     private readonly string? _unreadable;
 
-    private Gate(RegisterRepository register, Access access, string? unreadable)
+    private Gate(RegisterReader reader, Access access, string? unreadable)
     {
-        _register = register;
+        _reader = reader;
         Access = access;
         _unreadable = unreadable;
     }
 
-    /// <summary>The login's access to <paramref name="register"/> as committed now.</summary>
-    public static Gate For(RegisterRepository register, string login)
+    /// <summary>The login's access to the register <paramref name="reader"/> reads, as committed now.</summary>
+    public static Gate For(RegisterReader reader, string login)
     {
-        var (settings, problems) = register.CommittedSettings();
+        var (settings, problems) = reader.CommittedSettings();
         var unreadable = settings is null
             ? $"register.yaml as committed cannot be read ({string.Join("; ", problems.Select(p => p.ToString()))}), so nobody's role is known and nothing can be saved; a governance lead can commit a corrected register.yaml with git"
             : null;
-        return new Gate(register, Access.For(settings ?? new RegisterSettings(), login), unreadable);
+        return new Gate(reader, Access.For(settings ?? new RegisterSettings(), login), unreadable);
     }
 
     public Access Access { get; }
@@ -49,7 +49,7 @@ public sealed class Gate
             return Permission.No(_unreadable);
         }
 
-        var (exists, committed) = _register.CommittedRisk(id);
+        var (exists, committed) = _reader.CommittedRisk(id);
         if (exists && committed is null)
         {
             return Unreadable(id);
@@ -81,7 +81,7 @@ public sealed class Gate
             return risks.Select(_ => Permission.Yes).ToList();
         }
 
-        var committed = _register.CommittedRisks(risks.Select(r => r.Id).ToList());
+        var committed = _reader.CommittedRisks(risks.Select(r => r.Id).ToList());
 
         return risks.Select((risk, i) => committed[i] switch
         {

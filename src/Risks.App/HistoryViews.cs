@@ -12,12 +12,12 @@ namespace Risks.App;
 /// </summary>
 public sealed class RiskHistoryView
 {
-    private readonly RegisterRepository _repository;
+    private readonly RegisterHistory _history;
 
-    public RiskHistoryView(RegisterRepository repository, RegisterSettings settings, RiskId id, DateTimeOffset now)
+    public RiskHistoryView(RegisterHistory history, RegisterSettings settings, RiskId id, DateTimeOffset now)
     {
-        _repository = repository;
-        Entries = repository.History(id, settings).Select(v => new HistoryEntry(v, now)).ToList();
+        _history = history;
+        Entries = history.Of(id, settings).Select(v => new HistoryEntry(v, now)).ToList();
         Id = Latest?.Id ?? id;
     }
 
@@ -32,10 +32,10 @@ public sealed class RiskHistoryView
     public string Title => Latest?.Title ?? "";
 
     /// <summary>The raw Git patch of the risk's file in <paramref name="entry"/>'s commit.</summary>
-    public string Patch(HistoryEntry entry) => _repository.Patch(entry.Version.Revision.Id, entry.Version.Path);
+    public string Patch(HistoryEntry entry) => _history.Patch(entry.Version.Revision.Id, entry.Version.Path);
 
     public static RiskHistoryView For(Session session, RiskId id) =>
-        new(session.Repository, session.Settings, id, session.Clock.GetUtcNow());
+        new(session.Register.History, session.Settings, id, session.Clock.GetUtcNow());
 }
 
 /// <summary>One commit in a risk's history, ready to show.</summary>
@@ -77,12 +77,12 @@ public sealed record HistoryEntry(RiskVersion Version, DateTimeOffset Now)
 /// <summary>Who last changed each field of a risk, as the Blame view and <c>risks blame</c> show it.</summary>
 public sealed class BlameView
 {
-    public BlameView(RegisterRepository repository, RegisterSettings settings, RiskId id, DateTimeOffset now)
+    public BlameView(RegisterHistory history, RegisterSettings settings, RiskId id, DateTimeOffset now)
     {
         Id = id;
         Now = now;
         _settings = settings;
-        Fields = repository.Blame(id, settings);
+        Fields = history.Blame(id, settings);
     }
 
     private readonly RegisterSettings _settings;
@@ -100,5 +100,5 @@ public sealed class BlameView
     public IReadOnlyList<FieldOrigin> Fields { get; }
 
     public static BlameView For(Session session, RiskId id) =>
-        new(session.Repository, session.Settings, id, session.Clock.GetUtcNow());
+        new(session.Register.History, session.Settings, id, session.Clock.GetUtcNow());
 }

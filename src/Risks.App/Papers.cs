@@ -17,18 +17,18 @@ public static class Papers
     /// iteration for the board before it, or for any other commit against the last iteration in
     /// its history, and the report it names is named by that iteration's board date.
     /// </summary>
-    public static BoardPaper Make(RegisterRepository register, string? at = null)
+    public static BoardPaper Make(Register register, string? at = null)
     {
-        var resolved = register.ResolveRevision(string.IsNullOrWhiteSpace(at) ? "HEAD" : at);
-        var iterations = register.Iterations();
+        var resolved = register.History.ResolveRevision(string.IsNullOrWhiteSpace(at) ? "HEAD" : at);
+        var iterations = register.Iterations.All();
         var iteration = resolved.Iteration ?? iterations.LastOrDefault(i => i.Commit == resolved.Sha);
         var index = iteration is null ? -1 : iterations.Select(i => i.Name).ToList().IndexOf(iteration.Name);
         var baseline = index >= 0
             ? iterations.Take(index).LastOrDefault(i => i.Commit != resolved.Sha)
-            : iterations.LastOrDefault(i => register.IsAncestor(i.Commit, resolved.Sha));
+            : iterations.LastOrDefault(i => register.History.IsAncestor(i.Commit, resolved.Sha));
 
-        var snapshot = register.LoadAt(resolved.Sha);
-        IReadOnlyList<Risk>? then = baseline is null ? null : [.. register.LoadAt(baseline.Commit).Risks.Select(r => r.Risk)];
+        var snapshot = register.Reader.LoadAt(resolved.Sha);
+        IReadOnlyList<Risk>? then = baseline is null ? null : [.. register.Reader.LoadAt(baseline.Commit).Risks.Select(r => r.Risk)];
         var source = new PaperSource
         {
             Commit = resolved.Sha,

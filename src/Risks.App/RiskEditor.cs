@@ -96,7 +96,7 @@ public sealed class RiskEditor
             if (stored is not null)
             {
                 mine = mine with { Id = NextId(session, mine.Id.Prefix) };
-                session.Repository.DropDraft(session.Login, draft.Id);
+                session.Register.Drafts.Drop(session.Login, draft.Id);
             }
 
             editor = new RiskEditor(session, Blank(mine.Id, mine.Kind)) { Draft = mine };
@@ -300,7 +300,7 @@ public sealed class RiskEditor
     {
         if (Pending is not null)
         {
-            _session.Repository.ResolvePending(Pending.Id);
+            _session.Register.Sync.ResolvePending(Pending.Id);
             _session.Reload();
             Pending = null;
         }
@@ -341,7 +341,7 @@ public sealed class RiskEditor
             return new SaveResult.NotAllowed(allowed.Reason);
         }
 
-        var outcome = _session.Repository.Save(Draft, IsNew ? null : Version, reason, author, _session.Settings);
+        var outcome = _session.Register.Saves.Save(Draft, IsNew ? null : Version, reason, author, _session.Settings);
         switch (outcome)
         {
             case SaveOutcome.Saved saved:
@@ -424,11 +424,11 @@ public sealed class RiskEditor
         {
             if (RiskComparer.Compare(Original, Draft).Count > 0)
             {
-                _session.Repository.KeepDraft(_session.Login, new Draft(Draft.Id, IsNew ? null : Original, IsNew ? null : Version, Draft, _session.Clock.GetUtcNow()));
+                _session.Register.Drafts.Keep(_session.Login, new Draft(Draft.Id, IsNew ? null : Original, IsNew ? null : Version, Draft, _session.Clock.GetUtcNow()));
             }
             else
             {
-                _session.Repository.DropDraft(_session.Login, Draft.Id);
+                _session.Register.Drafts.Drop(_session.Login, Draft.Id);
             }
 
             DraftProblem = null;

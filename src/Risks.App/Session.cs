@@ -16,16 +16,16 @@ public sealed class Session
     private Task? _trailTask;
     private volatile IReadOnlyDictionary<string, int?[]> _trail = new Dictionary<string, int?[]>(StringComparer.Ordinal);
 
-    public Session(RegisterRepository repository, string login, TimeProvider clock)
+    public Session(Register register, string login, TimeProvider clock)
     {
-        Repository = repository;
+        Register = register;
         Login = login;
         _clock = clock;
         // HEAD before the files: a save landing in between is then seen as new at the next check, never missed.
-        Commit = repository.HeadCommit();
-        Snapshot = repository.Load();
-        Gate = Gate.For(repository, login);
-        PendingEdits = repository.PendingEdits();
+        Commit = register.Reader.HeadCommit();
+        Snapshot = register.Reader.Load();
+        Gate = Gate.For(register.Reader, login);
+        PendingEdits = register.Sync.PendingEdits();
     }
 
     /// <summary>
@@ -64,7 +64,7 @@ public sealed class Session
     /// <summary>Why the baseline could not be read, if it could not.</summary>
     public string? BaselineProblem => _baseline.Problem;
 
-    public RegisterRepository Repository { get; }
+    public Register Register { get; }
 
     /// <summary>The Unix login of the person using the program.</summary>
     public string Login { get; }
@@ -100,10 +100,10 @@ public sealed class Session
     /// <summary>Reads the register again, as it is on disk now.</summary>
     public void Reload()
     {
-        Commit = Repository.HeadCommit();
-        Snapshot = Repository.Load();
-        Gate = Gate.For(Repository, Login);
-        PendingEdits = Repository.PendingEdits();
+        Commit = Register.Reader.HeadCommit();
+        Snapshot = Register.Reader.Load();
+        Gate = Gate.For(Register.Reader, Login);
+        PendingEdits = Register.Sync.PendingEdits();
         if (BaselineKnown && LatestIteration() != _baseline.Iteration)
         {
             // A new iteration was cut (even at the same commit: it names another report): trends are measured against it from now on.
@@ -118,17 +118,17 @@ public sealed class Session
     /// (the program was stopped, killed or lost its terminal), newest first.
     /// </summary>
     public IReadOnlyList<Draft> Drafts() =>
-        Core.Validation.Rules.IsLogin(Login) ? Repository.Drafts(Login) : [];
+        Core.Validation.Rules.IsLogin(Login) ? Register.Drafts.Of(Login) : [];
 
     /// <summary>The person's draft of <paramref name="id"/>, if they left one.</summary>
     public Draft? DraftOf(RiskId id) => Drafts().FirstOrDefault(d => d.Id.Identity == id.Identity);
 
     /// <summary>Someone saved since the register was last read.</summary>
-    public bool ChangedOnDisk() => !string.Equals(Repository.HeadCommit(), Commit, StringComparison.Ordinal);
+    public bool ChangedOnDisk() => !string.Equals(Register.Reader.HeadCommit(), Commit, StringComparison.Ordinal);
 
     private Iteration? LatestIteration()
     {
-        var iterations = Repository.Iterations();
+        var iterations = Register.Iterations.All();
         return iterations.Count > 0 ? iterations[^1] : null;
     }
 
@@ -140,7 +140,7 @@ public sealed class Session
             var risks = new Dictionary<string, Risk>(StringComparer.Ordinal);
             if (latest is not null)
             {
-                foreach (var stored in Repository.LoadAt(latest.Commit).Risks)
+                foreach (var stored in Register.Reader.LoadAt(latest.Commit).Risks)
                 {
                     risks[stored.Risk.Id.Identity] = stored.Risk;
                 }
@@ -158,8 +158,8 @@ public sealed class Session
     {
         try
         {
-            var iterations = Repository.Iterations();
-            _trail = Repository.ScoresAt([.. iterations.TakeLast(TrailLength)]);
+            var iterations = Register.Iterations.All();
+            _trail = Register.Comparisons.ScoresAt([.. iterations.TakeLast(TrailLength)]);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LibGit2Sharp.LibGit2SharpException or RegisterException)
         {

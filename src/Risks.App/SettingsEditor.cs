@@ -37,7 +37,7 @@ public sealed partial class SettingsEditor
     /// <summary>register.yaml as it is in the folder now.</summary>
     public static SettingsEditor Open(Session session)
     {
-        var (stored, problems) = session.Repository.ReadStoredSettings();
+        var (stored, problems) = session.Register.SettingsFile.Read();
         return new SettingsEditor(
             session,
             stored,
@@ -171,7 +171,7 @@ public sealed partial class SettingsEditor
             return new SaveResult.Invalid([.. issues.Select(i => i.Message)]);
         }
 
-        var outcome = _session.Repository.SaveSettings(Draft, Version!, reason, author, _session.Clock.GetLocalNow());
+        var outcome = _session.Register.SettingsFile.Save(Draft, Version!, reason, author, _session.Clock.GetLocalNow());
         switch (outcome)
         {
             case SaveOutcome.Saved saved:
@@ -218,7 +218,7 @@ public sealed partial class SettingsEditor
 
     private void Reread()
     {
-        var (stored, _) = _session.Repository.ReadStoredSettings();
+        var (stored, _) = _session.Register.SettingsFile.Read();
         Original = stored?.Settings ?? _session.Settings;
         Version = stored?.Version;
         Canonical = stored?.Canonical ?? true;

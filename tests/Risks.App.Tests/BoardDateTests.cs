@@ -20,13 +20,13 @@ public sealed class BoardDateTests : IDisposable
     public void Two_iterations_cut_on_one_day_for_the_january_and_march_boards_measure_movement_since_the_january_report()
     {
         CutAgain(("2025-01", JanuaryBoard), ("2025-03", MarchBoard));
-        var iterations = _sample.Repository.Iterations();
+        var iterations = _sample.Register.Iterations.All();
         iterations.Select(i => DateOnly.FromDateTime(i.When.DateTime)).Distinct().ShouldBe([DateOnly.FromDateTime(Sample.Now.DateTime)]);
 
-        var comparison = ComparisonView.Of(_sample.Repository, "2025-01", "2025-03");
+        var comparison = ComparisonView.Of(_sample.Register.Comparisons, "2025-01", "2025-03");
         comparison.Movement(comparison.Risks.Single(r => r.Id.Value == "BAF-07")).ShouldBe("Reduced from 12 since the January 2025 report");
 
-        var paper = Papers.Make(_sample.Repository, "2025-03");
+        var paper = Papers.Make(_sample.Register, "2025-03");
         paper.Period.ShouldBe("March 2025");
         paper.BaselineReport.ShouldBe("January 2025 report");
         paper.Risks.Single(r => r.Risk.Id.Value == "BAF-07").Movement.ShouldBe("Reduced from 12 since the January 2025 report");
@@ -48,7 +48,7 @@ public sealed class BoardDateTests : IDisposable
     public async Task An_iteration_cut_for_the_next_board_with_nothing_saved_since_becomes_the_baseline_and_names_the_report()
     {
         var session = _sample.As("soconnor");
-        session.Repository.Tag("2025-04", "Board, 10 April 2025", session.Author!, boardDate: new DateOnly(2025, 4, 10));
+        session.Register.Iterations.Cut("2025-04", "Board, 10 April 2025", session.Author!, boardDate: new DateOnly(2025, 4, 10));
 
         session.Reload();
         await session.BaselineLoaded;
@@ -63,7 +63,7 @@ public sealed class BoardDateTests : IDisposable
     /// </summary>
     private void CutAgain(params (string Name, DateOnly Board)[] iterations)
     {
-        var commits = _sample.Repository.Iterations().ToDictionary(i => i.Name, i => i.Commit);
+        var commits = _sample.Register.Iterations.All().ToDictionary(i => i.Name, i => i.Commit);
         string head;
         using (var repo = new Repository(_sample.Root))
         {
@@ -78,7 +78,7 @@ public sealed class BoardDateTests : IDisposable
         foreach (var (name, board) in iterations)
         {
             MoveHead(commits[name]);
-            _sample.Repository.Tag(name, $"Board, {name}", lead, boardDate: board);
+            _sample.Register.Iterations.Cut(name, $"Board, {name}", lead, boardDate: board);
             _sample.Clock.Advance(TimeSpan.FromMinutes(1));
         }
 

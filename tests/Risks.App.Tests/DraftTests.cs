@@ -84,7 +84,7 @@ public sealed class DraftTests : IDisposable
         editor.Edit("title", "Cyber security").ShouldBeNull();
         // Someone else adds a risk with that id before the draft is saved.
         var taken = new Risk { Id = editor.Id, Kind = RiskKind.Operational, Title = "Estates", Status = RiskStatus.Open, Owner = "soconnor", Narrative = new Narrative { Event = "A roof fails." } };
-        _sample.Repository.Save(taken, null, null, new Author("Kathy Bonney", "kathy@mse.example", "kbonney")).ShouldBeOfType<SaveOutcome.Saved>();
+        _sample.Register.Saves.Save(taken, null, null, new Author("Kathy Bonney", "kathy@mse.example", "kbonney")).ShouldBeOfType<SaveOutcome.Saved>();
 
         var next = _sample.As("soconnor");
         var restored = RiskEditor.Restore(next, next.Drafts().Single());

@@ -68,7 +68,7 @@ public sealed class HistoryViewTests : IDisposable
     [Fact]
     public void The_comparison_view_words_each_movement_and_marks_narrative_edits_word_by_word()
     {
-        var view = ComparisonView.Of(_sample.Repository, "2025-01", "2025-03");
+        var view = ComparisonView.Of(_sample.Register.Comparisons, "2025-01", "2025-03");
 
         var inequalities = view.Risks.Single(r => r.Id.Value == "BAF-07");
         view.MovementLine(inequalities).ShouldBe("Reduced from 12 since the January 2025 report: 12 -> 9, High");
@@ -83,7 +83,7 @@ public sealed class HistoryViewTests : IDisposable
     [Fact]
     public void The_counts_line_adds_up_with_band_changes_among_the_ups_and_downs_and_names_risks_without_a_score()
     {
-        var real = ComparisonView.Of(_sample.Repository, "2025-01", "2025-03");
+        var real = ComparisonView.Of(_sample.Register.Comparisons, "2025-01", "2025-03");
         var nine = real.Risks.Single(r => r.Id.Value == "BAF-07").After!;
         Risk As(string id) => nine with { Id = RiskId.Parse(id) };
         var comparison = RegisterComparison.Of(
@@ -106,7 +106,7 @@ public sealed class HistoryViewTests : IDisposable
     [Fact]
     public void The_screen_s_details_mark_narrative_edits_in_words_with_the_removed_and_added_words_in_runs_of_their_own()
     {
-        var view = ComparisonView.Of(_sample.Repository, "2025-01", "2025-03");
+        var view = ComparisonView.Of(_sample.Register.Comparisons, "2025-01", "2025-03");
         var efficiency = view.Risks.Single(r => r.Id.Value == "CRR-007");
 
         var lines = view.DetailLines(efficiency);

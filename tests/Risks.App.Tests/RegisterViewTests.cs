@@ -65,7 +65,7 @@ public sealed class RegisterViewTests : IDisposable
         var editor = new RiskEditor(session, session.Snapshot.Find("BAF-07")!);
         editor.Edit("current.likelihood", "4").ShouldBeNull();
         editor.Save("Outbreak").ShouldBeOfType<SaveResult.Saved>();
-        session.Repository.Tag("2025-04", "Board 10 April 2025", session.Author!);
+        session.Register.Iterations.Cut("2025-04", "Board 10 April 2025", session.Author!);
 
         session.Reload();
         await session.BaselineLoaded;

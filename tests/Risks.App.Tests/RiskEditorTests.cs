@@ -142,14 +142,14 @@ public sealed class RiskEditorTests : IDisposable
     public void A_risk_owner_may_not_save_a_handover_of_their_risk_to_someone_else()
     {
         var editor = Open(_sample.As("rjarvis"), "BAF-07");
-        var head = _sample.Repository.HeadCommit();
+        var head = _sample.Register.Reader.HeadCommit();
 
         editor.Edit("owner", "kbonney").ShouldBeNull();
         editor.Edit("leads", "").ShouldBeNull();
         var result = editor.Save("Handing over").ShouldBeOfType<SaveResult.NotAllowed>();
 
         result.Reason.ShouldBe("Rebecca Jarvis is a risk owner and may not give BAF-07 to Kathy Bonney; only a governance lead may change who owns a risk");
-        _sample.Repository.HeadCommit().ShouldBe(head);
+        _sample.Register.Reader.HeadCommit().ShouldBe(head);
         editor.Draft.Owner.ShouldBe("kbonney", "the draft is kept");
     }
 
@@ -259,7 +259,7 @@ public sealed class RiskEditorTests : IDisposable
         editor.Save(null).ShouldBeOfType<SaveResult.Saved>();
 
         var saved = session.Snapshot.Find(editor.Id)!;
-        var file = File.ReadAllText(Path.Combine(session.Repository.Root, saved.Path));
+        var file = File.ReadAllText(Path.Combine(session.Register.Root, saved.Path));
         file.ShouldBe($"""
             id: {editor.Id}
             kind: operational

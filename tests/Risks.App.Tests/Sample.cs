@@ -27,12 +27,12 @@ internal sealed class Sample : IDisposable
     {
         Root = Path.Combine(Directory.CreateTempSubdirectory("risks-app-").FullName, "register");
         Copy(Template.Value, Root);
-        Repository = RegisterRepository.Open(Root, Clock);
+        Register = Register.Open(Root, Clock);
     }
 
     public string Root { get; }
 
-    public RegisterRepository Repository { get; }
+    public Register Register { get; }
 
     public FakeTimeProvider Clock { get; } = new(Now);
 
@@ -55,7 +55,7 @@ internal sealed class Sample : IDisposable
     /// <summary>A session as <paramref name="login"/>, once it has read the last iteration (which it does in the background).</summary>
     public Session As(string login)
     {
-        var session = new Session(Repository, login, Clock);
+        var session = new Session(Register, login, Clock);
         session.BaselineLoaded.Wait();
         return session;
     }

@@ -79,7 +79,7 @@ internal static class Generator
 
                 for (var n = first; n <= last; n++)
                 {
-                    message.Append(RegisterRepository.TrailerKey).Append(": ").Append(state[n].Id.Value).Append('\n');
+                    message.Append(RiskSaves.TrailerKey).Append(": ").Append(state[n].Id.Value).Append('\n');
                 }
 
                 import.Commit(lead, created.AddMinutes(10 + commits), message.ToString(), files);
@@ -167,7 +167,7 @@ internal static class Generator
         }
 
         validate.Stop();
-        Console.WriteLine($"  validated with RegisterRepository.Load(): {riskCount:N0} risks, 0 problems, every file the generated version ({validate.Elapsed.TotalSeconds:F1} s)");
+        Console.WriteLine($"  validated with RegisterReader.Load(): {riskCount:N0} risks, 0 problems, every file the generated version ({validate.Elapsed.TotalSeconds:F1} s)");
 
         total.Stop();
         return new Generated(dir, riskCount, commitCount, commits, tags, yamlBytes / (double)riskCount, DirectorySize(Path.Combine(dir, ".git")),
@@ -177,7 +177,7 @@ internal static class Generator
     /// <summary>Loads the register as the product does and fails loudly unless it holds exactly the risks generated, with no problems.</summary>
     public static void Validate(string dir, int riskCount, IReadOnlyDictionary<string, string>? versions = null)
     {
-        var snapshot = RegisterRepository.Open(dir).Load();
+        var snapshot = Register.Open(dir).Reader.Load();
         if (snapshot.Problems.Count > 0 || snapshot.InvalidFiles.Count > 0 || !snapshot.SettingsValid)
         {
             throw new InvalidOperationException(
@@ -205,7 +205,7 @@ internal static class Generator
     {
         if (edits.Count == 1)
         {
-            return RegisterRepository.Message(edits[0].Headline, reason, edits[0].Changes, edits[0].Id);
+            return RiskSaves.Message(edits[0].Headline, reason, edits[0].Changes, edits[0].Id);
         }
 
         var text = new StringBuilder($"Review of {edits.Count} risks\n\n{reason}\n\n");
@@ -217,7 +217,7 @@ internal static class Generator
         text.Append('\n');
         foreach (var edit in edits)
         {
-            text.Append(RegisterRepository.TrailerKey).Append(": ").Append(edit.Id.Value).Append('\n');
+            text.Append(RiskSaves.TrailerKey).Append(": ").Append(edit.Id.Value).Append('\n');
         }
 
         return text.ToString();

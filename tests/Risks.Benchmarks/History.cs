@@ -43,7 +43,7 @@ internal sealed record HistoryResult(
     int GitLogAgrees);
 
 /// <summary>
-/// The register's history features (<c>RegisterRepository.History</c>, <c>Blame</c>,
+/// The register's history features (<c>RegisterHistory.Of</c>, <c>Blame</c>,
 /// <c>Compare</c>, <c>ScoresAt</c>) and the change index they are answered from, measured in
 /// children of their own: one (<c>--child-history</c>) for the index builds and everything done
 /// with the index in memory, and one per repetition (<c>--child-first-history</c>) for the first
@@ -95,9 +95,9 @@ internal static class HistoryMeasure
             return 1;
         }
 
-        var register = RegisterRepository.Open(dir);
+        var register = Register.Open(dir);
         var watch = Stopwatch.StartNew();
-        var versions = register.History(RiskId.Parse(id)).Count;
+        var versions = register.History.Of(RiskId.Parse(id)).Count;
         var first = watch.Elapsed.TotalMilliseconds;
 
         ChangeIndex.ForgetAll();
@@ -119,8 +119,8 @@ internal static class HistoryMeasure
     /// </summary>
     public static int ChildHistory(string dir, bool fallback, int reps)
     {
-        var register = RegisterRepository.Open(dir);
-        var riskCount = register.Load().Risks.Count;
+        var register = Register.Open(dir);
+        var riskCount = register.Reader.Load().Risks.Count;
         var cache = Measure.ParsedCache();
 
         // The change index from nothing: no changes.idx and no copy in memory.
@@ -158,8 +158,8 @@ internal static class HistoryMeasure
         var picks = Picks(riskCount, PickCount + 1);
         var warmUp = picks[^1];
         picks.RemoveAt(picks.Count - 1);
-        _ = register.History(warmUp);
-        _ = register.Blame(warmUp);
+        _ = register.History.Of(warmUp);
+        _ = register.History.Blame(warmUp);
         var historyCold = new List<double>();
         var historyWarm = new List<double>();
         var blameCold = new List<double>();
@@ -168,19 +168,19 @@ internal static class HistoryMeasure
         foreach (var id in picks)
         {
             cache.Clear();
-            historyCold.Add(Time(() => versions[id] = register.History(id).Count));
-            historyWarm.Add(Time(() => register.History(id)));
+            historyCold.Add(Time(() => versions[id] = register.History.Of(id).Count));
+            historyWarm.Add(Time(() => register.History.Of(id)));
         }
 
         foreach (var id in picks)
         {
             cache.Clear();
-            blameCold.Add(Time(() => register.Blame(id)));
-            blameWarm.Add(Time(() => register.Blame(id)));
+            blameCold.Add(Time(() => register.History.Blame(id)));
+            blameWarm.Add(Time(() => register.History.Blame(id)));
         }
 
         // Comparisons of iterations: the last two, and the last with the one a year before.
-        var iterations = register.Iterations();
+        var iterations = register.Iterations.All();
         if (iterations.Count < 13)
         {
             throw new InvalidOperationException($"the register has {iterations.Count} iterations; the comparisons need at least 13");
@@ -189,28 +189,28 @@ internal static class HistoryMeasure
         var to = iterations[^1].Name;
         var month = iterations[^2].Name;
         var year = iterations[^13].Name;
-        _ = register.Compare(iterations[^3].Name, month);
-        var monthCold = Measure.Repeat(reps, () => register.Compare(month, to), before: cache.Clear);
-        var monthWarm = Measure.Repeat(reps, () => register.Compare(month, to));
-        var monthAfterLoad = Measure.Repeat(reps, () => register.Compare(month, to), before: () =>
+        _ = register.Comparisons.Compare(iterations[^3].Name, month);
+        var monthCold = Measure.Repeat(reps, () => register.Comparisons.Compare(month, to), before: cache.Clear);
+        var monthWarm = Measure.Repeat(reps, () => register.Comparisons.Compare(month, to));
+        var monthAfterLoad = Measure.Repeat(reps, () => register.Comparisons.Compare(month, to), before: () =>
         {
             cache.Clear();
-            _ = register.Load();
+            _ = register.Reader.Load();
         });
-        var yearCold = Measure.Repeat(reps, () => register.Compare(year, to), before: cache.Clear);
-        var yearWarm = Measure.Repeat(reps, () => register.Compare(year, to));
-        var monthDiff = register.Compare(month, to).Comparison;
-        var yearDiff = register.Compare(year, to).Comparison;
+        var yearCold = Measure.Repeat(reps, () => register.Comparisons.Compare(year, to), before: cache.Clear);
+        var yearWarm = Measure.Repeat(reps, () => register.Comparisons.Compare(year, to));
+        var monthDiff = register.Comparisons.Compare(month, to).Comparison;
+        var yearDiff = register.Comparisons.Compare(year, to).Comparison;
 
         // Past scores, as the register screen reads them for its sparklines: after Load() (the
         // versions at HEAD parsed), and with nothing parsed.
         var trail = iterations.TakeLast(TrailIterations).ToList();
-        var scoresAfterLoad = Measure.Repeat(reps, () => register.ScoresAt(trail), before: () =>
+        var scoresAfterLoad = Measure.Repeat(reps, () => register.Comparisons.ScoresAt(trail), before: () =>
         {
             cache.Clear();
-            _ = register.Load();
+            _ = register.Reader.Load();
         });
-        var scoresCold = Measure.Repeat(reps, () => register.ScoresAt(trail), before: cache.Clear);
+        var scoresCold = Measure.Repeat(reps, () => register.Comparisons.ScoresAt(trail), before: cache.Clear);
 
         // For reference: git's own path-limited log, with changed-path filters in the commit-graph.
         var graph = Stopwatch.StartNew();

@@ -64,7 +64,7 @@ internal static class Measure
     public static int ChildLoad(string dir)
     {
         var watch = Stopwatch.StartNew();
-        var snapshot = RegisterRepository.Open(dir).Load();
+        var snapshot = Register.Open(dir).Reader.Load();
         watch.Stop();
         if (snapshot.Problems.Count > 0)
         {
@@ -122,23 +122,23 @@ internal static class Measure
     /// </summary>
     public static int ChildMeasure(string dir, int reps, int saves)
     {
-        var register = RegisterRepository.Open(dir);
+        var register = Register.Open(dir);
         var watch = Stopwatch.StartNew();
-        var snapshot = register.Load();
+        var snapshot = register.Reader.Load();
         var firstLoad = watch.Elapsed.TotalMilliseconds;
         var riskCount = snapshot.Risks.Count;
         Check(snapshot, riskCount);
 
-        var warm = Repeat(reps, () => Check(register.Load(), riskCount));
+        var warm = Repeat(reps, () => Check(register.Reader.Load(), riskCount));
         var peakAfterLoads = ProcStatus("VmHWM");
         var rssAfterLoads = ProcStatus("VmRSS");
         var managed = GC.GetTotalMemory(forceFullCollection: true) / 1024;
 
         var cache = ParsedCache();
-        var parseAll = Repeat(reps, () => Check(register.Load(), riskCount), before: () => cache.Clear());
+        var parseAll = Repeat(reps, () => Check(register.Reader.Load(), riskCount), before: () => cache.Clear());
         var peakAfterParseAll = ProcStatus("VmHWM");
 
-        // The parts of a load, done as Load() does them (see RegisterRepository.Load), for where the time goes.
+        // The parts of a load, done as Load() does them (see RegisterReader.Load), for where the time goes.
         var files = new List<string>();
         var enumerate = Repeat(reps, () => files = Directory.EnumerateFiles(Path.Combine(dir, RegisterLayout.RisksFolder), "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(dir, f).Replace('\\', '/')).Where(RegisterLayout.IsRiskFile).Order(StringComparer.Ordinal).ToList());
@@ -173,12 +173,12 @@ internal static class Measure
 
         // Saves: each edits a different risk (spread over the folders) with the version just read as the expected version.
         var author = new Author("Benchmark Governance Lead", "bench@bench.example", Content.GovernanceLead);
-        snapshot = register.Load();
+        snapshot = register.Reader.Load();
         var step = Math.Max(1, riskCount / (saves + 1));
         var targets = Enumerable.Range(0, saves + 1).Select(i => snapshot.Risks[(i * step + 37) % riskCount]).ToList();
         var day = DateOnly.FromDateTime(DateTime.Today);
         // Seeded from HEAD, so a run on a register kept by an earlier run (--reuse) on the same day makes other edits, not the same ones again.
-        var rng = new Random(int.Parse(register.HeadCommit()![..7], System.Globalization.NumberStyles.HexNumber, CultureInfo.InvariantCulture));
+        var rng = new Random(int.Parse(register.Reader.HeadCommit()![..7], System.Globalization.NumberStyles.HexNumber, CultureInfo.InvariantCulture));
         double Save(StoredRisk stored, int i)
         {
             // A random edit can leave the risk as it was (a score set to its own value): then another edit, untimed as no commit was made.
@@ -189,7 +189,7 @@ internal static class Measure
             {
                 var edited = (i + tries) % 2 == 0 ? Content.ScoreChange(stored.Risk, rng, day) : Content.ActionUpdate(stored.Risk, rng, day);
                 time = Stopwatch.StartNew();
-                outcome = register.Save(edited, stored.Version, "Benchmark edit", author, snapshot.Settings);
+                outcome = register.Saves.Save(edited, stored.Version, "Benchmark edit", author, snapshot.Settings);
                 time.Stop();
             }
             while (outcome is SaveOutcome.Unchanged && ++tries < 10);
@@ -244,8 +244,8 @@ internal static class Measure
     /// </summary>
     public static IDictionary ParsedCache()
     {
-        var field = typeof(RegisterRepository).GetField("ParsedByVersion", BindingFlags.NonPublic | BindingFlags.Static)
-            ?? throw new InvalidOperationException("RegisterRepository.ParsedByVersion not found; update the benchmark to match the cache");
+        var field = typeof(ParsedVersions).GetField("ParsedByVersion", BindingFlags.NonPublic | BindingFlags.Static)
+            ?? throw new InvalidOperationException("ParsedVersions.ParsedByVersion not found; update the benchmark to match the cache");
         return (IDictionary)field.GetValue(null)!;
     }
 

@@ -71,8 +71,8 @@ internal static class PapersMeasure
     public static int ChildPaper(string dir)
     {
         var watch = Stopwatch.StartNew();
-        var register = RegisterRepository.Open(dir);
-        var iteration = register.Iterations()[^1].Name;
+        var register = Register.Open(dir);
+        var iteration = register.Iterations.All()[^1].Name;
         var made = Risks.App.Papers.Make(register, iteration);
         var html = PaperHtml.Render(made);
         var ms = watch.Elapsed.TotalMilliseconds;
@@ -84,8 +84,8 @@ internal static class PapersMeasure
     public static int ChildExport(string dir)
     {
         var watch = Stopwatch.StartNew();
-        var register = RegisterRepository.Open(dir);
-        var snapshot = register.Load();
+        var register = Register.Open(dir);
+        var snapshot = register.Reader.Load();
         var file = CsvFile(dir);
         var bytes = Risks.Storage.Files.OutputFile.Write(file, w => RiskCsv.WriteRisks(w, snapshot.Risks.Select(s => s.Risk), snapshot.Settings, DateOnly.FromDateTime(DateTime.Today)));
         var ms = watch.Elapsed.TotalMilliseconds;
@@ -100,8 +100,8 @@ internal static class PapersMeasure
     /// </summary>
     public static int ChildImport(string dir)
     {
-        var source = RegisterRepository.Open(dir);
-        var settings = source.ReadSettings().Settings ?? throw new InvalidOperationException($"{dir}/register.yaml cannot be read");
+        var source = Register.Open(dir);
+        var settings = source.Reader.ReadSettings().Settings ?? throw new InvalidOperationException($"{dir}/register.yaml cannot be read");
         var target = Path.Combine(Path.GetDirectoryName(dir)!, Path.GetFileName(dir) + "-import");
         if (Directory.Exists(target))
         {
@@ -110,7 +110,7 @@ internal static class PapersMeasure
 
         var lead = settings.People.First(p => p.Role == Core.Domain.Role.GovernanceLead);
         var author = Author.Of(lead);
-        var register = RegisterRepository.Init(target, settings, author);
+        var register = Register.Init(target, settings, author);
         var bytes = File.ReadAllBytes(CsvFile(dir));
         try
         {
@@ -131,10 +131,10 @@ internal static class PapersMeasure
         }
     }
 
-    private static (double Ms, int Risks, int Commits) Import(RegisterRepository register, Core.Domain.RegisterSettings settings, Author author, byte[] bytes)
+    private static (double Ms, int Risks, int Commits) Import(Register register, Core.Domain.RegisterSettings settings, Author author, byte[] bytes)
     {
         var watch = Stopwatch.StartNew();
-        var existing = register.Load().Risks.Select(s => s.Risk);
+        var existing = register.Reader.Load().Risks.Select(s => s.Risk);
         var table = RiskCsv.Read(bytes, "risks.csv");
         var read = RiskImport.Read(table.Headers, table.Rows, ImportMap.Export, settings, existing);
         if (table.Problems.Count > 0 || read.Problems.Count > 0)
@@ -143,15 +143,15 @@ internal static class PapersMeasure
         }
 
         var risks = read.Risks.Select(r => r.Risk).ToList();
-        var before = register.HeadCommit();
-        var outcome = register.Import(risks, "risks.csv", "Benchmark import", author, settings);
+        var before = register.Reader.HeadCommit();
+        var outcome = register.Import.Run(risks, "risks.csv", "Benchmark import", author, settings);
         if (outcome is not ImportOutcome.Imported)
         {
             throw new InvalidOperationException($"the import was refused: {outcome}");
         }
 
         var ms = watch.Elapsed.TotalMilliseconds;
-        return (ms, risks.Count, register.HeadCommit() == before ? 0 : 1);
+        return (ms, risks.Count, register.Reader.HeadCommit() == before ? 0 : 1);
     }
 
     private static string CsvFile(string dir) => Path.Combine(Path.GetDirectoryName(dir)!, Path.GetFileName(dir) + "-export.csv");

@@ -239,7 +239,7 @@ internal static class Report
         }
 
         var first = results.First(r => r.History is not null).History!;
-        d.Append("`RegisterRepository.History`, `Blame`, `Compare` and `ScoresAt` on the same registers, after the saves above (so HEAD\n");
+        d.Append("`RegisterHistory.Of`, `Blame`, `RegisterComparisons.Compare` and `ScoresAt` on the same registers, after the saves above (so HEAD\n");
         d.Append("is a few commits past the last iteration), in children of their own, with the wait for a quiet machine and the\n");
         d.Append("count of other processes' CPU of the table above:\n\n");
         d.Append("- **Change index from nothing:** `.git/risks/changes.idx` deleted and the copy in memory dropped\n");
@@ -292,7 +292,7 @@ internal static class Report
         d.Append("  entering its 100 risks, then C commits over five years each changing 1-3 risks (a change of current\n");
         d.Append("  likelihood or an action update, with the product's message and a `Risk-Id:` trailer per risk), and an\n");
         d.Append("  annotated tag at the end of each month (`2021-01` ... `2025-12`). It is written with `git fast-import`,\n");
-        d.Append("  then `git gc` and `git reset --hard`, and checked by loading it with `RegisterRepository.Load()`:\n");
+        d.Append("  then `git gc` and `git reset --hard`, and checked by loading it with `RegisterReader.Load()`:\n");
         d.Append("  N risks, no problems, every file the version generated.\n");
         d.Append("- **Cold load:** `dotnet Risks.Benchmarks.dll --child-load DIR`, a new process that opens the register\n");
         d.Append("  and calls `Load()` once. Reported: `Load()` timed inside the child, the child's whole life as timed by\n");
@@ -312,7 +312,7 @@ internal static class Report
         d.Append("  expected version; each save edits a different risk, spread over the folders. The first save is timed\n");
         d.Append("  apart. **Loose objects per save** is the growth of `.git/objects` outside `pack/` over the timed saves,\n");
         d.Append("  divided by their number. After the timed saves, the steps of a save's commit\n");
-        d.Append("  (`RegisterRepository.CommitFiles`) are repeated one by one with LibGit2Sharp and timed, to show where\n");
+        d.Append("  (`RegisterStore.CommitFiles`) are repeated one by one with LibGit2Sharp and timed, to show where\n");
         d.Append("  a save's time goes (\"save part\" rows; the rest of `Save()` is validation, reading the file on disk and\n");
         d.Append("  comparing with the committed version).\n");
         d.Append("- Times are the median and (min-max) of the repetitions, in ms. The page cache is warm throughout.\n");

@@ -7,7 +7,7 @@ using Risks.Storage.Yaml;
 namespace Risks.Benchmarks;
 
 /// <summary>
-/// Where a save's time goes: the steps of <c>RegisterRepository.CommitFiles</c> done one by one
+/// Where a save's time goes: the steps of <c>RegisterStore.CommitFiles</c> done one by one
 /// with LibGit2Sharp on the same register, each timed. A diagnostic beside the timed
 /// <c>Save()</c> calls, run after them (it makes real commits).
 /// </summary>

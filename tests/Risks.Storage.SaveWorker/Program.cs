@@ -9,7 +9,7 @@ using Risks.Storage.Git;
 // without a conflict would show as a missing key. Prints "ack REASON" as soon as each save is
 // acknowledged (so a test that kills the worker knows which saves were reported as done), and at
 // the end "saved N conflicts M".
-var register = RegisterRepository.Open(args[0]);
+var register = Register.Open(args[0]);
 var prefix = args[1];
 var author = new Author($"Worker {prefix}", $"{prefix.ToLowerInvariant()}@test.example", prefix.ToLowerInvariant());
 var saved = 0;
@@ -19,9 +19,9 @@ void Edit(string id, string reason, string key)
 {
     while (true)
     {
-        var stored = register.Load().Find(id)!;
+        var stored = register.Reader.Load().Find(id)!;
         var edited = stored.Risk with { Performance = $"{stored.Risk.Performance} {key}".Trim() };
-        if (register.Save(edited, stored.Version, reason, author) is SaveOutcome.Saved)
+        if (register.Saves.Save(edited, stored.Version, reason, author) is SaveOutcome.Saved)
         {
             saved++;
             Console.WriteLine($"ack {reason}");
@@ -59,7 +59,7 @@ for (var i = 1; i <= count; i++)
         Owner = "owner",
         Current = new Score(3, 3),
     };
-    if (register.Save(risk, null, $"new {prefix}-{i}", author) is SaveOutcome.Saved)
+    if (register.Saves.Save(risk, null, $"new {prefix}-{i}", author) is SaveOutcome.Saved)
     {
         saved++;
         Console.WriteLine($"ack new {prefix}-{i}");

@@ -11,15 +11,15 @@ public sealed class ConflictTests : RegisterTest
     [Fact]
     public void A_save_of_a_stale_version_after_a_set_is_a_conflict_naming_the_other_author()
     {
-        var register = RegisterRepository.Open(Register, new FakeTimeProvider(CliRunner.Now));
-        var snapshot = register.Load();
+        var register = Storage.Git.Register.Open(Register, new FakeTimeProvider(CliRunner.Now));
+        var snapshot = register.Reader.Load();
         var stale = snapshot.Find("BAF-07").ShouldNotBeNull();
         Join(name: "Other Person", email: "other@example.com");
         Run("set", "BAF-07", "current.likelihood=4", "-m", "Dashboard delayed").Code.ShouldBe(0);
         var head = Git.Head(Register);
         var after = FileBytes(Baf07);
 
-        var outcome = register.Save(
+        var outcome = register.Saves.Save(
             stale.Risk with { Performance = "My stale edit." },
             stale.Version,
             "mine",

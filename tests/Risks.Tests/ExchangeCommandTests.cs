@@ -86,7 +86,7 @@ public sealed class ExchangeCommandTests : RegisterTest
         actions.Code.ShouldBe(0, actions.ToString());
         var table = RiskCsv.Read(File.ReadAllBytes(Temp.Combine("actions.csv")), "actions.csv");
         table.Headers.ShouldBe(RiskCells.ActionColumns);
-        table.Rows.Count.ShouldBe(RegisterRepository.Open(Register).Load().Risks.Sum(s => s.Risk.Actions.Count));
+        table.Rows.Count.ShouldBe(Storage.Git.Register.Open(Register).Reader.Load().Risks.Sum(s => s.Risk.Actions.Count));
         actions.Out.ShouldStartWith($"Wrote {table.Rows.Count} actions of 14 risks from the register in the folder to {Temp.Combine("actions.csv")} (");
         Git.Status(Register).ShouldBeEmpty();
     }
@@ -127,8 +127,8 @@ public sealed class ExchangeCommandTests : RegisterTest
         Git.Lines(empty, "log", "-1", "--format=%b").Count(l => l.StartsWith("Risk-Id: ", StringComparison.Ordinal)).ShouldBe(14);
         Git.Status(empty).ShouldBeEmpty();
 
-        var before = RegisterRepository.Open(Register).Load();
-        var after = RegisterRepository.Open(empty).Load();
+        var before = Storage.Git.Register.Open(Register).Reader.Load();
+        var after = Storage.Git.Register.Open(empty).Reader.Load();
         after.Problems.ShouldBeEmpty();
         after.Risks.Select(s => s.Risk.Id).ShouldBe(before.Risks.Select(s => s.Risk.Id));
         foreach (var (original, copy) in before.Risks.Zip(after.Risks))

@@ -24,7 +24,7 @@ public sealed class InitCommandTests : IDisposable
         var yaml = File.ReadAllText(Path.Combine(target, "register.yaml"));
         yaml.ShouldStartWith("organisation: Test Trust\n");
         yaml.ShouldContain($"people:\n  - login: {Environment.UserName}\n    name: A B\n    email: a@b.example\n    role: governance_lead\n");
-        var settings = RegisterRepository.Open(target).Load();
+        var settings = Register.Open(target).Reader.Load();
         settings.SettingsValid.ShouldBeTrue();
         settings.Settings.Organisation.ShouldBe("Test Trust");
         var lead = settings.Settings.People.ShouldHaveSingleItem();
@@ -139,7 +139,7 @@ public sealed class InitCommandTests : IDisposable
         result.Out.ShouldContain("Organisation [trust]: Your name: ");
         result.Out.ShouldContain("Your name is needed.");
         result.Out.ShouldContain("Your email must be an email address, found \"not an address\"");
-        var settings = RegisterRepository.Open(target).Load().Settings;
+        var settings = Register.Open(target).Reader.Load().Settings;
         settings.Organisation.ShouldBe("Test Trust");
         var lead = settings.People.ShouldHaveSingleItem();
         (lead.Login, lead.Name, lead.Email, lead.Role, lead.JobTitle).ShouldBe((Environment.UserName, "A B", "a@b.example", Role.GovernanceLead, "Head of Governance"));
@@ -222,7 +222,7 @@ public sealed class InitCommandTests : IDisposable
             run.Code.ShouldBe(0, $"{command}\n{run}");
         }
 
-        var settings = RegisterRepository.Open(target).Load().Settings;
+        var settings = Register.Open(target).Reader.Load().Settings;
         settings.FindObjective("SO1")!.Appetite.ShouldBe(Appetite.Cautious);
         settings.FindPerson("jsmith")!.Role.ShouldBe(Role.RiskOwner);
         Git.Lines(target, "log", "--format=%an | %s").ShouldBe(

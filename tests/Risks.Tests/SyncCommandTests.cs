@@ -125,7 +125,7 @@ public sealed class SyncCommandTests : IDisposable
         Git.Status(B).ShouldBeEmpty();
 
         // In the UI: the risk opens with the edit re-applied on theirs and the field named.
-        var session = new Session(RegisterRepository.Open(B, new FakeTimeProvider(CliRunner.Now)), Environment.UserName, new FakeTimeProvider(CliRunner.Now));
+        var session = new Session(Register.Open(B, new FakeTimeProvider(CliRunner.Now)), Environment.UserName, new FakeTimeProvider(CliRunner.Now));
         session.PendingEdits.Select(p => p.Id.Value).ShouldBe(["BAF-07"]);
         var editor = RiskEditor.For(session, session.Snapshot.Find("BAF-07")!);
         editor.Overlaps.ShouldBe(["current.likelihood"]);

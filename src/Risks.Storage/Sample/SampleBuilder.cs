@@ -18,7 +18,7 @@ public static class SampleBuilder
     public const string HistoryFile = "history.yaml";
 
     /// <summary>What was built: the iterations tagged and the commits made.</summary>
-    public sealed record Result(RegisterRepository Register, IReadOnlyList<string> Tags, int Commits, int Risks);
+    public sealed record Result(Register Register, IReadOnlyList<string> Tags, int Commits, int Risks);
 
     /// <summary>
     /// Builds the sample at <paramref name="target"/>. A <paramref name="visitor"/> whose login is
@@ -35,7 +35,7 @@ public static class SampleBuilder
         var finals = ReadRisks(dataFolder);
         var history = ReadHistory(dataFolder);
         var commits = 1;
-        var register = RegisterRepository.Init(target, settings, Person(settings, history.By, HistoryFile), when: At(history.Date, 9, 0));
+        var register = Register.Init(target, settings, Person(settings, history.By, HistoryFile), when: At(history.Date, 9, 0));
         progress?.Report($"register created for {settings.Organisation}");
 
         var current = new Dictionary<string, StoredVersion>(StringComparer.Ordinal);
@@ -74,7 +74,7 @@ public static class SampleBuilder
                 }
             }
 
-            register.Tag(iteration.Tag, iteration.Title, Person(settings, iteration.By, iteration.Tag), At(iteration.Date, 17, 0), iteration.BoardDate);
+            register.Iterations.Cut(iteration.Tag, iteration.Title, Person(settings, iteration.By, iteration.Tag), At(iteration.Date, 17, 0), iteration.BoardDate);
             tags.Add(iteration.Tag);
             progress?.Report($"iteration {iteration.Tag} tagged: {iteration.Title}");
         }
@@ -84,9 +84,9 @@ public static class SampleBuilder
 
     private sealed record StoredVersion(string Version, string Yaml);
 
-    private static StoredVersion Save(RegisterRepository register, Risk risk, string? expected, string reason, Author author, RegisterSettings settings, DateTimeOffset when)
+    private static StoredVersion Save(Register register, Risk risk, string? expected, string reason, Author author, RegisterSettings settings, DateTimeOffset when)
     {
-        var outcome = register.Save(risk, expected, reason, author, settings, when, requireLinkedRisks: false);
+        var outcome = register.Saves.Save(risk, expected, reason, author, settings, when, requireLinkedRisks: false);
         return outcome switch
         {
             SaveOutcome.Saved saved => new StoredVersion(saved.Version, RiskYaml.Write(risk)),

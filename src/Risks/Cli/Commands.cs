@@ -31,7 +31,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
             return Ui(built.Register);
         }
 
-        var snapshot = built.Register.Load();
+        var snapshot = built.Register.Reader.Load();
         Out.WriteLine($"Built the sample register at {built.Register.Root}");
         Out.WriteLine($"{snapshot.Settings.Organisation}: {built.Risks} risks, {built.Commits} commits, iterations {string.Join(" and ", built.Tags)}.");
         Out.WriteLine($"You ({Environment.UserName}) can edit it: the sample lists you among its people as a governance lead.");
@@ -55,7 +55,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         return Ui(Open(parse));
     }
 
-    private int Ui(RegisterRepository register)
+    private int Ui(Register register)
     {
         var session = new Risks.App.Session(register, Environment.UserName, context.Clock);
         return Tui.TerminalApp.Run(session, Tui.TerminalApp.LogFile(context.Variable), Error);
@@ -79,7 +79,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
 
     public int List(RiskFilter filter, string format, ParseResult parse)
     {
-        var snapshot = Open(parse).Load();
+        var snapshot = Open(parse).Reader.Load();
         var rows = snapshot.Risks
             .Select(s => RiskFacts.Of(s.Risk, snapshot.Settings, context.Today))
             .Where(filter.Matches)
@@ -104,7 +104,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
     public int Show(string id, string format, ParseResult parse)
     {
         var register = Open(parse);
-        var snapshot = register.Load();
+        var snapshot = register.Reader.Load();
         if (!RiskId.TryParse(id, out var riskId))
         {
             Error.WriteLine($"risks: \"{id}\" is not a risk id: {RiskId.Rules}");
@@ -146,9 +146,9 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
             return failure;
         }
 
-        if (!RegisterRepository.IsIterationName(name))
+        if (!RegisterIterations.IsName(name))
         {
-            Error.WriteLine($"risks: '{name}' cannot name an iteration: {RegisterRepository.IterationNameRules}");
+            Error.WriteLine($"risks: '{name}' cannot name an iteration: {RegisterIterations.NameRules}");
             return ExitCodes.Usage;
         }
 
@@ -159,7 +159,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
             return ExitCodes.Usage;
         }
 
-        if (register.Iterations().FirstOrDefault(i => i.Name == name) is { } existing)
+        if (register.Iterations.All().FirstOrDefault(i => i.Name == name) is { } existing)
         {
             Error.WriteLine($"risks: there is already an iteration called '{name}': {Describe(existing)}");
             return ExitCodes.Conflict;
@@ -167,8 +167,8 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
 
         var author = gate.Author!;
         var heading = string.IsNullOrWhiteSpace(title) ? $"Iteration {name}" : title.Trim();
-        register.Tag(name, heading + "\n", author, boardDate: board);
-        var cut = register.Iterations().Single(i => i.Name == name);
+        register.Iterations.Cut(name, heading + "\n", author, boardDate: board);
+        var cut = register.Iterations.All().Single(i => i.Name == name);
         Out.WriteLine($"Cut iteration {name}: {Describe(cut)}");
         var uncommitted = UncommittedRiskFiles(register);
         if (uncommitted > 0)
@@ -182,7 +182,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
     /// <summary>Every iteration, oldest first, under a header: its board date, commit, who cut it and when, and its title.</summary>
     public int IterationList(ParseResult parse)
     {
-        var iterations = Open(parse).Iterations();
+        var iterations = Open(parse).Iterations.All();
         if (iterations.Count == 0)
         {
             Error.WriteLine("No iterations yet: a governance lead cuts one with 'risks iteration create NAME --title TITLE --board-date DATE'.");
@@ -212,8 +212,8 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
             return failure;
         }
 
-        var existing = register.Iterations().FirstOrDefault(i => i.Name == name);
-        if (existing is null || !register.RemoveTag(name))
+        var existing = register.Iterations.All().FirstOrDefault(i => i.Name == name);
+        if (existing is null || !register.Iterations.Remove(name))
         {
             Error.WriteLine($"risks: there is no iteration called '{name}' ('risks iteration list' lists them)");
             return ExitCodes.NotFound;
@@ -224,14 +224,14 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
     }
 
     /// <summary>Null when register.yaml lets the person running the command cut iterations; otherwise says why not and returns the exit code.</summary>
-    private int? CannotCutIterations(RegisterRepository register, out Risks.App.Gate gate)
+    private int? CannotCutIterations(Register register, out Risks.App.Gate gate)
     {
         gate = Gate(register);
         return Refused(gate.CutIteration());
     }
 
     /// <summary>What the person running the program (their Unix login) may write, by register.yaml as committed.</summary>
-    private static Risks.App.Gate Gate(RegisterRepository register) => Risks.App.Gate.For(register, Environment.UserName);
+    private static Risks.App.Gate Gate(Register register) => Risks.App.Gate.For(register.Reader, Environment.UserName);
 
     /// <summary>Null when allowed; otherwise says why not and returns the exit code for it.</summary>
     private int? Refused(Core.Access.Permission permission)
@@ -248,7 +248,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
     private static string Describe(Iteration iteration) =>
         $"{(iteration.Title.Length > 0 ? $"\"{iteration.Title}\", " : "")}for the board of {Formats.Date(iteration.BoardDate)}, cut by {iteration.By} on {Formats.Date(DateOnly.FromDateTime(iteration.When.DateTime))} at commit {iteration.Commit[..7]}";
 
-    private static int UncommittedRiskFiles(RegisterRepository register)
+    private static int UncommittedRiskFiles(Register register)
     {
         using var repo = new LibGit2Sharp.Repository(register.Root);
         return repo.RetrieveStatus(new LibGit2Sharp.StatusOptions { IncludeUntracked = true, RecurseUntrackedDirs = true })
@@ -257,7 +257,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
 
     public int Check(ParseResult parse)
     {
-        var snapshot = Open(parse).Load();
+        var snapshot = Open(parse).Reader.Load();
         foreach (var problem in snapshot.Problems)
         {
             Out.WriteLine(problem);
@@ -399,7 +399,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         }
     }
 
-    private int Save(RegisterRepository register, RegisterSnapshot snapshot, Risk risk, string version, string reason)
+    private int Save(Register register, RegisterSnapshot snapshot, Risk risk, string version, string reason)
     {
         // Asked again at the moment of saving: the result must be theirs to write too.
         var gate = Gate(register);
@@ -409,7 +409,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         }
 
         var author = gate.Author!;
-        var outcome = register.Save(risk, version, reason, author, snapshot.SettingsValid ? snapshot.Settings : null, context.Clock.GetLocalNow());
+        var outcome = register.Saves.Save(risk, version, reason, author, snapshot.SettingsValid ? snapshot.Settings : null, context.Clock.GetLocalNow());
         switch (outcome)
         {
             case SaveOutcome.Saved saved:
@@ -459,24 +459,24 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         return context.In.ReadLine();
     }
 
-    private RegisterRepository Open(ParseResult parse)
+    private Register Open(ParseResult parse)
     {
         var given = registerOption(parse) ?? context.Variable("RISKS_REGISTER");
         if (!string.IsNullOrEmpty(given))
         {
-            return RegisterRepository.Open(Path.GetFullPath(given, context.CurrentDirectory), context.Clock);
+            return Register.Open(Path.GetFullPath(given, context.CurrentDirectory), context.Clock);
         }
 
-        var found = RegisterRepository.Discover(context.CurrentDirectory)
+        var found = Register.Discover(context.CurrentDirectory)
             ?? throw new RegisterException($"no register in {context.CurrentDirectory} or any folder above it: give --register PATH, set RISKS_REGISTER, or make one with 'risks init' or 'risks demo'");
-        return RegisterRepository.Open(found, context.Clock);
+        return Register.Open(found, context.Clock);
     }
 
     /// <summary>
     /// Finds the register and the file of the risk a command names, readable or not. Returns
     /// null when found, else the exit code, with the message written.
     /// </summary>
-    private int? Target(string id, ParseResult parse, out (RegisterRepository Register, RegisterSnapshot Snapshot, RiskId Id, string Path) target)
+    private int? Target(string id, ParseResult parse, out (Register Register, RegisterSnapshot Snapshot, RiskId Id, string Path) target)
     {
         target = default;
         var register = Open(parse);
@@ -486,7 +486,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
             return ExitCodes.Usage;
         }
 
-        var snapshot = register.Load();
+        var snapshot = register.Reader.Load();
         if (FileOf(snapshot, riskId) is not { } path)
         {
             return NotFound(snapshot, riskId);

@@ -16,13 +16,13 @@ internal sealed partial class Commands
         string from;
         if (at is null)
         {
-            snapshot = register.Load();
+            snapshot = register.Reader.Load();
             from = "the register in the folder";
         }
         else
         {
-            var revision = register.ResolveRevision(at);
-            snapshot = register.LoadAt(revision.Sha);
+            var revision = register.History.ResolveRevision(at);
+            snapshot = register.Reader.LoadAt(revision.Sha);
             from = revision.Description;
         }
 
@@ -53,7 +53,7 @@ internal sealed partial class Commands
     public int Import(string file, string? mapFile, bool dryRun, bool skipInvalid, string? reason, ParseResult parse)
     {
         var register = Open(parse);
-        var snapshot = register.Load();
+        var snapshot = register.Reader.Load();
         if (!snapshot.SettingsValid)
         {
             Error.WriteLine("risks: register.yaml has problems, so the rows cannot be checked against it; nothing was imported. Run 'risks check' to see them.");
@@ -117,7 +117,7 @@ internal sealed partial class Commands
         }
 
         var risks = rows.Risks.Select(r => r.Risk).ToList();
-        var plan = register.PlanImport(risks, settings);
+        var plan = register.Import.Plan(risks, settings);
         var gate = Gate(register);
         if (Refusals(plan, rows, gate) is { Count: > 0 } refusals)
         {
@@ -142,7 +142,7 @@ internal sealed partial class Commands
         }
 
         var author = gate.Author!;
-        switch (register.Import(risks, Path.GetFileName(file), reason, author, settings, context.Clock.GetLocalNow()))
+        switch (register.Import.Run(risks, Path.GetFileName(file), reason, author, settings, context.Clock.GetLocalNow()))
         {
             case ImportOutcome.Imported { Commit: { } commit } done:
                 done.Changes.Where(c => c.Kind != ImportKind.Unchanged).ToList().ForEach(c => Out.WriteLine(Describe(c)));

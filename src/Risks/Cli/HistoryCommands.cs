@@ -18,7 +18,7 @@ internal sealed partial class Commands
         }
 
         var (register, settings, riskId) = target;
-        var view = new RiskHistoryView(register, settings, riskId, context.Clock.GetUtcNow());
+        var view = new RiskHistoryView(register.History, settings, riskId, context.Clock.GetUtcNow());
         if (view.Entries.Count == 0)
         {
             Error.WriteLine($"risks: no commit has changed {riskId}: there is no such risk in the register's history");
@@ -98,7 +98,7 @@ internal sealed partial class Commands
         }
 
         var (register, settings, riskId) = target;
-        var view = new BlameView(register, settings, riskId, context.Clock.GetUtcNow());
+        var view = new BlameView(register.History, settings, riskId, context.Clock.GetUtcNow());
         if (view.Fields.Count == 0)
         {
             Error.WriteLine($"risks: {riskId} is not in the register as committed (it was never added, or was removed)");
@@ -139,7 +139,7 @@ internal sealed partial class Commands
     public int Diff(string from, string to, string format, ParseResult parse)
     {
         var register = Open(parse);
-        var view = ComparisonView.Of(register, from, to);
+        var view = ComparisonView.Of(register.Comparisons, from, to);
         switch (format)
         {
             case "json":
@@ -316,7 +316,7 @@ internal sealed partial class Commands
         text.Length > width ? text[..(width - 1)] + "…" : text.PadRight(width);
 
     /// <summary>The register, its settings (register.yaml alone: history does not need every risk read) and the risk id typed.</summary>
-    private (RegisterRepository Register, RegisterSettings Settings, RiskId Id)? HistoryTarget(string id, ParseResult parse)
+    private (Register Register, RegisterSettings Settings, RiskId Id)? HistoryTarget(string id, ParseResult parse)
     {
         var register = Open(parse);
         if (!RiskId.TryParse(id, out var riskId))
@@ -325,7 +325,7 @@ internal sealed partial class Commands
             return null;
         }
 
-        var (settings, _) = register.ReadSettings();
+        var (settings, _) = register.Reader.ReadSettings();
         return (register, settings ?? new RegisterSettings(), riskId);
     }
 }

@@ -25,7 +25,7 @@ internal sealed partial class Commands
     public int Init(string? path, string? organisation, string? name, string? email, string? jobTitle, string? shared)
     {
         var folder = Path.GetFullPath(path ?? ".", context.CurrentDirectory);
-        if (shared is not null && RegisterRepository.Discover(folder) == folder)
+        if (shared is not null && Register.Discover(folder) == folder)
         {
             var changed = SharedRegister.Share(folder, shared);
             Out.WriteLine($"Shared the register at {folder} with the group {shared}: {(changed == 1 ? "1 file or folder" : $"{changed} files and folders")} given to the group.");
@@ -69,7 +69,7 @@ internal sealed partial class Commands
         }
 
         var lead = settings.People[0];
-        var register = RegisterRepository.Init(folder, settings, new Author(lead.Name, lead.Email!, login), context.Clock, sharedGroup: shared);
+        var register = Register.Init(folder, settings, new Author(lead.Name, lead.Email!, login), context.Clock, sharedGroup: shared);
         Out.WriteLine($"Made a register for {settings.Organisation} at {register.Root}, with {lead.Name} ({login}) as governance lead{(shared is null ? "" : $", shared with the group {shared}")}.");
         NextSteps(register.Root);
         return ExitCodes.Ok;

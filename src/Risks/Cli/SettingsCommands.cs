@@ -216,9 +216,9 @@ internal sealed partial class Commands
     private int? ReadSettings(ParseResult parse, bool withRisks, out RegisterSettings settings, out IReadOnlyList<Risk> risks)
     {
         var register = Open(parse);
-        var (stored, problems) = register.ReadStoredSettings();
+        var (stored, problems) = register.SettingsFile.Read();
         settings = stored?.Settings ?? new RegisterSettings();
-        risks = withRisks ? [.. register.Load().Risks.Select(r => r.Risk)] : [];
+        risks = withRisks ? [.. register.Reader.Load().Risks.Select(r => r.Risk)] : [];
         if (stored is not null)
         {
             return null;

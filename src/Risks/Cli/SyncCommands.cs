@@ -14,7 +14,7 @@ internal sealed partial class Commands
     public int Sync(string? remote, ParseResult parse)
     {
         var register = Open(parse);
-        var remotes = register.Remotes();
+        var remotes = register.Sync.Remotes();
         remote ??= remotes.Contains("origin") ? "origin" : remotes.Count == 1 ? remotes[0] : null;
         if (remote is null || !remotes.Contains(remote))
         {
@@ -26,7 +26,7 @@ internal sealed partial class Commands
 
         var gate = Gate(register);
         var syncer = gate.Author ?? new Author(Environment.UserName, $"{Environment.UserName}@{Environment.MachineName}", Environment.UserName);
-        var outcome = register.Sync(remote, syncer, context.ErrorIsTerminal ? message => Error.WriteLine($"{message}...") : null);
+        var outcome = register.Sync.Run(remote, syncer, context.ErrorIsTerminal ? message => Error.WriteLine($"{message}...") : null);
 
         var parts = new List<string>
         {
@@ -39,7 +39,7 @@ internal sealed partial class Commands
             Out.WriteLine($"Merged field by field (both sides changed {(outcome.MergedFields.Count == 1 ? "this risk" : "these risks")}, in different fields): {string.Join(", ", outcome.MergedFields)}.");
         }
 
-        var pending = register.PendingEdits();
+        var pending = register.Sync.PendingEdits();
         if (pending.Count == 0)
         {
             return ExitCodes.Ok;

@@ -18,11 +18,11 @@ internal sealed partial class Commands
         if (range is not null)
         {
             var parts = range.Split("..", 2);
-            refusals = RegisterRepository.CheckRange(gitDir, parts.Length == 2 && parts[0].Length > 0 ? parts[0] : null, parts[^1], pusher);
+            refusals = PushCheck.CheckRange(gitDir, parts.Length == 2 && parts[0].Length > 0 ? parts[0] : null, parts[^1], pusher);
         }
         else if (update.Length == 3)
         {
-            refusals = RegisterRepository.CheckPush(gitDir, update[0], update[1], update[2], pusher);
+            refusals = PushCheck.Check(gitDir, update[0], update[1], update[2], pusher);
         }
         else
         {

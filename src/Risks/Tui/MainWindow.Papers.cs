@@ -58,7 +58,7 @@ internal sealed partial class MainWindow
     private string DefaultFolder()
     {
         var here = Path.GetFullPath(Environment.CurrentDirectory);
-        var root = Path.GetFullPath(_session.Repository.Root).TrimEnd(Path.DirectorySeparatorChar);
+        var root = Path.GetFullPath(_session.Register.Root).TrimEnd(Path.DirectorySeparatorChar);
         var inside = here.Equals(root, StringComparison.Ordinal) || here.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         return inside && Directory.Exists(home) ? home : here;

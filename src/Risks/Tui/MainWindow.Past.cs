@@ -106,7 +106,7 @@ internal sealed partial class MainWindow
     /// <summary>The compare screen, by default this month's iteration against last month's (or the last one against now).</summary>
     private void OpenComparison()
     {
-        var iterations = _session.Repository.Iterations();
+        var iterations = _session.Register.Iterations.All();
         var (from, to) = (_compareFrom, _compareTo) is (string f, string t) ? (f, t) : iterations.Count switch
         {
             0 => ("HEAD", "HEAD"),
@@ -131,7 +131,7 @@ internal sealed partial class MainWindow
     {
         try
         {
-            _comparison = ComparisonView.Of(_session.Repository, from, to);
+            _comparison = ComparisonView.Of(_session.Register.Comparisons, from, to);
         }
         catch (RegisterException ex)
         {
@@ -162,7 +162,7 @@ internal sealed partial class MainWindow
     {
         const string Typed = "\u0000typed";
         const string Hint = "A date (2025-02-28, 28 Feb 2025: the register at the end of that day), a commit, or HEAD~3 and the like.";
-        var choices = _session.Repository.Iterations().Reverse()
+        var choices = _session.Register.Iterations.All().Reverse()
             .Select(i => (i.Name, $"{i.Name}  {Core.Presentation.Formats.Date(i.BoardDate)}  {i.Title}"))
             .Prepend(("HEAD", "now (the register as last saved)"))
             .Append((Typed, "another commit or a date..."))
@@ -203,7 +203,7 @@ internal sealed partial class MainWindow
     private void Iterations()
     {
         const string New = "\u0000new";
-        var iterations = _session.Repository.Iterations();
+        var iterations = _session.Register.Iterations.All();
         var choices = iterations.Reverse()
             .Select(i => (i.Name, $"{i.Name}  {Core.Presentation.Formats.Date(i.BoardDate)}  {i.By}  {i.Title}"))
             .Prepend((New, "Cut a new iteration of the register as committed now..."))
@@ -244,7 +244,7 @@ internal sealed partial class MainWindow
             }
             else if (Ask("Remove iteration", $"Remove iteration {iteration.Name}? The commits it marked, and their history, are kept.", "Remove", "_Keep") == 0)
             {
-                _session.Repository.RemoveTag(iteration.Name);
+                _session.Register.Iterations.Remove(iteration.Name);
                 _session.Reload();
                 WhenBaselineLoaded();
                 Refresh();
@@ -297,7 +297,7 @@ internal sealed partial class MainWindow
             title = offered ? Offered(board) : title;
             try
             {
-                _session.Repository.Tag(name, (title.Length > 0 ? title : $"Iteration {name}") + "\n", _session.Author!, boardDate: board);
+                _session.Register.Iterations.Cut(name, (title.Length > 0 ? title : $"Iteration {name}") + "\n", _session.Author!, boardDate: board);
                 _session.Reload();
                 WhenBaselineLoaded();
                 Refresh();

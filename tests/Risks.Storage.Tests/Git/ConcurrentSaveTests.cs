@@ -15,7 +15,7 @@ public sealed class WorkerProcesses
 }
 
 /// <summary>
-/// Several processes saving into one register at once, each with its own <see cref="RegisterRepository"/>,
+/// Several processes saving into one register at once, each with its own <see cref="Register"/>,
 /// and processes killed with SIGKILL in the middle of saving: every save acknowledged must be in
 /// history exactly once, on a linear history, and the repository must stay sound. Sized for CI;
 /// with <c>RISKS_STRESS=long</c> the longer run (8 x 250 saves, 200 kills) whose figures are in
@@ -97,7 +97,7 @@ public sealed class ConcurrentSaveTests(ITestOutputHelper output) : IDisposable
             }
         }
 
-        _register.Repo.Load().Risks.Count.ShouldBe(Workers * Saves);
+        _register.Repo.Reader.Load().Risks.Count.ShouldBe(Workers * Saves);
         output.WriteLine($"{Workers} x {Saves} new risks: {timer.Elapsed.TotalSeconds:0.0} s, {Workers * Saves / timer.Elapsed.TotalSeconds:0.0} saves/s");
     }
 
@@ -123,7 +123,7 @@ public sealed class ConcurrentSaveTests(ITestOutputHelper output) : IDisposable
         }
 
         // Each edit added its key to what it read: a save made over another's without a conflict would have lost that key.
-        var keys = _register.Repo.Load().Find("S-1")!.Risk.Performance!.Split(' ');
+        var keys = _register.Repo.Reader.Load().Find("S-1")!.Risk.Performance!.Split(' ');
         keys.Length.ShouldBe(Workers * Saves);
         keys.ShouldBe(WorkerNames().SelectMany(w => Enumerable.Range(1, Saves).Select(i => $"{w}.{i}")), ignoreOrder: true);
         var retried = outputs.Sum(o => int.Parse(o.Split(' ')[^1], CultureInfo.InvariantCulture));
@@ -186,8 +186,8 @@ public sealed class ConcurrentSaveTests(ITestOutputHelper output) : IDisposable
         }
 
         // The next save after all that is not blocked, and puts right what the last kill left.
-        var last = _register.Repo.Load().Find("K-1")!;
-        _register.Repo.Save(last.Risk with { Performance = $"{last.Risk.Performance} after-the-kills" }, last.Version, "after the kills", TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
+        var last = _register.Repo.Reader.Load().Find("K-1")!;
+        _register.Repo.Saves.Save(last.Risk with { Performance = $"{last.Risk.Performance} after-the-kills" }, last.Version, "after the kills", TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
 
         var history = ShouldBeSound();
         var reasons = Reasons(history);
@@ -198,7 +198,7 @@ public sealed class ConcurrentSaveTests(ITestOutputHelper output) : IDisposable
         }
 
         // Each edit added its key (worker.N) to what it read, so every acknowledged edit's key is in its risk's file.
-        var kept = _register.Repo.Load().Risks.SelectMany(r => (r.Risk.Performance ?? "").Split(' ')).ToHashSet(StringComparer.Ordinal);
+        var kept = _register.Repo.Reader.Load().Risks.SelectMany(r => (r.Risk.Performance ?? "").Split(' ')).ToHashSet(StringComparer.Ordinal);
         foreach (var reason in acknowledged.Where(r => r.StartsWith("edit ", StringComparison.Ordinal)))
         {
             var parts = reason.Split(' ');

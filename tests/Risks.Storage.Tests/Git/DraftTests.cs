@@ -24,8 +24,8 @@ public sealed class DraftTests : IDisposable
         };
         var kept = new DateTimeOffset(2025, 3, 13, 14, 2, 0, TimeSpan.Zero);
 
-        _register.Repo.KeepDraft("rjarvis", new Draft(mine.Id, null, null, mine, kept));
-        var back = _register.Repo.Drafts("rjarvis").ShouldHaveSingleItem();
+        _register.Repo.Drafts.Keep("rjarvis", new Draft(mine.Id, null, null, mine, kept));
+        var back = _register.Repo.Drafts.Of("rjarvis").ShouldHaveSingleItem();
 
         Core.Changes.RiskComparer.Compare(mine, back.Mine).ShouldBeEmpty();
         Risks.Storage.Yaml.RiskYaml.Write(back.Mine).ShouldBe(Risks.Storage.Yaml.RiskYaml.Write(mine));
@@ -42,15 +42,15 @@ public sealed class DraftTests : IDisposable
         var risk = Samples.Operational();
         var mine = risk with { Title = "Edited" };
 
-        _register.Repo.KeepDraft("rjarvis", new Draft(risk.Id, risk, stored.Version, mine, TestRegister.Start));
+        _register.Repo.Drafts.Keep("rjarvis", new Draft(risk.Id, risk, stored.Version, mine, TestRegister.Start));
 
-        _register.Repo.Drafts("etimpson").ShouldBeEmpty();
-        var draft = _register.Repo.Drafts("rjarvis").ShouldHaveSingleItem();
+        _register.Repo.Drafts.Of("etimpson").ShouldBeEmpty();
+        var draft = _register.Repo.Drafts.Of("rjarvis").ShouldHaveSingleItem();
         Core.Changes.RiskComparer.Compare(risk, draft.Base).ShouldBeEmpty();
         draft.Mine.Title.ShouldBe("Edited");
         draft.BaseVersion.ShouldBe(stored.Version);
-        _register.Repo.DropDraft("rjarvis", risk.Id);
-        _register.Repo.Drafts("rjarvis").ShouldBeEmpty();
+        _register.Repo.Drafts.Drop("rjarvis", risk.Id);
+        _register.Repo.Drafts.Of("rjarvis").ShouldBeEmpty();
     }
 
     [Fact]
@@ -60,13 +60,13 @@ public sealed class DraftTests : IDisposable
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "BAF-01.json"), "{ half");
 
-        _register.Repo.Drafts("rjarvis").ShouldBeEmpty();
+        _register.Repo.Drafts.Of("rjarvis").ShouldBeEmpty();
         File.Exists(Path.Combine(folder, "BAF-01.json")).ShouldBeTrue();
     }
 
     [Fact]
     public void A_login_that_could_name_another_folder_is_refused()
     {
-        Should.Throw<ArgumentException>(() => _register.Repo.Drafts("../other"));
+        Should.Throw<ArgumentException>(() => _register.Repo.Drafts.Of("../other"));
     }
 }

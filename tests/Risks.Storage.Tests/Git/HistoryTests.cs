@@ -12,7 +12,7 @@ public sealed class HistoryTests : IDisposable
 
     public void Dispose() => _register.Dispose();
 
-    private RegisterRepository Repo => _register.Repo;
+    private Register Repo => _register.Repo;
 
     [Fact]
     public void Every_save_appears_once_in_its_risks_history_newest_first_with_author_reason_and_the_fields_it_changed()
@@ -24,7 +24,7 @@ public sealed class HistoryTests : IDisposable
         var when = TestRegister.Start;
         foreach (var id in ids)
         {
-            var saved = Repo.Save(state[id], null, null, TestRegister.Ann, when: when = when.AddHours(1)).ShouldBeOfType<SaveOutcome.Saved>();
+            var saved = Repo.Saves.Save(state[id], null, null, TestRegister.Ann, when: when = when.AddHours(1)).ShouldBeOfType<SaveOutcome.Saved>();
             stored[id] = saved.Version;
             expected[id].Add((saved.Commit, TestRegister.Ann.Name, null, [""]));
         }
@@ -44,7 +44,7 @@ public sealed class HistoryTests : IDisposable
             };
             var author = step % 2 == 0 ? TestRegister.Ann : TestRegister.Bob;
             var reason = step % 3 == 0 ? null : $"Reason {step}.";
-            var saved = Repo.Save(edited, stored[id], reason, author, when: when = when.AddHours(1)).ShouldBeOfType<SaveOutcome.Saved>();
+            var saved = Repo.Saves.Save(edited, stored[id], reason, author, when: when = when.AddHours(1)).ShouldBeOfType<SaveOutcome.Saved>();
             state[id] = edited;
             stored[id] = saved.Version;
             expected[id].Add((saved.Commit, author.Name, reason, fields));
@@ -52,7 +52,7 @@ public sealed class HistoryTests : IDisposable
 
         foreach (var id in ids)
         {
-            var history = Repo.History(RiskId.Parse(id), _register.Settings);
+            var history = Repo.History.Of(RiskId.Parse(id), _register.Settings);
             var wanted = Enumerable.Reverse(expected[id]).ToList();
             history.Select(v => v.Revision.Id).ShouldBe(wanted.Select(w => w.Sha), $"the commits of {id}");
             for (var i = 0; i < wanted.Count; i++)
@@ -78,7 +78,7 @@ public sealed class HistoryTests : IDisposable
         GitSandbox.Git(_register.Root, "add", path).ExitCode.ShouldBe(0);
         GitSandbox.Git(_register.Root, "-c", "user.name=Hand Editor", "-c", "user.email=hand@mse.example", "commit", "-q", "-m", "Lower the likelihood by hand", "-m", "Agreed at the risk review meeting.").ExitCode.ShouldBe(0);
 
-        var history = Repo.History(Samples.Id);
+        var history = Repo.History.Of(Samples.Id);
 
         history.Count.ShouldBe(2);
         var hand = history[0];
@@ -95,10 +95,10 @@ public sealed class HistoryTests : IDisposable
     {
         BranchMergedIntoMain();
 
-        var history = Repo.History(Samples.Id);
+        var history = Repo.History.Of(Samples.Id);
 
         history.Select(v => v.Revision.Headline).ShouldBe(["Retitle on a branch", "BAF-07 Inequalities: new risk, current score 12"]);
-        Repo.History(RiskId.Parse("CRR-018")).Select(v => v.Revision.Headline).First().ShouldBe("New owner on main");
+        Repo.History.Of(RiskId.Parse("CRR-018")).Select(v => v.Revision.Headline).First().ShouldBe("New owner on main");
     }
 
     /// <summary>BAF-07 retitled on a branch while CRR-018 gets a new owner on main, then the branch merged.</summary>
@@ -123,13 +123,13 @@ public sealed class HistoryTests : IDisposable
     {
         BranchMergedIntoMain();
         var ids = new[] { Samples.Id, RiskId.Parse("CRR-018") };
-        var byGit = ids.Select(id => Repo.History(id).Select(v => (v.Revision.Id, v.BeforeVersion, v.AfterVersion)).ToList()).ToList();
+        var byGit = ids.Select(id => Repo.History.Of(id).Select(v => (v.Revision.Id, v.BeforeVersion, v.AfterVersion)).ToList()).ToList();
         try
         {
             ChangeIndex.UseGitProgram = false;
             ChangeIndex.ForgetAll();
             File.Delete(Path.Combine(_register.Root, ".git", "risks", "changes.idx"));
-            var byTrees = ids.Select(id => Repo.History(id).Select(v => (v.Revision.Id, v.BeforeVersion, v.AfterVersion)).ToList()).ToList();
+            var byTrees = ids.Select(id => Repo.History.Of(id).Select(v => (v.Revision.Id, v.BeforeVersion, v.AfterVersion)).ToList()).ToList();
             byTrees.ShouldBe(byGit);
             byGit.Sum(h => h.Count).ShouldBe(4);
         }
@@ -143,40 +143,40 @@ public sealed class HistoryTests : IDisposable
     public void The_index_is_kept_between_processes_grows_with_new_commits_and_is_rebuilt_when_damaged()
     {
         _register.SaveNew(Samples.Operational());
-        Repo.History(Samples.Id).Count.ShouldBe(1);
+        Repo.History.Of(Samples.Id).Count.ShouldBe(1);
         var file = Path.Combine(_register.Root, ".git", "risks", "changes.idx");
         File.Exists(file).ShouldBeTrue();
 
         ChangeIndex.ForgetAll();
-        var first = Repo.History(Samples.Id).Single();
+        var first = Repo.History.Of(Samples.Id).Single();
         var edited = Samples.Operational() with { Title = "Health inequalities" };
-        Repo.Save(edited, first.AfterVersion, "Clearer title.", TestRegister.Bob).ShouldBeOfType<SaveOutcome.Saved>();
-        Repo.History(Samples.Id).Count.ShouldBe(2);
+        Repo.Saves.Save(edited, first.AfterVersion, "Clearer title.", TestRegister.Bob).ShouldBeOfType<SaveOutcome.Saved>();
+        Repo.History.Of(Samples.Id).Count.ShouldBe(2);
 
         File.WriteAllBytes(file, [1, 2, 3]);
         ChangeIndex.ForgetAll();
-        Repo.History(Samples.Id).Select(v => v.Revision.Author).ShouldBe(["Bob Other", "Ann Author"]);
+        Repo.History.Of(Samples.Id).Select(v => v.Revision.Author).ShouldBe(["Bob Other", "Ann Author"]);
 
         File.WriteAllText(file, "");
         ChangeIndex.ForgetAll();
-        Repo.History(Samples.Id).Count.ShouldBe(2);
+        Repo.History.Of(Samples.Id).Count.ShouldBe(2);
     }
 
     [Fact]
     public void A_commit_taken_back_with_git_reset_leaves_the_history_and_a_new_one_joins_it()
     {
         var first = _register.SaveNew(Samples.Operational());
-        var second = Repo.Save(Samples.Operational() with { Title = "Second" }, first.Version, "Second.", TestRegister.Bob).ShouldBeOfType<SaveOutcome.Saved>();
-        Repo.History(Samples.Id).Count.ShouldBe(2);
+        var second = Repo.Saves.Save(Samples.Operational() with { Title = "Second" }, first.Version, "Second.", TestRegister.Bob).ShouldBeOfType<SaveOutcome.Saved>();
+        Repo.History.Of(Samples.Id).Count.ShouldBe(2);
 
         GitSandbox.Git(_register.Root, "reset", "-q", "--hard", "HEAD~1").ExitCode.ShouldBe(0);
         ChangeIndex.ForgetAll();
-        Repo.History(Samples.Id).Select(v => v.Revision.Id).ShouldBe([first.Commit]);
-        var third = Repo.Save(Samples.Operational() with { Title = "Third" }, first.Version, "Third.", TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
+        Repo.History.Of(Samples.Id).Select(v => v.Revision.Id).ShouldBe([first.Commit]);
+        var third = Repo.Saves.Save(Samples.Operational() with { Title = "Third" }, first.Version, "Third.", TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
 
-        Repo.History(Samples.Id).Select(v => v.Revision.Id).ShouldBe([third.Commit, first.Commit]);
+        Repo.History.Of(Samples.Id).Select(v => v.Revision.Id).ShouldBe([third.Commit, first.Commit]);
         ChangeIndex.ForgetAll();
-        Repo.History(Samples.Id).Select(v => v.Revision.Id).ShouldBe([third.Commit, first.Commit]);
+        Repo.History.Of(Samples.Id).Select(v => v.Revision.Id).ShouldBe([third.Commit, first.Commit]);
         second.Commit.ShouldNotBe(third.Commit);
     }
 
@@ -191,14 +191,14 @@ public sealed class HistoryTests : IDisposable
         _register.WriteFile(path, good.Replace("likelihood: 4", "likelihood: 3", StringComparison.Ordinal));
         GitSandbox.Git(_register.Root, "-c", "user.name=Hand", "-c", "user.email=hand@mse.example", "commit", "-q", "-am", "Mended by hand").ExitCode.ShouldBe(0);
 
-        var history = Repo.History(Samples.Id);
+        var history = Repo.History.Of(Samples.Id);
 
         history.Count.ShouldBe(3);
         history[1].After.ShouldBeNull();
         history[1].Problems.ShouldNotBeEmpty();
         history[1].Problems[0].File.ShouldBe(path);
 
-        var blame = Repo.Blame(Samples.Id);
+        var blame = Repo.History.Blame(Samples.Id);
         blame.Single(f => f.Field == "current.likelihood").Revision.Headline.ShouldBe("Mended by hand");
         blame.Single(f => f.Field == "title").Revision.Id.ShouldBe(saved.Commit);
     }
@@ -208,13 +208,13 @@ public sealed class HistoryTests : IDisposable
     {
         var created = _register.SaveNew(Samples.Operational());
         var risk = Samples.Operational() with { Actions = [new RiskAction { Id = "A1", Text = "Launch the tool.", Due = new DateOnly(2025, 4, 30), Status = ActionStatus.NotStarted }] };
-        var added = Repo.Save(risk, created.Version, "New action.", TestRegister.Bob).ShouldBeOfType<SaveOutcome.Saved>();
+        var added = Repo.Saves.Save(risk, created.Version, "New action.", TestRegister.Bob).ShouldBeOfType<SaveOutcome.Saved>();
         var lowered = risk with { Current = new Score(3, 3) };
-        var scored = Repo.Save(lowered, added.Version, "Dashboard live.", TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
+        var scored = Repo.Saves.Save(lowered, added.Version, "Dashboard live.", TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
         var moved = lowered with { Actions = [lowered.Actions[0] with { Due = new DateOnly(2025, 6, 30) }] };
-        var due = Repo.Save(moved, scored.Version, "Supplier delay.", TestRegister.Bob).ShouldBeOfType<SaveOutcome.Saved>();
+        var due = Repo.Saves.Save(moved, scored.Version, "Supplier delay.", TestRegister.Bob).ShouldBeOfType<SaveOutcome.Saved>();
 
-        var blame = Repo.Blame(Samples.Id, _register.Settings).ToDictionary(f => f.Field);
+        var blame = Repo.History.Blame(Samples.Id, _register.Settings).ToDictionary(f => f.Field);
 
         blame["title"].Revision.Id.ShouldBe(created.Commit);
         blame["current.impact"].Revision.Id.ShouldBe(created.Commit);
@@ -237,28 +237,28 @@ public sealed class CompareTests : IDisposable
 
     public void Dispose() => _register.Dispose();
 
-    private RegisterRepository Repo => _register.Repo;
+    private Register Repo => _register.Repo;
 
     [Fact]
     public void Comparing_two_iterations_counts_each_movement_and_lists_each_change_once()
     {
         var day = new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
-        var steady = Repo.Save(Samples.Operational("BAF-01"), null, null, TestRegister.Ann, when: day).ShouldBeOfType<SaveOutcome.Saved>();
-        var falling = Repo.Save(Samples.Operational("BAF-02"), null, null, TestRegister.Ann, when: day).ShouldBeOfType<SaveOutcome.Saved>();
-        var rising = Repo.Save(Samples.Operational("BAF-03"), null, null, TestRegister.Ann, when: day).ShouldBeOfType<SaveOutcome.Saved>();
-        var closing = Repo.Save(Samples.Operational("BAF-04"), null, null, TestRegister.Ann, when: day).ShouldBeOfType<SaveOutcome.Saved>();
-        Repo.Save(Samples.Operational("BAF-05"), null, null, TestRegister.Ann, when: day).ShouldBeOfType<SaveOutcome.Saved>();
-        Repo.Tag("2025-01", "Board, January 2025", TestRegister.Ann, January);
+        var steady = Repo.Saves.Save(Samples.Operational("BAF-01"), null, null, TestRegister.Ann, when: day).ShouldBeOfType<SaveOutcome.Saved>();
+        var falling = Repo.Saves.Save(Samples.Operational("BAF-02"), null, null, TestRegister.Ann, when: day).ShouldBeOfType<SaveOutcome.Saved>();
+        var rising = Repo.Saves.Save(Samples.Operational("BAF-03"), null, null, TestRegister.Ann, when: day).ShouldBeOfType<SaveOutcome.Saved>();
+        var closing = Repo.Saves.Save(Samples.Operational("BAF-04"), null, null, TestRegister.Ann, when: day).ShouldBeOfType<SaveOutcome.Saved>();
+        Repo.Saves.Save(Samples.Operational("BAF-05"), null, null, TestRegister.Ann, when: day).ShouldBeOfType<SaveOutcome.Saved>();
+        Repo.Iterations.Cut("2025-01", "Board, January 2025", TestRegister.Ann, January);
 
         var february = new DateTimeOffset(2025, 2, 10, 9, 0, 0, TimeSpan.Zero);
-        Repo.Save(Samples.Operational("BAF-02") with { Current = new Score(3, 3) }, falling.Version, "Dashboard live.", TestRegister.Bob, when: february).ShouldBeOfType<SaveOutcome.Saved>();
-        Repo.Save(Samples.Operational("BAF-03") with { Current = new Score(4, 4) }, rising.Version, "Funding gap.", TestRegister.Bob, when: february.AddHours(1)).ShouldBeOfType<SaveOutcome.Saved>();
-        Repo.Save(Samples.Operational("BAF-04") with { Status = RiskStatus.Closed, Closure = new Closure { Date = new DateOnly(2025, 2, 10), Rationale = "Target met." } }, closing.Version, "Closed by the committee.", TestRegister.Ann, when: february.AddHours(2)).ShouldBeOfType<SaveOutcome.Saved>();
-        Repo.Save(Samples.Operational("BAF-01") with { Owner = "etimpson", Narrative = new Narrative { Event = "Something else happens." } }, steady.Version, "New owner.", TestRegister.Ann, when: february.AddHours(3)).ShouldBeOfType<SaveOutcome.Saved>();
-        Repo.Save(Samples.Operational("BAF-06"), null, null, TestRegister.Ann, when: february.AddHours(4)).ShouldBeOfType<SaveOutcome.Saved>();
-        Repo.Tag("2025-03", "Board, March 2025", TestRegister.Ann, new DateTimeOffset(2025, 3, 13, 17, 0, 0, TimeSpan.Zero));
+        Repo.Saves.Save(Samples.Operational("BAF-02") with { Current = new Score(3, 3) }, falling.Version, "Dashboard live.", TestRegister.Bob, when: february).ShouldBeOfType<SaveOutcome.Saved>();
+        Repo.Saves.Save(Samples.Operational("BAF-03") with { Current = new Score(4, 4) }, rising.Version, "Funding gap.", TestRegister.Bob, when: february.AddHours(1)).ShouldBeOfType<SaveOutcome.Saved>();
+        Repo.Saves.Save(Samples.Operational("BAF-04") with { Status = RiskStatus.Closed, Closure = new Closure { Date = new DateOnly(2025, 2, 10), Rationale = "Target met." } }, closing.Version, "Closed by the committee.", TestRegister.Ann, when: february.AddHours(2)).ShouldBeOfType<SaveOutcome.Saved>();
+        Repo.Saves.Save(Samples.Operational("BAF-01") with { Owner = "etimpson", Narrative = new Narrative { Event = "Something else happens." } }, steady.Version, "New owner.", TestRegister.Ann, when: february.AddHours(3)).ShouldBeOfType<SaveOutcome.Saved>();
+        Repo.Saves.Save(Samples.Operational("BAF-06"), null, null, TestRegister.Ann, when: february.AddHours(4)).ShouldBeOfType<SaveOutcome.Saved>();
+        Repo.Iterations.Cut("2025-03", "Board, March 2025", TestRegister.Ann, new DateTimeOffset(2025, 3, 13, 17, 0, 0, TimeSpan.Zero));
 
-        var diff = Repo.Compare("2025-01", "2025-03");
+        var diff = Repo.Comparisons.Compare("2025-01", "2025-03");
 
         diff.From.Iteration!.Name.ShouldBe("2025-01");
         diff.From.ReportName.ShouldBe("January 2025 report");
@@ -274,13 +274,13 @@ public sealed class CompareTests : IDisposable
     [Fact]
     public void Iterations_cut_on_the_same_day_name_their_reports_by_their_board_dates()
     {
-        var saved = Repo.Save(Samples.Operational("BAF-02"), null, null, TestRegister.Ann, when: new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero)).ShouldBeOfType<SaveOutcome.Saved>();
+        var saved = Repo.Saves.Save(Samples.Operational("BAF-02"), null, null, TestRegister.Ann, when: new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero)).ShouldBeOfType<SaveOutcome.Saved>();
         var day = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
-        Repo.Tag("2025-01", "Board, January 2025", TestRegister.Ann, day, new DateOnly(2025, 1, 16));
-        Repo.Save(Samples.Operational("BAF-02") with { Current = new Score(3, 3) }, saved.Version, "Dashboard live.", TestRegister.Bob, when: day.AddMinutes(1)).ShouldBeOfType<SaveOutcome.Saved>();
-        Repo.Tag("2025-03", "Board, 13 March 2025", TestRegister.Ann, day.AddMinutes(2), new DateOnly(2025, 3, 13));
+        Repo.Iterations.Cut("2025-01", "Board, January 2025", TestRegister.Ann, day, new DateOnly(2025, 1, 16));
+        Repo.Saves.Save(Samples.Operational("BAF-02") with { Current = new Score(3, 3) }, saved.Version, "Dashboard live.", TestRegister.Bob, when: day.AddMinutes(1)).ShouldBeOfType<SaveOutcome.Saved>();
+        Repo.Iterations.Cut("2025-03", "Board, 13 March 2025", TestRegister.Ann, day.AddMinutes(2), new DateOnly(2025, 3, 13));
 
-        var diff = Repo.Compare("2025-01", "2025-03");
+        var diff = Repo.Comparisons.Compare("2025-01", "2025-03");
 
         diff.From.ReportName.ShouldBe("January 2025 report");
         diff.To.ReportName.ShouldBe("March 2025 report");
@@ -300,7 +300,7 @@ public sealed class CompareTests : IDisposable
             stored[risk.Id.Value] = (risk, _register.SaveNew(risk).Version);
         }
 
-        Repo.Tag("2025-01", "January", TestRegister.Ann, January);
+        Repo.Iterations.Cut("2025-01", "January", TestRegister.Ann, January);
         var random = new Random(11);
         var expected = new Dictionary<string, string>();
         foreach (var id in stored.Keys.OrderBy(_ => random.Next()).Take(20).ToList())
@@ -313,13 +313,13 @@ public sealed class CompareTests : IDisposable
                 2 => (risk with { Actions = [new RiskAction { Id = "A1", Text = "Report to the committee.", Due = new DateOnly(2025, 6, 30), Status = ActionStatus.NotStarted }] }, "actions[A1]"),
                 _ => (risk with { Narrative = new Narrative { Event = "Something else happens." } }, "narrative.event"),
             };
-            Repo.Save(edited, version, "Edit.", TestRegister.Bob).ShouldBeOfType<SaveOutcome.Saved>();
+            Repo.Saves.Save(edited, version, "Edit.", TestRegister.Bob).ShouldBeOfType<SaveOutcome.Saved>();
             expected[id] = field;
         }
 
-        Repo.Tag("2025-02", "February", TestRegister.Ann, January.AddMonths(1));
+        Repo.Iterations.Cut("2025-02", "February", TestRegister.Ann, January.AddMonths(1));
 
-        var comparison = Repo.Compare("2025-01", "2025-02").Comparison;
+        var comparison = Repo.Comparisons.Compare("2025-01", "2025-02").Comparison;
 
         comparison.Risks.ToDictionary(r => r.Id.Value, r => string.Join(",", r.Changes.Select(c => c.Field))).ShouldBe(expected, ignoreOrder: true);
         comparison.Unchanged.Count.ShouldBe(10);
@@ -333,17 +333,17 @@ public sealed class CompareTests : IDisposable
     [Fact]
     public void A_date_names_the_register_at_the_end_of_that_day_and_a_name_that_is_nothing_says_what_is_known()
     {
-        var first = Repo.Save(Samples.Operational(), null, null, TestRegister.Ann, when: new DateTimeOffset(2025, 2, 20, 10, 0, 0, TimeSpan.Zero)).ShouldBeOfType<SaveOutcome.Saved>();
-        Repo.Save(Samples.Operational() with { Title = "Health inequalities" }, first.Version, null, TestRegister.Bob, when: new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.Zero)).ShouldBeOfType<SaveOutcome.Saved>();
-        Repo.Tag("2025-03", "March", TestRegister.Ann, new DateTimeOffset(2025, 3, 13, 17, 0, 0, TimeSpan.Zero));
+        var first = Repo.Saves.Save(Samples.Operational(), null, null, TestRegister.Ann, when: new DateTimeOffset(2025, 2, 20, 10, 0, 0, TimeSpan.Zero)).ShouldBeOfType<SaveOutcome.Saved>();
+        Repo.Saves.Save(Samples.Operational() with { Title = "Health inequalities" }, first.Version, null, TestRegister.Bob, when: new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.Zero)).ShouldBeOfType<SaveOutcome.Saved>();
+        Repo.Iterations.Cut("2025-03", "March", TestRegister.Ann, new DateTimeOffset(2025, 3, 13, 17, 0, 0, TimeSpan.Zero));
 
-        Repo.ResolveRevision("2025-02-28").Sha.ShouldBe(first.Commit);
-        Repo.ResolveRevision("28 Feb 2025").Sha.ShouldBe(first.Commit);
-        Repo.ResolveRevision("HEAD~1").Sha.ShouldBe(first.Commit);
-        Repo.Compare("2025-02-28", "HEAD").Comparison.Risks.Single().Changes.Select(ch => ch.Description).ShouldBe(["title \"Inequalities\" -> \"Health inequalities\""]);
+        Repo.History.ResolveRevision("2025-02-28").Sha.ShouldBe(first.Commit);
+        Repo.History.ResolveRevision("28 Feb 2025").Sha.ShouldBe(first.Commit);
+        Repo.History.ResolveRevision("HEAD~1").Sha.ShouldBe(first.Commit);
+        Repo.Comparisons.Compare("2025-02-28", "HEAD").Comparison.Risks.Single().Changes.Select(ch => ch.Description).ShouldBe(["title \"Inequalities\" -> \"Health inequalities\""]);
 
-        Should.Throw<RegisterException>(() => Repo.ResolveRevision("2024-12-31")).Message.ShouldContain("did not exist yet on 31 Dec 2024");
-        var unknown = Should.Throw<RegisterException>(() => Repo.ResolveRevision("2025-04-banana"));
+        Should.Throw<RegisterException>(() => Repo.History.ResolveRevision("2024-12-31")).Message.ShouldContain("did not exist yet on 31 Dec 2024");
+        var unknown = Should.Throw<RegisterException>(() => Repo.History.ResolveRevision("2025-04-banana"));
         unknown.Message.ShouldContain("'2025-04-banana' is not an iteration, commit or date");
         unknown.Message.ShouldContain("iterations: 2025-03");
     }
@@ -352,14 +352,14 @@ public sealed class CompareTests : IDisposable
     public void Scores_at_each_iteration_follow_each_risk_and_are_empty_where_it_was_not_there()
     {
         var saved = _register.SaveNew(Samples.Operational());
-        Repo.Tag("2025-01", "January", TestRegister.Ann, January);
-        var lowered = Repo.Save(Samples.Operational() with { Current = new Score(3, 3) }, saved.Version, "Lower.", TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
+        Repo.Iterations.Cut("2025-01", "January", TestRegister.Ann, January);
+        var lowered = Repo.Saves.Save(Samples.Operational() with { Current = new Score(3, 3) }, saved.Version, "Lower.", TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
         _register.SaveNew(Samples.Operational("CRR-018"));
-        Repo.Tag("2025-02", "February", TestRegister.Ann, January.AddMonths(1));
-        Repo.Save(Samples.Operational() with { Current = new Score(2, 3) }, lowered.Version, "Lower again.", TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
-        Repo.Tag("2025-03", "March", TestRegister.Ann, January.AddMonths(2));
+        Repo.Iterations.Cut("2025-02", "February", TestRegister.Ann, January.AddMonths(1));
+        Repo.Saves.Save(Samples.Operational() with { Current = new Score(2, 3) }, lowered.Version, "Lower again.", TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
+        Repo.Iterations.Cut("2025-03", "March", TestRegister.Ann, January.AddMonths(2));
 
-        var scores = Repo.ScoresAt(Repo.Iterations());
+        var scores = Repo.Comparisons.ScoresAt(Repo.Iterations.All());
 
         scores[Samples.Id.Identity].ShouldBe([12, 9, 6]);
         scores["CRR-18"].ShouldBe([null, 12, 12]);

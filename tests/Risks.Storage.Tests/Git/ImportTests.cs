@@ -13,7 +13,7 @@ public sealed class ImportTests : IDisposable
 
     public void Dispose() => _register.Dispose();
 
-    private RegisterRepository Repo => _register.Repo;
+    private Register Repo => _register.Repo;
 
     private static readonly DateTimeOffset When = TestRegister.Start.AddDays(1);
 
@@ -25,7 +25,7 @@ public sealed class ImportTests : IDisposable
     ];
 
     private ImportOutcome.Imported Import(IReadOnlyList<Risk> risks, string? reason = null) =>
-        Repo.Import(risks, "risks.csv", reason, TestRegister.Bob, _register.Settings, When).ShouldBeOfType<ImportOutcome.Imported>();
+        Repo.Import.Run(risks, "risks.csv", reason, TestRegister.Bob, _register.Settings, When).ShouldBeOfType<ImportOutcome.Imported>();
 
     [Fact]
     public void New_risks_are_one_commit_naming_the_file_with_a_trailer_for_each_and_links_between_them_allowed()
@@ -51,7 +51,7 @@ public sealed class ImportTests : IDisposable
             "- BAF-07 Inequalities: new risk, current score 12\n\n" +
             "Risk-Id: CRR-018\nRisk-Id: CRR-102\nRisk-Id: BAF-07\n");
         GitSandbox.Git(_register.Root, "status", "--porcelain").Output.ShouldBeEmpty();
-        Repo.Load().Risks.Select(s => s.Risk.Id.Value).ShouldBe(["BAF-07", "CRR-018", "CRR-102"]);
+        Repo.Reader.Load().Risks.Select(s => s.Risk.Id.Value).ShouldBe(["BAF-07", "CRR-018", "CRR-102"]);
     }
 
     [Fact]
@@ -80,13 +80,13 @@ public sealed class ImportTests : IDisposable
         done.Changes.Select(c => c.Kind).ShouldBe([ImportKind.Unchanged, ImportKind.Changed, ImportKind.Unchanged]);
         done.Changes[1].Headline.ShouldBe("CRR-102 Inequalities: current score 12 -> 8");
         _register.History()[0].Touched.ShouldBe(["risks/CRR/01/CRR-102.yaml"]);
-        var history = Repo.History(RiskId.Parse("CRR-102"), _register.Settings);
+        var history = Repo.History.Of(RiskId.Parse("CRR-102"), _register.Settings);
         history.Select(v => v.Revision.Headline).ShouldBe(["Imported 1 risk from risks.csv: 0 new, 1 changed", "Imported 3 risks from risks.csv: 3 new, 0 changed"]);
         history[0].Revision.Reason.ShouldBe("Scores from the March review.");
         history[0].Changes.Select(c => c.Description).ShouldBe(["current impact 3 -> 2"]);
         history.ShouldAllBe(v => v.ByProgram);
-        Repo.History(RiskId.Parse("CRR-018")).Count.ShouldBe(1);
-        Repo.Blame(RiskId.Parse("CRR-102"), _register.Settings).Single(f => f.Field == "current.impact").Revision.Id.ShouldBe(done.Commit);
+        Repo.History.Of(RiskId.Parse("CRR-018")).Count.ShouldBe(1);
+        Repo.History.Blame(RiskId.Parse("CRR-102"), _register.Settings).Single(f => f.Field == "current.impact").Revision.Id.ShouldBe(done.Commit);
     }
 
     [Fact]
@@ -98,17 +98,17 @@ public sealed class ImportTests : IDisposable
         risks[2] = risks[2] with { Title = "Health inequalities" };
         Import(risks);
         var ids = Three().Select(r => r.Id).ToList();
-        var first = ids.Select(id => Repo.History(id).Select(v => (v.Revision.Id, v.BeforeVersion, v.AfterVersion)).ToList()).ToList();
+        var first = ids.Select(id => Repo.History.Of(id).Select(v => (v.Revision.Id, v.BeforeVersion, v.AfterVersion)).ToList()).ToList();
         first.Select(h => h.Count).ShouldBe([2, 1, 2]);
 
         ChangeIndex.ForgetAll();
-        ids.Select(id => Repo.History(id).Select(v => (v.Revision.Id, v.BeforeVersion, v.AfterVersion)).ToList()).ToList().ShouldBe(first);
+        ids.Select(id => Repo.History.Of(id).Select(v => (v.Revision.Id, v.BeforeVersion, v.AfterVersion)).ToList()).ToList().ShouldBe(first);
         try
         {
             ChangeIndex.UseGitProgram = false;
             ChangeIndex.ForgetAll();
             File.Delete(Path.Combine(_register.Root, ".git", "risks", "changes.idx"));
-            ids.Select(id => Repo.History(id).Select(v => (v.Revision.Id, v.BeforeVersion, v.AfterVersion)).ToList()).ToList().ShouldBe(first);
+            ids.Select(id => Repo.History.Of(id).Select(v => (v.Revision.Id, v.BeforeVersion, v.AfterVersion)).ToList()).ToList().ShouldBe(first);
         }
         finally
         {
@@ -126,7 +126,7 @@ public sealed class ImportTests : IDisposable
         var commits = _register.CommitCount();
         var risks = Three().Select(r => r with { Title = "Changed" }).ToList();
 
-        var outcome = Repo.Import(risks, "risks.csv", null, TestRegister.Bob, _register.Settings, When);
+        var outcome = Repo.Import.Run(risks, "risks.csv", null, TestRegister.Bob, _register.Settings, When);
 
         outcome.ShouldBeOfType<ImportOutcome.Conflict>().Problems.ShouldHaveSingleItem()
             .ShouldStartWith($"{path} holds an edit not yet committed (file modified ");
@@ -141,8 +141,8 @@ public sealed class ImportTests : IDisposable
         _register.SaveNew(Samples.Operational());
         var commits = _register.CommitCount();
 
-        var invalid = Repo.Import([Samples.Operational("CRR-1") with { Owner = "nobody", LinkedRisks = ["CRR-2"] }], "risks.csv", null, TestRegister.Bob, _register.Settings, When);
-        var twin = Repo.Import([Samples.Operational("BAF-7")], "risks.csv", null, TestRegister.Bob, _register.Settings, When);
+        var invalid = Repo.Import.Run([Samples.Operational("CRR-1") with { Owner = "nobody", LinkedRisks = ["CRR-2"] }], "risks.csv", null, TestRegister.Bob, _register.Settings, When);
+        var twin = Repo.Import.Run([Samples.Operational("BAF-7")], "risks.csv", null, TestRegister.Bob, _register.Settings, When);
 
         invalid.ShouldBeOfType<ImportOutcome.Invalid>().Problems.ShouldBe(
             ["CRR-1: owner names nobody, who is not among register.yaml's people", "CRR-1: linked risk 1 names CRR-2, which is not in the register"]);
@@ -160,7 +160,7 @@ public sealed class ImportTests : IDisposable
         risks[0] = risks[0] with { Title = "Funding" };
         var head = _register.History()[0].Sha;
 
-        var plan = Repo.PlanImport(risks, _register.Settings);
+        var plan = Repo.Import.Plan(risks, _register.Settings);
 
         plan.Select(c => (c.Kind, c.Headline)).ShouldBe(
         [

@@ -22,20 +22,20 @@ public sealed class IterationTests : IDisposable
     [Fact]
     public void A_new_register_has_no_iterations()
     {
-        _register.Repo.Iterations().ShouldBeEmpty();
+        _register.Repo.Iterations.All().ShouldBeEmpty();
     }
 
     [Fact]
     public void Iterations_are_listed_oldest_first_with_the_title_tagger_and_date_of_each_tag()
     {
         _register.SaveNew(Inequalities());
-        var first = _register.Repo.HeadCommit()!;
-        _register.Repo.Tag("2025-01", "January 2025 BAF\n\nAgreed at the January board.", TestRegister.Ann, January);
+        var first = _register.Repo.Reader.HeadCommit()!;
+        _register.Repo.Iterations.Cut("2025-01", "January 2025 BAF\n\nAgreed at the January board.", TestRegister.Ann, January);
         _register.SaveNew(Samples.Operational("CRR-018"));
-        var second = _register.Repo.HeadCommit()!;
-        _register.Repo.Tag("2025-03", "March 2025 BAF", TestRegister.Bob, March);
+        var second = _register.Repo.Reader.HeadCommit()!;
+        _register.Repo.Iterations.Cut("2025-03", "March 2025 BAF", TestRegister.Bob, March);
 
-        _register.Repo.Iterations().ShouldBe(
+        _register.Repo.Iterations.All().ShouldBe(
         [
             new Iteration("2025-01", "January 2025 BAF", first, January, "Ann Author", new DateOnly(2025, 1, 30)),
             new Iteration("2025-03", "March 2025 BAF", second, March, "Bob Other", new DateOnly(2025, 3, 27)),
@@ -46,11 +46,11 @@ public sealed class IterationTests : IDisposable
     public void Iterations_are_ordered_by_date_not_name_and_by_name_on_the_same_date()
     {
         _register.SaveNew(Inequalities());
-        _register.Repo.Tag("2025-03", "March", TestRegister.Ann, March);
-        _register.Repo.Tag("2025-01", "January, tagged late", TestRegister.Ann, January);
-        _register.Repo.Tag("2025-01-bis", "January again", TestRegister.Bob, January);
+        _register.Repo.Iterations.Cut("2025-03", "March", TestRegister.Ann, March);
+        _register.Repo.Iterations.Cut("2025-01", "January, tagged late", TestRegister.Ann, January);
+        _register.Repo.Iterations.Cut("2025-01-bis", "January again", TestRegister.Bob, January);
 
-        _register.Repo.Iterations().Select(i => i.Name).ShouldBe(["2025-01", "2025-01-bis", "2025-03"]);
+        _register.Repo.Iterations.All().Select(i => i.Name).ShouldBe(["2025-01", "2025-01-bis", "2025-03"]);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class IterationTests : IDisposable
             repo.Tags.Add("a-blob", blob);
         }
 
-        _register.Repo.Iterations().ShouldBe([new Iteration("2025-02", "", saved.Commit, TestRegister.Start, "Bob Other", DateOnly.FromDateTime(TestRegister.Start.DateTime))]);
+        _register.Repo.Iterations.All().ShouldBe([new Iteration("2025-02", "", saved.Commit, TestRegister.Start, "Bob Other", DateOnly.FromDateTime(TestRegister.Start.DateTime))]);
     }
 
     [Fact]
@@ -72,14 +72,14 @@ public sealed class IterationTests : IDisposable
     {
         var saved = _register.SaveNew(Inequalities());
 
-        _register.Repo.Tag("2025-03", "Board, 13 March 2025\n", TestRegister.Ann, new DateTimeOffset(2025, 3, 6, 17, 0, 0, TimeSpan.Zero), new DateOnly(2025, 3, 13));
+        _register.Repo.Iterations.Cut("2025-03", "Board, 13 March 2025\n", TestRegister.Ann, new DateTimeOffset(2025, 3, 6, 17, 0, 0, TimeSpan.Zero), new DateOnly(2025, 3, 13));
 
         using (var repo = new Repository(_register.Root))
         {
             repo.Tags["2025-03"].Annotation.Message.ShouldBe("Board, 13 March 2025\n\nBoard-Date: 2025-03-13\n");
         }
 
-        var iteration = _register.Repo.Iterations().ShouldHaveSingleItem();
+        var iteration = _register.Repo.Iterations.All().ShouldHaveSingleItem();
         iteration.ShouldBe(new Iteration("2025-03", "Board, 13 March 2025", saved.Commit, new DateTimeOffset(2025, 3, 6, 17, 0, 0, TimeSpan.Zero), "Ann Author", new DateOnly(2025, 3, 13)));
     }
 
@@ -88,8 +88,8 @@ public sealed class IterationTests : IDisposable
     {
         _register.SaveNew(Inequalities());
 
-        _register.Repo.Tag("2025-03", "March 2025 BAF", TestRegister.Ann, March);
-        _register.Repo.Tag("2025-03-now", "", TestRegister.Ann);
+        _register.Repo.Iterations.Cut("2025-03", "March 2025 BAF", TestRegister.Ann, March);
+        _register.Repo.Iterations.Cut("2025-03-now", "", TestRegister.Ann);
 
         using (var repo = new Repository(_register.Root))
         {
@@ -97,7 +97,7 @@ public sealed class IterationTests : IDisposable
             repo.Tags["2025-03-now"].Annotation.Message.ShouldBe("Iteration 2025-03-now\n\nBoard-Date: 2025-03-13\n");
         }
 
-        _register.Repo.Iterations().Select(i => (i.Name, i.Title, i.BoardDate)).ShouldBe(
+        _register.Repo.Iterations.All().Select(i => (i.Name, i.Title, i.BoardDate)).ShouldBe(
         [
             ("2025-03-now", "Iteration 2025-03-now", DateOnly.FromDateTime(_register.Clock.GetLocalNow().DateTime)),
             ("2025-03", "March 2025 BAF", new DateOnly(2025, 3, 27)),
@@ -116,7 +116,7 @@ public sealed class IterationTests : IDisposable
             repo.ApplyTag("2025-03", tagger, "Board-Date: 2025-03-13\n");
         }
 
-        var iterations = _register.Repo.Iterations();
+        var iterations = _register.Repo.Iterations.All();
 
         iterations.Select(i => (i.Name, i.Title, i.BoardDate)).ShouldBe(
         [
@@ -138,7 +138,7 @@ public sealed class IterationTests : IDisposable
             repo.ApplyTag("2025-02", tagger, "Board, February 2025\n\nBoard-Date:  20 Feb 2025\n");
         }
 
-        _register.Repo.Iterations().Select(i => (i.Name, i.Title, i.BoardDate)).ShouldBe(
+        _register.Repo.Iterations.All().Select(i => (i.Name, i.Title, i.BoardDate)).ShouldBe(
         [
             ("2025-01", "Board, January 2025", new DateOnly(2025, 1, 16)),
             ("2025-02", "Board, February 2025", new DateOnly(2025, 2, 20)),
@@ -151,10 +151,10 @@ public sealed class IterationTests : IDisposable
         _register.SaveNew(Inequalities());
         var day = new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
 
-        _register.Repo.Tag("march", "Board, March 2025", TestRegister.Ann, day, new DateOnly(2025, 3, 13));
-        _register.Repo.Tag("january", "Board, January 2025", TestRegister.Ann, day.AddMinutes(5), new DateOnly(2025, 1, 16));
+        _register.Repo.Iterations.Cut("march", "Board, March 2025", TestRegister.Ann, day, new DateOnly(2025, 3, 13));
+        _register.Repo.Iterations.Cut("january", "Board, January 2025", TestRegister.Ann, day.AddMinutes(5), new DateOnly(2025, 1, 16));
 
-        _register.Repo.Iterations().Select(i => (i.Name, i.BoardDate)).ShouldBe(
+        _register.Repo.Iterations.All().Select(i => (i.Name, i.BoardDate)).ShouldBe(
         [
             ("january", new DateOnly(2025, 1, 16)),
             ("march", new DateOnly(2025, 3, 13)),
@@ -166,11 +166,11 @@ public sealed class IterationTests : IDisposable
     {
         var first = _register.SaveNew(Inequalities());
         _register.SaveNew(Samples.Operational("CRR-018"));
-        _register.Repo.Tag("2025-01", "January 2025 BAF", TestRegister.Ann, January);
-        _register.Repo.Save(Inequalities() with { Current = new Score(3, 3) }, first.Version, "Fell.", TestRegister.Bob).ShouldBeOfType<SaveOutcome.Saved>();
+        _register.Repo.Iterations.Cut("2025-01", "January 2025 BAF", TestRegister.Ann, January);
+        _register.Repo.Saves.Save(Inequalities() with { Current = new Score(3, 3) }, first.Version, "Fell.", TestRegister.Bob).ShouldBeOfType<SaveOutcome.Saved>();
         _register.SaveNew(Samples.Operational("BAF-08"));
 
-        var then = _register.Repo.LoadAt("2025-01");
+        var then = _register.Repo.Reader.LoadAt("2025-01");
 
         then.SettingsValid.ShouldBeTrue();
         then.Problems.ShouldBeEmpty();
@@ -180,7 +180,7 @@ public sealed class IterationTests : IDisposable
         baf07.Path.ShouldBe(RiskPath);
         baf07.Version.ShouldBe(first.Version);
         baf07.Risk.Current.ShouldBe(new Score(3, 4));
-        var now = _register.Repo.Load();
+        var now = _register.Repo.Reader.Load();
         now.Risks.Select(r => r.Risk.Id.Value).ShouldBe(["BAF-07", "BAF-08", "CRR-018"]);
         now.Find("BAF-07")!.Risk.Current.ShouldBe(new Score(3, 3));
     }
@@ -191,11 +191,11 @@ public sealed class IterationTests : IDisposable
         var first = _register.SaveNew(Inequalities());
         _register.SaveNew(Samples.Operational("CRR-018"));
 
-        _register.Repo.LoadAt(first.Commit).Risks.Select(r => r.Risk.Id.Value).ShouldBe(["BAF-07"]);
-        _register.Repo.LoadAt(first.Commit[..10]).Risks.Select(r => r.Risk.Id.Value).ShouldBe(["BAF-07"]);
-        _register.Repo.LoadAt("HEAD~1").Risks.Select(r => r.Risk.Id.Value).ShouldBe(["BAF-07"]);
-        _register.Repo.LoadAt("main").Risks.Select(r => r.Risk.Id.Value).ShouldBe(["BAF-07", "CRR-018"]);
-        _register.Repo.LoadAt("HEAD").Risks.Select(r => r.Risk.Id.Value).ShouldBe(["BAF-07", "CRR-018"]);
+        _register.Repo.Reader.LoadAt(first.Commit).Risks.Select(r => r.Risk.Id.Value).ShouldBe(["BAF-07"]);
+        _register.Repo.Reader.LoadAt(first.Commit[..10]).Risks.Select(r => r.Risk.Id.Value).ShouldBe(["BAF-07"]);
+        _register.Repo.Reader.LoadAt("HEAD~1").Risks.Select(r => r.Risk.Id.Value).ShouldBe(["BAF-07"]);
+        _register.Repo.Reader.LoadAt("main").Risks.Select(r => r.Risk.Id.Value).ShouldBe(["BAF-07", "CRR-018"]);
+        _register.Repo.Reader.LoadAt("HEAD").Risks.Select(r => r.Risk.Id.Value).ShouldBe(["BAF-07", "CRR-018"]);
     }
 
     [Fact]
@@ -208,7 +208,7 @@ public sealed class IterationTests : IDisposable
 
         _register.SaveNew(Inequalities());
 
-        var snapshot = _register.Repo.LoadAt("created");
+        var snapshot = _register.Repo.Reader.LoadAt("created");
 
         snapshot.SettingsValid.ShouldBeTrue();
         snapshot.Settings.Organisation.ShouldBe(_register.Settings.Organisation);
@@ -223,8 +223,8 @@ public sealed class IterationTests : IDisposable
         _register.SaveNew(Samples.Operational("CRR-018"));
         _register.SaveNew(Samples.Operational("CRR-1234"));
 
-        var loaded = _register.Repo.Load();
-        var committed = _register.Repo.LoadAt("HEAD");
+        var loaded = _register.Repo.Reader.Load();
+        var committed = _register.Repo.Reader.LoadAt("HEAD");
 
         committed.SettingsValid.ShouldBe(loaded.SettingsValid);
         SettingsYaml.Write(committed.Settings).ShouldBe(SettingsYaml.Write(loaded.Settings));
@@ -243,8 +243,8 @@ public sealed class IterationTests : IDisposable
     {
         _register.SaveNew(Samples.Operational("CRR-018"));
 
-        var committed = _register.Repo.LoadAt("HEAD");
-        var loaded = _register.Repo.Load();
+        var committed = _register.Repo.Reader.LoadAt("HEAD");
+        var loaded = _register.Repo.Reader.Load();
 
         loaded.Risks.Single().Risk.ShouldBeSameAs(committed.Risks.Single().Risk);
     }
@@ -258,7 +258,7 @@ public sealed class IterationTests : IDisposable
         _register.WriteFile("risks/BAF/00/BAF-09.yaml", "");
         File.WriteAllText(_register.FullPath("register.yaml"), "organisation: Org\nbands: nope\n");
 
-        var committed = _register.Repo.LoadAt("HEAD");
+        var committed = _register.Repo.Reader.LoadAt("HEAD");
 
         committed.SettingsValid.ShouldBeTrue();
         committed.Problems.ShouldBeEmpty();
@@ -266,7 +266,7 @@ public sealed class IterationTests : IDisposable
         var stored = committed.Risks.ShouldHaveSingleItem();
         stored.Version.ShouldBe(saved.Version);
         stored.Risk.Current.ShouldBe(new Score(3, 4));
-        _register.Repo.Load().Find("BAF-07")!.Risk.Current.ShouldBe(new Score(3, 2));
+        _register.Repo.Reader.Load().Find("BAF-07")!.Risk.Current.ShouldBe(new Score(3, 2));
     }
 
     [Fact]
@@ -275,7 +275,7 @@ public sealed class IterationTests : IDisposable
         _register.SaveNew(Inequalities() with { Owner = "zsmith" });
         File.Delete(_register.FullPath(RiskPath));
 
-        var committed = _register.Repo.LoadAt("HEAD");
+        var committed = _register.Repo.Reader.LoadAt("HEAD");
 
         committed.Problems.Select(p => p.ToString()).ShouldBe([$"{RiskPath}:7:8: owner names zsmith, who is not among register.yaml's people"]);
     }
@@ -290,12 +290,12 @@ public sealed class IterationTests : IDisposable
         _register.WriteFile("risks/BAF/01/BAF-11.yaml", RiskYaml.Write(Samples.Operational("BAF-11")));
         _register.WriteFile("risks/BAF/00/BAF-7.yaml", RiskYaml.Write(Samples.Operational("BAF-7")));
         _register.WriteFile("risks/README.md", "Not a risk.\n");
-        var loaded = _register.Repo.Load();
+        var loaded = _register.Repo.Reader.Load();
         var commit = CommitWorkTree("Hand edits committed with git");
         _register.SaveNew(Samples.Operational("CRR-018"));
         File.Delete(_register.FullPath("risks/BAF/00/BAF-09.yaml"));
 
-        var committed = _register.Repo.LoadAt(commit);
+        var committed = _register.Repo.Reader.LoadAt(commit);
 
         committed.Risks.Select(r => r.Risk.Id.Value).ShouldBe(["BAF-07"]);
         committed.InvalidFiles.Order(StringComparer.Ordinal).ShouldBe(
@@ -321,13 +321,13 @@ public sealed class IterationTests : IDisposable
         CommitWorkTree("Settings broken by hand");
         File.WriteAllText(_register.FullPath("register.yaml"), SettingsYaml.Write(_register.Settings));
 
-        var committed = _register.Repo.LoadAt("HEAD");
+        var committed = _register.Repo.Reader.LoadAt("HEAD");
 
         committed.SettingsValid.ShouldBeFalse();
         committed.Risks.Count.ShouldBe(1);
         committed.Problems.ShouldContain(p => p.File == "register.yaml");
         committed.Problems.ShouldAllBe(p => p.File == "register.yaml");
-        _register.Repo.Load().SettingsValid.ShouldBeTrue();
+        _register.Repo.Reader.Load().SettingsValid.ShouldBeTrue();
     }
 
     [Theory]
@@ -342,7 +342,7 @@ public sealed class IterationTests : IDisposable
     {
         _register.SaveNew(Inequalities());
 
-        var error = Should.Throw<RegisterException>(() => _register.Repo.LoadAt(revision));
+        var error = Should.Throw<RegisterException>(() => _register.Repo.Reader.LoadAt(revision));
 
         error.Message.ShouldBe($"no iteration, branch or commit called '{revision}'");
     }
@@ -356,12 +356,12 @@ public sealed class IterationTests : IDisposable
             initial = repo.Head.Tip.Sha;
         }
 
-        _register.Repo.HeadCommit().ShouldBe(initial);
+        _register.Repo.Reader.HeadCommit().ShouldBe(initial);
         var saved = _register.SaveNew(Inequalities());
-        _register.Repo.HeadCommit().ShouldBe(saved.Commit);
+        _register.Repo.Reader.HeadCommit().ShouldBe(saved.Commit);
         saved.Commit.ShouldNotBe(initial);
-        _register.Repo.Tag("2025-03", "March 2025 BAF", TestRegister.Ann, March);
-        _register.Repo.HeadCommit().ShouldBe(saved.Commit);
+        _register.Repo.Iterations.Cut("2025-03", "March 2025 BAF", TestRegister.Ann, March);
+        _register.Repo.Reader.HeadCommit().ShouldBe(saved.Commit);
     }
 
     [Fact]
@@ -370,11 +370,11 @@ public sealed class IterationTests : IDisposable
         using var folder = new TempFolder();
         Repository.Init(folder.Path);
         File.WriteAllText(Path.Combine(folder.Path, SettingsYaml.FileName), SettingsYaml.Write(TestRegister.DefaultSettings()));
-        var register = RegisterRepository.Open(folder.Path);
+        var register = Register.Open(folder.Path);
 
-        register.HeadCommit().ShouldBeNull();
-        register.Iterations().ShouldBeEmpty();
-        Should.Throw<RegisterException>(() => register.LoadAt("HEAD")).Message.ShouldBe("no iteration, branch or commit called 'HEAD'");
+        register.Reader.HeadCommit().ShouldBeNull();
+        register.Iterations.All().ShouldBeEmpty();
+        Should.Throw<RegisterException>(() => register.Reader.LoadAt("HEAD")).Message.ShouldBe("no iteration, branch or commit called 'HEAD'");
     }
 
     /// <summary>Commits the work tree as it is, as someone using git by hand would; returns the commit's sha.</summary>

@@ -76,11 +76,11 @@ public sealed class RecoveryTests : IDisposable
         Journal("R-1", next, previous);
         File.WriteAllBytes(FileOf("R-1"), next);
 
-        var read = _register.Repo.Load().Find("R-1")!;
+        var read = _register.Repo.Reader.Load().Find("R-1")!;
 
         read.Risk.Performance.ShouldBe("first");
         File.Exists(Path.Combine(_register.Root, ".git", "risks-journal.json")).ShouldBeFalse();
-        _register.Repo.Save(read.Risk with { Performance = "second" }, read.Version, null, TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
+        _register.Repo.Saves.Save(read.Risk with { Performance = "second" }, read.Version, null, TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
     }
 
     [Fact]
@@ -102,8 +102,8 @@ public sealed class RecoveryTests : IDisposable
     {
         _register.SaveNew(Risk("R-1", "first"));
         var previous = File.ReadAllBytes(FileOf("R-1"));
-        var stored = _register.Repo.Load().Find("R-1")!;
-        _register.Repo.Save(Risk("R-1", "acknowledged"), stored.Version, null, TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
+        var stored = _register.Repo.Reader.Load().Find("R-1")!;
+        _register.Repo.Saves.Save(Risk("R-1", "acknowledged"), stored.Version, null, TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
         var landed = File.ReadAllBytes(FileOf("R-1"));
         using (var repo = new Repository(_register.Root))
         {
@@ -118,7 +118,7 @@ public sealed class RecoveryTests : IDisposable
         _register.SaveNew(Risk("R-2", "after the crash"));
 
         File.ReadAllBytes(FileOf("R-1")).ShouldBe(landed);
-        _register.Repo.Load().Find("R-1")!.Risk.Performance.ShouldBe("acknowledged");
+        _register.Repo.Reader.Load().Find("R-1")!.Risk.Performance.ShouldBe("acknowledged");
         ShouldBeClean();
     }
 
@@ -129,15 +129,15 @@ public sealed class RecoveryTests : IDisposable
         var lockFile = Path.Combine(_register.Root, ".git", "index.lock");
         File.WriteAllText(lockFile, "");
         var before = File.ReadAllBytes(FileOf("R-1"));
-        var stored = _register.Repo.Load().Find("R-1")!;
+        var stored = _register.Repo.Reader.Load().Find("R-1")!;
 
-        var busy = Should.Throw<RegisterException>(() => _register.Repo.Save(Risk("R-1", "second"), stored.Version, null, TestRegister.Ann));
+        var busy = Should.Throw<RegisterException>(() => _register.Repo.Saves.Save(Risk("R-1", "second"), stored.Version, null, TestRegister.Ann));
 
         busy.Message.ShouldStartWith("a git command is at work on the register (.git/index.lock was made ");
         File.Exists(lockFile).ShouldBeTrue();
         File.ReadAllBytes(FileOf("R-1")).ShouldBe(before, "nothing was written");
         File.SetLastWriteTimeUtc(lockFile, DateTime.UtcNow.AddMinutes(-2));
-        _register.Repo.Save(Risk("R-1", "second"), stored.Version, null, TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
+        _register.Repo.Saves.Save(Risk("R-1", "second"), stored.Version, null, TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
         ShouldBeClean();
     }
 }

@@ -5,7 +5,7 @@ using Risks.Storage.Git;
 
 namespace Risks.Storage.Tests.Git;
 
-/// <summary>A new register in a temporary folder, made by <see cref="RegisterRepository.Init"/>, removed when disposed.</summary>
+/// <summary>A new register in a temporary folder, made by <see cref="Register.Init"/>, removed when disposed.</summary>
 internal sealed class TestRegister : IDisposable
 {
     public static readonly Author Ann = new("Ann Author", "ann.author@mse.example", "aauthor");
@@ -20,7 +20,7 @@ internal sealed class TestRegister : IDisposable
     {
         Settings = settings ?? DefaultSettings();
         Root = Path.Combine(_folder.Path, "register");
-        Repo = RegisterRepository.Init(Root, Settings, Ann, Clock);
+        Repo = Register.Init(Root, Settings, Ann, Clock);
     }
 
     public FakeTimeProvider Clock { get; } = new(Start);
@@ -29,7 +29,7 @@ internal sealed class TestRegister : IDisposable
 
     public string Root { get; }
 
-    public RegisterRepository Repo { get; }
+    public Register Repo { get; }
 
     public static RegisterSettings DefaultSettings() => new()
     {
@@ -52,7 +52,7 @@ internal sealed class TestRegister : IDisposable
 
     /// <summary>Saves a new risk, which must succeed.</summary>
     public SaveOutcome.Saved SaveNew(Risk risk, Author? author = null) =>
-        Repo.Save(risk, null, null, author ?? Ann).ShouldBeOfType<SaveOutcome.Saved>();
+        Repo.Saves.Save(risk, null, null, author ?? Ann).ShouldBeOfType<SaveOutcome.Saved>();
 
     /// <summary>Commits on the branch's first-parent chain, newest first, read while the repository is open.</summary>
     public List<CommitInfo> History()

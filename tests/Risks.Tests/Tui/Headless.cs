@@ -25,7 +25,7 @@ internal sealed class Headless : IDisposable
     public Headless(string login = "soconnor", int width = 80, int height = 24, Func<string, string>? register = null)
     {
         Root = (register ?? (folder => SampleRegister.CopyTo(folder)))(Path.Combine(_folder.Path, "register"));
-        Session = new Session(RegisterRepository.Open(Root, Clock), login, Clock);
+        Session = new Session(Register.Open(Root, Clock), login, Clock);
         Session.BaselineLoaded.Wait();
         _app = Application.Create(new VirtualTimeProvider());
         _app.Init(DriverRegistry.Names.ANSI);
@@ -44,7 +44,7 @@ internal sealed class Headless : IDisposable
                 Organisation = "Northfield Community Health NHS Trust",
                 People = [new Core.Domain.Person { Login = "hetester", Name = "Helen Tester", Email = "helen.tester@northfield.example", Role = Core.Domain.Role.GovernanceLead }],
             };
-            return RegisterRepository.Init(folder, settings, new Author("Helen Tester", "helen.tester@northfield.example", "hetester")).Root;
+            return Register.Init(folder, settings, new Author("Helen Tester", "helen.tester@northfield.example", "hetester")).Root;
         });
 
     public string Root { get; }

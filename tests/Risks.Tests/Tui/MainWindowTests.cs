@@ -153,7 +153,7 @@ public sealed class MainWindowTests
         var editor = ui.Window.RiskScreen.Editor!;
         editor.Edit("directorate", "Public Health").ShouldBeNull();
 
-        var other = new Session(ui.Session.Repository, "rjarvis", ui.Clock);
+        var other = new Session(ui.Session.Register, "rjarvis", ui.Clock);
         var theirs = new RiskEditor(other, other.Snapshot.Find("BAF-07")!);
         theirs.Edit("performance", "Uptake rose to 71%.").ShouldBeNull();
         theirs.Save(null).ShouldBeOfType<SaveResult.Saved>();
@@ -301,7 +301,7 @@ public sealed class PastScreensTests
         });
 
         ui.Window.Message.ShouldBe("Cut iteration 2025-04 (board 10 Apr 2025): trends are now measured against it.");
-        var cut = ui.Session.Repository.Iterations()[^1];
+        var cut = ui.Session.Register.Iterations.All()[^1];
         (cut.Name, cut.Title, cut.By, cut.BoardDate).ShouldBe(("2025-04", "Board 10 April 2025", "Sara O'Connor", new DateOnly(2025, 4, 10)));
         await ui.Session.BaselineLoaded;
         ui.Session.Baseline!.Name.ShouldBe("2025-04");
@@ -335,7 +335,7 @@ public sealed class PastScreensTests
             });
 
         ui.Window.Message.ShouldBe("Cut iteration 2025-04 (board 17 Apr 2025): trends are now measured against it.");
-        var cut = ui.Session.Repository.Iterations()[^1];
+        var cut = ui.Session.Register.Iterations.All()[^1];
         (cut.Name, cut.Title, cut.BoardDate).ShouldBe(("2025-04", "Board 17 Apr 2025", new DateOnly(2025, 4, 17)));
     }
 
@@ -364,7 +364,7 @@ public sealed class PastScreensTests
                 h.App.RequestStop(dialog);
             });
 
-        var cut = ui.Session.Repository.Iterations()[^1];
+        var cut = ui.Session.Register.Iterations.All()[^1];
         (cut.Name, cut.Title, cut.BoardDate).ShouldBe(("2025-03-extra", "Board 27 Mar 2025", new DateOnly(2025, 3, 27)));
     }
 
@@ -376,7 +376,7 @@ public sealed class PastScreensTests
         ui.PressWithDialogs(Key.I, ChooseFirst);
 
         ui.Window.Message.ShouldContain("reviewers read the register but change nothing");
-        ui.Session.Repository.Iterations().Select(i => i.Name).ShouldBe(["2025-01", "2025-03"]);
+        ui.Session.Register.Iterations.All().Select(i => i.Name).ShouldBe(["2025-01", "2025-03"]);
     }
 
     [Fact]
@@ -415,7 +415,7 @@ public sealed class PastScreensTests
     public void P_writes_the_last_iterations_paper_to_the_file_named_and_says_where()
     {
         using var ui = new Headless();
-        var path = Path.Combine(Path.GetDirectoryName(ui.Session.Repository.Root)!, "board.html");
+        var path = Path.Combine(Path.GetDirectoryName(ui.Session.Register.Root)!, "board.html");
 
         ui.PressWithDialogs(
             Key.P,
@@ -454,7 +454,7 @@ public sealed class PastScreensTests
     public void P_then_risks_as_csv_writes_every_risk_for_excel()
     {
         using var ui = new Headless();
-        var path = Path.Combine(Path.GetDirectoryName(ui.Session.Repository.Root)!, "risks.csv");
+        var path = Path.Combine(Path.GetDirectoryName(ui.Session.Register.Root)!, "risks.csv");
 
         ui.PressWithDialogs(
             Key.P,

@@ -34,14 +34,20 @@ public abstract record ImportOutcome
     public sealed record Invalid(IReadOnlyList<string> Problems) : ImportOutcome;
 }
 
-/// <summary>Importing many risks at once, as one commit.</summary>
-public sealed partial class RegisterRepository
+/// <summary>Importing many risks at once, as one commit, under the register's lock and through the journal.</summary>
+public sealed class RegisterImport
 {
+    private readonly RegisterStore _store;
+
+    internal RegisterImport(RegisterStore store) => _store = store;
+
+    private string Root => _store.Root;
+
     /// <summary>What importing <paramref name="risks"/> would do to each, against the register as committed now; nothing is written.</summary>
-    public IReadOnlyList<ImportChange> PlanImport(IReadOnlyList<Risk> risks, RegisterSettings? settings = null)
+    public IReadOnlyList<ImportChange> Plan(IReadOnlyList<Risk> risks, RegisterSettings? settings = null)
     {
-        using var repo = new Repository(Root);
-        return Plan(repo, Tip(repo), risks, settings);
+        using var repo = _store.Open();
+        return Plan(repo, _store.Tip(repo), risks, settings);
     }
 
     /// <summary>
@@ -54,12 +60,12 @@ public sealed partial class RegisterRepository
     /// lists each risk's headline, and has a <c>Risk-Id</c> trailer for each, so each risk's
     /// history shows the import.
     /// </summary>
-    public ImportOutcome Import(IReadOnlyList<Risk> risks, string source, string? reason, Author author, RegisterSettings settings, DateTimeOffset? when = null)
+    public ImportOutcome Run(IReadOnlyList<Risk> risks, string source, string? reason, Author author, RegisterSettings settings, DateTimeOffset? when = null)
     {
-        using var held = Lock();
-        using var repo = new Repository(Root);
-        var head = Tip(repo);
-        var inRegister = RiskFilesInTree(head.Tree)
+        using var held = _store.Lock();
+        using var repo = _store.Open();
+        var head = _store.Tip(repo);
+        var inRegister = GitObjects.RiskFilesInTree(head.Tree)
             .Select(f => (f.Path, Place: RegisterLayout.Parse(f.Path)))
             .Where(f => f.Place is not null)
             .GroupBy(f => f.Place!.Value.Id.Identity, StringComparer.Ordinal)
@@ -101,7 +107,7 @@ public sealed partial class RegisterRepository
         string commit;
         try
         {
-            commit = CommitFiles(written.ConvertAll(c => (c.Path, c.Content)), message, author, when);
+            commit = _store.CommitFiles(written.ConvertAll(c => (c.Path, c.Content)), message, author, when);
         }
         catch
         {
@@ -115,7 +121,7 @@ public sealed partial class RegisterRepository
                 }
                 else
                 {
-                    WriteAtomically(file, BytesOf(repo.Lookup<Blob>(change.Committed)));
+                    AtomicFile.Write(file, GitObjects.BytesOf(repo.Lookup<Blob>(change.Committed)));
                 }
             }
 
@@ -124,14 +130,11 @@ public sealed partial class RegisterRepository
 
         foreach (var change in written)
         {
-            ParsedByVersion.TryAdd((BlobId.Of(change.Content), change.Path), new RiskFile(change.Risk, []));
+            ParsedVersions.Remember(BlobId.Of(change.Content), change.Path, new RiskFile(change.Risk, []));
         }
 
         return new ImportOutcome.Imported(commit, headline, plan);
     }
-
-    private Commit Tip(Repository repo) =>
-        repo.Head.Tip ?? throw new RegisterException($"{Root} has no commits; make registers with 'risks init'");
 
     /// <summary>Each risk against its committed version at <paramref name="head"/>: new, changed or unchanged, with its new content.</summary>
     private static List<ImportChange> Plan(Repository repo, Commit head, IReadOnlyList<Risk> risks, RegisterSettings? settings)
@@ -148,7 +151,7 @@ public sealed partial class RegisterRepository
                 continue;
             }
 
-            var before = committed is null ? null : ParseAt(repo, new ObjectId(committed), path).Risk;
+            var before = committed is null ? null : ParsedVersions.ParseAt(repo, new ObjectId(committed), path).Risk;
             IReadOnlyList<FieldChange> changes = committed is not null && before is null
                 ? [new FieldChange("", Core.Changes.ChangeKind.Changed, null, null, "repaired (the committed version could not be read)") { Label = "file" }]
                 : RiskComparer.Compare(before, risk, settings);
@@ -208,7 +211,7 @@ public sealed partial class RegisterRepository
         text.Append('\n');
         foreach (var change in written)
         {
-            text.Append(TrailerKey).Append(": ").Append(change.Risk.Id.Value).Append('\n');
+            text.Append(RiskSaves.TrailerKey).Append(": ").Append(change.Risk.Id.Value).Append('\n');
         }
 
         return text.ToString();

@@ -12,7 +12,12 @@ public sealed record PushRefusal(string What, string Where, string Reason)
     public override string ToString() => $"refused {What}: {Where}: {Reason}";
 }
 
-public sealed partial class RegisterRepository
+/// <summary>
+/// The check a Git server's hook makes of a push, so that the register's rules hold on a central
+/// server too: every new commit must read, validate and be allowed its author by their role;
+/// history may not be rewritten; iterations are cut by governance leads only.
+/// </summary>
+public static class PushCheck
 {
     private const string NoCommit = "0000000000000000000000000000000000000000";
 
@@ -26,7 +31,7 @@ public sealed partial class RegisterRepository
     /// (<paramref name="pusher"/>, a login), commits made by someone else are refused unless the
     /// pusher is a governance lead. Works in a bare repository; reads only commits.
     /// </summary>
-    public static IReadOnlyList<PushRefusal> CheckPush(string gitDir, string refName, string oldSha, string newSha, string? pusher)
+    public static IReadOnlyList<PushRefusal> Check(string gitDir, string refName, string oldSha, string newSha, string? pusher)
     {
         using var repo = new Repository(gitDir);
         var refusals = new List<PushRefusal>();
@@ -77,8 +82,8 @@ public sealed partial class RegisterRepository
     public static IReadOnlyList<PushRefusal> CheckRange(string gitDir, string? from, string to, string? pusher)
     {
         using var repo = new Repository(gitDir);
-        var tip = Resolve(repo, to) ?? throw new RegisterException($"no commit called '{to}'");
-        var since = from is null ? null : Resolve(repo, from) ?? throw new RegisterException($"no commit called '{from}'");
+        var tip = GitObjects.Resolve(repo, to) ?? throw new RegisterException($"no commit called '{to}'");
+        var since = from is null ? null : GitObjects.Resolve(repo, from) ?? throw new RegisterException($"no commit called '{from}'");
         var commits = repo.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = tip, ExcludeReachableFrom = since, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Reverse }).ToList();
         var refusals = new List<PushRefusal>();
         foreach (var commit in commits)
@@ -98,7 +103,7 @@ public sealed partial class RegisterRepository
         void Refuse(string where, string reason) => refusals.Add(new PushRefusal(what, where, reason));
 
         var parent = commit.Parents.FirstOrDefault();
-        var (after, afterProblems) = SettingsIn(commit);
+        var (after, afterProblems) = GitObjects.SettingsIn(commit);
         if (after is null)
         {
             Refuse(SettingsYaml.FileName, afterProblems.Count > 0 ? afterProblems[0].ToString() : $"{SettingsYaml.FileName} is missing");
@@ -106,7 +111,7 @@ public sealed partial class RegisterRepository
         }
 
         // Roles are judged by register.yaml before the commit; a new register's first commit by its own.
-        var before = parent is null ? after : SettingsIn(parent).Settings;
+        var before = parent is null ? after : GitObjects.SettingsIn(parent).Settings;
         if (before is null)
         {
             Refuse(SettingsYaml.FileName, "register.yaml before this commit cannot be read, so nobody's role is known");
@@ -136,7 +141,7 @@ public sealed partial class RegisterRepository
             Refuse(SettingsYaml.FileName, $"a new register's first commit must be made by one of its governance leads; {person.Name} is not");
         }
 
-        var knownIds = RiskFilesInTree(commit.Tree).Select(f => RegisterLayout.Parse(f.Path)?.Id.Identity).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var knownIds = GitObjects.RiskFilesInTree(commit.Tree).Select(f => RegisterLayout.Parse(f.Path)?.Id.Identity).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var path in ChangedPaths(repo, commit))
         {
             if (path == SettingsYaml.FileName)
@@ -182,7 +187,7 @@ public sealed partial class RegisterRepository
                 continue;
             }
 
-            var read = Parse(BytesOf((Blob)entry.Target), path, entry.Target.Sha);
+            var read = ParsedVersions.Parse(GitObjects.BytesOf((Blob)entry.Target), path, entry.Target.Sha);
             if (read.Risk is not { } risk)
             {
                 Refuse(path, read.Problems.Count > 0 ? read.Problems[0].ToString() : "cannot be read");
@@ -208,8 +213,8 @@ public sealed partial class RegisterRepository
     {
         var name = refName["refs/tags/".Length..];
         var what = $"iteration {name}";
-        var target = Resolve(repo, newSha == NoCommit ? "HEAD" : newSha);
-        var settings = target is null ? null : SettingsIn(target).Settings;
+        var target = GitObjects.Resolve(repo, newSha == NoCommit ? "HEAD" : newSha);
+        var settings = target is null ? null : GitObjects.SettingsIn(target).Settings;
         if (settings is null)
         {
             refusals.Add(new PushRefusal(what, refName, "the register.yaml it would be judged by cannot be read"));
@@ -234,7 +239,7 @@ public sealed partial class RegisterRepository
     }
 
     private static Risk? RiskIn(Commit commit, string path) =>
-        commit[path] is { TargetType: TreeEntryTargetType.Blob } entry ? Parse(BytesOf((Blob)entry.Target), path, entry.Target.Sha).Risk : null;
+        commit[path] is { TargetType: TreeEntryTargetType.Blob } entry ? ParsedVersions.Parse(GitObjects.BytesOf((Blob)entry.Target), path, entry.Target.Sha).Risk : null;
 
     /// <summary>The paths a commit changes: from its parent, or for a merge those that differ from every parent (the merge's own doing).</summary>
     private static IEnumerable<string> ChangedPaths(Repository repo, Commit commit)

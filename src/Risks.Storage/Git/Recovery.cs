@@ -3,48 +3,21 @@ using LibGit2Sharp;
 
 namespace Risks.Storage.Git;
 
-public sealed partial class RegisterRepository
+/// <summary>
+/// Putting right what a writer killed part-way left, under the register's lock: finishing or
+/// undoing its write as its journal says, and clearing the lock and temporary files it left.
+/// </summary>
+internal sealed partial class Recovery
 {
-    /// <summary>
-    /// Takes the register's lock (a <c>flock</c>, released by the kernel when its holder dies) and
-    /// puts right whatever a writer killed part-way left: every write to the register is made
-    /// holding this.
-    /// </summary>
-    private FileLock Lock()
-    {
-        var held = FileLock.Acquire(Path.Combine(GitDir, LockName), LockTimeout);
-        try
-        {
-            Recover();
-            return held;
-        }
-        catch
-        {
-            held.Dispose();
-            throw;
-        }
-    }
+    private static readonly TimeSpan StaleGitLock = TimeSpan.FromSeconds(60);
 
-    /// <summary>
-    /// Before reading the work tree: when a write is under way or a writer died part-way (its
-    /// journal is there), waits for the lock, which finishes or undoes it, so what is read is never
-    /// a save that was not acknowledged. Someone who may not take the lock reads the folder as it is.
-    /// </summary>
-    private void SettleUnfinishedWrite()
-    {
-        if (!File.Exists(Path.Combine(GitDir, SaveJournal.FileName)))
-        {
-            return;
-        }
+    private readonly RegisterStore _store;
 
-        try
-        {
-            using var held = Lock();
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or TimeoutException or RegisterException or LibGit2SharpException)
-        {
-        }
-    }
+    public Recovery(RegisterStore store) => _store = store;
+
+    private string Root => _store.Root;
+
+    private string GitDir => _store.GitDir;
 
     /// <summary>
     /// Finishes or undoes the write a dead process left, as its journal says. A file whose new
@@ -53,7 +26,7 @@ public sealed partial class RegisterRepository
     /// removed at once: the journal proves their owner is dead. Without a journal, Git lock files
     /// are removed only once old, as they may be a person's own git command at work.
     /// </summary>
-    private void Recover()
+    public void Recover()
     {
         var entries = SaveJournal.Read(GitDir);
         if (entries is null)
@@ -76,9 +49,9 @@ public sealed partial class RegisterRepository
     /// Gives each file in the journal the version HEAD holds when the write reached it, else what it
     /// held before; removes the write's temporary files and the journal.
     /// </summary>
-    private void PutBack(IReadOnlyList<SaveJournal.Entry> entries, bool rebuildIndex)
+    public void PutBack(IReadOnlyList<SaveJournal.Entry> entries, bool rebuildIndex)
     {
-        using (var repo = new Repository(Root))
+        using (var repo = _store.Open())
         {
             var head = repo.Head.Tip;
             foreach (var entry in entries)
@@ -86,7 +59,7 @@ public sealed partial class RegisterRepository
                 var file = Path.Combine(Root, entry.Path);
                 var committed = head?[entry.Path] is { TargetType: TreeEntryTargetType.Blob } blob ? (Blob)blob.Target : null;
                 var bytes = committed?.Sha == entry.Version
-                    ? (committed is null ? null : BytesOf(committed))
+                    ? (committed is null ? null : GitObjects.BytesOf(committed))
                     : entry.Previous;
                 if (bytes is null)
                 {
@@ -94,7 +67,7 @@ public sealed partial class RegisterRepository
                 }
                 else if (!File.Exists(file) || BlobId.Of(File.ReadAllBytes(file)) != BlobId.Of(bytes))
                 {
-                    WriteAtomically(file, bytes);
+                    AtomicFile.Write(file, bytes);
                 }
 
                 RemoveOrphanTemporaryFiles(Path.GetDirectoryName(file)!);

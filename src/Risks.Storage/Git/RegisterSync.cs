@@ -25,15 +25,27 @@ public sealed record SyncOutcome(int Received, int Replayed, IReadOnlyList<strin
 /// </summary>
 public sealed record PendingEdit(RiskId Id, Risk? Base, Risk Mine, IReadOnlyList<string> Fields, string By, string Subject, DateTimeOffset When);
 
-public sealed partial class RegisterRepository
+/// <summary>
+/// Bringing this register and a remote copy of it together (fetch, replay the commits made here
+/// on top of the remote's, push), and the edits a sync left for a person to resolve.
+/// </summary>
+public sealed class RegisterSync
 {
     private const string PendingFolder = "risks-pending";
     private const int SyncAttempts = 5;
 
+    private readonly RegisterStore _store;
+
+    internal RegisterSync(RegisterStore store) => _store = store;
+
+    private string Root => _store.Root;
+
+    private string GitDir => _store.GitDir;
+
     /// <summary>The register's remotes, by name.</summary>
     public IReadOnlyList<string> Remotes()
     {
-        using var repo = new Repository(Root);
+        using var repo = _store.Open();
         return repo.Network.Remotes.Select(r => r.Name).ToList();
     }
 
@@ -45,7 +57,7 @@ public sealed partial class RegisterRepository
     /// lost: before its branch is rewritten it is kept under <c>refs/risks/before-sync/</c>.
     /// A push the remote refuses because it moved meanwhile is retried.
     /// </summary>
-    public SyncOutcome Sync(string remote, Author syncer, Action<string>? progress = null)
+    public SyncOutcome Run(string remote, Author syncer, Action<string>? progress = null)
     {
         var branch = BranchName();
         var received = 0;
@@ -63,7 +75,7 @@ public sealed partial class RegisterRepository
             }
 
             Integration step;
-            using (Lock())
+            using (_store.Lock())
             {
                 step = Integrate(remote, branch, syncer);
             }
@@ -125,7 +137,7 @@ public sealed partial class RegisterRepository
     /// <summary>One step of a sync, under the register's lock: moves the branch and the work tree to the remote's commits plus ours.</summary>
     private Integration Integrate(string remote, string branch, Author syncer)
     {
-        using var repo = new Repository(Root);
+        using var repo = _store.Open();
         var local = repo.Head.Tip ?? throw new RegisterException($"{Root} has no commits");
         var theirs = (repo.Refs[$"refs/remotes/{remote}/{branch}"]?.ResolveToDirectReference()?.Target as Commit);
         if (theirs is null)
@@ -216,13 +228,13 @@ public sealed partial class RegisterRepository
                 continue;
             }
 
-            var committer = new Signature(syncer.Name, syncer.Email, _clock.GetLocalNow());
+            var committer = new Signature(syncer.Name, syncer.Email, _store.Clock.GetLocalNow());
             tip = repo.ObjectDatabase.CreateCommit(commit.Author, committer, commit.Message, newTree, [tip], prettifyMessage: false);
             replayed++;
         }
 
         // Keep the branch as it was, so nothing made here can be lost whatever happens next.
-        var kept = $"refs/risks/before-sync/{_clock.GetUtcNow():yyyyMMdd-HHmmss}-{local.Sha[..8]}";
+        var kept = $"refs/risks/before-sync/{_store.Clock.GetUtcNow():yyyyMMdd-HHmmss}-{local.Sha[..8]}";
         if (ours.Count > 0 && repo.Refs[kept] is null)
         {
             repo.Refs.Add(kept, local.Id);
@@ -281,7 +293,7 @@ public sealed partial class RegisterRepository
             var file = Path.Combine(Root, change.Path);
             if (to[change.Path] is { TargetType: TreeEntryTargetType.Blob } entry)
             {
-                WriteAtomically(file, BytesOf((Blob)entry.Target));
+                AtomicFile.Write(file, GitObjects.BytesOf((Blob)entry.Target));
             }
             else if (File.Exists(file))
             {
@@ -316,7 +328,7 @@ public sealed partial class RegisterRepository
 
     private static Risk? RiskAt(Repository repo, Commit commit, string path) =>
         commit[path] is { TargetType: TreeEntryTargetType.Blob } entry && RegisterLayout.IsRiskFile(path)
-            ? Parse(BytesOf((Blob)entry.Target), path, entry.Target.Sha).Risk
+            ? ParsedVersions.Parse(GitObjects.BytesOf((Blob)entry.Target), path, entry.Target.Sha).Risk
             : null;
 
     /// <summary>The commits from <paramref name="since"/> (not included) to <paramref name="tip"/>, following first parents, oldest first.</summary>
@@ -337,7 +349,7 @@ public sealed partial class RegisterRepository
 
     private string BranchName()
     {
-        using var repo = new Repository(Root);
+        using var repo = _store.Open();
         return repo.Refs.Head is SymbolicReference symbolic && symbolic.TargetIdentifier.StartsWith("refs/heads/", StringComparison.Ordinal)
             ? symbolic.TargetIdentifier["refs/heads/".Length..]
             : throw new RegisterException("the register is not on a branch (HEAD is detached); check out its branch with git first");
@@ -371,6 +383,6 @@ public sealed partial class RegisterRepository
         var folder = Path.Combine(GitDir, PendingFolder);
         Directory.CreateDirectory(folder);
         var stored = new StoredPending(RiskYaml.Write(edit.Mine), edit.Base is null ? null : RiskYaml.Write(edit.Base), edit.Fields, edit.By, edit.Subject, edit.When);
-        WriteAtomically(Path.Combine(folder, edit.Id.Value + ".json"), System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(stored));
+        AtomicFile.Write(Path.Combine(folder, edit.Id.Value + ".json"), System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(stored));
     }
 }

@@ -6,7 +6,7 @@ using Risks.Storage.Yaml;
 
 namespace Risks.Storage.Tests.Git;
 
-public sealed class RegisterRepositoryTests : IDisposable
+public sealed class RegisterTests : IDisposable
 {
     private const string RiskPath = "risks/BAF/00/BAF-07.yaml";
 
@@ -41,7 +41,7 @@ public sealed class RegisterRepositoryTests : IDisposable
         using var folder = new TempFolder();
         File.WriteAllText(Path.Combine(folder.Path, "notes.txt"), "x");
 
-        var error = Should.Throw<RegisterException>(() => RegisterRepository.Init(folder.Path, TestRegister.DefaultSettings(), TestRegister.Ann));
+        var error = Should.Throw<RegisterException>(() => Register.Init(folder.Path, TestRegister.DefaultSettings(), TestRegister.Ann));
 
         error.Message.ShouldBe($"{folder.Path} is not empty; a new register needs an empty or new folder");
         Directory.Exists(Path.Combine(folder.Path, ".git")).ShouldBeFalse();
@@ -53,7 +53,7 @@ public sealed class RegisterRepositoryTests : IDisposable
         using var folder = new TempFolder();
         var root = Path.Combine(folder.Path, "register");
 
-        var error = Should.Throw<RegisterException>(() => RegisterRepository.Init(root, new RegisterSettings(), TestRegister.Ann));
+        var error = Should.Throw<RegisterException>(() => Register.Init(root, new RegisterSettings(), TestRegister.Ann));
 
         error.Message.ShouldBe("the settings are not valid: organisation is required");
         Directory.Exists(root).ShouldBeFalse();
@@ -64,7 +64,7 @@ public sealed class RegisterRepositoryTests : IDisposable
     {
         using var folder = new TempFolder();
 
-        var error = Should.Throw<RegisterException>(() => RegisterRepository.Open(folder.Path));
+        var error = Should.Throw<RegisterException>(() => Register.Open(folder.Path));
 
         error.Message.ShouldBe($"{folder.Path} is not a register: it needs register.yaml and a Git repository (make one with 'risks init')");
     }
@@ -75,14 +75,14 @@ public sealed class RegisterRepositoryTests : IDisposable
         var inside = _register.FullPath("risks/BAF");
         Directory.CreateDirectory(inside);
 
-        RegisterRepository.Discover(inside).ShouldBe(_register.Root);
-        RegisterRepository.Open(_register.Root).Root.ShouldBe(_register.Root);
+        Register.Discover(inside).ShouldBe(_register.Root);
+        Register.Open(_register.Root).Root.ShouldBe(_register.Root);
     }
 
     [Fact]
     public void A_new_register_loads_with_no_risks_and_no_problems()
     {
-        var snapshot = _register.Repo.Load();
+        var snapshot = _register.Repo.Reader.Load();
 
         snapshot.SettingsValid.ShouldBeTrue();
         snapshot.Risks.ShouldBeEmpty();
@@ -97,7 +97,7 @@ public sealed class RegisterRepositoryTests : IDisposable
         var risk = Inequalities();
         var when = new DateTimeOffset(2025, 3, 13, 14, 30, 0, TimeSpan.FromHours(1));
 
-        var saved = _register.Repo.Save(risk, null, "Raised at the March board.", TestRegister.Ann, _register.Settings, when).ShouldBeOfType<SaveOutcome.Saved>();
+        var saved = _register.Repo.Saves.Save(risk, null, "Raised at the March board.", TestRegister.Ann, _register.Settings, when).ShouldBeOfType<SaveOutcome.Saved>();
 
         using var repo = new Repository(_register.Root);
         repo.Commits.Count().ShouldBe(2);
@@ -127,12 +127,12 @@ public sealed class RegisterRepositoryTests : IDisposable
     {
         var saved = _register.SaveNew(Inequalities());
 
-        var stored = _register.Repo.Load().Find("BAF-07").ShouldNotBeNull();
+        var stored = _register.Repo.Reader.Load().Find("BAF-07").ShouldNotBeNull();
 
         stored.Path.ShouldBe(RiskPath);
         stored.Version.ShouldBe(saved.Version);
         RiskYaml.Write(stored.Risk).ShouldBe(RiskYaml.Write(Inequalities()));
-        _register.Repo.Load().Find("BAF-7").ShouldBe(stored);
+        _register.Repo.Reader.Load().Find("BAF-7").ShouldBe(stored);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class RegisterRepositoryTests : IDisposable
         var first = _register.SaveNew(Inequalities());
 
         var edited = Inequalities() with { Current = new Score(3, 3) };
-        var saved = _register.Repo.Save(edited, first.Version, "Datix risk 18 fell to 9.", TestRegister.Bob, _register.Settings).ShouldBeOfType<SaveOutcome.Saved>();
+        var saved = _register.Repo.Saves.Save(edited, first.Version, "Datix risk 18 fell to 9.", TestRegister.Bob, _register.Settings).ShouldBeOfType<SaveOutcome.Saved>();
 
         saved.Headline.ShouldBe("BAF-07 Inequalities: current score 12 -> 9");
         saved.Changes.Select(c => c.Description).ShouldBe(["current likelihood 4 -> 3"]);
@@ -168,7 +168,7 @@ public sealed class RegisterRepositoryTests : IDisposable
     {
         var first = _register.SaveNew(Inequalities());
 
-        _register.Repo.Save(Inequalities() with { NextReview = new DateOnly(2025, 7, 1) }, first.Version, null, TestRegister.Ann);
+        _register.Repo.Saves.Save(Inequalities() with { NextReview = new DateOnly(2025, 7, 1) }, first.Version, null, TestRegister.Ann);
 
         _register.History()[0].Message.ShouldBe("BAF-07 Inequalities: next review set to 2025-07-01\n\nRisk-Id: BAF-07\n");
     }
@@ -178,7 +178,7 @@ public sealed class RegisterRepositoryTests : IDisposable
     {
         var first = _register.SaveNew(Inequalities());
 
-        var outcome = _register.Repo.Save(Inequalities(), first.Version, "nothing", TestRegister.Ann);
+        var outcome = _register.Repo.Saves.Save(Inequalities(), first.Version, "nothing", TestRegister.Ann);
 
         outcome.ShouldBeOfType<SaveOutcome.Unchanged>();
         _register.CommitCount().ShouldBe(2);
@@ -188,11 +188,11 @@ public sealed class RegisterRepositoryTests : IDisposable
     public void Saving_from_a_stale_version_is_a_conflict_naming_who_saved_since()
     {
         var first = _register.SaveNew(Inequalities());
-        _register.Repo.Save(Inequalities() with { Current = new Score(3, 3) }, first.Version, null, TestRegister.Bob, when: TestRegister.Start.AddHours(1))
+        _register.Repo.Saves.Save(Inequalities() with { Current = new Score(3, 3) }, first.Version, null, TestRegister.Bob, when: TestRegister.Start.AddHours(1))
             .ShouldBeOfType<SaveOutcome.Saved>();
         var bobs = File.ReadAllText(_register.FullPath(RiskPath));
 
-        var outcome = _register.Repo.Save(Inequalities() with { Current = new Score(2, 4) }, first.Version, null, TestRegister.Ann);
+        var outcome = _register.Repo.Saves.Save(Inequalities() with { Current = new Score(2, 4) }, first.Version, null, TestRegister.Ann);
 
         var conflict = outcome.ShouldBeOfType<SaveOutcome.Conflict>();
         conflict.By.ShouldBe("Bob Other");
@@ -208,7 +208,7 @@ public sealed class RegisterRepositoryTests : IDisposable
     {
         _register.SaveNew(Inequalities(), TestRegister.Bob);
 
-        var outcome = _register.Repo.Save(Inequalities() with { Title = "Another" }, null, null, TestRegister.Ann);
+        var outcome = _register.Repo.Saves.Save(Inequalities() with { Title = "Another" }, null, null, TestRegister.Ann);
 
         var conflict = outcome.ShouldBeOfType<SaveOutcome.Conflict>();
         conflict.By.ShouldBe("Bob Other");
@@ -221,7 +221,7 @@ public sealed class RegisterRepositoryTests : IDisposable
     {
         _register.SaveNew(Inequalities());
 
-        var outcome = _register.Repo.Save(Inequalities() with { Id = RiskId.Parse("BAF-7") }, null, null, TestRegister.Bob);
+        var outcome = _register.Repo.Saves.Save(Inequalities() with { Id = RiskId.Parse("BAF-7") }, null, null, TestRegister.Bob);
 
         outcome.ShouldNotBeOfType<SaveOutcome.Saved>();
         _register.CommitCount().ShouldBe(2);
@@ -234,7 +234,7 @@ public sealed class RegisterRepositoryTests : IDisposable
         var first = _register.SaveNew(Inequalities());
         File.Delete(_register.FullPath(RiskPath));
 
-        var conflict = _register.Repo.Save(Inequalities() with { Current = new Score(3, 3) }, first.Version, null, TestRegister.Ann).ShouldBeOfType<SaveOutcome.Conflict>();
+        var conflict = _register.Repo.Saves.Save(Inequalities() with { Current = new Score(3, 3) }, first.Version, null, TestRegister.Ann).ShouldBeOfType<SaveOutcome.Conflict>();
 
         conflict.Message.ShouldBe($"{RiskPath} was removed by someone else since it was read; reload it and apply your edit again");
         conflict.CurrentVersion.ShouldBeNull();
@@ -247,7 +247,7 @@ public sealed class RegisterRepositoryTests : IDisposable
         var edited = File.ReadAllText(_register.FullPath(RiskPath)).Replace("likelihood: 4", "likelihood: 2", StringComparison.Ordinal);
         File.WriteAllText(_register.FullPath(RiskPath), edited);
 
-        var conflict = _register.Repo.Save(Inequalities() with { Current = new Score(3, 3) }, first.Version, null, TestRegister.Ann).ShouldBeOfType<SaveOutcome.Conflict>();
+        var conflict = _register.Repo.Saves.Save(Inequalities() with { Current = new Score(3, 3) }, first.Version, null, TestRegister.Ann).ShouldBeOfType<SaveOutcome.Conflict>();
 
         conflict.Message.ShouldStartWith($"{RiskPath} has changed since it was read: it holds an edit not yet committed (file modified ");
         conflict.CurrentVersion.ShouldBe(BlobId.Of(Encoding.UTF8.GetBytes(edited)));
@@ -260,9 +260,9 @@ public sealed class RegisterRepositoryTests : IDisposable
     {
         _register.SaveNew(Inequalities());
         File.WriteAllText(_register.FullPath(RiskPath), File.ReadAllText(_register.FullPath(RiskPath)).Replace("likelihood: 4", "likelihood: 2", StringComparison.Ordinal));
-        var loaded = _register.Repo.Load().Find("BAF-07")!;
+        var loaded = _register.Repo.Reader.Load().Find("BAF-07")!;
 
-        var saved = _register.Repo.Save(loaded.Risk with { Title = "Health inequalities" }, loaded.Version, null, TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
+        var saved = _register.Repo.Saves.Save(loaded.Risk with { Title = "Health inequalities" }, loaded.Version, null, TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
 
         saved.Changes.Select(c => c.Description).ShouldBe(["title \"Inequalities\" -> \"Health inequalities\"", "current likelihood 4 -> 2"]);
         using var repo = new Repository(_register.Root);
@@ -274,9 +274,9 @@ public sealed class RegisterRepositoryTests : IDisposable
     {
         _register.SaveNew(Inequalities());
         File.WriteAllText(_register.FullPath(RiskPath), File.ReadAllText(_register.FullPath(RiskPath)).Replace("likelihood: 4", "likelihood: 2", StringComparison.Ordinal));
-        var loaded = _register.Repo.Load().Find("BAF-07")!;
+        var loaded = _register.Repo.Reader.Load().Find("BAF-07")!;
 
-        _register.Repo.Save(Inequalities(), loaded.Version, null, TestRegister.Ann);
+        _register.Repo.Saves.Save(Inequalities(), loaded.Version, null, TestRegister.Ann);
 
         using var repo = new Repository(_register.Root);
         foreach (var commit in repo.Commits)
@@ -290,7 +290,7 @@ public sealed class RegisterRepositoryTests : IDisposable
     [Fact]
     public void An_invalid_risk_is_refused_and_nothing_is_written()
     {
-        var outcome = _register.Repo.Save(Inequalities() with { Current = new Score(7, 4), Owner = "" }, null, null, TestRegister.Ann);
+        var outcome = _register.Repo.Saves.Save(Inequalities() with { Current = new Score(7, 4), Owner = "" }, null, null, TestRegister.Ann);
 
         outcome.ShouldBeOfType<SaveOutcome.Invalid>().Problems.ShouldBe(["owner is required", "current impact must be 1-5, found 7"]);
         File.Exists(_register.FullPath(RiskPath)).ShouldBeFalse();
@@ -303,7 +303,7 @@ public sealed class RegisterRepositoryTests : IDisposable
     {
         var risk = Inequalities() with { Owner = "zsmith", LinkedRisks = ["CRR-018"] };
 
-        var outcome = _register.Repo.Save(risk, null, null, TestRegister.Ann, _register.Settings);
+        var outcome = _register.Repo.Saves.Save(risk, null, null, TestRegister.Ann, _register.Settings);
 
         outcome.ShouldBeOfType<SaveOutcome.Invalid>().Problems.ShouldBe(
         [
@@ -318,7 +318,7 @@ public sealed class RegisterRepositoryTests : IDisposable
     {
         _register.SaveNew(Samples.Operational("CRR-018"));
 
-        var outcome = _register.Repo.Save(Inequalities() with { LinkedRisks = ["CRR-018"] }, null, null, TestRegister.Ann, _register.Settings);
+        var outcome = _register.Repo.Saves.Save(Inequalities() with { LinkedRisks = ["CRR-018"] }, null, null, TestRegister.Ann, _register.Settings);
 
         outcome.ShouldBeOfType<SaveOutcome.Saved>();
     }
@@ -326,7 +326,7 @@ public sealed class RegisterRepositoryTests : IDisposable
     [Fact]
     public void Links_need_not_exist_when_entering_risks_that_link_to_each_other()
     {
-        var outcome = _register.Repo.Save(Inequalities() with { LinkedRisks = ["CRR-018"] }, null, null, TestRegister.Ann, _register.Settings, requireLinkedRisks: false);
+        var outcome = _register.Repo.Saves.Save(Inequalities() with { LinkedRisks = ["CRR-018"] }, null, null, TestRegister.Ann, _register.Settings, requireLinkedRisks: false);
 
         outcome.ShouldBeOfType<SaveOutcome.Saved>();
     }
@@ -336,7 +336,7 @@ public sealed class RegisterRepositoryTests : IDisposable
     {
         _register.SaveNew(Samples.Operational("CRR-018"));
 
-        var outcome = _register.Repo.Save(Inequalities() with { LinkedRisks = ["CRR-18"] }, null, null, TestRegister.Ann, _register.Settings);
+        var outcome = _register.Repo.Saves.Save(Inequalities() with { LinkedRisks = ["CRR-18"] }, null, null, TestRegister.Ann, _register.Settings);
 
         outcome.ShouldBeOfType<SaveOutcome.Saved>();
     }
@@ -349,7 +349,7 @@ public sealed class RegisterRepositoryTests : IDisposable
         var broken = RiskYaml.Write(Samples.Operational("BAF-08")).Replace("impact: 3", "impact: 7", StringComparison.Ordinal);
         _register.WriteFile("risks/BAF/00/BAF-08.yaml", broken);
 
-        var snapshot = _register.Repo.Load();
+        var snapshot = _register.Repo.Reader.Load();
 
         snapshot.Risks.Select(r => r.Risk.Id.Value).ShouldBe(["BAF-07", "CRR-018"]);
         snapshot.InvalidFiles.ShouldBe(["risks/BAF/00/BAF-08.yaml"]);
@@ -365,7 +365,7 @@ public sealed class RegisterRepositoryTests : IDisposable
         _register.WriteFile("risks/BAF/00/notes.yaml", RiskYaml.Write(Samples.Operational("BAF-10")));
         _register.WriteFile("risks/BAF/01/BAF-11.yaml", RiskYaml.Write(Samples.Operational("BAF-11")));
 
-        var snapshot = _register.Repo.Load();
+        var snapshot = _register.Repo.Reader.Load();
 
         snapshot.Risks.Select(r => r.Risk.Id.Value).ShouldBe(["BAF-07"]);
         snapshot.InvalidFiles.Order(StringComparer.Ordinal).ShouldBe(["risks/BAF/00/BAF-08.yaml", "risks/BAF/00/BAF-09.yaml", "risks/BAF/00/notes.yaml", "risks/BAF/01/BAF-11.yaml"]);
@@ -384,7 +384,7 @@ public sealed class RegisterRepositoryTests : IDisposable
         _register.SaveNew(Inequalities());
         _register.WriteFile("risks/BAF/00/BAF-7.yaml", RiskYaml.Write(Samples.Operational("BAF-7")));
 
-        var snapshot = _register.Repo.Load();
+        var snapshot = _register.Repo.Reader.Load();
 
         snapshot.Risks.Select(r => r.Path).ShouldBe([RiskPath]);
         snapshot.InvalidFiles.ShouldBe(["risks/BAF/00/BAF-7.yaml"]);
@@ -398,7 +398,7 @@ public sealed class RegisterRepositoryTests : IDisposable
         var risk = Inequalities() with { Owner = "zsmith", LinkedRisks = ["CRR-099"] };
         _register.WriteFile(RiskPath, RiskYaml.Write(risk));
 
-        var snapshot = _register.Repo.Load();
+        var snapshot = _register.Repo.Reader.Load();
 
         snapshot.Risks.Select(r => r.Risk.Id.Value).ShouldBe(["BAF-07"]);
         snapshot.InvalidFiles.ShouldBeEmpty();
@@ -415,7 +415,7 @@ public sealed class RegisterRepositoryTests : IDisposable
         _register.SaveNew(Inequalities());
         File.WriteAllText(_register.FullPath("register.yaml"), "organisation: Org\nbands: nope\n");
 
-        var snapshot = _register.Repo.Load();
+        var snapshot = _register.Repo.Reader.Load();
 
         snapshot.SettingsValid.ShouldBeFalse();
         snapshot.Risks.Count.ShouldBe(1);
@@ -430,8 +430,8 @@ public sealed class RegisterRepositoryTests : IDisposable
         _register.SaveNew(risk);
         File.WriteAllText(_register.FullPath(RegisterLayout.PathOf(risk.Id)), "owner: someone-else\n");
 
-        _register.Repo.CommittedRisk(risk.Id).Risk.ShouldBeEquivalentTo(risk);
-        _register.Repo.CommittedRisk(RiskId.Parse("BAF-99")).ShouldBe((false, null));
+        _register.Repo.Reader.CommittedRisk(risk.Id).Risk.ShouldBeEquivalentTo(risk);
+        _register.Repo.Reader.CommittedRisk(RiskId.Parse("BAF-99")).ShouldBe((false, null));
     }
 
     [Fact]
@@ -439,7 +439,7 @@ public sealed class RegisterRepositoryTests : IDisposable
     {
         File.WriteAllText(_register.FullPath("register.yaml"), "not: [valid\n");
 
-        var (settings, problems) = _register.Repo.CommittedSettings();
+        var (settings, problems) = _register.Repo.Reader.CommittedSettings();
 
         problems.ShouldBeEmpty();
         settings.ShouldNotBeNull().Organisation.ShouldBe(_register.Settings.Organisation);
@@ -450,7 +450,7 @@ public sealed class RegisterRepositoryTests : IDisposable
     public void The_repository_stays_valid_for_git_after_saves()
     {
         var first = _register.SaveNew(Inequalities());
-        _register.Repo.Save(Inequalities() with { Current = new Score(3, 3) }, first.Version, null, TestRegister.Bob);
+        _register.Repo.Saves.Save(Inequalities() with { Current = new Score(3, 3) }, first.Version, null, TestRegister.Bob);
         _register.SaveNew(Samples.Operational("CRR-1234"));
 
         var (fsck, fsckOutput) = GitSandbox.Git(_register.Root, "fsck", "--full", "--strict");

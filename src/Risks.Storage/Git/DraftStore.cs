@@ -16,7 +16,11 @@ public sealed record Draft(RiskId Id, Risk? Base, string? BaseVersion, Risk Mine
     public bool IsNew => Base is null;
 }
 
-public sealed partial class RegisterRepository
+/// <summary>
+/// Each person's edits not yet saved, kept in the Git directory (not the work tree, so they are
+/// never committed) so that a crash or a dropped session loses nothing.
+/// </summary>
+public sealed class DraftStore
 {
     private const string DraftsFolder = "risks/drafts";
 
@@ -27,21 +31,25 @@ public sealed partial class RegisterRepository
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new RiskIdJson() },
     };
 
+    private readonly RegisterStore _store;
+
+    internal DraftStore(RegisterStore store) => _store = store;
+
     /// <summary>
     /// Keeps <paramref name="draft"/> as <paramref name="login"/>'s unsaved edits to its risk, in
     /// <c>.git/risks/drafts/LOGIN/ID.json</c>, replacing any earlier draft of it (written through a
     /// temporary file and a rename, so a crash while writing leaves the earlier draft whole).
     /// </summary>
-    public void KeepDraft(string login, Draft draft)
+    public void Keep(string login, Draft draft)
     {
         var folder = DraftFolder(login);
         Directory.CreateDirectory(folder);
         var stored = new StoredDraft(1, draft.Base, draft.BaseVersion, draft.Mine, draft.Kept);
-        WriteAtomically(Path.Combine(folder, draft.Id.Value + ".json"), JsonSerializer.SerializeToUtf8Bytes(stored, DraftJson));
+        AtomicFile.Write(Path.Combine(folder, draft.Id.Value + ".json"), JsonSerializer.SerializeToUtf8Bytes(stored, DraftJson));
     }
 
     /// <summary><paramref name="login"/>'s drafts, newest first. A draft file that cannot be read is left where it is and not offered.</summary>
-    public IReadOnlyList<Draft> Drafts(string login)
+    public IReadOnlyList<Draft> Of(string login)
     {
         var folder = DraftFolder(login);
         if (!Directory.Exists(folder))
@@ -74,7 +82,7 @@ public sealed partial class RegisterRepository
     }
 
     /// <summary>Forgets <paramref name="login"/>'s draft of <paramref name="id"/> (saved, or thrown away).</summary>
-    public void DropDraft(string login, RiskId id)
+    public void Drop(string login, RiskId id)
     {
         var file = Path.Combine(DraftFolder(login), id.Value + ".json");
         if (File.Exists(file))
@@ -91,7 +99,7 @@ public sealed partial class RegisterRepository
             throw new ArgumentException($"'{login}' is not a login", nameof(login));
         }
 
-        return Path.Combine(GitDir, DraftsFolder, login);
+        return Path.Combine(_store.GitDir, DraftsFolder, login);
     }
 
     /// <summary>A draft as kept on disk; <see cref="Format"/> changes if its shape ever does.</summary>

@@ -10,14 +10,24 @@ namespace Risks.Storage.Git;
 /// <summary>register.yaml as read, with the version (blob id) a save checks it is still.</summary>
 public sealed record StoredSettings(RegisterSettings Settings, string Version, bool Canonical);
 
-public sealed partial class RegisterRepository
+/// <summary>
+/// register.yaml for the Settings screen: read with its version, and saved as one commit touching
+/// only that file, under the register's lock and only if the file is still the version that was read.
+/// </summary>
+public sealed class SettingsFile
 {
+    private readonly RegisterStore _store;
+
+    internal SettingsFile(RegisterStore store) => _store = store;
+
+    private string Root => _store.Root;
+
     /// <summary>
     /// register.yaml as the work tree holds it, with its version; null settings (and the problems)
     /// when it cannot be read. <see cref="StoredSettings.Canonical"/> is false when saving would
     /// lay the file out afresh (a file written by hand, with comments, say).
     /// </summary>
-    public (StoredSettings? Stored, IReadOnlyList<Problem> Problems) ReadStoredSettings()
+    public (StoredSettings? Stored, IReadOnlyList<Problem> Problems) Read()
     {
         var bytes = File.ReadAllBytes(Path.Combine(Root, SettingsYaml.FileName));
         var (settings, problems) = SettingsYaml.Read(bytes);
@@ -37,7 +47,7 @@ public sealed partial class RegisterRepository
     /// and each change. Whether the person may, and whether the register's risks still fit the
     /// new settings, is for the caller to judge first.
     /// </summary>
-    public SaveOutcome SaveSettings(RegisterSettings settings, string expectedVersion, string? reason, Author author, DateTimeOffset? when = null)
+    public SaveOutcome Save(RegisterSettings settings, string expectedVersion, string? reason, Author author, DateTimeOffset? when = null)
     {
         var problems = SettingsValidator.Validate(settings).Select(i => i.Message).ToList();
         if (problems.Count > 0)
@@ -47,25 +57,25 @@ public sealed partial class RegisterRepository
 
         var content = Encoding.UTF8.GetBytes(SettingsYaml.Write(settings));
         var version = BlobId.Of(content);
-        using var held = Lock();
+        using var held = _store.Lock();
         var path = SettingsYaml.FileName;
         var onDisk = File.ReadAllBytes(Path.Combine(Root, path));
         var currentVersion = BlobId.Of(onDisk);
-        using var repo = new Repository(Root);
-        var head = repo.Head.Tip ?? throw new RegisterException($"{Root} has no commits; make registers with 'risks init'");
+        using var repo = _store.Open();
+        var head = _store.Tip(repo);
         var committed = head[path]?.Target.Sha;
-        if (StillAsRead(repo, head, path, currentVersion, committed, expectedVersion) is { } changed)
+        if (SaveChecks.StillAsRead(_store, head, path, currentVersion, committed, expectedVersion) is { } changed)
         {
             return changed;
         }
 
         if (version == committed)
         {
-            PutBackCommitted(repo, path, content, version, currentVersion);
+            SaveChecks.PutBackCommitted(_store, repo, path, content, version, currentVersion);
             return new SaveOutcome.Unchanged();
         }
 
-        var before = committed is null ? null : SettingsYaml.Read(BytesOf(repo.Lookup<Blob>(committed))).Settings;
+        var before = committed is null ? null : SettingsYaml.Read(GitObjects.BytesOf(repo.Lookup<Blob>(committed))).Settings;
         var changes = before is null
             ? [new Core.Changes.FieldChange("", Core.Changes.ChangeKind.Changed, null, null, "register.yaml repaired (the committed version could not be read)") { Label = "register.yaml" }]
             : SettingsComparer.Compare(before, settings);
@@ -84,7 +94,7 @@ public sealed partial class RegisterRepository
             }
         }
 
-        var commit = CommitFiles([(path, content)], message.ToString().TrimEnd('\n') + "\n", author, when);
+        var commit = _store.CommitFiles([(path, content)], message.ToString().TrimEnd('\n') + "\n", author, when);
         return new SaveOutcome.Saved(commit, version, headline, changes);
     }
 }

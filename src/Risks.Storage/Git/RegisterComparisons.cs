@@ -1,0 +1,146 @@
+using LibGit2Sharp;
+using Risks.Core.Changes;
+using Risks.Core.Domain;
+using Risks.Core.Validation;
+
+namespace Risks.Storage.Git;
+
+/// <summary>
+/// Comparing versions of the register, such as two iterations: what changed risk by risk and
+/// field by field, and each risk's score at each iteration. Reads tree changes and parses only
+/// the file versions that differ (each once per process).
+/// </summary>
+public sealed class RegisterComparisons
+{
+    private readonly RegisterStore _store;
+    private readonly Revisions _revisions;
+
+    internal RegisterComparisons(RegisterStore store, Revisions revisions)
+    {
+        _store = store;
+        _revisions = revisions;
+    }
+
+    /// <summary>What changed between two versions of the register, risk by risk and field by field.</summary>
+    public RegisterDiff Compare(string from, string to)
+    {
+        using var repo = _store.Open();
+        var (a, older) = _revisions.Resolved(repo, from);
+        var (b, newer) = _revisions.Resolved(repo, to);
+        var settings = SettingsAt(newer) ?? SettingsAt(older) ?? new RegisterSettings();
+
+        var pairs = new Dictionary<string, (Risk? Before, Risk? After)>(StringComparer.Ordinal);
+        var problems = new List<Problem>();
+        var changedPaths = new HashSet<string>(StringComparer.Ordinal);
+        var sides = new List<(string Path, ObjectId Id, bool After)>();
+        using (var diff = repo.Diff.Compare<TreeChanges>(older.Tree, newer.Tree, [RegisterLayout.RisksFolder + "/"], new CompareOptions { Similarity = SimilarityOptions.None }))
+        {
+            sides.AddRange(diff.SelectMany(Sides).Where(side => RegisterLayout.IsRiskFile(side.Path)));
+        }
+
+        var parsed = ParsedVersions.ParseAll(repo, sides.Select(side => (side.Id, side.Path)));
+        foreach (var (path, oid, after) in sides)
+        {
+            changedPaths.Add(path);
+            var read = parsed[(oid.Sha, path)];
+            if (read.Risk is not { } risk)
+            {
+                problems.AddRange(read.Problems.Select(p => p with { Message = $"at {(after ? to : from)}: {p.Message}" }));
+                continue;
+            }
+
+            var pair = pairs.GetValueOrDefault(risk.Id.Identity);
+            pairs[risk.Id.Identity] = after ? (pair.Before, risk) : (risk, pair.After);
+        }
+
+        var unchanged = GitObjects.RiskFilesInTree(newer.Tree)
+            .Where(f => !changedPaths.Contains(f.Path))
+            .Select(f => RegisterLayout.Parse(f.Path))
+            .OfType<(RiskId Id, bool InPlace)>()
+            .Select(p => p.Id)
+            .ToList();
+        var comparison = RegisterComparison.Of(pairs.Values, unchanged, settings);
+        return new RegisterDiff(a, b, comparison, settings, problems);
+    }
+
+    /// <summary>
+    /// Each risk's current score at each of <paramref name="iterations"/> (in the order given;
+    /// null where the risk was not in that iteration, had no score, or could not be read), keyed
+    /// by the risk's identity. Reads the last iteration whole and the others as changes from the
+    /// next, so each extra iteration costs only the files changed between them.
+    /// </summary>
+    public IReadOnlyDictionary<string, int?[]> ScoresAt(IReadOnlyList<Iteration> iterations)
+    {
+        var trail = new Dictionary<string, int?[]>(StringComparer.Ordinal);
+        if (iterations.Count == 0)
+        {
+            return trail;
+        }
+
+        using var repo = _store.Open();
+        var commits = iterations.Select(i => repo.Lookup<Commit>(i.Commit)).ToList();
+        var scores = new Dictionary<string, (string Identity, int? Score)>(StringComparer.Ordinal);
+        var latest = GitObjects.RiskFilesInTree(commits[^1].Tree);
+        var parsed = ParsedVersions.ParseAll(repo, latest.Select(f => (f.Id, f.Path)));
+        foreach (var file in latest)
+        {
+            if (parsed[(file.Version, file.Path)].Risk is { } risk)
+            {
+                scores[file.Path] = (risk.Id.Identity, risk.Current?.Value);
+            }
+        }
+
+        for (var k = commits.Count - 1; k >= 0; k--)
+        {
+            if (k < commits.Count - 1)
+            {
+                using var diff = repo.Diff.Compare<TreeChanges>(commits[k + 1].Tree, commits[k].Tree, [RegisterLayout.RisksFolder + "/"], new CompareOptions { Similarity = SimilarityOptions.None });
+                var changes = diff.ToList();
+                var now = changes.Where(c => c.Status != LibGit2Sharp.ChangeKind.Deleted && RegisterLayout.IsRiskFile(c.Path)).ToList();
+                parsed = ParsedVersions.ParseAll(repo, now.Select(c => (c.Oid, c.Path)));
+                foreach (var change in changes)
+                {
+                    scores.Remove(change.OldPath);
+                }
+
+                foreach (var change in now)
+                {
+                    if (parsed[(change.Oid.Sha, change.Path)].Risk is { } risk)
+                    {
+                        scores[change.Path] = (risk.Id.Identity, risk.Current?.Value);
+                    }
+                }
+            }
+
+            foreach (var (identity, score) in scores.Values)
+            {
+                if (!trail.TryGetValue(identity, out var row))
+                {
+                    trail[identity] = row = new int?[commits.Count];
+                }
+
+                row[k] = score;
+            }
+        }
+
+        return trail;
+    }
+
+    private static RegisterSettings? SettingsAt(Commit commit) => GitObjects.SettingsIn(commit).Settings;
+
+    private static IEnumerable<(string Path, ObjectId Id, bool After)> Sides(TreeEntryChanges change)
+    {
+        if (change.Status != LibGit2Sharp.ChangeKind.Added)
+        {
+            yield return (change.OldPath, change.OldOid, false);
+        }
+
+        if (change.Status != LibGit2Sharp.ChangeKind.Deleted)
+        {
+            yield return (change.Path, change.Oid, true);
+        }
+    }
+}
+
+/// <summary>Two versions of the register compared: risks and counts in <see cref="Comparison"/>, and files that could not be read on either side.</summary>
+public sealed record RegisterDiff(ResolvedRevision From, ResolvedRevision To, RegisterComparison Comparison, RegisterSettings Settings, IReadOnlyList<Problem> Problems);

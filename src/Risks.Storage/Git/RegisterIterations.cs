@@ -1,0 +1,105 @@
+using LibGit2Sharp;
+
+namespace Risks.Storage.Git;
+
+/// <summary>
+/// The register's iterations: the tags that mark the register as it went to a board meeting,
+/// listed, cut on HEAD and removed.
+/// </summary>
+public sealed class RegisterIterations
+{
+    /// <summary>How an iteration may be named, as a person is told it.</summary>
+    public const string NameRules = "letters, digits, '.', '_' and '-', starting with a letter or digit, such as 2025-03";
+
+    private readonly RegisterStore _store;
+
+    internal RegisterIterations(RegisterStore store) => _store = store;
+
+    /// <summary>Whether <paramref name="name"/> can name an iteration (and so a Git tag).</summary>
+    public static bool IsName(string name) =>
+        name.Length is > 0 and <= 100
+        && char.IsAsciiLetterOrDigit(name[0])
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')
+        && !name.EndsWith(".lock", StringComparison.Ordinal)
+        && !name.Contains("..", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Every tag that points, once peeled, at a commit, oldest first: by board date, then by when
+    /// it was cut (the tagger's date, or for a lightweight tag the commit's author date), then by
+    /// name. The last is the one for the latest board meeting, whatever order they were cut in.
+    /// </summary>
+    public IReadOnlyList<Iteration> All()
+    {
+        using var repo = _store.Open();
+        var iterations = new List<Iteration>();
+        foreach (var tag in repo.Tags)
+        {
+            if (Of(tag) is { } iteration)
+            {
+                iterations.Add(iteration);
+            }
+        }
+
+        iterations.Sort((a, b) =>
+            a.BoardDate.CompareTo(b.BoardDate) is var byBoard && byBoard != 0 ? byBoard
+            : a.When.CompareTo(b.When) is var byCut && byCut != 0 ? byCut
+            : string.CompareOrdinal(a.Name, b.Name));
+        return iterations;
+    }
+
+    /// <summary>
+    /// Cuts an iteration: annotated tag <paramref name="name"/> on HEAD, by <paramref name="author"/>,
+    /// for the board meeting of <paramref name="boardDate"/> (by default the day it is cut). The
+    /// tag's message is <paramref name="message"/> (its first line is the title; blank gives
+    /// "Iteration NAME") followed by a <c>Board-Date:</c> trailer.
+    /// </summary>
+    public void Cut(string name, string message, Author author, DateTimeOffset? when = null, DateOnly? boardDate = null)
+    {
+        if (!IsName(name))
+        {
+            throw new RegisterException($"'{name}' cannot name an iteration: {NameRules}");
+        }
+
+        using var held = _store.Lock();
+        using var repo = _store.Open();
+        if (repo.Tags[name] is not null)
+        {
+            throw new RegisterException($"there is already an iteration called '{name}'");
+        }
+
+        var signature = _store.Signature(author, when);
+        var text = IterationMessage.Write(string.IsNullOrWhiteSpace(message) ? $"Iteration {name}" : message, boardDate ?? DateOnly.FromDateTime(signature.When.DateTime));
+        repo.ApplyTag(name, repo.Head.Tip.Sha, signature, text);
+    }
+
+    /// <summary>Removes the iteration (tag) <paramref name="name"/>; false if there is none.</summary>
+    public bool Remove(string name)
+    {
+        using var held = _store.Lock();
+        using var repo = _store.Open();
+        if (repo.Tags[name] is null)
+        {
+            return false;
+        }
+
+        repo.Tags.Remove(name);
+        return true;
+    }
+
+    /// <summary>
+    /// The iteration a tag marks, or null for a tag that does not point (once peeled) at a commit.
+    /// A tag whose message gives no board date is taken to be for the day it was cut.
+    /// </summary>
+    internal static Iteration? Of(Tag tag)
+    {
+        if (tag.PeeledTarget is not Commit commit)
+        {
+            return null;
+        }
+
+        var annotation = tag.IsAnnotated ? tag.Annotation : null;
+        var by = annotation?.Tagger ?? commit.Author;
+        var boardDate = IterationMessage.BoardDate(annotation?.Message) ?? DateOnly.FromDateTime(by.When.DateTime);
+        return new Iteration(tag.FriendlyName, annotation is null ? "" : IterationMessage.Title(annotation.Message), commit.Sha, by.When, by.Name, boardDate);
+    }
+}

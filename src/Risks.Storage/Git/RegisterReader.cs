@@ -1,0 +1,172 @@
+using LibGit2Sharp;
+using Risks.Core.Domain;
+using Risks.Core.Validation;
+using Risks.Storage.Yaml;
+
+namespace Risks.Storage.Git;
+
+/// <summary>
+/// Reading the register: the work tree as it is now (so hand edits are seen and checked before
+/// they are committed), or as committed at a revision; register.yaml alone; and the settings and
+/// risks as committed at HEAD, by which a person's rights are judged.
+/// </summary>
+public sealed class RegisterReader
+{
+    private readonly RegisterStore _store;
+
+    internal RegisterReader(RegisterStore store) => _store = store;
+
+    private string Root => _store.Root;
+
+    /// <summary>Only register.yaml, as the work tree holds it: for commands that need the settings and people, not the risks.</summary>
+    public (RegisterSettings? Settings, IReadOnlyList<Problem> Problems) ReadSettings() =>
+        SettingsYaml.Read(File.ReadAllBytes(Path.Combine(Root, SettingsYaml.FileName)));
+
+    /// <summary>
+    /// register.yaml as committed at HEAD: the people and roles every write is checked against, so
+    /// an edit to the file in the shared folder that nobody has committed (by anyone who can write
+    /// there) changes nobody's role. Null settings, with the reason, when HEAD has no readable copy.
+    /// </summary>
+    public (RegisterSettings? Settings, IReadOnlyList<Problem> Problems) CommittedSettings()
+    {
+        using var repo = _store.Open();
+        return GitObjects.SettingsIn(repo.Head.Tip);
+    }
+
+    /// <summary>
+    /// A risk as committed at HEAD, which is what a person's right to change it is judged by (not
+    /// the work tree, which anyone who can write to the folder can edit). <c>Exists</c> is false
+    /// when HEAD has no file for the id; <c>Risk</c> is null when the file is there but cannot be read.
+    /// </summary>
+    public (bool Exists, Risk? Risk) CommittedRisk(RiskId id) => CommittedRisks([id])[0];
+
+    /// <summary><see cref="CommittedRisk"/> for many ids, reading the repository once.</summary>
+    public IReadOnlyList<(bool Exists, Risk? Risk)> CommittedRisks(IReadOnlyList<RiskId> ids)
+    {
+        using var repo = _store.Open();
+        var tip = repo.Head.Tip;
+        var found = new (bool Exists, Risk? Risk)[ids.Count];
+        for (var i = 0; i < ids.Count; i++)
+        {
+            var path = RegisterLayout.PathOf(ids[i]);
+            if (tip?[path] is { TargetType: TreeEntryTargetType.Blob } entry)
+            {
+                found[i] = (true, ParsedVersions.Parse(GitObjects.BytesOf((Blob)entry.Target), path, entry.Target.Sha).Risk);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The sha of the commit HEAD is at, or null before the first commit: cheap enough to poll for commits made by others.</summary>
+    public string? HeadCommit()
+    {
+        using var repo = _store.Open();
+        return repo.Refs.Head?.ResolveToDirectReference()?.TargetIdentifier;
+    }
+
+    /// <summary>Reads the register as the work tree holds it now.</summary>
+    public RegisterSnapshot Load()
+    {
+        _store.SettleUnfinishedWrite();
+        var problems = new List<Problem>();
+        var (settings, settingsProblems) = ReadSettings();
+        problems.AddRange(settingsProblems);
+
+        var listed = RiskFilesOnDisk();
+        var found = new RiskFile?[listed.Count];
+        var foundVersions = new string[listed.Count];
+        Parallel.For(0, listed.Count, new ParallelOptions { MaxDegreeOfParallelism = listed.Count > 200 ? Environment.ProcessorCount : 1 }, i =>
+        {
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(Path.Combine(Root, listed[i]));
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // Gone since the folder was listed (the next writer undid a new risk whose save was killed): not there.
+                return;
+            }
+
+            foundVersions[i] = BlobId.Of(bytes);
+            found[i] = ParsedVersions.Parse(bytes, listed[i], foundVersions[i]);
+        });
+
+        var kept = Enumerable.Range(0, listed.Count).Where(i => found[i] is not null).ToList();
+        var files = kept.ConvertAll(i => listed[i]);
+        var read = kept.Select(i => found[i]!).ToArray();
+        var versions = kept.Select(i => foundVersions[i]).ToArray();
+
+        return SnapshotAssembly.Assemble(settings, problems, files, read, versions, stored => File.ReadAllBytes(Path.Combine(Root, stored.Path)));
+    }
+
+    /// <summary>
+    /// Reads the register as committed at <paramref name="revision"/> (an iteration's tag, a
+    /// branch, a commit sha or <c>HEAD</c>), from the commit's tree rather than the work tree, so
+    /// edits not yet committed are not seen. Problems are found and reported as <see cref="Load"/>
+    /// reports them. A file version already read (by either) is not read or parsed again.
+    /// </summary>
+    public RegisterSnapshot LoadAt(string revision)
+    {
+        using var repo = _store.Open();
+        var commit = GitObjects.Resolve(repo, revision) ?? throw new RegisterException($"no iteration, branch or commit called '{revision}'");
+        var tree = commit.Tree;
+
+        var problems = new List<Problem>();
+        RegisterSettings? settings = null;
+        if (tree[SettingsYaml.FileName] is { TargetType: TreeEntryTargetType.Blob } settingsEntry)
+        {
+            var (read, settingsProblems) = SettingsYaml.Read(GitObjects.BytesOf((Blob)settingsEntry.Target));
+            settings = read;
+            problems.AddRange(settingsProblems);
+        }
+        else
+        {
+            problems.Add(new Problem(SettingsYaml.FileName, 1, 1, $"{SettingsYaml.FileName} is not in the register at '{revision}'"));
+        }
+
+        var entries = GitObjects.RiskFilesInTree(tree);
+        var files = entries.ConvertAll(e => e.Path);
+        var versions = entries.ConvertAll(e => e.Version).ToArray();
+        var parsed = new RiskFile[entries.Count];
+
+        // Only versions not already in the cache are read from the object database (on this
+        // thread, as a repository handle is not shared across threads); parsing runs in parallel.
+        var unread = new List<(int Index, byte[] Bytes)>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (ParsedVersions.TryGet(versions[i], files[i], out var cached))
+            {
+                parsed[i] = cached;
+            }
+            else
+            {
+                unread.Add((i, GitObjects.BytesOf(repo.Lookup<Blob>(entries[i].Id))));
+            }
+        }
+
+        Parallel.For(0, unread.Count, new ParallelOptions { MaxDegreeOfParallelism = unread.Count > 200 ? Environment.ProcessorCount : 1 }, j =>
+        {
+            var (i, bytes) = unread[j];
+            parsed[i] = ParsedVersions.Parse(bytes, files[i], versions[i]);
+        });
+
+        return SnapshotAssembly.Assemble(settings, problems, files, parsed, versions, stored => GitObjects.BytesOf(repo.Lookup<Blob>(stored.Version)));
+    }
+
+    private List<string> RiskFilesOnDisk()
+    {
+        var folder = Path.Combine(Root, RegisterLayout.RisksFolder);
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
+            .Where(RegisterLayout.IsRiskFile)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+}
