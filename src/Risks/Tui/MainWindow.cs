@@ -30,6 +30,7 @@ internal sealed partial class MainWindow : Window, IScreenHost
     private readonly BlameController _blame;
     private readonly CompareController _compare;
     private readonly IterationsController _iterations;
+    private readonly PapersController _papers;
     private readonly Label _header;
     private readonly Label _message;
     private readonly HintBar _hints;
@@ -61,6 +62,7 @@ internal sealed partial class MainWindow : Window, IScreenHost
         _blame = new BlameController(this);
         _compare = new CompareController(this);
         _iterations = new IterationsController(this, _compare);
+        _papers = new PapersController(this);
         body.Add(_registerScreen, _heatScreen, _actionsScreen, _riskScreen, _settingsScreen, _history.View, _blame.View, _compare.View);
         Add(_header, body, _message, _hints);
 
@@ -256,7 +258,7 @@ internal sealed partial class MainWindow : Window, IScreenHost
                 _iterations.Open();
                 break;
             case UiCommand.Export:
-                Export();
+                _papers.Export();
                 break;
             case UiCommand.ShowHistory or UiCommand.ShowBlame:
                 if (_riskScreen.Editor is not { IsNew: false } saved)
