@@ -24,7 +24,7 @@ internal sealed partial class MainWindow : Window, IScreenHost
     private readonly HeatMapScreen _heatScreen;
     private readonly ActionsScreen _actionsScreen;
     private readonly RiskScreen _riskScreen;
-    private readonly SettingsScreen _settingsScreen;
+    private readonly SettingsController _settings;
     private readonly View _body;
     private readonly HistoryController _history;
     private readonly BlameController _blame;
@@ -57,19 +57,18 @@ internal sealed partial class MainWindow : Window, IScreenHost
         _heatScreen = new HeatMapScreen(_heat, () => Execute(UiCommand.FilterToCell));
         _actionsScreen = new ActionsScreen(_actions, () => _session.Today);
         _riskScreen = new RiskScreen(MovementLine);
-        _settingsScreen = new SettingsScreen();
+        _settings = new SettingsController(this);
         _history = new HistoryController(this);
         _blame = new BlameController(this);
         _compare = new CompareController(this);
         _iterations = new IterationsController(this, _compare);
         _papers = new PapersController(this);
-        body.Add(_registerScreen, _heatScreen, _actionsScreen, _riskScreen, _settingsScreen, _history.View, _blame.View, _compare.View);
+        body.Add(_registerScreen, _heatScreen, _actionsScreen, _riskScreen, _settings.View, _history.View, _blame.View, _compare.View);
         Add(_header, body, _message, _hints);
 
         _registerScreen.Table.Accepted += (_, _) => OpenSelected();
         _actionsScreen.Table.Accepted += (_, _) => OpenSelected();
         _riskScreen.Table.Accepted += (_, _) => Execute(UiCommand.EditField);
-        _settingsScreen.Table.Accepted += (_, _) => Execute(UiCommand.EditField);
         app.Keyboard.KeyDown += OnKeyDown;
         DrawComplete += StartBaselineAfterFirstFrame;
         _watch = app.AddTimeout(WatchEvery, () =>
@@ -105,7 +104,7 @@ internal sealed partial class MainWindow : Window, IScreenHost
 
     public RiskScreen RiskScreen => _riskScreen;
 
-    public SettingsScreen SettingsScreen => _settingsScreen;
+    public SettingsScreen SettingsScreen => _settings.View;
 
     /// <summary>The hints the bar at the bottom shows now.</summary>
     public IReadOnlyList<Risks.App.KeyBinding> Hints => _hints.Shown;
@@ -168,7 +167,7 @@ internal sealed partial class MainWindow : Window, IScreenHost
                 _prompts.Help(Current);
                 break;
             case UiCommand.Quit:
-                if (LeaveRisk("quitting") && LeaveSettings("quitting"))
+                if (LeaveRisk("quitting") && _settings.Leave("quitting"))
                 {
                     _app.RequestStop(this);
                 }
@@ -295,17 +294,17 @@ internal sealed partial class MainWindow : Window, IScreenHost
             case UiCommand.ShowSettings:
                 if (Current != Screen.Settings && (!OnRisk || LeaveRisk("opening the settings")))
                 {
-                    OpenSettings();
+                    _settings.Open();
                 }
 
                 break;
-            case UiCommand.GoToSection or UiCommand.FirstRow or UiCommand.LastRow or UiCommand.NextSection or UiCommand.PreviousSection when CurrentFields is { } fields:
-                Move(fields, command);
+            case UiCommand.GoToSection or UiCommand.FirstRow or UiCommand.LastRow or UiCommand.NextSection or UiCommand.PreviousSection when Current == Screen.Risk:
+                Move(_riskScreen, command);
                 break;
             default:
                 if (Current == Screen.Settings)
                 {
-                    ExecuteOnSettings(command);
+                    _settings.Execute(command);
                 }
                 else
                 {
@@ -600,7 +599,7 @@ internal sealed partial class MainWindow : Window, IScreenHost
 
     private void SwitchTo(Screen screen)
     {
-        if ((OnRisk && !LeaveRisk("leaving it")) || (Current == Screen.Settings && !LeaveSettings("leaving them")))
+        if ((OnRisk && !LeaveRisk("leaving it")) || (Current == Screen.Settings && !_settings.Leave("leaving them")))
         {
             return;
         }
@@ -615,7 +614,7 @@ internal sealed partial class MainWindow : Window, IScreenHost
         _heatScreen.Visible = screen == Screen.HeatMap;
         _actionsScreen.Visible = screen == Screen.Actions;
         _riskScreen.Visible = screen == Screen.Risk;
-        _settingsScreen.Visible = screen == Screen.Settings;
+        _settings.View.Visible = screen == Screen.Settings;
         _history.View.Visible = screen == Screen.History;
         _blame.View.Visible = screen == Screen.Blame;
         _compare.View.Visible = screen == Screen.Compare;
@@ -645,7 +644,7 @@ internal sealed partial class MainWindow : Window, IScreenHost
                 _riskScreen.Table.SetFocus();
                 break;
             case Screen.Settings:
-                _settingsScreen.Table.SetFocus();
+                _settings.Shown();
                 break;
         }
 
@@ -879,14 +878,6 @@ internal sealed partial class MainWindow : Window, IScreenHost
         _body.Height = Dim.Fill(1 + lines);
         SetNeedsLayout();
     }
-
-    /// <summary>The field screen shown now, if one is.</summary>
-    private FieldScreen? CurrentFields => Current switch
-    {
-        Screen.Risk => _riskScreen,
-        Screen.Settings => _settingsScreen,
-        _ => null,
-    };
 
     /// <summary>Moving on a field screen: Home, End, the next or previous section, and the menu of sections (each numbered; a number, or Enter, goes there).</summary>
     private void Move(FieldScreen fields, UiCommand command)
