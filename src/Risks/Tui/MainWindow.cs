@@ -8,29 +8,26 @@ using Terminal.Gui.Views;
 namespace Risks.Tui;
 
 /// <summary>
-/// The one window: a header naming the register and the person, the current screen, and a status
-/// bar of key hints. Every key of <see cref="KeyMap"/> is handled here, in one place, before the
-/// focused view sees it (so a table's type-to-search never swallows a command letter).
+/// The one window, the shell around the screens: a header naming the register and the person, the
+/// current screen, the message line and a bar of key hints. Every key of <see cref="KeyMap"/> is
+/// taken here, before the focused view sees it (so a table's type-to-search never swallows a
+/// command letter): the keys of every screen (switching screens, reloading, help, quitting) are
+/// run here, the rest by the current screen's controller. It also watches for saves by others
+/// and reads the last iteration in the background.
 /// </summary>
-internal sealed partial class MainWindow : Window, IScreenHost
+internal sealed class MainWindow : Window, IScreenHost
 {
     private readonly IApplication _app;
     private readonly Session _session;
     private readonly Prompts _prompts;
-    private readonly RegisterView _register;
-    private readonly HeatMapView _heat;
-    private readonly ActionsView _actions;
-    private readonly RegisterScreen _registerScreen;
-    private readonly HeatMapScreen _heatScreen;
-    private readonly ActionsScreen _actionsScreen;
+    private readonly RegisterController _register;
+    private readonly HeatMapController _heat;
+    private readonly ActionsController _actions;
     private readonly RiskController _risk;
     private readonly SettingsController _settings;
-    private readonly View _body;
-    private readonly HistoryController _history;
-    private readonly BlameController _blame;
     private readonly CompareController _compare;
-    private readonly IterationsController _iterations;
-    private readonly PapersController _papers;
+    private readonly IReadOnlyList<ScreenController> _screens;
+    private readonly View _body;
     private readonly Label _header;
     private readonly Label _message;
     private readonly HintBar _hints;
@@ -45,28 +42,22 @@ internal sealed partial class MainWindow : Window, IScreenHost
         Width = Dim.Fill();
         Height = Dim.Fill();
 
-        _register = new RegisterView(session);
-        _heat = new HeatMapView(session, _register);
-        _actions = new ActionsView(session);
         _header = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
         _message = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
         _hints = new HintBar(command => Execute(command)) { Y = Pos.AnchorEnd(1) };
         var body = _body = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), CanFocus = true };
-        _registerScreen = new RegisterScreen(_register);
-        _heatScreen = new HeatMapScreen(_heat, () => Execute(UiCommand.FilterToCell));
-        _actionsScreen = new ActionsScreen(_actions, () => _session.Today);
-        _history = new HistoryController(this);
-        _blame = new BlameController(this);
+        var history = new HistoryController(this);
+        var blame = new BlameController(this);
         _compare = new CompareController(this);
-        _risk = new RiskController(this, _history, _blame);
+        _risk = new RiskController(this, history, blame);
         _settings = new SettingsController(this);
-        _iterations = new IterationsController(this, _compare);
-        _papers = new PapersController(this);
-        body.Add(_registerScreen, _heatScreen, _actionsScreen, _risk.View, _settings.View, _history.View, _blame.View, _compare.View);
+        _register = new RegisterController(this, _risk, new IterationsController(this, _compare), new PapersController(this));
+        _heat = new HeatMapController(this, _register);
+        _actions = new ActionsController(this, _risk);
+        _screens = [_register, _heat, _actions, _risk, _settings, history, blame, _compare];
+        body.Add([.. _screens.Select(s => s.View)]);
         Add(_header, body, _message, _hints);
 
-        _registerScreen.Table.Accepted += (_, _) => OpenSelected();
-        _actionsScreen.Table.Accepted += (_, _) => OpenSelected();
         app.Keyboard.KeyDown += OnKeyDown;
         DrawComplete += StartBaselineAfterFirstFrame;
         _watch = app.AddTimeout(WatchEvery, () =>
@@ -86,7 +77,7 @@ internal sealed partial class MainWindow : Window, IScreenHost
     /// <summary>The last message shown on the message line, for tests.</summary>
     public string Message => _message.Text;
 
-    public RegisterScreen RegisterScreen => _registerScreen;
+    public RegisterScreen RegisterScreen => _register.View;
 
     public RiskScreen RiskScreen => _risk.View;
 
@@ -95,9 +86,9 @@ internal sealed partial class MainWindow : Window, IScreenHost
     /// <summary>The hints the bar at the bottom shows now.</summary>
     public IReadOnlyList<Risks.App.KeyBinding> Hints => _hints.Shown;
 
-    public ActionsScreen ActionsScreen => _actionsScreen;
+    public ActionsScreen ActionsScreen => _actions.View;
 
-    public HeatMapView HeatMap => _heat;
+    public HeatMapView HeatMap => _heat.Map;
 
     Session IScreenHost.Session => _session;
 
@@ -131,7 +122,7 @@ internal sealed partial class MainWindow : Window, IScreenHost
     /// <summary>After an unexpected error: the current screen shown again, focused and whole.</summary>
     internal void AfterError() => Show(Current);
 
-    /// <summary>Runs a command as its key would.</summary>
+    /// <summary>Runs a command as its key would: one of every screen's here, the rest by the current screen's controller.</summary>
     public void Execute(UiCommand command)
     {
         Say("");
@@ -159,96 +150,12 @@ internal sealed partial class MainWindow : Window, IScreenHost
             case UiCommand.Reload:
                 Reload();
                 break;
-            case UiCommand.Open:
-                OpenSelected();
-                break;
-            case UiCommand.Filter:
-                _registerScreen.FilterBox.SetFocus();
-                Say("Type to filter; Enter or Down goes back to the table.");
-                break;
-            case UiCommand.ClearFilters:
-                _register.ClearFilters();
-                _registerScreen.Update();
-                break;
-            case UiCommand.Sort:
-                _register.SortByNext();
-                _registerScreen.Update();
-                break;
-            case UiCommand.ReverseSort:
-                _register.Reverse();
-                _registerScreen.Update();
-                break;
-            case UiCommand.ToggleStrategic:
-                _register.ToggleStrategic();
-                _registerScreen.Update();
-                break;
-            case UiCommand.ToggleOperational:
-                _register.ToggleOperational();
-                _registerScreen.Update();
-                break;
-            case UiCommand.ToggleClosed:
-                _register.ToggleClosed();
-                _registerScreen.Update();
-                break;
-            case UiCommand.NewRisk:
-                _risk.New();
-                break;
-            case UiCommand.NextBasis:
-                _heat.NextBasis();
-                _heatScreen.SetNeedsDraw();
-                break;
-            case UiCommand.CellUp or UiCommand.CellDown or UiCommand.CellLeft or UiCommand.CellRight:
-                _heat.Move(
-                    command switch { UiCommand.CellLeft => -1, UiCommand.CellRight => 1, _ => 0 },
-                    command switch { UiCommand.CellUp => 1, UiCommand.CellDown => -1, _ => 0 });
-                _heatScreen.SetNeedsDraw();
-                break;
-            case UiCommand.FilterToCell:
-                _heat.FilterRegister();
-                _registerScreen.Update();
-                Show(Screen.Register);
-                Say($"Filtered to {_heat.Basis.ToString().ToLowerInvariant()} {_heat.Selected}; x clears the filters.");
-                break;
-            case UiCommand.ToggleMine:
-                _actions.ToggleMine();
-                _actionsScreen.Update();
-                break;
-            case UiCommand.ToggleFinished:
-                _actions.ToggleFinished();
-                _actionsScreen.Update();
-                break;
             case UiCommand.ShowCompare:
                 if (Current != Screen.Compare && (!_risk.Showing || _risk.Leave("comparing")))
                 {
                     _compare.Open();
                 }
 
-                break;
-            case UiCommand.CompareFrom or UiCommand.CompareTo:
-                _compare.Execute(command);
-                break;
-            case UiCommand.Iterations:
-                _iterations.Open();
-                break;
-            case UiCommand.Export:
-                _papers.Export();
-                break;
-            case UiCommand.ViewVersion or UiCommand.ShowPatch:
-                _history.Execute(command);
-                break;
-            case UiCommand.Details:
-                if (Current == Screen.Blame)
-                {
-                    _blame.Execute(command);
-                }
-                else if (Current == Screen.Compare)
-                {
-                    _compare.Execute(command);
-                }
-
-                break;
-            case UiCommand.Back:
-                Show(Current == Screen.Compare ? Screen.Register : Screen.Risk);
                 break;
             case UiCommand.ShowSettings:
                 if (Current != Screen.Settings && (!_risk.Showing || _risk.Leave("opening the settings")))
@@ -258,37 +165,14 @@ internal sealed partial class MainWindow : Window, IScreenHost
 
                 break;
             default:
-                if (Current == Screen.Settings)
-                {
-                    _settings.Execute(command);
-                }
-                else
-                {
-                    _risk.Execute(command);
-                }
-
+                Controller(Current).Execute(command);
                 break;
         }
 
         SetNeedsDraw();
     }
 
-    private void OpenSelected()
-    {
-        switch (Current)
-        {
-            case Screen.Register:
-                _risk.Open(_registerScreen.Selected?.Stored);
-                break;
-            case Screen.Actions:
-                var action = _actionsScreen.Selected;
-                _risk.Open(action is null ? null : _session.Snapshot.Find(action.Risk.Id), action is null ? null : $"actions[{action.Index}].text");
-                break;
-            default:
-                Say("No risk selected.");
-                break;
-        }
-    }
+    private ScreenController Controller(Screen screen) => _screens.First(s => s.Screen == screen);
 
     private void SwitchTo(Screen screen)
     {
@@ -303,44 +187,12 @@ internal sealed partial class MainWindow : Window, IScreenHost
     private void Show(Screen screen)
     {
         Current = screen;
-        _registerScreen.Visible = screen == Screen.Register;
-        _heatScreen.Visible = screen == Screen.HeatMap;
-        _actionsScreen.Visible = screen == Screen.Actions;
-        _risk.View.Visible = screen == Screen.Risk;
-        _settings.View.Visible = screen == Screen.Settings;
-        _history.View.Visible = screen == Screen.History;
-        _blame.View.Visible = screen == Screen.Blame;
-        _compare.View.Visible = screen == Screen.Compare;
-        switch (screen)
+        foreach (var each in _screens)
         {
-            case Screen.History:
-                _history.Shown();
-                break;
-            case Screen.Blame:
-                _blame.Shown();
-                break;
-            case Screen.Compare:
-                _compare.Shown();
-                break;
-            case Screen.Register:
-                _registerScreen.Update();
-                _registerScreen.Table.SetFocus();
-                break;
-            case Screen.HeatMap:
-                _heatScreen.SetFocus();
-                break;
-            case Screen.Actions:
-                _actionsScreen.Update();
-                _actionsScreen.Table.SetFocus();
-                break;
-            case Screen.Risk:
-                _risk.Shown();
-                break;
-            case Screen.Settings:
-                _settings.Shown();
-                break;
+            each.View.Visible = each.Screen == screen;
         }
 
+        Controller(screen).Shown();
         UpdateHeader();
         _hints.Screen = screen;
         SetNeedsDraw();
@@ -437,11 +289,10 @@ internal sealed partial class MainWindow : Window, IScreenHost
 
     private void Refresh()
     {
-        _register.Refresh();
-        _actions.Refresh();
-        _registerScreen.Update();
-        _actionsScreen.Update();
-        _risk.Refresh();
+        foreach (var screen in _screens)
+        {
+            screen.Refresh();
+        }
     }
 
     private void OnKeyDown(object? sender, Key key)
@@ -451,20 +302,9 @@ internal sealed partial class MainWindow : Window, IScreenHost
             return;
         }
 
-        if (_registerScreen.FilterBox.HasFocus)
+        if (Controller(Current).Intercepts(key))
         {
-            // Typing in the filter: letters type; Enter, Down and Esc go back to the table.
-            if (key == Key.Enter || key == Key.CursorDown || key == Key.Esc)
-            {
-                _registerScreen.Table.SetFocus();
-                key.Handled = true;
-                return;
-            }
-
-            if (!(key.IsCtrl || (key.KeyCode >= Terminal.Gui.Drivers.KeyCode.F1 && key.KeyCode <= Terminal.Gui.Drivers.KeyCode.F12)))
-            {
-                return;
-            }
+            return;
         }
 
         if (KeyNames.Find(Current, key) is not { } binding)
@@ -494,5 +334,4 @@ internal sealed partial class MainWindow : Window, IScreenHost
         _body.Height = Dim.Fill(1 + lines);
         SetNeedsLayout();
     }
-
 }
