@@ -165,14 +165,14 @@ internal sealed class MainWindow : Window, IScreenHost
 
                 break;
             default:
-                Controller(Current).Execute(command);
+                ControllerOf(Current).Execute(command);
                 break;
         }
 
         SetNeedsDraw();
     }
 
-    private ScreenController Controller(Screen screen) => _screens.First(s => s.Screen == screen);
+    private ScreenController ControllerOf(Screen screen) => _screens.First(s => s.Screen == screen);
 
     private void SwitchTo(Screen screen)
     {
@@ -192,7 +192,7 @@ internal sealed class MainWindow : Window, IScreenHost
             each.View.Visible = each.Screen == screen;
         }
 
-        Controller(screen).Shown();
+        ControllerOf(screen).Shown();
         UpdateHeader();
         _hints.Screen = screen;
         SetNeedsDraw();
@@ -302,7 +302,7 @@ internal sealed class MainWindow : Window, IScreenHost
             return;
         }
 
-        if (Controller(Current).Intercepts(key))
+        if (ControllerOf(Current).Intercepts(key))
         {
             return;
         }

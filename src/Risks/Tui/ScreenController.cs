@@ -71,7 +71,7 @@ internal abstract class Controller(IScreenHost host)
 
 /// <summary>
 /// One screen's controller: the view it shows, what happens when it is shown, and the commands
-/// of its keys in <see cref="KeyMap"/> (the window runs the keys of every screen itself).
+/// of its keys in <see cref="KeyMap"/> (the keys every screen shares are run by the window).
 /// </summary>
 internal abstract class ScreenController(IScreenHost host) : Controller(host)
 {
