@@ -8,37 +8,30 @@ using Terminal.Gui.Views;
 namespace Risks.Tui;
 
 /// <summary>
-/// The one window: a header naming the register and the person, the current screen, and a status
-/// bar of key hints. Every key of <see cref="KeyMap"/> is handled here, in one place, before the
-/// focused view sees it (so a table's type-to-search never swallows a command letter).
+/// The one window, the shell around the screens: a header naming the register and the person, the
+/// current screen, the message line and a bar of key hints. Every key of <see cref="KeyMap"/> is
+/// taken here, before the focused view sees it (so a table's type-to-search never swallows a
+/// command letter): the keys of every screen (switching screens, reloading, help, quitting) are
+/// run here, the rest by the current screen's controller. It also watches for saves by others
+/// and reads the last iteration in the background.
 /// </summary>
-internal sealed partial class MainWindow : Window
+internal sealed class MainWindow : Window, IScreenHost
 {
     private readonly IApplication _app;
     private readonly Session _session;
     private readonly Prompts _prompts;
-    private readonly RegisterView _register;
-    private readonly HeatMapView _heat;
-    private readonly ActionsView _actions;
-    private readonly RegisterScreen _registerScreen;
-    private readonly HeatMapScreen _heatScreen;
-    private readonly ActionsScreen _actionsScreen;
-    private readonly RiskScreen _riskScreen;
-    private readonly SettingsScreen _settingsScreen;
+    private readonly RegisterController _register;
+    private readonly HeatMapController _heat;
+    private readonly ActionsController _actions;
+    private readonly RiskController _risk;
+    private readonly SettingsController _settings;
+    private readonly CompareController _compare;
+    private readonly IReadOnlyList<ScreenController> _screens;
     private readonly View _body;
-    private readonly ListScreen _historyScreen;
-    private readonly ListScreen _blameScreen;
-    private readonly ListScreen _compareScreen;
-    private RiskHistoryView? _history;
-    private BlameView? _blame;
-    private ComparisonView? _comparison;
-    private string? _compareFrom;
-    private string? _compareTo;
     private readonly Label _header;
     private readonly Label _message;
     private readonly HintBar _hints;
     private readonly object? _watch;
-    private Screen _returnTo = Screen.Register;
 
     public MainWindow(IApplication app, Session session)
     {
@@ -49,31 +42,22 @@ internal sealed partial class MainWindow : Window
         Width = Dim.Fill();
         Height = Dim.Fill();
 
-        _register = new RegisterView(session);
-        _heat = new HeatMapView(session, _register);
-        _actions = new ActionsView(session);
         _header = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
         _message = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
         _hints = new HintBar(command => Execute(command)) { Y = Pos.AnchorEnd(1) };
         var body = _body = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), CanFocus = true };
-        _registerScreen = new RegisterScreen(_register);
-        _heatScreen = new HeatMapScreen(_heat, () => Execute(UiCommand.FilterToCell));
-        _actionsScreen = new ActionsScreen(_actions, () => _session.Today);
-        _riskScreen = new RiskScreen(MovementLine);
-        _settingsScreen = new SettingsScreen();
-        _historyScreen = new ListScreen(["When", "Who", "Change"], 2, 7, (0, 18, 18), (1, 8, 18));
-        _blameScreen = new ListScreen(["Field", "Who", "When", "Value"], 2, 6, (0, 15, 25), (1, 8, 16), (2, 11, 11));
-        _compareScreen = new ListScreen(["Risk", "Title", "Movement", "Changes"], 5, 6, (0, 8, 11), (1, 12, 22), (2, 9, 25));
-        body.Add(_registerScreen, _heatScreen, _actionsScreen, _riskScreen, _settingsScreen, _historyScreen, _blameScreen, _compareScreen);
+        var history = new HistoryController(this);
+        var blame = new BlameController(this);
+        _compare = new CompareController(this);
+        _risk = new RiskController(this, history, blame);
+        _settings = new SettingsController(this);
+        _register = new RegisterController(this, _risk, new IterationsController(this, _compare), new PapersController(this));
+        _heat = new HeatMapController(this, _register);
+        _actions = new ActionsController(this, _risk);
+        _screens = [_register, _heat, _actions, _risk, _settings, history, blame, _compare];
+        body.Add([.. _screens.Select(s => s.View)]);
         Add(_header, body, _message, _hints);
 
-        _registerScreen.Table.Accepted += (_, _) => OpenSelected();
-        _actionsScreen.Table.Accepted += (_, _) => OpenSelected();
-        _riskScreen.Table.Accepted += (_, _) => Execute(UiCommand.EditField);
-        _settingsScreen.Table.Accepted += (_, _) => Execute(UiCommand.EditField);
-        _historyScreen.Table.Accepted += (_, _) => Execute(UiCommand.ViewVersion);
-        _blameScreen.Table.Accepted += (_, _) => Execute(UiCommand.Details);
-        _compareScreen.Table.Accepted += (_, _) => Execute(UiCommand.Details);
         app.Keyboard.KeyDown += OnKeyDown;
         DrawComplete += StartBaselineAfterFirstFrame;
         _watch = app.AddTimeout(WatchEvery, () =>
@@ -87,27 +71,38 @@ internal sealed partial class MainWindow : Window
     /// <summary>How often the register is checked for saves made by others.</summary>
     public static readonly TimeSpan WatchEvery = TimeSpan.FromSeconds(3);
 
-    /// <summary>On the risk screen or one of its own (its history, who changed what), where its unsaved edits still belong.</summary>
-    private bool OnRisk => Current is Screen.Risk or Screen.History or Screen.Blame;
-
     /// <summary>The screen shown now.</summary>
     public Screen Current { get; private set; }
 
     /// <summary>The last message shown on the message line, for tests.</summary>
     public string Message => _message.Text;
 
-    public RegisterScreen RegisterScreen => _registerScreen;
+    public RegisterScreen RegisterScreen => _register.View;
 
-    public RiskScreen RiskScreen => _riskScreen;
+    public RiskScreen RiskScreen => _risk.View;
 
-    public SettingsScreen SettingsScreen => _settingsScreen;
+    public SettingsScreen SettingsScreen => _settings.View;
 
     /// <summary>The hints the bar at the bottom shows now.</summary>
     public IReadOnlyList<Risks.App.KeyBinding> Hints => _hints.Shown;
 
-    public ActionsScreen ActionsScreen => _actionsScreen;
+    public ActionsScreen ActionsScreen => _actions.View;
 
-    public HeatMapView HeatMap => _heat;
+    public HeatMapView HeatMap => _heat.Map;
+
+    Session IScreenHost.Session => _session;
+
+    Prompts IScreenHost.Prompts => _prompts;
+
+    void IScreenHost.Show(Screen screen) => Show(screen);
+
+    void IScreenHost.Say(string text) => Say(text);
+
+    void IScreenHost.Refresh() => Refresh();
+
+    void IScreenHost.UpdateHeader() => UpdateHeader();
+
+    void IScreenHost.WhenBaselineLoaded() => WhenBaselineLoaded();
 
     protected override void Dispose(bool disposing)
     {
@@ -124,22 +119,10 @@ internal sealed partial class MainWindow : Window
         base.Dispose(disposing);
     }
 
-    /// <summary>For someone who may not change a field: a long text is shown whole, to read and scroll; the reason is said.</summary>
-    private void ReadOnly(FieldRow row, string reason)
-    {
-        if (row.Kind is FieldKind.LongText or FieldKind.Lines && row.Raw.Length > 0)
-        {
-            var name = row.FullLabel.Length > 0 ? row.FullLabel : row.Label;
-            _prompts.Read(char.ToUpperInvariant(name[0]) + name[1..] + " (read only)", row.Raw);
-        }
-
-        Say(reason);
-    }
-
     /// <summary>After an unexpected error: the current screen shown again, focused and whole.</summary>
     internal void AfterError() => Show(Current);
 
-    /// <summary>Runs a command as its key would.</summary>
+    /// <summary>Runs a command as its key would: one of every screen's here, the rest by the current screen's controller.</summary>
     public void Execute(UiCommand command)
     {
         Say("");
@@ -149,7 +132,7 @@ internal sealed partial class MainWindow : Window
                 _prompts.Help(Current);
                 break;
             case UiCommand.Quit:
-                if (LeaveRisk("quitting") && LeaveSettings("quitting"))
+                if (_risk.Leave("quitting") && _settings.Leave("quitting"))
                 {
                     _app.RequestStop(this);
                 }
@@ -167,404 +150,33 @@ internal sealed partial class MainWindow : Window
             case UiCommand.Reload:
                 Reload();
                 break;
-            case UiCommand.Open:
-                OpenSelected();
-                break;
-            case UiCommand.Filter:
-                _registerScreen.FilterBox.SetFocus();
-                Say("Type to filter; Enter or Down goes back to the table.");
-                break;
-            case UiCommand.ClearFilters:
-                _register.ClearFilters();
-                _registerScreen.Update();
-                break;
-            case UiCommand.Sort:
-                _register.SortByNext();
-                _registerScreen.Update();
-                break;
-            case UiCommand.ReverseSort:
-                _register.Reverse();
-                _registerScreen.Update();
-                break;
-            case UiCommand.ToggleStrategic:
-                _register.ToggleStrategic();
-                _registerScreen.Update();
-                break;
-            case UiCommand.ToggleOperational:
-                _register.ToggleOperational();
-                _registerScreen.Update();
-                break;
-            case UiCommand.ToggleClosed:
-                _register.ToggleClosed();
-                _registerScreen.Update();
-                break;
-            case UiCommand.NewRisk:
-                NewRisk();
-                break;
-            case UiCommand.NextBasis:
-                _heat.NextBasis();
-                _heatScreen.SetNeedsDraw();
-                break;
-            case UiCommand.CellUp or UiCommand.CellDown or UiCommand.CellLeft or UiCommand.CellRight:
-                _heat.Move(
-                    command switch { UiCommand.CellLeft => -1, UiCommand.CellRight => 1, _ => 0 },
-                    command switch { UiCommand.CellUp => 1, UiCommand.CellDown => -1, _ => 0 });
-                _heatScreen.SetNeedsDraw();
-                break;
-            case UiCommand.FilterToCell:
-                _heat.FilterRegister();
-                _registerScreen.Update();
-                Show(Screen.Register);
-                Say($"Filtered to {_heat.Basis.ToString().ToLowerInvariant()} {_heat.Selected}; x clears the filters.");
-                break;
-            case UiCommand.ToggleMine:
-                _actions.ToggleMine();
-                _actionsScreen.Update();
-                break;
-            case UiCommand.ToggleFinished:
-                _actions.ToggleFinished();
-                _actionsScreen.Update();
-                break;
             case UiCommand.ShowCompare:
-                if (Current != Screen.Compare && (!OnRisk || LeaveRisk("comparing")))
+                if (Current != Screen.Compare && (!_risk.Showing || _risk.Leave("comparing")))
                 {
-                    OpenComparison();
+                    _compare.Open();
                 }
 
-                break;
-            case UiCommand.CompareFrom or UiCommand.CompareTo:
-                ChooseSide(command == UiCommand.CompareFrom);
-                break;
-            case UiCommand.Iterations:
-                Iterations();
-                break;
-            case UiCommand.Export:
-                Export();
-                break;
-            case UiCommand.ShowHistory:
-                OpenHistory();
-                break;
-            case UiCommand.ShowBlame:
-                OpenBlame();
-                break;
-            case UiCommand.ViewVersion or UiCommand.ShowPatch:
-                ShowVersion(command == UiCommand.ShowPatch);
-                break;
-            case UiCommand.Details:
-                ShowDetails();
-                break;
-            case UiCommand.Back:
-                Show(Current == Screen.Compare ? Screen.Register : Screen.Risk);
                 break;
             case UiCommand.ShowSettings:
-                if (Current != Screen.Settings && (!OnRisk || LeaveRisk("opening the settings")))
+                if (Current != Screen.Settings && (!_risk.Showing || _risk.Leave("opening the settings")))
                 {
-                    OpenSettings();
+                    _settings.Open();
                 }
 
-                break;
-            case UiCommand.GoToSection or UiCommand.FirstRow or UiCommand.LastRow or UiCommand.NextSection or UiCommand.PreviousSection when CurrentFields is { } fields:
-                Move(fields, command);
                 break;
             default:
-                if (Current == Screen.Settings)
-                {
-                    ExecuteOnSettings(command);
-                }
-                else
-                {
-                    ExecuteOnRisk(command);
-                }
-
+                ControllerOf(Current).Execute(command);
                 break;
         }
 
         SetNeedsDraw();
     }
 
-    private void ExecuteOnRisk(UiCommand command)
-    {
-        if (_riskScreen.Editor is not { } editor)
-        {
-            return;
-        }
-
-        var row = _riskScreen.Selected;
-        if (command is UiCommand.AddItem or UiCommand.RemoveItem or UiCommand.MoveUp or UiCommand.MoveDown && !editor.Permission.Allowed)
-        {
-            Say(editor.Permission.Reason);
-            return;
-        }
-
-        switch (command)
-        {
-            case UiCommand.EditField:
-                EditField(editor, row);
-                break;
-            case UiCommand.AddItem:
-                if (row?.List is not { } list)
-                {
-                    Say("Select a control, gap, assurance or action (or its heading) to add another after it.");
-                    break;
-                }
-
-                Report(editor.AddItem(list, row.Item, out var added), () => _riskScreen.Update($"{list}[{added}].text"));
-                if (added >= 0)
-                {
-                    Say("Added; Enter edits its text.");
-                }
-
-                break;
-            case UiCommand.RemoveItem:
-                if (row?.List is not { } from || row.Item is not { } index)
-                {
-                    Say("Select a control, gap, assurance or action to remove it.");
-                    break;
-                }
-
-                if (Ask("Remove", $"Remove {Core.Domain.FieldNames.Label($"{from}[{index}]", editor.Draft)}? It goes when you save.", "Remove", "_Keep") == 0)
-                {
-                    Report(editor.RemoveItem(from, index), () => _riskScreen.Update());
-                }
-
-                break;
-            case UiCommand.MoveUp or UiCommand.MoveDown:
-                if (row?.List is not { } within || row.Item is not { } at)
-                {
-                    Say("Select a control, gap, assurance or action to move it.");
-                    break;
-                }
-
-                var field = row.Path[(row.Path.IndexOf(']', StringComparison.Ordinal) + 1)..];
-                Report(editor.MoveItem(within, at, command == UiCommand.MoveUp ? -1 : 1, out var to), () => _riskScreen.Update($"{within}[{to}]{field}"));
-                break;
-            case UiCommand.Save:
-                Save(editor);
-                break;
-            case UiCommand.Discard:
-                if (editor.IsDirty && Ask("Undo all", "Throw away every unsaved edit to this risk?", "Throw away", "_Keep") == 0)
-                {
-                    editor.Discard();
-                    _riskScreen.Update();
-                }
-
-                break;
-            case UiCommand.CloseRisk:
-                if (LeaveRisk("closing it"))
-                {
-                    Show(_returnTo);
-                }
-
-                break;
-        }
-    }
-
-    private void EditField(RiskEditor editor, FieldRow? row)
-    {
-        if (row is null || !row.IsEditable)
-        {
-            Say(row?.Kind == FieldKind.Heading && row.List is not null ? "a adds an item to this list." : "This line is worked out from other fields; edit those.");
-            return;
-        }
-
-        if (!editor.Permission.Allowed)
-        {
-            ReadOnly(row, editor.Permission.Reason);
-            return;
-        }
-
-        EditLoop(_riskScreen, row, editor.Edit, "w or Ctrl+S saves.");
-    }
-
-    /// <summary>
-    /// Edits <paramref name="row"/> in its dialog until <paramref name="edit"/> takes what was
-    /// typed or chosen; a refused input opens the dialog again on what was typed, with the reason.
-    /// </summary>
-    private void EditLoop(FieldScreen screen, FieldRow row, Func<string, string, string?> edit, string then)
-    {
-        string? error = null;
-        while (true)
-        {
-            var input = _prompts.Edit(row, error);
-            if (input is null)
-            {
-                return;
-            }
-
-            error = edit(row.Path, input);
-            if (error is null)
-            {
-                screen.Update(row.Path);
-                var issues = screen.Selected?.Issues ?? [];
-                var name = row.FullLabel.Length > 0 ? row.FullLabel : row.Label;
-                Say(issues.Count > 0 ? "! " + issues[0] : $"{char.ToUpperInvariant(name[0])}{name[1..]} changed; {then}");
-                return;
-            }
-
-            row = row with { Raw = input };
-        }
-    }
-
-    private void Save(RiskEditor editor)
-    {
-        if (!editor.Permission.Allowed)
-        {
-            Say("Cannot save: " + editor.Permission.Reason);
-            return;
-        }
-
-        if (!editor.IsDirty)
-        {
-            Say("Nothing to save: no edits since it was opened.");
-            return;
-        }
-
-        if (editor.Issues.Count > 0)
-        {
-            _prompts.Tell("Cannot save yet", "Fix the fields marked ! first:\n" + string.Join('\n', editor.Issues.Take(10).Select(i => "- " + i.Message)));
-            return;
-        }
-
-        string? problem = null;
-        while (true)
-        {
-            var reason = _prompts.Save(editor, problem);
-            if (reason is null)
-            {
-                Say("Not saved; your edits are still here.");
-                return;
-            }
-
-            var result = editor.Save(reason);
-            switch (result)
-            {
-                case SaveResult.Saved saved:
-                    Refresh();
-                    Say($"Saved as commit {saved.Commit[..7]}: {saved.Headline}");
-                    return;
-                case SaveResult.Unchanged:
-                    Refresh();
-                    Say("Nothing to save: the risk is already as edited.");
-                    return;
-                case SaveResult.NeedsReason needs:
-                    problem = "! " + needs.Message;
-                    continue;
-                case SaveResult.NotAllowed refused:
-                    Say("Cannot save: " + refused.Reason);
-                    return;
-                case SaveResult.Invalid invalid:
-                    _prompts.Tell("Not saved", string.Join('\n', invalid.Problems.Take(10)));
-                    _riskScreen.Update();
-                    return;
-                case SaveResult.Conflict conflict:
-                    Refresh();
-                    if (_prompts.Conflict(conflict))
-                    {
-                        var overlaps = editor.Reapply();
-                        _riskScreen.Update();
-                        Say(overlaps.Count == 0
-                            ? "Your edits are now on top of theirs; check them and save again."
-                            : $"Your edits are on top of theirs; yours replaced theirs in {string.Join(", ", overlaps)}. Check and save again.");
-                    }
-                    else
-                    {
-                        Say("Not saved; your edits are still here. Save again to re-apply them on the newer version.");
-                    }
-
-                    return;
-            }
-        }
-    }
-
-    private void NewRisk()
-    {
-        var permission = _session.Gate.Create();
-        if (!permission.Allowed)
-        {
-            Say(permission.Reason);
-            return;
-        }
-
-        if (!LeaveRisk("adding a new one"))
-        {
-            return;
-        }
-
-        var kind = Ask(
-            "New risk",
-            "Which kind of risk?\n\nStrategic: on the Board Assurance Framework, threatening a strategic objective.\nOperational: on the corporate or a directorate's register.",
-            "_Strategic (BAF)",
-            "_Operational",
-            "_Cancel");
-        if (kind is not (0 or 1))
-        {
-            return;
-        }
-
-        var strategic = kind == 0;
-        var prefix = _session.Snapshot.Risks.Where(s => (s.Risk.Kind == Core.Domain.RiskKind.Strategic) == strategic)
-            .GroupBy(s => s.Risk.Id.Prefix).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? (strategic ? "BAF" : "RISK");
-        var editor = RiskEditor.New(_session, strategic ? Core.Domain.RiskKind.Strategic : Core.Domain.RiskKind.Operational, prefix);
-        _returnTo = Current;
-        _riskScreen.Open(editor);
-        Show(Screen.Risk);
-        Say($"New risk {editor.Id}: fill in the fields marked !, then save with w or Ctrl+S.");
-    }
-
-    private void OpenSelected()
-    {
-        var stored = Current switch
-        {
-            Screen.Register => _registerScreen.Selected?.Stored,
-            Screen.Actions => _actionsScreen.Selected is { } action ? _session.Snapshot.Find(action.Risk.Id) : null,
-            _ => null,
-        };
-        if (stored is null)
-        {
-            Say("No risk selected.");
-            return;
-        }
-
-        _returnTo = Current;
-        var actionIndex = Current == Screen.Actions ? _actionsScreen.Selected?.Index : null;
-        var editor = RiskEditor.For(_session, stored);
-        _riskScreen.Open(editor);
-        if (actionIndex is { } i)
-        {
-            _riskScreen.Update($"actions[{i}].text");
-        }
-
-        Show(Screen.Risk);
-        SayRestored(editor);
-    }
-
-    /// <summary>Leaving the risk screen: asks first when there are unsaved edits. Returns whether to go on.</summary>
-    private bool LeaveRisk(string doing)
-    {
-        if (_riskScreen.Editor is not { IsDirty: true } editor || !editor.Permission.Allowed)
-        {
-            _riskScreen.Editor?.Discard();
-            return true;
-        }
-
-        var answer = Ask("Unsaved edits", $"{editor.Id} has {Core.Domain.Text.Count(editor.Changes.Count, "unsaved change")}. Save before {doing}?", "_Save", "Discard", "_Keep editing");
-        switch (answer)
-        {
-            case 0:
-                Save(editor);
-                return !editor.IsDirty;
-            case 1:
-                editor.Discard();
-                return true;
-            default:
-                Show(Screen.Risk);
-                return false;
-        }
-    }
+    private ScreenController ControllerOf(Screen screen) => _screens.First(s => s.Screen == screen);
 
     private void SwitchTo(Screen screen)
     {
-        if ((OnRisk && !LeaveRisk("leaving it")) || (Current == Screen.Settings && !LeaveSettings("leaving them")))
+        if ((_risk.Showing && !_risk.Leave("leaving it")) || (Current == Screen.Settings && !_settings.Leave("leaving them")))
         {
             return;
         }
@@ -575,44 +187,12 @@ internal sealed partial class MainWindow : Window
     private void Show(Screen screen)
     {
         Current = screen;
-        _registerScreen.Visible = screen == Screen.Register;
-        _heatScreen.Visible = screen == Screen.HeatMap;
-        _actionsScreen.Visible = screen == Screen.Actions;
-        _riskScreen.Visible = screen == Screen.Risk;
-        _settingsScreen.Visible = screen == Screen.Settings;
-        _historyScreen.Visible = screen == Screen.History;
-        _blameScreen.Visible = screen == Screen.Blame;
-        _compareScreen.Visible = screen == Screen.Compare;
-        switch (screen)
+        foreach (var each in _screens)
         {
-            case Screen.History:
-                _historyScreen.Table.SetFocus();
-                break;
-            case Screen.Blame:
-                _blameScreen.Table.SetFocus();
-                break;
-            case Screen.Compare:
-                _compareScreen.Table.SetFocus();
-                break;
-            case Screen.Register:
-                _registerScreen.Update();
-                _registerScreen.Table.SetFocus();
-                break;
-            case Screen.HeatMap:
-                _heatScreen.SetFocus();
-                break;
-            case Screen.Actions:
-                _actionsScreen.Update();
-                _actionsScreen.Table.SetFocus();
-                break;
-            case Screen.Risk:
-                _riskScreen.Table.SetFocus();
-                break;
-            case Screen.Settings:
-                _settingsScreen.Table.SetFocus();
-                break;
+            each.View.Visible = each.Screen == screen;
         }
 
+        ControllerOf(screen).Shown();
         UpdateHeader();
         _hints.Screen = screen;
         SetNeedsDraw();
@@ -644,7 +224,7 @@ internal sealed partial class MainWindow : Window
         WhenBaselineLoaded();
         if (_session.Drafts().Count > 0)
         {
-            _app.Invoke(OfferDrafts);
+            _app.Invoke(_risk.OfferDrafts);
         }
 
         if (_session.PendingEdits.Count > 0)
@@ -655,66 +235,6 @@ internal sealed partial class MainWindow : Window
                 + string.Join('\n', _session.PendingEdits.Select(p => $"- {p.Id}: {string.Join(", ", p.Fields)} ({p.By}, \"{p.Subject}\")"))
                 + "\n\nOpen each risk: your edit is re-applied on theirs. Check the fields named, then save (or discard)."));
         }
-    }
-
-    /// <summary>
-    /// On starting, the person's unsaved edits from a session that stopped before saving them:
-    /// choosing one opens its risk with the edits back on screen; "Later" leaves them kept (each
-    /// also comes back whenever its risk is opened).
-    /// </summary>
-    internal void OfferDrafts()
-    {
-        var drafts = _session.Drafts();
-        if (drafts.Count == 0)
-        {
-            return;
-        }
-
-        var choices = drafts.Select(d => (d.Id.Value, DraftLabel(d))).ToList();
-        var picked = _prompts.Pick(
-            "Unsaved edits kept from last time",
-            "The program stopped before these edits were saved. Choose one to open it with your edits back on screen, then save (w) or throw them away (u). Cancel keeps them for later: each comes back when you open its risk.",
-            choices,
-            accept: "_Open");
-        if (picked is null || drafts.FirstOrDefault(d => d.Id.Value == picked) is not { } draft)
-        {
-            return;
-        }
-
-        OpenDraft(draft);
-    }
-
-    private string DraftLabel(Storage.Git.Draft draft)
-    {
-        var title = draft.Mine.Title.Length > 0 ? draft.Mine.Title : "(no title yet)";
-        var what = draft.IsNew ? "new risk" : Core.Domain.Text.Count(Core.Changes.RiskComparer.Compare(draft.Base, draft.Mine, _session.Settings).Count, "change");
-        return $"{draft.Id} {title}: {what}, kept {Core.Presentation.Formats.Moment(draft.Kept)}";
-    }
-
-    private void OpenDraft(Storage.Git.Draft draft)
-    {
-        if (OnRisk && !LeaveRisk("opening your kept edits"))
-        {
-            return;
-        }
-
-        var editor = RiskEditor.Restore(_session, draft);
-        _returnTo = Screen.Register;
-        _riskScreen.Open(editor);
-        Show(Screen.Risk);
-        SayRestored(editor);
-    }
-
-    private void SayRestored(RiskEditor editor)
-    {
-        if (editor.Restored is not { } draft)
-        {
-            return;
-        }
-
-        var renamed = editor.Id != draft.Id ? $" (now {editor.Id}: {draft.Id} was taken meanwhile)" : "";
-        var overlaps = editor.Overlaps.Count > 0 ? $" Someone saved it meanwhile; yours replaced theirs in {string.Join(", ", editor.Overlaps)}." : "";
-        Say($"Your edits to {draft.Id}{renamed} from {Core.Presentation.Formats.Moment(draft.Kept)} are back; w saves, u throws them away.{overlaps}");
     }
 
     /// <summary>Once the last iteration is read (in the background), the trends and the header are filled in.</summary>
@@ -757,7 +277,7 @@ internal sealed partial class MainWindow : Window
             _session.Reload();
             WhenBaselineLoaded();
             Refresh();
-            Say(_riskScreen.Editor is { ChangedElsewhere: true } editor && Current == Screen.Risk
+            Say(_risk.Editor is { ChangedElsewhere: true } editor && Current == Screen.Risk
                 ? $"Someone else saved {editor.Id} just now; your unsaved edits are kept and a save re-applies them on theirs."
                 : "The register was updated: someone else saved.");
         }
@@ -769,11 +289,10 @@ internal sealed partial class MainWindow : Window
 
     private void Refresh()
     {
-        _register.Refresh();
-        _actions.Refresh();
-        _registerScreen.Update();
-        _actionsScreen.Update();
-        _riskScreen.Update();
+        foreach (var screen in _screens)
+        {
+            screen.Refresh();
+        }
     }
 
     private void OnKeyDown(object? sender, Key key)
@@ -783,20 +302,9 @@ internal sealed partial class MainWindow : Window
             return;
         }
 
-        if (_registerScreen.FilterBox.HasFocus)
+        if (ControllerOf(Current).Intercepts(key))
         {
-            // Typing in the filter: letters type; Enter, Down and Esc go back to the table.
-            if (key == Key.Enter || key == Key.CursorDown || key == Key.Esc)
-            {
-                _registerScreen.Table.SetFocus();
-                key.Handled = true;
-                return;
-            }
-
-            if (!(key.IsCtrl || (key.KeyCode >= Terminal.Gui.Drivers.KeyCode.F1 && key.KeyCode <= Terminal.Gui.Drivers.KeyCode.F12)))
-            {
-                return;
-            }
+            return;
         }
 
         if (KeyNames.Find(Current, key) is not { } binding)
@@ -815,23 +323,6 @@ internal sealed partial class MainWindow : Window
         }
     }
 
-    /// <summary>
-    /// Asks a question. The last button is the default (Enter), so it is always the safe answer;
-    /// a choice that throws something away has no letter, so typing never presses it.
-    /// </summary>
-    private int? Ask(string title, string message, params string[] buttons) => _prompts.Ask(title, message, buttons);
-
-    private void Report(string? error, Action then)
-    {
-        if (error is not null)
-        {
-            Say(error);
-            return;
-        }
-
-        then();
-    }
-
     /// <summary>Says <paramref name="text"/> on the message line, which takes a second line when the text needs it.</summary>
     private void Say(string text)
     {
@@ -842,43 +333,5 @@ internal sealed partial class MainWindow : Window
         _message.Y = Pos.AnchorEnd(1 + lines);
         _body.Height = Dim.Fill(1 + lines);
         SetNeedsLayout();
-    }
-
-    /// <summary>The field screen shown now, if one is.</summary>
-    private FieldScreen? CurrentFields => Current switch
-    {
-        Screen.Risk => _riskScreen,
-        Screen.Settings => _settingsScreen,
-        _ => null,
-    };
-
-    /// <summary>Moving on a field screen: Home, End, the next or previous section, and the menu of sections (each numbered; a number, or Enter, goes there).</summary>
-    private void Move(FieldScreen fields, UiCommand command)
-    {
-        switch (command)
-        {
-            case UiCommand.NextSection:
-                fields.NextSection(1);
-                break;
-            case UiCommand.PreviousSection:
-                fields.NextSection(-1);
-                break;
-            case UiCommand.FirstRow:
-                fields.Select(0);
-                break;
-            case UiCommand.LastRow:
-                fields.Select(fields.Rows.Count - 1);
-                break;
-            default:
-                var sections = fields.Sections;
-                var at = sections.Select((s, n) => (s.Row, n)).LastOrDefault(x => x.Row <= fields.SelectedIndex).n;
-                var chosen = _prompts.Menu("Go to section", [.. sections.Select(s => s.Heading.Label)], at);
-                if (chosen is { } n)
-                {
-                    fields.Select(sections[n].Row);
-                }
-
-                break;
-        }
     }
 }

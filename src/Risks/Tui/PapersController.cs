@@ -2,14 +2,14 @@ using Risks.App;
 
 namespace Risks.Tui;
 
-/// <summary>Writing the register out from the UI: the board's BAF paper and CSV exports.</summary>
-internal sealed partial class MainWindow
+/// <summary>The papers dialogs, opened from the register: the board's BAF paper and CSV exports, written to a file.</summary>
+internal sealed class PapersController(IScreenHost host) : Controller(host)
 {
     /// <summary>Lists what can be written, asks where, and writes it (asking before replacing a file).</summary>
-    private void Export()
+    public void Export()
     {
-        var choices = Exports.For(_session);
-        var picked = _prompts.Pick(
+        var choices = Exports.For(Session);
+        var picked = Prompts.Pick(
             "Papers and exports",
             "Papers are made from the register as committed, CSV files from the register as shown; unsaved edits are in neither. Choose one:",
             [.. choices.Select((c, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Label))]);
@@ -23,7 +23,7 @@ internal sealed partial class MainWindow
         var note = "The file is written on this computer; over SSH, copy it to yours with scp.";
         while (true)
         {
-            var typed = _prompts.Line(choice.Label, note, path, "_Write");
+            var typed = Prompts.Line(choice.Label, note, path, "_Write");
             if (string.IsNullOrWhiteSpace(typed))
             {
                 return;
@@ -43,7 +43,7 @@ internal sealed partial class MainWindow
             try
             {
                 var done = choice.Write(path);
-                _prompts.Tell("Written", $"{done}\n\nTo copy it to your computer: scp {Environment.MachineName}:{path} .");
+                Prompts.Tell("Written", $"{done}\n\nTo copy it to your computer: scp {Environment.MachineName}:{path} .");
                 Say(done);
                 return;
             }
@@ -58,7 +58,7 @@ internal sealed partial class MainWindow
     private string DefaultFolder()
     {
         var here = Path.GetFullPath(Environment.CurrentDirectory);
-        var root = Path.GetFullPath(_session.Register.Root).TrimEnd(Path.DirectorySeparatorChar);
+        var root = Path.GetFullPath(Session.Register.Root).TrimEnd(Path.DirectorySeparatorChar);
         var inside = here.Equals(root, StringComparison.Ordinal) || here.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         return inside && Directory.Exists(home) ? home : here;

@@ -3,30 +3,45 @@ using Risks.Core.Domain;
 
 namespace Risks.Tui;
 
-/// <summary>The Settings screen: register.yaml's settings, changed by governance leads and saved as one commit with a reason.</summary>
-internal sealed partial class MainWindow
+/// <summary>
+/// The Settings screen's controller: register.yaml's settings, changed by governance leads (each
+/// in its dialog, objectives, people, bands and partner risks added and removed) and saved as one
+/// commit with a reason.
+/// </summary>
+internal sealed class SettingsController : FieldController
 {
-    private Screen _settingsReturnTo = Screen.Register;
+    private Screen _returnTo = Screen.Register;
 
-    private void OpenSettings()
+    public SettingsController(IScreenHost host)
+        : base(host)
     {
-        _settingsReturnTo = Current is Screen.Settings or Screen.Risk or Screen.History or Screen.Blame ? Screen.Register : Current;
-        var editor = SettingsEditor.Open(_session);
-        _settingsScreen.Open(editor);
-        Show(Screen.Settings);
+        View.Table.Accepted += (_, _) => host.Execute(UiCommand.EditField);
+    }
+
+    public override Screen Screen => Screen.Settings;
+
+    public override SettingsScreen View { get; } = new();
+
+    /// <summary>Opens the settings as saved now, on the screen shown now unless that is a risk's (closing them goes back to it).</summary>
+    public void Open()
+    {
+        _returnTo = Host.Current is Screen.Settings or Screen.Risk or Screen.History or Screen.Blame ? Screen.Register : Host.Current;
+        var editor = SettingsEditor.Open(Session);
+        View.Open(editor);
+        Host.Show(Screen.Settings);
         Say(editor.Permission.Allowed
             ? "Enter changes the selected setting; a adds to the list selected (objectives, people, bands, partner risks); w saves."
             : "Read only: " + editor.Permission.Reason);
     }
 
-    private void ExecuteOnSettings(UiCommand command)
+    public override void Execute(UiCommand command)
     {
-        if (_settingsScreen.Editor is not { } editor)
+        if (Navigate(command) || View.Editor is not { } editor)
         {
             return;
         }
 
-        var row = _settingsScreen.Selected;
+        var row = View.Selected;
         if (command == UiCommand.EditField && !editor.Permission.Allowed && row is { IsEditable: true })
         {
             ReadOnly(row, editor.Permission.Reason);
@@ -57,14 +72,14 @@ internal sealed partial class MainWindow
                 if (editor.IsDirty && Ask("Undo all", "Throw away every unsaved change to the settings?", "Throw away", "_Keep") == 0)
                 {
                     editor.Discard();
-                    _settingsScreen.Update();
+                    View.Update();
                 }
 
                 break;
             case UiCommand.CloseRisk:
-                if (LeaveSettings("closing them"))
+                if (Leave("closing them"))
                 {
-                    Show(_settingsReturnTo);
+                    Host.Show(_returnTo);
                 }
 
                 break;
@@ -80,7 +95,7 @@ internal sealed partial class MainWindow
         }
 
         // The screen names a setting as its row does; the command line, which takes paths, keeps the path.
-        EditLoop(_settingsScreen, row, (path, input) => editor.Edit(path, input) is { } error ? SettingsRows.Reword(path, error) : null, "w saves.");
+        EditLoop(row, (path, input) => editor.Edit(path, input) is { } error ? SettingsRows.Reword(path, error) : null, "w saves.");
     }
 
     private void AddSetting(SettingsEditor editor, FieldRow? row)
@@ -112,7 +127,7 @@ internal sealed partial class MainWindow
         var id = next;
         while (true)
         {
-            var typed = _prompts.Line("Add a strategic objective", note, id, "_Add");
+            var typed = Prompts.Line("Add a strategic objective", note, id, "_Add");
             if (string.IsNullOrWhiteSpace(typed))
             {
                 return;
@@ -121,8 +136,8 @@ internal sealed partial class MainWindow
             if (editor.AddObjective(typed) is not { } error)
             {
                 // Straight on to its title, which it needs; the rest are on the rows below it.
-                _settingsScreen.Update($"objectives[{typed.Trim()}].title");
-                EditSetting(editor, _settingsScreen.Selected);
+                View.Update($"objectives[{typed.Trim()}].title");
+                EditSetting(editor, View.Selected);
                 Say($"Objective {typed.Trim()} added; its short title, appetite and tolerance are on the lines below; w saves.");
                 return;
             }
@@ -137,7 +152,7 @@ internal sealed partial class MainWindow
         var values = new[] { "", "", "", "" };
         while (true)
         {
-            var typed = _prompts.Form("Add a person", note, [("Login:", values[0]), ("Name:", values[1]), ("Email:", values[2]), ("Job title:", values[3])], "_Next");
+            var typed = Prompts.Form("Add a person", note, [("Login:", values[0]), ("Name:", values[1]), ("Email:", values[2]), ("Job title:", values[3])], "_Next");
             if (typed is null)
             {
                 return;
@@ -145,7 +160,7 @@ internal sealed partial class MainWindow
 
             values = [.. typed];
             var roles = Vocabulary.Words<Role>().Select(w => (w, Vocabulary.Phrase(Vocabulary.TryParse<Role>(w, out var r) ? r : Role.Reviewer))).ToList();
-            var role = _prompts.Pick(
+            var role = Prompts.Pick(
                 $"Role of {(typed[1].Length > 0 ? typed[1] : typed[0])}",
                 "Governance leads change everything and cut iterations; risk owners edit the risks they own or lead; reviewers read.",
                 roles,
@@ -165,8 +180,8 @@ internal sealed partial class MainWindow
             };
             if (editor.AddPerson(person) is not { } error)
             {
-                _settingsScreen.Update($"people[{person.Login}].name");
-                var issues = _settingsScreen.Selected?.Issues ?? [];
+                View.Update($"people[{person.Login}].name");
+                var issues = View.Selected?.Issues ?? [];
                 Say(issues.Count > 0 ? "! " + issues[0] : $"{person.Name} ({person.Login}) added as a {Vocabulary.Phrase(chosen)}; w saves.");
                 return;
             }
@@ -177,13 +192,13 @@ internal sealed partial class MainWindow
 
     private void AddBand(SettingsEditor editor)
     {
-        var name = _prompts.Line("Add a RAG band", "The band's name, such as Severe. Its colour is asked next, then its lowest and highest scores; every score 1-25 must fall in exactly one band.", "", "_Next");
+        var name = Prompts.Line("Add a RAG band", "The band's name, such as Severe. Its colour is asked next, then its lowest and highest scores; every score 1-25 must fall in exactly one band.", "", "_Next");
         if (string.IsNullOrWhiteSpace(name))
         {
             return;
         }
 
-        var rag = _prompts.Pick($"Colour of {name}", "The band's colour:", [.. Vocabulary.Words<Rag>().Select(w => (w, w))]);
+        var rag = Prompts.Pick($"Colour of {name}", "The band's colour:", [.. Vocabulary.Words<Rag>().Select(w => (w, w))]);
         if (rag is null || !Vocabulary.TryParse<Rag>(rag, out var colour))
         {
             return;
@@ -195,7 +210,7 @@ internal sealed partial class MainWindow
             return;
         }
 
-        _settingsScreen.Update($"bands[{name.Trim()}].min");
+        View.Update($"bands[{name.Trim()}].min");
         Say($"Band {name.Trim()} added; give its lowest and highest scores.");
     }
 
@@ -205,7 +220,7 @@ internal sealed partial class MainWindow
         var values = new[] { "", "", "", "" };
         while (true)
         {
-            var typed = _prompts.Form("Add a partner's red risk", note, [("Organisation:", values[0]), ("Risk:", values[1]), ("Score (1-25):", values[2]), ("Reported (such as 13 Mar 2025):", values[3])], "_Add");
+            var typed = Prompts.Form("Add a partner's red risk", note, [("Organisation:", values[0]), ("Risk:", values[1]), ("Score (1-25):", values[2]), ("Reported (such as 13 Mar 2025):", values[3])], "_Add");
             if (typed is null)
             {
                 return;
@@ -227,7 +242,7 @@ internal sealed partial class MainWindow
                 problem = editor.AddPartnerRisk(risk);
                 if (problem is null)
                 {
-                    _settingsScreen.Update($"partner_risks[{editor.Draft.PartnerRisks.Count}].organisation");
+                    View.Update($"partner_risks[{editor.Draft.PartnerRisks.Count}].organisation");
                     Say("Partner risk added; w saves.");
                     return;
                 }
@@ -259,7 +274,7 @@ internal sealed partial class MainWindow
             return;
         }
 
-        _settingsScreen.Update();
+        View.Update();
         var problems = editor.Issues;
         Say(problems.Count > 0 ? "! " + problems[0].Message : $"{Capital(what)} removed; w saves.");
     }
@@ -274,14 +289,14 @@ internal sealed partial class MainWindow
 
         if (editor.Issues is { Count: > 0 } issues)
         {
-            _prompts.Tell("Cannot save yet", "Fix the settings marked ! first:\n" + string.Join('\n', issues.Take(10).Select(i => "- " + i.Message)));
+            Prompts.Tell("Cannot save yet", "Fix the settings marked ! first:\n" + string.Join('\n', issues.Take(10).Select(i => "- " + i.Message)));
             return;
         }
 
         string? problem = null;
         while (true)
         {
-            var reason = _prompts.Save("Save settings", editor.Headline, editor.Changes, [], "Reason (required: recorded with the change):", problem);
+            var reason = Prompts.Save("Save settings", editor.Headline, editor.Changes, [], "Reason (required: recorded with the change):", problem);
             if (reason is null)
             {
                 Say("Not saved; your changes are still here.");
@@ -291,13 +306,13 @@ internal sealed partial class MainWindow
             switch (editor.Save(reason))
             {
                 case SaveResult.Saved saved:
-                    Refresh();
-                    UpdateHeader();
-                    _settingsScreen.Update();
+                    Host.Refresh();
+                    Host.UpdateHeader();
+                    View.Update();
                     Say($"Saved as commit {saved.Commit[..7]}: {saved.Headline}");
                     return;
                 case SaveResult.Unchanged:
-                    _settingsScreen.Update();
+                    View.Update();
                     Say("Nothing to save: the settings are already as changed.");
                     return;
                 case SaveResult.NeedsReason needs:
@@ -307,14 +322,14 @@ internal sealed partial class MainWindow
                     Say("Cannot save: " + refused.Reason);
                     return;
                 case SaveResult.Invalid invalid:
-                    _prompts.Tell("Not saved", string.Join('\n', invalid.Problems.Take(10)));
-                    _settingsScreen.Update();
+                    Prompts.Tell("Not saved", string.Join('\n', invalid.Problems.Take(10)));
+                    View.Update();
                     return;
                 case SaveResult.Conflict conflict:
                     if (Ask("Someone else saved the settings", conflict.Message + "\n\nYour changes are kept. Re-apply them on the settings as saved now, then check and save again?", "_Re-apply mine", "_Keep editing") == 0)
                     {
                         var refused = editor.Reapply();
-                        _settingsScreen.Update();
+                        View.Update();
                         Say(refused.Count == 0 ? "Your changes are now on the settings as saved; check them and save again." : $"Re-applied, except: {string.Join("; ", refused)}");
                     }
 
@@ -324,9 +339,9 @@ internal sealed partial class MainWindow
     }
 
     /// <summary>Leaving the Settings screen: asks first when there are unsaved changes. Returns whether to go on.</summary>
-    private bool LeaveSettings(string doing)
+    public bool Leave(string doing)
     {
-        if (Current != Screen.Settings || _settingsScreen.Editor is not { IsDirty: true } editor || !editor.Permission.Allowed)
+        if (Host.Current != Screen.Settings || View.Editor is not { IsDirty: true } editor || !editor.Permission.Allowed)
         {
             return true;
         }
@@ -341,7 +356,7 @@ internal sealed partial class MainWindow
                 editor.Discard();
                 return true;
             default:
-                Show(Screen.Settings);
+                Host.Show(Screen.Settings);
                 return false;
         }
     }
