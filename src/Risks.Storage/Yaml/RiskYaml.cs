@@ -307,7 +307,7 @@ public static class RiskYaml
     private static IReadOnlyDictionary<string, CustomValue> ReadCustom(NodeReader r)
     {
         var values = new Dictionary<string, CustomValue>(StringComparer.Ordinal);
-        if (r.Mapping("custom") is not { } m)
+        if (!r.Has("custom") || r.Mapping("custom") is not { } m)
         {
             return values;
         }
