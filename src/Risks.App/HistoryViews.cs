@@ -1,6 +1,7 @@
 using Risks.Core.Changes;
 using Risks.Core.Domain;
 using Risks.Core.Presentation;
+using Risks.Core.Schema;
 using Risks.Storage.Git;
 
 namespace Risks.App;
@@ -87,11 +88,22 @@ public sealed class BlameView
 
     private readonly RegisterSettings _settings;
 
-    /// <summary>A field's value as people read it: logins (owners, leads) as the people's names.</summary>
-    public string Value(FieldOrigin field) =>
-        field.Field == "owner" || field.Field.EndsWith(".owner", StringComparison.Ordinal) ? _settings.NameOf(field.Value)
-        : field.Field == "leads" ? string.Join(", ", field.Value.Split(", ").Select(_settings.NameOf))
-        : field.Value;
+    /// <summary>
+    /// A field's value as people read it, as its field's type shows it (<see cref="FieldValues.Show"/>):
+    /// logins (owners, leads, a person field of the register's own) as the people's names, dates
+    /// as 30 Jun 2025; choices come already in words.
+    /// </summary>
+    public string Value(FieldOrigin field)
+    {
+        if (RiskSchema.Find(field.Field, _settings) is not { Type: not (FieldType.Choice or FieldType.YesNo) } declared)
+        {
+            return field.Value;
+        }
+
+        return declared.IsList
+            ? string.Join(", ", field.Value.Split(", ").Select(v => FieldValues.Show(declared, v, _settings)))
+            : FieldValues.Show(declared, field.Value, _settings);
+    }
 
     public RiskId Id { get; }
 

@@ -1,5 +1,6 @@
 using Risks.Core.Domain;
 using Risks.Core.Presentation;
+using Risks.Core.Schema;
 using Risks.Core.Scoring;
 using Risks.Storage.Git;
 
@@ -268,7 +269,9 @@ public sealed class RegisterView
                 .Append(row.Risk.Owner)
                 .Concat(row.Risk.Leads.Select(settings.NameOf))
                 .Concat(row.Risk.Committees)
-                .Concat(row.Risk.Objectives));
+                .Concat(row.Risk.Objectives)
+                .Concat(RiskSchema.CustomParts(settings, row.Risk).SelectMany(f =>
+                    (f.IsList ? f.List(row.Risk.Custom) : [f.Text(row.Risk.Custom) ?? ""]).Select(v => FieldValues.Show(f, v, settings)))));
         return FilterText.Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .All(word => haystack.Contains(word, StringComparison.OrdinalIgnoreCase));
     }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Risks.Core.Domain;
+using Risks.Core.Schema;
 using Risks.Core.Validation;
 
 namespace Risks.Core.Changes;
@@ -41,70 +41,79 @@ public sealed class RiskComparer
         return comparer._changes;
     }
 
+    /// <summary>The fields to compare: the register's, with every key either version holds under <c>custom</c>.</summary>
+    private static IReadOnlyList<Field> FieldsOf(RegisterSettings? settings, Risk a, Risk b) =>
+        [.. RiskSchema.For(settings).Select(f => f.Key == RiskSchema.CustomKey ? f with { Parts = RiskSchema.CustomParts(settings, a, b) } : f)];
+
     private void Walk(Risk a, Risk b)
     {
-        if (a.Id != b.Id)
+        foreach (var field in FieldsOf(_settings, a, b))
         {
-            Scalar("id", "id", a.Id.Value, b.Id.Value);
-        }
+            switch (field.Key)
+            {
+                // Named hooks, for what is special: a change of status is worded with its closure,
+                // which is compared only while the status stays the same; a review is one event.
+                case "status":
+                    Status(field, a, b);
+                    continue;
+                case "closure" when a.Status != b.Status:
+                    continue;
+                case "last_reviewed":
+                    Review(a.LastReviewed, b.LastReviewed);
+                    continue;
+            }
 
-        Scalar("kind", "kind", Word(a.Kind), Word(b.Kind));
-        Line("title", "title", a.Title, b.Title);
-        Prose("narrative.cause", L("narrative.cause"), a.Narrative.Cause, b.Narrative.Cause);
-        Prose("narrative.event", L("narrative.event"), a.Narrative.Event, b.Narrative.Event);
-        Prose("narrative.effect", L("narrative.effect"), a.Narrative.Effect, b.Narrative.Effect);
-        Strings("key_elements", "key element", a.KeyElements, b.KeyElements, s => s);
-        Scalar("category", "category", a.Category, b.Category);
-        Status(a, b);
-        Scalar("owner", "owner", Name(a.Owner), Name(b.Owner), a.Owner, b.Owner);
-        Strings("leads", "lead", a.Leads, b.Leads, Name);
-        Scalar("directorate", "directorate", a.Directorate, b.Directorate);
-        Strings("committees", "committee", a.Committees, b.Committees, s => s);
-        Strings("objectives", "objective", a.Objectives, b.Objectives, Objective);
-        Strings("linked_risks", "linked risk", a.LinkedRisks, b.LinkedRisks, s => s);
-        Strings("external_refs", "external reference", a.ExternalRefs, b.ExternalRefs, s => s);
-        Score("inherent", a.Inherent, b.Inherent);
-        Score("current", a.Current, b.Current);
-        Score("target", a.Target, b.Target);
-        Scalar("target_date", "target date", Date(a.TargetDate), Date(b.TargetDate));
-        Scalar("response", "response", Word(a.Response), Word(b.Response));
-        Prose("performance", "performance", a.Performance, b.Performance);
-        Scalar("trajectory", "trajectory", Word(a.Trajectory), Word(b.Trajectory));
-        Items("controls", "control", a.Controls, b.Controls, c => c.Id, c => c.Text, (path, label, x, y) =>
-        {
-            Prose(path + ".text", L(path + ".text"), x.Text, y.Text);
-            Scalar(path + ".owner", L(path + ".owner"), Name(x.Owner), Name(y.Owner), x.Owner, y.Owner);
-            Scalar(path + ".effectiveness", L(path + ".effectiveness"), Phrase(x.Effectiveness), Phrase(y.Effectiveness));
-        });
-        Items("gaps", "gap", a.Gaps, b.Gaps, g => g.Id, g => g.Text, (path, label, x, y) =>
-        {
-            Scalar(path + ".type", L(path + ".type"), Word(x.Type), Word(y.Type));
-            Prose(path + ".text", L(path + ".text"), x.Text, y.Text);
-        });
-        Items("assurances", "assurance", a.Assurances, b.Assurances, s => s.Id, s => s.Text, (path, label, x, y) =>
-        {
-            Prose(path + ".text", L(path + ".text"), x.Text, y.Text);
-            Scalar(path + ".line", L(path + ".line"), Number(x.Line), Number(y.Line));
-            Scalar(path + ".source", L(path + ".source"), Word(x.Source), Word(y.Source));
-            Scalar(path + ".rating", L(path + ".rating"), Word(x.Rating), Word(y.Rating));
-            Scalar(path + ".outcome", L(path + ".outcome"), Word(x.Outcome), Word(y.Outcome));
-            Scalar(path + ".key", L(path + ".key"), x.Key ? "yes" : "no", y.Key ? "yes" : "no");
-            Scalar(path + ".date", L(path + ".date"), Date(x.Date), Date(y.Date));
-        });
-        Items("actions", "action", a.Actions, b.Actions, x => x.Id, Describe, (path, label, x, y) =>
-        {
-            Prose(path + ".text", L(path + ".text"), x.Text, y.Text);
-            Scalar(path + ".owner", L(path + ".owner"), Name(x.Owner), Name(y.Owner), x.Owner, y.Owner);
-            Scalar(path + ".due", L(path + ".due"), Date(x.Due), Date(y.Due));
-            Scalar(path + ".status", L(path + ".status"), Phrase(x.Status), Phrase(y.Status));
-            Scalar(path + ".completed", L(path + ".completed"), Date(x.Completed), Date(y.Completed));
-            Prose(path + ".update", L(path + ".update"), x.Update, y.Update, showNew: true);
-        });
-        Review(a.LastReviewed, b.LastReviewed);
-        Scalar("next_review", "next review", Date(a.NextReview), Date(b.NextReview));
+            Compare(field, null, a, b);
+        }
     }
 
-    private void Status(Risk a, Risk b)
+    /// <summary>Compares one field of two owners (the risk, or a group or item), worded as the field's <see cref="Wording"/> says.</summary>
+    /// <param name="item">For a part of an item, the item's path and name (<c>actions[A3]</c>, "action A3"); null otherwise.</param>
+    private void Compare(Field field, (string Path, string Label)? item, object a, object b)
+    {
+        var path = item is { } i ? $"{i.Path}.{field.Key}" : field.Path;
+        var label = item is { } j ? $"{j.Label} {field.Label}" : field.Label;
+        if (field.Type == FieldType.Score)
+        {
+            Score(field, (Score?)field.Get(a), (Score?)field.Get(b));
+            return;
+        }
+
+        switch (field.Wording)
+        {
+            case Wording.Parts when field.Type == FieldType.Items:
+                Items(field, field.ItemsOf(a), field.ItemsOf(b));
+                break;
+            case Wording.Parts:
+                var x = field.Get(a) ?? field.Create!();
+                var y = field.Get(b) ?? field.Create!();
+                foreach (var part in field.Parts)
+                {
+                    Compare(part, item, x, y);
+                }
+
+                break;
+            case Wording.Entries:
+                Strings(field, field.List(a), field.List(b));
+                break;
+            case Wording.Line:
+                Line(path, label, field.Text(a), field.Text(b));
+                break;
+            case Wording.Prose or Wording.ProseShowingNew:
+                Prose(path, label, field.Text(a), field.Text(b), field.Wording == Wording.ProseShowingNew);
+                break;
+            default:
+                var (was, now) = (field.Text(a), field.Text(b));
+                var (shownWas, shownNow) = (Show(field, was), Show(field, now));
+
+                // People are kept by login, so a renamed person is still found; choices as shown.
+                var kept = field.Type is FieldType.Choice or FieldType.YesNo;
+                Scalar(path, label, shownWas, shownNow, kept ? shownWas : was, kept ? shownNow : now);
+                break;
+        }
+    }
+
+    private void Status(Field field, Risk a, Risk b)
     {
         if (a.Status != b.Status)
         {
@@ -112,41 +121,39 @@ public sealed class RiskComparer
             {
                 RiskStatus.Closed => "closed" + Because(b.Closure?.Rationale),
                 RiskStatus.Merged => $"merged into {b.Closure?.MergedInto}" + Because(b.Closure?.Rationale),
-                _ => $"reopened (was {Word(a.Status)})",
+                _ => $"reopened (was {field.Text(a)})",
             };
-            Add("status", "status", ChangeKind.Changed, Word(a.Status), Word(b.Status), description);
-            return;
+            Add(field.Path, field.Label, ChangeKind.Changed, field.Text(a), field.Text(b), description);
         }
-
-        Scalar("closure.date", L("closure.date"), Date(a.Closure?.Date), Date(b.Closure?.Date));
-        Prose("closure.rationale", L("closure.rationale"), a.Closure?.Rationale, b.Closure?.Rationale);
-        Scalar("closure.merged_into", L("closure.merged_into"), a.Closure?.MergedInto, b.Closure?.MergedInto);
     }
 
-    private void Score(string path, Score? a, Score? b)
+    /// <summary>A score set or removed is one change giving its parts; otherwise each part is compared.</summary>
+    private void Score(Field field, Score? a, Score? b)
     {
         if (a is null && b is null)
         {
             return;
         }
 
+        var path = field.Path;
         if (a is null)
         {
-            Add(path, path + " score", ChangeKind.Added, null, b!.ToString(), $"{path} score set to {b.Value} ({b.Impact} x {b.Likelihood})");
+            Add(path, field.Label, ChangeKind.Added, null, b!.ToString(), $"{field.Label} set to {b.Value} ({b.Impact} x {b.Likelihood})");
         }
         else if (b is null)
         {
-            Add(path, path + " score", ChangeKind.Removed, a.ToString(), null, $"{path} score removed (was {a.Value})");
-        }
-        else
-        {
-            Scalar(path + ".impact", L(path + ".impact"), Number(a.Impact), Number(b.Impact));
-            Scalar(path + ".likelihood", L(path + ".likelihood"), Number(a.Likelihood), Number(b.Likelihood));
+            Add(path, field.Label, ChangeKind.Removed, a.ToString(), null, $"{field.Label} removed (was {a.Value})");
         }
 
-        Prose(path + ".rationale", L(path + ".rationale"), a?.Rationale, b?.Rationale);
+        var x = a ?? (Score)field.Create!();
+        var y = b ?? (Score)field.Create!();
+        foreach (var part in field.Parts.Where(p => a is not null && b is not null || p.Type != FieldType.Number))
+        {
+            Compare(part, null, x, y);
+        }
     }
 
+    /// <summary>A review is one event: who reviewed it and when, as one change.</summary>
     private void Review(Review? a, Review? b)
     {
         if (a == b || b is null)
@@ -163,57 +170,61 @@ public sealed class RiskComparer
             $"reviewed {Date(b.Date)} by {Name(b.By)}");
     }
 
-    private void Items<T>(
-        string list,
-        string noun,
-        IReadOnlyList<T> before,
-        IReadOnlyList<T> after,
-        Func<T, string> id,
-        Func<T, string> describe,
-        Action<string, string, T, T> compare)
+    /// <summary>Items matched by id: each removed or added one described, each kept one compared part by part, and any new order.</summary>
+    private void Items(Field list, IReadOnlyList<object> before, IReadOnlyList<object> after)
     {
-        var old = before.GroupBy(id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var now = after.GroupBy(id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var idPart = list.Part("id")!;
+        string Id(object item) => idPart.Text(item) ?? "";
+        var noun = list.ItemNoun!;
+        var old = before.GroupBy(Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var now = after.GroupBy(Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var item in before)
         {
-            var key = id(item);
+            var key = Id(item);
             if (!now.ContainsKey(key))
             {
-                Add($"{list}[{key}]", $"{noun} {key}", ChangeKind.Removed, describe(item), null, $"{noun} {key} removed: {Brief(describe(item))}");
+                var described = Describe(list, item);
+                Add($"{list.Key}[{key}]", $"{noun} {key}", ChangeKind.Removed, described, null, $"{noun} {key} removed: {Brief(described)}");
             }
         }
 
         foreach (var item in after)
         {
-            var key = id(item);
+            var key = Id(item);
             if (old.TryGetValue(key, out var was))
             {
-                compare($"{list}[{key}]", $"{noun} {key}", was, item);
+                foreach (var part in list.Parts.Where(p => p != idPart))
+                {
+                    Compare(part, ($"{list.Key}[{key}]", $"{noun} {key}"), was, item);
+                }
             }
             else
             {
-                Add($"{list}[{key}]", $"{noun} {key}", ChangeKind.Added, null, describe(item), $"{noun} added: {Brief(describe(item))}");
+                var described = Describe(list, item);
+                Add($"{list.Key}[{key}]", $"{noun} {key}", ChangeKind.Added, null, described, $"{noun} added: {Brief(described)}");
             }
         }
 
-        var keptBefore = before.Select(id).Where(now.ContainsKey).ToList();
-        var keptAfter = after.Select(id).Where(old.ContainsKey).ToList();
+        var keptBefore = before.Select(Id).Where(now.ContainsKey).ToList();
+        var keptAfter = after.Select(Id).Where(old.ContainsKey).ToList();
         if (!keptBefore.SequenceEqual(keptAfter, StringComparer.Ordinal))
         {
-            Add(list, list.Replace('_', ' '), ChangeKind.Reordered, string.Join(", ", keptBefore), string.Join(", ", keptAfter), $"{list.Replace('_', ' ')} reordered");
+            Add(list.Key, list.Label, ChangeKind.Reordered, string.Join(", ", keptBefore), string.Join(", ", keptAfter), $"{list.Label} reordered");
         }
     }
 
-    private void Strings(string list, string noun, IReadOnlyList<string> before, IReadOnlyList<string> after, Func<string, string> show)
+    /// <summary>Each entry of a list added or removed, shown as the list's type shows it (a person by name, an objective with its short title).</summary>
+    private void Strings(Field list, IReadOnlyList<string> before, IReadOnlyList<string> after)
     {
+        var noun = list.EntryNoun ?? list.Label;
         foreach (var removed in before.Except(after, StringComparer.Ordinal))
         {
-            Add(list, list.Replace('_', ' '), ChangeKind.Removed, removed, null, $"{noun} removed: {show(removed)}");
+            Add(list.Path, list.Label, ChangeKind.Removed, removed, null, $"{noun} removed: {Show(list, removed)}");
         }
 
         foreach (var added in after.Except(before, StringComparer.Ordinal))
         {
-            Add(list, list.Replace('_', ' '), ChangeKind.Added, null, added, $"{noun} added: {show(added)}");
+            Add(list.Path, list.Label, ChangeKind.Added, null, added, $"{noun} added: {Show(list, added)}");
         }
     }
 
@@ -269,16 +280,27 @@ public sealed class RiskComparer
     private void Add(string path, string label, ChangeKind kind, string? before, string? after, string description) =>
         _changes.Add(new FieldChange(path, kind, before, after, description) { Label = label });
 
-    /// <summary>A field's one name (<see cref="FieldNames"/>).</summary>
-    private static string L(string path) => FieldNames.Label(path);
+    /// <summary>
+    /// A value as a change shows it: as <see cref="FieldValues.Show"/> shows it (a person by name,
+    /// a choice in words), an objective with its short title, but a date as the file writes it
+    /// (2025-06-30), as commit messages have always given dates.
+    /// </summary>
+    private string? Show(Field field, string? value) => field.Type switch
+    {
+        _ when string.IsNullOrEmpty(value) => field.Type == FieldType.YesNo ? "no" : value,
+        FieldType.Date => value,
+        FieldType.Objective => _settings?.FindObjective(value) is { ShortTitle.Length: > 0 } o ? $"{value} ({o.ShortTitle})" : value,
+        _ => FieldValues.Show(field, value, _settings),
+    };
 
     private string Name(string? login) => login is null ? "" : _settings?.NameOf(login) ?? login;
 
-    private string Objective(string id) =>
-        _settings?.FindObjective(id) is { ShortTitle.Length: > 0 } o ? $"{id} ({o.ShortTitle})" : id;
-
-    private static string Describe(RiskAction action) =>
-        action.Due is { } due ? $"{action.Text} (due {Rules.Iso(due)})" : action.Text;
+    /// <summary>An item as its addition or removal describes it: its text; a hook for an action, which gives its due date too.</summary>
+    private static string Describe(Field list, object item)
+    {
+        var text = list.Part("text")?.Text(item) ?? "";
+        return list.Key == "actions" && list.Part("due")?.Text(item) is { } due ? $"{text} (due {due})" : text;
+    }
 
     /// <summary>Shortens an item's description for a headline, keeping its due date whole: <c>Report to ... (due 2025-06-30)</c>.</summary>
     private static string Brief(string described)
@@ -292,15 +314,6 @@ public sealed class RiskComparer
     private static string Because(string? rationale) =>
         string.IsNullOrWhiteSpace(rationale) ? "" : ": " + Text.Brief(rationale);
 
-    private static string? Word<T>(T? value) where T : struct, Enum => value is { } v ? Vocabulary.Word(v) : null;
-
-    private static string Word<T>(T value) where T : struct, Enum => Vocabulary.Word(value);
-
-    private static string Phrase<T>(T value) where T : struct, Enum => Vocabulary.Phrase(value);
-
-    private static string? Phrase<T>(T? value) where T : struct, Enum => value is { } v ? Vocabulary.Phrase(v) : null;
-
     private static string? Date(DateOnly? date) => date is { } d ? Rules.Iso(d) : null;
 
-    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 }

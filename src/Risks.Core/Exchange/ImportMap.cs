@@ -69,6 +69,12 @@ public sealed record ImportMap
         IsExport = true,
     };
 
+    /// <summary>The map of the program's export of a register: as <see cref="Export"/>, with a column for each of the register's own fields (<c>custom.cqc_domain</c>).</summary>
+    public static ImportMap ExportFor(RegisterSettings? settings) =>
+        settings is null || settings.CustomFields.Count == 0
+            ? Export
+            : Export with { Columns = RiskCells.FieldColumnsFor(settings).ToDictionary(f => f, f => f, StringComparer.Ordinal) };
+
     /// <summary>The column that feeds <paramref name="path"/> (such as <c>actions[2].due</c>) or the field enclosing it, with that field; null when none does.</summary>
     public (string Column, string Field)? ColumnOf(string path)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Risks.Core.Domain;
+using Risks.Core.Schema;
 using Risks.Core.Scoring;
 using Risks.Core.Validation;
 
@@ -14,79 +15,67 @@ namespace Risks.Core.Exchange;
 /// </summary>
 public static class RiskCells
 {
-    /// <summary>The columns that hold the risk's fields, in the file's key order.</summary>
-    public static IReadOnlyList<string> FieldColumns { get; } =
-    [
-        "id", "kind", "title", "narrative.cause", "narrative.event", "narrative.effect", "key_elements", "category", "status",
-        "closure.date", "closure.rationale", "closure.merged_into", "owner", "leads", "directorate", "committees", "objectives",
-        "linked_risks", "external_refs",
-        "inherent.impact", "inherent.likelihood", "inherent.rationale",
-        "current.impact", "current.likelihood", "current.rationale",
-        "target.impact", "target.likelihood", "target.rationale",
-        "target_date", "response", "performance", "trajectory", "controls", "gaps", "assurances", "actions",
-        "last_reviewed.date", "last_reviewed.by", "next_review",
-    ];
+    /// <summary>The columns that hold the risk's built-in fields, in the file's key order: each field's <see cref="Field.Column"/>.</summary>
+    public static IReadOnlyList<string> FieldColumns { get; } = ColumnFields(null).Select(f => f.Column!).ToList();
 
     /// <summary>Columns worked out from the fields, for reading in the spreadsheet; an import ignores them.</summary>
     public static IReadOnlyList<string> DerivedColumns { get; } = ["current_score", "band", "target_score", "overdue_actions"];
 
-    /// <summary>Every column of a row of <see cref="Row"/>, in order.</summary>
+    /// <summary>Every column of a row of <see cref="Row"/> on a register with none of its own fields, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } = [.. FieldColumns, .. DerivedColumns];
 
     /// <summary>The columns of a row of <see cref="ActionRows"/>.</summary>
     public static IReadOnlyList<string> ActionColumns { get; } =
         ["risk_id", "risk_title", "id", "text", "owner", "owner_name", "due", "status", "completed", "update", "overdue"];
 
-    /// <summary>The risk's cells, one for each of <see cref="Columns"/>.</summary>
+    /// <summary>The columns that hold the fields of a risk on a register: the built-in ones, then one per field of the register's own (<c>custom.cqc_domain</c>).</summary>
+    public static IReadOnlyList<string> FieldColumnsFor(RegisterSettings? settings) => ColumnFields(settings).Select(f => f.Column!).ToList();
+
+    /// <summary>Every column of a row of <see cref="Row"/> on a register, in order: its fields', then the derived ones.</summary>
+    public static IReadOnlyList<string> ColumnsFor(RegisterSettings? settings) => [.. FieldColumnsFor(settings), .. DerivedColumns];
+
+    /// <summary>The fields with a column of their own, in the file's key order, the register's own fields last.</summary>
+    public static IReadOnlyList<Field> ColumnFields(RegisterSettings? settings) =>
+        RiskSchema.Flatten(RiskSchema.For(settings)).Where(f => f.Column is not null).ToList();
+
+    /// <summary>The risk's cells, one for each of <see cref="ColumnsFor"/>: each field as the file holds it, a list one entry per line, items as <see cref="ItemCells"/>.</summary>
     public static IReadOnlyList<string> Row(Risk risk, RegisterSettings settings, DateOnly today)
     {
         var facts = RiskFacts.Of(risk, settings, today);
         return
         [
-            risk.Id.Value,
-            Vocabulary.Word(risk.Kind),
-            risk.Title,
-            risk.Narrative.Cause ?? "",
-            risk.Narrative.Event ?? "",
-            risk.Narrative.Effect ?? "",
-            Lines(risk.KeyElements),
-            risk.Category ?? "",
-            Vocabulary.Word(risk.Status),
-            Date(risk.Closure?.Date),
-            risk.Closure?.Rationale ?? "",
-            risk.Closure?.MergedInto ?? "",
-            risk.Owner,
-            Lines(risk.Leads),
-            risk.Directorate ?? "",
-            Lines(risk.Committees),
-            Lines(risk.Objectives),
-            Lines(risk.LinkedRisks),
-            Lines(risk.ExternalRefs),
-            .. Score(risk.Inherent),
-            .. Score(risk.Current),
-            .. Score(risk.Target),
-            Date(risk.TargetDate),
-            Word(risk.Response),
-            risk.Performance ?? "",
-            Word(risk.Trajectory),
-            ItemCells.Join(risk.Controls.Select(c => new[] { c.Id, c.Text, c.Owner, Word(c.Effectiveness) })),
-            ItemCells.Join(risk.Gaps.Select(g => new[] { g.Id, Vocabulary.Word(g.Type), g.Text })),
-            ItemCells.Join(risk.Assurances.Select(a => new[]
-            {
-                a.Id, a.Text, Number(a.Line), Word(a.Source), Word(a.Rating), Word(a.Outcome), a.Key ? KeyWord : "", Date(a.Date),
-            })),
-            ItemCells.Join(risk.Actions.Select(a => new[]
-            {
-                a.Id, a.Text, a.Owner, Date(a.Due), Vocabulary.Word(a.Status), Date(a.Completed), a.Update,
-            })),
-            Date(risk.LastReviewed?.Date),
-            risk.LastReviewed?.By ?? "",
-            Date(risk.NextReview),
+            .. ColumnFields(settings).Select(f => Cell(f, Owner(f, risk))),
             Number(facts.CurrentScore),
             facts.Band?.Name ?? "",
             Number(facts.TargetScore),
             Number(facts.OverdueActions.Count),
         ];
+    }
+
+    /// <summary>The value of one field as its cell holds it (empty when its group is absent).</summary>
+    private static string Cell(Field field, object? owner)
+    {
+        if (owner is null)
+        {
+            return "";
+        }
+
+        if (field.Type == FieldType.Items)
+        {
+            // Each item a line of its parts; a yes is written as the part's key (key), a no as nothing.
+            return ItemCells.Join(field.ItemsOf(owner).Select(item => field.Parts
+                .Select(p => p.Type == FieldType.YesNo ? (p.Text(item) == "true" ? p.Key : "") : p.Text(item))
+                .ToArray()));
+        }
+
+        return field.IsList ? Lines(field.List(owner)) : field.Text(owner) ?? "";
+    }
+
+    /// <summary>What holds a field: the risk, or the group (narrative, score, closure, review, the register's own fields) it is part of.</summary>
+    private static object? Owner(Field field, Risk risk)
+    {
+        var parent = FieldPath.Parent(field.Path);
+        return parent.Length == 0 ? risk : RiskSchema.Find(parent)?.Get(risk);
     }
 
     /// <summary>A row for each of the risk's actions, with <see cref="ActionColumns"/>.</summary>
@@ -111,12 +100,8 @@ public static class RiskCells
 
     private static string Lines(IReadOnlyList<string> values) => string.Join("\n", values);
 
-    private static string[] Score(Score? score) =>
-        [Number(score?.Impact), Number(score?.Likelihood), score?.Rationale ?? ""];
-
     private static string Date(DateOnly? date) => date is { } d ? Rules.Iso(d) : "";
 
     private static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
-    private static string Word<T>(T? value) where T : struct, Enum => value is { } v ? Vocabulary.Word(v) : "";
 }

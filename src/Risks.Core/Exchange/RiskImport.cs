@@ -93,7 +93,7 @@ public static class RiskImport
     }
 
     /// <summary>
-    /// Problems with the header row: a column given twice; for <see cref="ImportMap.Export"/>, a
+    /// Problems with the header row: a column given twice; for <see cref="ImportMap.Export"/> (or <see cref="ImportMap.ExportFor"/>), a
     /// column that is not the export's or no id column; for another map, a column it names that
     /// the file does not have.
     /// </summary>
@@ -112,7 +112,9 @@ public static class RiskImport
 
         if (map.IsExport)
         {
-            foreach (var header in seen.Keys.Where(h => !RiskCells.Columns.Contains(h, StringComparer.OrdinalIgnoreCase)))
+            // The export's columns, and those of the register's own fields, which the map has.
+            var columns = RiskCells.Columns.Concat(map.Columns.Values).ToList();
+            foreach (var header in seen.Keys.Where(h => !columns.Contains(h, StringComparer.OrdinalIgnoreCase)))
             {
                 problems.Add(new ImportProblem(1, header, "", "not one of the export's columns; to import a spreadsheet with other columns, give a map that says which column is which field"));
             }

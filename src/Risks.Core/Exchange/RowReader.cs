@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Risks.Core.Domain;
 using Risks.Core.Presentation;
+using Risks.Core.Schema;
 using Risks.Core.Validation;
 
 namespace Risks.Core.Exchange;
@@ -131,8 +132,50 @@ internal sealed partial class RowReader
             }),
             LastReviewed = Review(e?.LastReviewed),
             NextReview = Date("next_review", e?.NextReview),
+            Custom = Custom(e?.Custom),
         };
         return risk;
+    }
+
+    /// <summary>
+    /// The register's own fields: each declared one the row gives read from its cell as a person
+    /// would type it (a choice as one of its values, a date as 31 Mar 2025, a list one per line),
+    /// the others kept as they are, undeclared keys too.
+    /// </summary>
+    private IReadOnlyDictionary<string, CustomValue> Custom(IReadOnlyDictionary<string, CustomValue>? current)
+    {
+        var values = new Dictionary<string, CustomValue>(current ?? new Dictionary<string, CustomValue>(), StringComparer.Ordinal);
+        foreach (var field in RiskSchema.CustomParts(_settings))
+        {
+            if (!Cell(field.Path, out var cell))
+            {
+                continue;
+            }
+
+            values.Remove(field.Key);
+            if (field.IsList)
+            {
+                var entries = Listed(cell);
+                if (entries.Count > 0)
+                {
+                    values[field.Key] = CustomValue.Of(entries);
+                }
+
+                continue;
+            }
+
+            var (value, error) = FieldValues.FromInput(field, cell ?? "", _settings);
+            if (error is not null)
+            {
+                Problem(field.Path, error.StartsWith(field.Path, StringComparison.Ordinal) ? field.Label + error[field.Path.Length..] : error);
+            }
+            else if (value is not null)
+            {
+                values[field.Key] = CustomValue.Of(field.Type == FieldType.Person ? Person(field.Path, value) ?? value : value);
+            }
+        }
+
+        return values;
     }
 
     /// <summary>Notes a problem found by checking the risk, unless a problem with the same field (or one enclosing or within it) was noted already.</summary>

@@ -18,6 +18,9 @@ public sealed record RiskFilter
     /// <summary>Null shows every status.</summary>
     public RiskStatus? Status { get; init; } = RiskStatus.Open;
 
+    /// <summary>Conditions on any field, each of which a risk must meet (<c>--where custom.cqc_domain=Well-led</c>).</summary>
+    public IReadOnlyList<FieldCondition> Where { get; init; } = [];
+
     public bool Matches(RiskFacts facts)
     {
         var risk = facts.Risk;
@@ -25,6 +28,7 @@ public sealed record RiskFilter
             && (Status is null || risk.Status == Status)
             && (Band is null || string.Equals(facts.Band?.Name, Band, StringComparison.OrdinalIgnoreCase))
             && (Owner is null || risk.Owner == Owner || risk.Leads.Contains(Owner, StringComparer.Ordinal))
-            && (Objective is null || risk.Objectives.Contains(Objective, StringComparer.OrdinalIgnoreCase));
+            && (Objective is null || risk.Objectives.Contains(Objective, StringComparer.OrdinalIgnoreCase))
+            && Where.All(c => c.Matches(risk));
     }
 }

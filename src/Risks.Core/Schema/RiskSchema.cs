@@ -510,7 +510,7 @@ public static class RiskSchema
             },
             Text<Score>("rationale", $"{key}.rationale", $"{key} score rationale", "rationale", s => s.Rationale, (s, v) => s with { Rationale = v }) with
             {
-                Help = "Why the score is what it is.",
+                Wording = Wording.Prose, Help = "Why the score is what it is.",
             },
         ],
         Get = o => get((Risk)o),

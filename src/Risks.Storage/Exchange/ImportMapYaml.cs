@@ -25,7 +25,7 @@ public static class ImportMapYaml
             return (null, problems);
         }
 
-        var columns = Columns(r);
+        var columns = Columns(r, settings);
         var ids = r.Mapping("ids");
         var prefix = ids?.Text("prefix");
         var digits = ids?.Int("digits") ?? 3;
@@ -64,8 +64,10 @@ public static class ImportMapYaml
         return (problems.Count == 0 ? map : null, problems);
     }
 
-    private static Dictionary<string, string> Columns(NodeReader r)
+    private static Dictionary<string, string> Columns(NodeReader r, RegisterSettings? settings)
     {
+        // A column can feed any field a map names, or one of the register's own fields (custom.cqc_domain).
+        var fields = ImportMap.Fields.Concat(RiskCells.FieldColumnsFor(settings).Skip(RiskCells.FieldColumns.Count)).ToList();
         var columns = new Dictionary<string, string>(StringComparer.Ordinal);
         var m = r.Mapping("columns");
         if (m is null)
@@ -77,9 +79,9 @@ public static class ImportMapYaml
         foreach (var field in m.Keys)
         {
             var column = m.Text(field);
-            if (!ImportMap.Fields.Contains(field, StringComparer.Ordinal))
+            if (!fields.Contains(field, StringComparer.Ordinal))
             {
-                m.Problem(field, $"columns names {Text.Quote(field)}, which is not a field; the fields are {Text.OneOf(ImportMap.Fields)}");
+                m.Problem(field, $"columns names {Text.Quote(field)}, which is not a field; the fields are {Text.OneOf(fields)}");
             }
             else if (string.IsNullOrWhiteSpace(column))
             {

@@ -23,11 +23,11 @@ public static class RiskCsv
     private static readonly CsvWriterOptions WriterOptions = new() { FormatProvider = CultureInfo.InvariantCulture };
 
     /// <summary>
-    /// Writes one row per risk, with <see cref="RiskCells.Columns"/>. It starts with U+FEFF: give a
+    /// Writes one row per risk, with <see cref="RiskCells.ColumnsFor"/>. It starts with U+FEFF: give a
     /// writer that writes no byte order mark of its own (<see cref="Files.OutputFile.Write"/>, <c>Console.Out</c>).
     /// </summary>
     public static void WriteRisks(TextWriter output, IEnumerable<Risk> risks, RegisterSettings settings, DateOnly today) =>
-        Write(output, RiskCells.Columns, risks.Select(r => RiskCells.Row(r, settings, today)));
+        Write(output, RiskCells.ColumnsFor(settings), risks.Select(r => RiskCells.Row(r, settings, today)));
 
     /// <summary>Writes one row per action of the risks, with <see cref="RiskCells.ActionColumns"/>; starts with U+FEFF as <see cref="WriteRisks"/> does.</summary>
     public static void WriteActions(TextWriter output, IEnumerable<Risk> risks, RegisterSettings settings, DateOnly today) =>

@@ -172,6 +172,9 @@ internal sealed class NodeReader
         }
     }
 
+    /// <summary>Whether the value at <paramref name="key"/> is a list (rather than one value), without reading it.</summary>
+    public bool IsList(string key) => _mapping.Find(key)?.Value is YSequence;
+
     public NodeReader? Mapping(string key)
     {
         var (node, path) = Get(key);

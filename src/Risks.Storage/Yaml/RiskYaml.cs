@@ -87,6 +87,20 @@ public static class RiskYaml
             m.Text("by", risk.LastReviewed.By);
         });
         w.Date("next_review", risk.NextReview);
+        w.Mapping("custom", risk.Custom.Count > 0, m =>
+        {
+            foreach (var (key, value) in risk.Custom.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                if (value.Items is { } items)
+                {
+                    m.Texts(key, items);
+                }
+                else
+                {
+                    m.Text(key, value.Text);
+                }
+            }
+        });
     });
 
     private static void WriteScore(YamlWriter w, string key, Score? score) =>
@@ -284,8 +298,33 @@ public static class RiskYaml
             })).ToList(),
             LastReviewed = ReadReview(r),
             NextReview = r.Date("next_review"),
+            Custom = ReadCustom(r),
         };
         return risk;
+    }
+
+    /// <summary>The values of the register's own fields: each key one text or a list of texts, kept as written.</summary>
+    private static IReadOnlyDictionary<string, CustomValue> ReadCustom(NodeReader r)
+    {
+        var values = new Dictionary<string, CustomValue>(StringComparer.Ordinal);
+        if (!r.Has("custom") || r.Mapping("custom") is not { } m)
+        {
+            return values;
+        }
+
+        foreach (var key in m.Keys)
+        {
+            if (m.IsList(key))
+            {
+                values[key] = CustomValue.Of(m.Texts(key));
+            }
+            else if (m.Text(key) is { } text)
+            {
+                values[key] = CustomValue.Of(text);
+            }
+        }
+
+        return values;
     }
 
     private static Score? ReadScore(NodeReader r, string key)

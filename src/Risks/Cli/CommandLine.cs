@@ -83,9 +83,14 @@ public static class CommandLine
         status.AcceptOnlyFromAmong("open", "closed", "merged", "all");
         var format = new Option<string>("--format") { Description = "table, csv or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "csv", "json");
+        var where = new Option<string[]>("--where")
+        {
+            Description = "FIELD=VALUE: only risks with this value of any field, written as 'risks set' writes it (custom.cqc_domain=Well-led, response=treat, actions[].status=in progress); FIELD= for no value; give it again for more conditions",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var list = new Command("list", "List the register's risks, with their scores, bands, reviews and actions.")
         {
-            kind, band, owner, objective, status, format,
+            kind, band, owner, objective, status, where, format,
         };
         list.SetAction(r => commands.List(
             new RiskFilter
@@ -96,6 +101,7 @@ public static class CommandLine
                 Objective = r.GetValue(objective),
                 Status = r.GetValue(status) is { } s && Vocabulary.TryParse<RiskStatus>(s, out var parsedStatus) ? parsedStatus : null,
             },
+            r.GetValue(where) ?? [],
             r.GetValue(format)!,
             r));
 

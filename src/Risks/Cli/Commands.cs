@@ -77,9 +77,23 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         };
     }
 
-    public int List(RiskFilter filter, string format, ParseResult parse)
+    public int List(RiskFilter filter, IReadOnlyList<string> where, string format, ParseResult parse)
     {
         var snapshot = Open(parse).Reader.Load();
+        var conditions = new List<FieldCondition>();
+        foreach (var text in where)
+        {
+            var (condition, error) = FieldCondition.Parse(text, snapshot.Settings);
+            if (condition is null)
+            {
+                Error.WriteLine($"risks: --where {error}");
+                return ExitCodes.Usage;
+            }
+
+            conditions.Add(condition);
+        }
+
+        filter = filter with { Where = conditions };
         var rows = snapshot.Risks
             .Select(s => RiskFacts.Of(s.Risk, snapshot.Settings, context.Today))
             .Where(filter.Matches)

@@ -61,7 +61,7 @@ internal sealed partial class Commands
         }
 
         var settings = snapshot.Settings;
-        var map = ImportMap.Export;
+        var map = ImportMap.ExportFor(settings);
         if (mapFile is not null)
         {
             if (ReadInput(mapFile) is not { } mapBytes)

@@ -1,5 +1,6 @@
 using Risks.Core.Domain;
 using Risks.Core.Presentation;
+using Risks.Core.Schema;
 using Risks.Core.Scoring;
 
 namespace Risks.Cli;
@@ -45,6 +46,12 @@ internal static class TextOutput
         Field(o, "Linked risks", string.Join(", ", r.LinkedRisks.Concat(r.ExternalRefs)));
         Field(o, "Last reviewed", r.LastReviewed is { } review ? $"{Formats.Date(review.Date)} by {settings.NameOf(review.By)}" : null);
         Field(o, "Next review", r.NextReview is { } next ? $"{Formats.Date(next)} ({Formats.Due(next, today)})" : null);
+        foreach (var field in RiskSchema.CustomParts(settings, r))
+        {
+            // The register's own fields, by their labels, as the schema shows their values.
+            Field(o, field.Caption, field.IsList ? string.Join("; ", field.List(r.Custom).Select(v => FieldValues.Show(field, v, settings))) : FieldValues.Show(field, field.Text(r.Custom), settings));
+        }
+
         Section(o, "Narrative", [("Cause", r.Narrative.Cause), ("Event", r.Narrative.Event), ("Effect", r.Narrative.Effect)]);
         Section(o, "Performance against target", [("", r.Performance)]);
         List(o, "Controls", r.Controls.Select(c => (c.Id, c.Text, Join(c.Effectiveness is { } e ? Vocabulary.Phrase(e) : null, c.Owner is null ? null : settings.NameOf(c.Owner)))));
