@@ -41,7 +41,8 @@ public sealed class ReportCommandTests : RegisterTest
         {
             text.ShouldContain($"{id} ");
             var section = text[text.IndexOf($"\n## {int.Parse(id[^2..], System.Globalization.CultureInfo.InvariantCulture)}. {id}", StringComparison.Ordinal)..];
-            section.Split('\n')[3].ShouldEndWith("**No change since the January 2025 report.**", Case.Sensitive, id);
+            section.Split('\n').First(l => l.StartsWith("- **Risk score (impact x likelihood):** ", StringComparison.Ordinal))
+                .ShouldEndWith("**No change since the January 2025 report.**", Case.Sensitive, id);
         }
 
         text.ShouldContain("**Risk score (impact x likelihood):** 3 x 3 = 9 High.");

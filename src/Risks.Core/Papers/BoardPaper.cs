@@ -52,8 +52,9 @@ public sealed record PaperSource
 /// <summary>
 /// The Board Assurance Framework paper as the board reads it: a summary table of the strategic
 /// risks, one section per strategic risk, the heat map, the risks outside appetite or target, and
-/// partner organisations' red risks. Built from the register at one commit; renderers
-/// (<see cref="PaperHtml"/>, <see cref="PaperMarkdown"/>) only lay it out.
+/// partner organisations' red risks. Built from the register at one commit and worded as a
+/// <see cref="PaperDocument"/>, which the renderers (<see cref="PaperHtml"/>,
+/// <see cref="PaperMarkdown"/>) only lay out.
 /// </summary>
 public sealed record BoardPaper
 {
@@ -314,8 +315,11 @@ public enum PaperFormat { Html, Markdown }
 /// <summary>Renders a paper in a form, and names its file.</summary>
 public static class Paper
 {
-    public static string Render(BoardPaper paper, PaperFormat format) =>
-        format == PaperFormat.Markdown ? PaperMarkdown.Render(paper) : PaperHtml.Render(paper);
+    public static string Render(BoardPaper paper, PaperFormat format)
+    {
+        var document = PaperDocument.Of(paper);
+        return format == PaperFormat.Markdown ? PaperMarkdown.Render(document) : PaperHtml.Render(document);
+    }
 
     /// <summary>"BAF-2025-03.html", or "BAF-1a2b3c4d5e.md" for a commit that is not an iteration.</summary>
     public static string FileName(BoardPaper paper, PaperFormat format) => FileName(paper.Source.Iteration ?? paper.Source.ShortCommit, format);

@@ -2,93 +2,104 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Risks.Core.Domain;
-using Risks.Core.Presentation;
 
 namespace Risks.Core.Papers;
 
 /// <summary>
 /// The paper as one self-contained HTML file: styles inline, no scripts, fonts, images or links
-/// to fetch, so it opens offline and prints to A4 landscape. The output is a function of the
-/// paper alone: the same paper gives the same bytes.
+/// to fetch, so it opens offline and prints to A4 landscape. It lays out a
+/// <see cref="PaperDocument"/> and says nothing the document does not: the same paper gives the
+/// same bytes.
 /// </summary>
 public static class PaperHtml
 {
-    public static string Render(BoardPaper paper)
+    public static string Render(BoardPaper paper) => Render(PaperDocument.Of(paper));
+
+    public static string Render(PaperDocument paper)
     {
+        var cover = paper.Cover;
         var html = new Html();
         html.Line("<!DOCTYPE html>");
         html.Line("<html lang=\"en-GB\">");
         html.Line("<head>");
         html.Line("<meta charset=\"utf-8\">");
         html.Line("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.Line($"<title>{E(paper.Organisation)}: Board Assurance Framework, {E(paper.Period)}</title>");
+        html.Line($"<title>{E(cover.FullTitle)}</title>");
         html.Line($"<style>{Style}</style>");
         html.Line("</head>");
         html.Line("<body>");
 
         html.Line("<header class=\"cover\">");
-        html.Line($"<p class=\"organisation\">{E(paper.Organisation)}</p>");
-        html.Line($"<h1>Board Assurance Framework</h1>");
-        html.Line($"<p class=\"period\">{E(paper.Period)}</p>");
-        html.Line($"<p class=\"scope\">{E(paper.ScopeLine)} {E(paper.MovementLine)}</p>");
-        if (paper.Unreadable.Count > 0)
+        html.Line($"<p class=\"organisation\">{E(cover.Organisation)}</p>");
+        html.Line($"<h1>{E(cover.Title)}</h1>");
+        html.Line($"<p class=\"period\">{E(cover.Period)}</p>");
+        html.Line($"<p class=\"scope\">{E(cover.Scope)}</p>");
+        if (cover.Incomplete is { } incomplete)
         {
-            html.Line($"<p class=\"warning\"><strong>Incomplete:</strong> {E(Text.Count(paper.Unreadable.Count, "risk file"))} could not be read at this commit and {(paper.Unreadable.Count == 1 ? "is" : "are")} not in this paper: {E(string.Join(", ", paper.Unreadable))}.</p>");
+            html.Line($"<p class=\"warning\"><strong>{E(incomplete.Label)}</strong> {E(incomplete.Text)}</p>");
         }
 
         html.Line("<nav><ol>");
-        html.Line("<li><a href=\"#summary\">Summary report</a></li>");
-        html.Line("<li><a href=\"#risks\">Individual risks: controls, gaps, assurances and actions</a></li>");
-        html.Line("<li><a href=\"#heat-map\">Heat map</a></li>");
-        html.Line("<li><a href=\"#outside\">Risks outside appetite or target</a></li>");
-        html.Line("<li><a href=\"#partners\">Partner organisations' red risks</a></li>");
+        foreach (var entry in paper.Contents)
+        {
+            html.Line($"<li><a href=\"#{E(entry.Anchor)}\">{Content(entry.Title)}</a></li>");
+        }
+
         html.Line("</ol></nav>");
         html.Line("</header>");
 
-        Summary(html, paper);
-        html.Line("<div id=\"risks\">");
-        foreach (var section in paper.Risks)
+        Summary(html, paper.Summary);
+        html.Line($"<div id=\"{E(paper.RisksAnchor)}\">");
+        foreach (var risk in paper.Risks)
         {
-            Section(html, section, paper);
+            Section(html, risk);
         }
 
         html.Line("</div>");
-        HeatMap(html, paper);
-        Outside(html, paper);
-        Partners(html, paper);
+        HeatMap(html, paper.HeatMap);
+        Table(html, paper.Outside, [1, 2], row =>
+            $"<td><strong>{E(row.Id)}</strong> {E(row.Title)}</td>" +
+            $"<td class=\"score {Rag(row.CurrentBand)}\">{E(row.Current)}</td>" +
+            $"<td class=\"score\">{E(row.Target)}</td>" +
+            $"<td>{E(row.TargetDate)}{(row.Passed is { } passed ? $" <strong class=\"overdue\">{E(passed)}</strong>" : "")}</td>" +
+            $"<td>{E(row.Appetite)}</td>");
+        Table(html, paper.Partners, [2], p =>
+            $"<td>{E(p.Organisation)}</td><td>{E(p.Title)}</td><td class=\"score {Rag(p.Band)}\">{E(p.Score)}</td><td>{E(p.Reported)}</td>");
 
+        var footer = paper.Footer;
         html.Line("<footer>");
-        html.Line($"<p>{E(paper.Organisation)} &middot; Board Assurance Framework, {E(paper.Period)}</p>");
-        html.Line($"<p>{E(paper.IterationLine)} &middot; {E(paper.CommitLine)} &middot; as at {E(Formats.Date(paper.Source.AsAt))}</p>");
-        html.Line($"<p class=\"sha\">Commit {E(paper.Source.Commit)}</p>");
+        html.Line($"<p>{E(footer.Organisation)} &middot; {E(footer.Title)}</p>");
+        html.Line($"<p>{E(footer.Iteration)} &middot; {E(footer.Commit)} &middot; {E(footer.AsAt)}</p>");
+        html.Line($"<p class=\"sha\">Commit {E(footer.Sha)}</p>");
         html.Line("</footer>");
         html.Line("</body>");
         html.Line("</html>");
         return html.ToString();
     }
 
-    private static void Summary(Html html, BoardPaper paper)
+    private static void Summary(Html html, PaperSummary summary)
     {
-        html.Line("<section id=\"summary\" class=\"summary\">");
-        html.Line("<h2>BAF risks: summary report</h2>");
-        if (paper.Risks.Count == 0)
+        html.Line($"<section id=\"{E(summary.Anchor)}\" class=\"summary\">");
+        html.Line($"<h2>{E(summary.Heading)}</h2>");
+        if (summary.Rows.Count == 0)
         {
-            html.Line("<p class=\"none\">No open strategic risks are on the register.</p>");
+            html.Line($"<p class=\"none\">{E(summary.None)}</p>");
             html.Line("</section>");
             return;
         }
 
+        var columns = summary.Columns;
         html.Line("<table>");
-        html.Line("<thead><tr><th class=\"num\">No</th><th>Risk and key elements</th><th>SRO</th><th>Key assurances</th><th class=\"score\">I x L = score</th></tr></thead>");
+        html.Line($"<thead><tr><th class=\"num\">{E(columns[0])}</th>{string.Concat(columns.Skip(1).SkipLast(1).Select(c => $"<th>{E(c)}</th>"))}<th class=\"score\">{E(columns[^1])}</th></tr></thead>");
         html.Line("<tbody>");
-        foreach (var s in paper.Risks)
+        foreach (var s in summary.Rows)
         {
             html.Line("<tr>");
             html.Line($"<td class=\"num\">{s.Number}.</td>");
-            html.Line($"<td><a href=\"#{Anchor(s)}\"><strong>{E(s.Risk.Id.Value)} {E(s.Risk.Title.ToUpper(CultureInfo.InvariantCulture))}</strong></a>{List(s.Risk.KeyElements)}</td>");
-            html.Line($"<td>{E(s.OwnerName)}</td>");
-            html.Line($"<td>{List(s.KeyAssurances.Select(a => a.Text))}</td>");
-            html.Line($"<td class=\"score {Rag(s.Facts.Band)}\"><strong>{E(s.Risk.Current?.ToString() ?? "Not scored")}</strong><br>{E(s.Facts.Band?.Name ?? "")}{(s.Movement is { } m ? $"<br><span class=\"movement\">{E(m)}</span>" : "")}</td>");
+            html.Line($"<td><a href=\"#{E(s.Anchor)}\"><strong>{E(s.Id)} {E(s.Title.ToUpper(CultureInfo.InvariantCulture))}</strong></a>{List(s.KeyElements)}</td>");
+            html.Line($"<td>{E(s.Owner)}</td>");
+            html.Line($"<td>{List(s.KeyAssurances)}</td>");
+            html.Line($"<td class=\"score {Rag(s.Band)}\"><strong>{E(s.Score)}</strong><br>{E(s.BandName)}{(s.Movement is { } m ? $"<br><span class=\"movement\">{E(m)}</span>" : "")}</td>");
             html.Line("</tr>");
         }
 
@@ -97,77 +108,63 @@ public static class PaperHtml
         html.Line("</section>");
     }
 
-    private static void Section(Html html, RiskSection s, BoardPaper paper)
+    private static void Section(Html html, PaperRisk risk)
     {
-        var r = s.Risk;
-        html.Line($"<section class=\"risk\" id=\"{Anchor(s)}\">");
-        html.Line($"<h2><span class=\"num\">{s.Number}.</span> {E(r.Id.Value)} {E(r.Title)}</h2>");
+        html.Line($"<section class=\"risk\" id=\"{E(risk.Anchor)}\">");
+        html.Line($"<h2><span class=\"num\">{risk.Number}.</span> {E(risk.Heading)}</h2>");
         html.Line("<table class=\"frame\">");
         html.Line("<colgroup><col class=\"label\"><col><col class=\"label\"><col></colgroup>");
-        html.Line("<tr>");
-        html.Line("<th>Risk narrative</th>");
-        html.Line($"<td>{Narrative(r.Narrative)}</td>");
-        html.Line("<th>Risk score<br><span class=\"hint\">impact x likelihood</span></th>");
-        html.Line($"<td class=\"{Rag(s.Facts.Band)}\"><strong>{E(s.Score)}</strong>{(r.Current?.Rationale is { } why ? $"<br>{E(why)}" : "")}{(s.Movement is { } m ? $"<br><strong>{E(BoardPaper.Sentence(m))}</strong>" : "")}</td>");
-        html.Line("</tr>");
-        html.Line("<tr>");
-        html.Line("<th>Risk owner</th>");
-        html.Line($"<td>{E(s.Owner)}{(s.Leads.Count > 0 ? $"<br>Leads: {E(Text.All(s.Leads))}" : "")}</td>");
-        html.Line("<th>Directorate<br>Committee</th>");
-        html.Line($"<td>{E(r.Directorate ?? "")}<br>{E(string.Join("; ", r.Committees))}</td>");
-        html.Line("</tr>");
-        html.Line("<tr>");
-        html.Line("<th>Strategic objectives</th>");
-        html.Line($"<td>{E(string.Join("; ", s.Objectives))}</td>");
-        html.Line("<th>Linked risks</th>");
-        html.Line($"<td>{E(string.Join("; ", s.Linked))}</td>");
-        html.Line("</tr>");
-        html.Line("<tr>");
-        html.Line("<th>Inherent and target</th>");
-        html.Line($"<td>Inherent {E(Formats.Score(r.Inherent))}; target {E(Formats.Score(r.Target))}{(r.TargetDate is { } td ? $" by {E(Formats.Date(td))}" : "")}{(s.Facts.TargetDateMissed ? " <strong class=\"overdue\">(target date passed)</strong>" : "")}</td>");
-        html.Line("<th>Response and trajectory</th>");
-        html.Line($"<td>{E(Words(r.Response))}{(r.Trajectory is { } t ? $"; {E(Vocabulary.Phrase(t))}" : "")}</td>");
-        html.Line("</tr>");
+        foreach (var pair in risk.Fields.Chunk(2))
+        {
+            html.Line("<tr>");
+            foreach (var field in pair)
+            {
+                html.Line($"<th>{string.Join("<br>", field.Labels.Select(E))}{(field.Hint is { } hint ? $"<br><span class=\"hint\">{E(hint)}</span>" : "")}</th>");
+                html.Line($"<td{(field.Banded ? $" class=\"{Rag(field.Band)}\"" : "")}>{string.Join("<br>", field.Lines.Select(l => Spans(l, breaks: true)))}</td>");
+            }
+
+            html.Line("</tr>");
+        }
+
         html.Line("</table>");
 
-        html.Line("<h3>Current performance against target and trajectory</h3>");
-        html.Line(r.Performance is { } performance ? Paragraphs(performance) : "<p class=\"none\">Not stated.</p>");
+        html.Line($"<h3>{E(risk.Performance.Heading)}</h3>");
+        html.Line(risk.Performance.Paragraphs.Count == 0
+            ? None(risk.Performance.None)
+            : string.Concat(risk.Performance.Paragraphs.Select(p => $"<p>{E(p)}</p>")));
 
         html.Line("<div class=\"pair\">");
         html.Line("<div>");
-        html.Line("<h3>How is it being addressed? (controls)</h3>");
-        html.Line(Items(r.Controls.Select(c => E(c.Text) + (c.Effectiveness is { } e ? $" <span class=\"tag\">{E(Vocabulary.Phrase(e))}</span>" : "")), "No controls recorded."));
+        Items(html, risk.Controls);
         html.Line("</div>");
         html.Line("<div>");
-        html.Line("<h3>Gaps in control</h3>");
-        html.Line(Items(s.ControlGaps.Select(g => E(g.Text)), "None recorded."));
-        html.Line("<h3>Gaps in assurance</h3>");
-        html.Line(Items(s.AssuranceGaps.Select(g => E(g.Text)), "None recorded."));
+        Items(html, risk.ControlGaps);
+        Items(html, risk.AssuranceGaps);
         html.Line("</div>");
         html.Line("</div>");
 
         html.Line("<div class=\"pair\">");
         html.Line("<div>");
-        html.Line("<h3>How will we know it is working? (assurances)</h3>");
-        html.Line(Items(r.Assurances.Select(Assurance), "No assurances recorded."));
+        Items(html, risk.Assurances);
         html.Line("</div>");
         html.Line("<div>");
-        html.Line("<h3>Next steps (actions)</h3>");
-        if (s.Actions.Count == 0)
+        var actions = risk.Actions;
+        html.Line($"<h3>{E(actions.Heading)}</h3>");
+        if (actions.Rows.Count == 0)
         {
-            html.Line("<p class=\"none\">No actions recorded.</p>");
+            html.Line(None(actions.None));
         }
         else
         {
             html.Line("<table class=\"actions\">");
-            html.Line("<thead><tr><th>Action</th><th>Owner</th><th>Due</th><th>Status</th></tr></thead>");
+            html.Line($"<thead><tr>{string.Concat(actions.Columns.Select(c => $"<th>{E(c)}</th>"))}</tr></thead>");
             html.Line("<tbody>");
-            foreach (var a in s.Actions)
+            foreach (var a in actions.Rows)
             {
-                html.Line($"<tr{(a.Overdue ? " class=\"overdue\"" : "")}>");
-                html.Line($"<td>{E(a.Action.Text)}{(a.Action.Update is { } update ? $"<br><span class=\"hint\">{E(update)}</span>" : "")}</td>");
+                html.Line($"<tr{(a.Overdue is null ? "" : " class=\"overdue\"")}>");
+                html.Line($"<td>{E(a.Action)}{(a.Update is { } update ? $"<br><span class=\"hint\">{E(update)}</span>" : "")}</td>");
                 html.Line($"<td>{E(a.Owner)}</td>");
-                html.Line($"<td>{E(a.Due)}{(a.Overdue ? "<br><strong>OVERDUE</strong>" : "")}</td>");
+                html.Line($"<td>{E(a.Due)}{(a.Overdue is { } overdue ? $"<br><strong>{E(overdue)}</strong>" : "")}</td>");
                 html.Line($"<td>{E(a.Status)}</td>");
                 html.Line("</tr>");
             }
@@ -178,33 +175,31 @@ public static class PaperHtml
 
         html.Line("</div>");
         html.Line("</div>");
-        var review = r.LastReviewed is { } last ? $"Last reviewed {Formats.Date(last.Date)}" : "Not yet reviewed";
-        html.Line($"<p class=\"review\">{E(review)}{(r.NextReview is { } next ? $"; next review {E(Formats.Date(next))}" : "")}. {E(paper.IterationLine)}; {E(paper.CommitLine)}.</p>");
+        html.Line($"<p class=\"review\">{E(risk.Review)}</p>");
         html.Line("</section>");
     }
 
-    private static void HeatMap(Html html, BoardPaper paper)
+    private static void HeatMap(Html html, PaperHeatMap map)
     {
-        html.Line("<section id=\"heat-map\" class=\"heat\">");
-        html.Line("<h2>Heat map: open risks by current score</h2>");
-        html.Line("<p>Each cell lists the strategic risks in it and counts the operational risks.</p>");
+        html.Line($"<section id=\"{E(map.Anchor)}\" class=\"heat\">");
+        html.Line($"<h2>{E(map.Heading)}</h2>");
+        html.Line($"<p>{E(map.Intro)}</p>");
         html.Line("<table class=\"matrix\">");
-        for (var impact = 5; impact >= 1; impact--)
+        foreach (var row in map.Rows)
         {
             html.Line("<tr>");
-            html.Line($"<th class=\"axis\">{E(paper.Scoring.DescribeImpact(impact))}</th>");
-            for (var likelihood = 1; likelihood <= 5; likelihood++)
+            html.Line($"<th class=\"axis\">{E(row.Impact)}</th>");
+            foreach (var cell in row.Cells)
             {
-                var cell = paper.HeatMap.At(impact, likelihood);
                 var content = new List<string>();
                 if (cell.Strategic.Count > 0)
                 {
                     content.Add(string.Join(" ", cell.Strategic.Select(id => $"<strong class=\"id\">{E(id)}</strong>")));
                 }
 
-                if (cell.Operational > 0)
+                if (cell.Operational is { } operational)
                 {
-                    content.Add(E(Text.Count(cell.Operational, "operational risk")));
+                    content.Add(E(operational));
                 }
 
                 html.Line($"<td class=\"{Rag(cell.Band)}\"><span class=\"cellscore\">{cell.Score}</span>{string.Join("<br>", content)}</td>");
@@ -213,58 +208,39 @@ public static class PaperHtml
             html.Line("</tr>");
         }
 
-        html.Line("<tr><th class=\"axis corner\">Impact &uarr;<br>Likelihood &rarr;</th>");
-        for (var likelihood = 1; likelihood <= 5; likelihood++)
+        html.Line($"<tr><th class=\"axis corner\">{E(map.ImpactAxis)} &uarr;<br>{E(map.LikelihoodAxis)} &rarr;</th>");
+        foreach (var likelihood in map.Likelihoods)
         {
-            html.Line($"<th class=\"axis\">{E(paper.Scoring.DescribeLikelihood(likelihood))}</th>");
+            html.Line($"<th class=\"axis\">{E(likelihood)}</th>");
         }
 
         html.Line("</tr>");
         html.Line("</table>");
-        html.Line($"<p class=\"key\">Bands: {string.Join("; ", paper.Bands.Bands.Select(b => $"<span class=\"{Rag(b)}\">&nbsp;{E(b.Name)} {b.Min}-{b.Max}&nbsp;</span>"))}.{(paper.HeatMap.Unscored > 0 ? $" {E(Text.Count(paper.HeatMap.Unscored, "open risk"))} without a current score not shown." : "")}</p>");
+        var legend = map.Legend;
+        html.Line($"<p class=\"key\">{E(legend.Label)}: {string.Join("; ", legend.Entries.Select(b => $"<span class=\"{Rag(b.Band)}\">&nbsp;{E(b.Text)}&nbsp;</span>"))}.{(legend.Note is { } note ? $" {E(note)}" : "")}</p>");
         html.Line("</section>");
     }
 
-    private static void Outside(Html html, BoardPaper paper) => ListSection(
-        html,
-        "outside",
-        "Risks outside appetite or target",
-        "Every open risk is within appetite and at or below its target score.",
-        "<th>Risk</th><th class=\"score\">Current</th><th class=\"score\">Target</th><th>Target date</th><th>Tolerance exceeded (objective: tolerance, appetite)</th>",
-        paper.Outside.Select(row =>
-            $"<td><strong>{E(row.Risk.Id.Value)}</strong> {E(row.Risk.Title)}</td>" +
-            $"<td class=\"score {Rag(paper.Bands.For(row.Current ?? 0))}\">{row.Current}</td>" +
-            $"<td class=\"score\">{row.Target}</td>" +
-            $"<td>{E(row.TargetDate)}{(row.TargetDateMissed ? " <strong class=\"overdue\">passed</strong>" : "")}</td>" +
-            $"<td>{E(row.Appetite)}</td>"));
-
-    private static void Partners(Html html, BoardPaper paper) => ListSection(
-        html,
-        "partners",
-        "Partner organisations' red risks",
-        "No partner risks recorded.",
-        "<th>Organisation</th><th>Risk</th><th class=\"score\">Score</th><th>Reported</th>",
-        paper.PartnerRisks.Select(p =>
-            $"<td>{E(p.Organisation)}</td><td>{E(p.Title)}</td><td class=\"score {Rag(paper.Bands.For(p.Score))}\">{p.Score}</td><td>{E(Formats.Date(p.Reported))}</td>"));
-
-    /// <summary>A section holding a table of rows (each given as its encoded cells), or a sentence when there are none.</summary>
-    private static void ListSection(Html html, string id, string heading, string none, string header, IEnumerable<string> rows)
+    /// <summary>
+    /// A part of the paper that is a table: each row given as its encoded cells, the columns at
+    /// <paramref name="scores"/> centred as scores; or its sentence when there are no rows.
+    /// </summary>
+    private static void Table<TRow>(Html html, PaperTable<TRow> table, int[] scores, Func<TRow, string> cells)
     {
-        html.Line($"<section id=\"{id}\">");
-        html.Line($"<h2>{E(heading)}</h2>");
-        var list = rows.ToList();
-        if (list.Count == 0)
+        html.Line($"<section id=\"{E(table.Anchor ?? "")}\">");
+        html.Line($"<h2>{E(table.Heading)}</h2>");
+        if (table.Rows.Count == 0)
         {
-            html.Line($"<p class=\"none\">{E(none)}</p>");
+            html.Line(None(table.None));
         }
         else
         {
             html.Line("<table>");
-            html.Line($"<thead><tr>{header}</tr></thead>");
+            html.Line($"<thead><tr>{string.Concat(table.Columns.Select((c, i) => $"<th{(scores.Contains(i) ? " class=\"score\"" : "")}>{E(c)}</th>"))}</tr></thead>");
             html.Line("<tbody>");
-            foreach (var row in list)
+            foreach (var row in table.Rows)
             {
-                html.Line($"<tr>{row}</tr>");
+                html.Line($"<tr>{cells(row)}</tr>");
             }
 
             html.Line("</tbody>");
@@ -274,61 +250,30 @@ public static class PaperHtml
         html.Line("</section>");
     }
 
-    private static string Narrative(Narrative n)
+    /// <summary>A heading and its list, or its sentence when the list is empty.</summary>
+    private static void Items(Html html, PaperList list)
     {
-        var parts = new List<string>();
-        if (n.Cause is { } cause)
-        {
-            parts.Add($"<strong>Cause:</strong> {E(cause).Replace("\n", "<br>", StringComparison.Ordinal)}");
-        }
-
-        if (n.Event is { } ev)
-        {
-            parts.Add($"<strong>Event:</strong> {E(ev).Replace("\n", "<br>", StringComparison.Ordinal)}");
-        }
-
-        if (n.Effect is { } effect)
-        {
-            parts.Add($"<strong>Effect:</strong> {E(effect).Replace("\n", "<br>", StringComparison.Ordinal)}");
-        }
-
-        return parts.Count == 0 ? "<span class=\"none\">Not stated.</span>" : string.Join("<br>", parts);
+        html.Line($"<h3>{E(list.Heading)}</h3>");
+        html.Line(list.Items.Count == 0
+            ? None(list.None)
+            : "<ul>" + string.Concat(list.Items.Select(i => $"<li>{Spans(i, breaks: false)}</li>")) + "</ul>");
     }
 
-    private static string Assurance(Assurance a)
+    /// <summary>A line's runs, each in its style; with <paramref name="breaks"/>, line breaks within a run are kept.</summary>
+    private static string Spans(PaperLine line, bool breaks) => string.Concat(line.Spans.Select(span =>
     {
-        var tags = new List<string>();
-        if (a.Line is { } line)
+        var text = breaks ? E(span.Text).Replace("\n", "<br>", StringComparison.Ordinal) : E(span.Text);
+        return span.Style switch
         {
-            tags.Add($"line {line}");
-        }
+            PaperStyle.Strong or PaperStyle.Headline => $"<strong>{text}</strong>",
+            PaperStyle.Warning => $"<strong class=\"overdue\">{text}</strong>",
+            PaperStyle.Tag => $" <span class=\"tag\">{text}</span>",
+            PaperStyle.Missing => $"<span class=\"none\">{text}</span>",
+            _ => text,
+        };
+    }));
 
-        if (a.Source is { } source)
-        {
-            tags.Add(Vocabulary.Phrase(source));
-        }
-
-        if (a.Rating is { } rating)
-        {
-            tags.Add($"{Vocabulary.Phrase(rating)} assurance");
-        }
-
-        if (a.Outcome is { } outcome)
-        {
-            tags.Add(Vocabulary.Phrase(outcome));
-        }
-
-        if (a.Date is { } date)
-        {
-            tags.Add(Formats.Date(date));
-        }
-
-        return (a.Key ? "<strong>Key:</strong> " : "") + E(a.Text) + (tags.Count > 0 ? $" <span class=\"tag\">{E(string.Join(", ", tags))}</span>" : "");
-    }
-
-    private static string Words(RiskResponse? response) => response is { } r ? ActionLine.Capitalise(Vocabulary.Phrase(r)) : "Not stated";
-
-    private static string Anchor(RiskSection s) => "risk-" + s.Risk.Id.Value.ToLowerInvariant();
+    private static string None(string sentence) => $"<p class=\"none\">{E(sentence)}</p>";
 
     private static string List(IEnumerable<string> items)
     {
@@ -336,18 +281,12 @@ public static class PaperHtml
         return list.Count == 0 ? "" : "<ul>" + string.Concat(list.Select(i => $"<li>{E(i)}</li>")) + "</ul>";
     }
 
-    private static string Items(IEnumerable<string> encoded, string none)
-    {
-        var list = encoded.ToList();
-        return list.Count == 0 ? $"<p class=\"none\">{E(none)}</p>" : "<ul>" + string.Concat(list.Select(i => $"<li>{i}</li>")) + "</ul>";
-    }
-
-    private static string Paragraphs(string text) =>
-        string.Concat(text.Split('\n').Where(l => l.Trim().Length > 0).Select(l => $"<p>{E(l.Trim())}</p>"));
-
     private static string Rag(Band? band) => band is null ? "band-none" : "band-" + Vocabulary.Word(band.Rag);
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>Text within an element, where quotes need no escaping.</summary>
+    private static string Content(string text) => E(text).Replace("&#39;", "'", StringComparison.Ordinal).Replace("&quot;", "\"", StringComparison.Ordinal);
 
     /// <summary>Lines joined with \n whatever the platform, so the bytes are the same everywhere.</summary>
     private sealed class Html

@@ -1,198 +1,217 @@
 using System.Text;
 using Risks.Core.Domain;
-using Risks.Core.Presentation;
 
 namespace Risks.Core.Papers;
 
 /// <summary>
 /// The paper as Markdown (GitHub-flavoured tables), for pasting into other papers or reading in a
-/// Git server's web view. Like <see cref="PaperHtml"/>, a function of the paper alone.
+/// Git server's web view. Like <see cref="PaperHtml"/>, it lays out a <see cref="PaperDocument"/>
+/// and says nothing the document does not.
 /// </summary>
 public static class PaperMarkdown
 {
-    public static string Render(BoardPaper paper)
+    public static string Render(BoardPaper paper) => Render(PaperDocument.Of(paper));
+
+    public static string Render(PaperDocument paper)
     {
         var md = new StringBuilder();
         void Line(string line = "") => md.Append(line).Append('\n');
 
-        Line($"# {Flat(paper.Organisation)}: Board Assurance Framework, {Flat(paper.Period)}");
+        var cover = paper.Cover;
+        Line($"# {Flat(cover.FullTitle)}");
         Line();
-        Line($"{paper.ScopeLine} {paper.MovementLine}");
+        Line(Flat(cover.Scope));
         Line();
-        if (paper.Unreadable.Count > 0)
+        if (cover.Incomplete is { } incomplete)
         {
-            Line($"> **Incomplete:** {Text.Count(paper.Unreadable.Count, "risk file")} could not be read at this commit and {(paper.Unreadable.Count == 1 ? "is" : "are")} not in this paper: {string.Join(", ", paper.Unreadable)}.");
+            Line($"> **{incomplete.Label}** {Flat(incomplete.Text)}");
             Line();
         }
 
-        Line("## BAF risks: summary report");
-        Line();
-        if (paper.Risks.Count == 0)
+        for (var i = 0; i < paper.Contents.Count; i++)
         {
-            Line("No open strategic risks are on the register.");
+            Line($"{i + 1}. {Flat(paper.Contents[i].Title)}");
+        }
+
+        Line();
+        var summary = paper.Summary;
+        Line($"## {summary.Heading}");
+        Line();
+        if (summary.Rows.Count == 0)
+        {
+            Line(summary.None);
         }
         else
         {
-            Line("| No | Risk and key elements | SRO | Key assurances | I x L = score |");
+            Line(Row(summary.Columns));
             Line("|---:|---|---|---|---|");
         }
 
-        foreach (var s in paper.Risks)
+        foreach (var s in summary.Rows)
         {
-            var risk = $"**{s.Risk.Id.Value} {s.Risk.Title}**" + string.Concat(s.Risk.KeyElements.Select(k => $"<br>- {k}"));
-            var assurances = string.Join("<br>", s.KeyAssurances.Select(a => $"- {a.Text}"));
-            var score = $"**{s.Risk.Current?.ToString() ?? "Not scored"}** {s.Facts.Band?.Name}".TrimEnd() + (s.Movement is { } m ? $"<br>{m}" : "");
-            Line($"| {s.Number} | {Cell(risk)} | {Cell(s.OwnerName)} | {Cell(assurances)} | {Cell(score)} |");
+            var risk = $"**{s.Id} {s.Title}**" + string.Concat(s.KeyElements.Select(k => $"<br>- {k}"));
+            var assurances = string.Join("<br>", s.KeyAssurances.Select(a => $"- {a}"));
+            var score = $"**{s.Score}** {s.BandName}".TrimEnd() + (s.Movement is { } m ? $"<br>{m}" : "");
+            Line($"| {s.Number} | {Cell(risk)} | {Cell(s.Owner)} | {Cell(assurances)} | {Cell(score)} |");
         }
 
-        foreach (var s in paper.Risks)
+        foreach (var r in paper.Risks)
         {
-            var r = s.Risk;
             Line();
-            Line($"## {s.Number}. {r.Id.Value} {Flat(r.Title)}");
+            Line($"## {r.Number}. {Flat(r.Heading)}");
             Line();
-            Line($"**Risk score (impact x likelihood):** {s.Score}{(r.Current?.Rationale is { } why ? $". {BoardPaper.Sentence(why)}" : ".")}{(s.Movement is { } movement ? $" **{BoardPaper.Sentence(movement)}**" : "")}");
-            Line();
-            if (r.Narrative.Cause is { } cause)
+            foreach (var field in r.Fields)
             {
-                Line($"- **Cause:** {Flat(cause)}");
+                Line($"- {Field(field)}");
             }
 
-            if (r.Narrative.Event is { } ev)
-            {
-                Line($"- **Event:** {Flat(ev)}");
-            }
-
-            if (r.Narrative.Effect is { } effect)
-            {
-                Line($"- **Effect:** {Flat(effect)}");
-            }
-
-            Line($"- **Risk owner:** {s.Owner}{(s.Leads.Count > 0 ? $"; leads: {Text.All(s.Leads)}" : "")}");
-            Line($"- **Directorate:** {r.Directorate}; **committee:** {string.Join("; ", r.Committees)}");
-            Line($"- **Strategic objectives:** {string.Join("; ", s.Objectives)}");
-            Line($"- **Linked risks:** {string.Join("; ", s.Linked)}");
-            Line($"- **Inherent:** {Formats.Score(r.Inherent)}; **target:** {Formats.Score(r.Target)}{(r.TargetDate is { } td ? $" by {Formats.Date(td)}" : "")}{(s.Facts.TargetDateMissed ? " (target date passed)" : "")}");
             Line();
-            Line("### Current performance against target and trajectory");
+            Line($"### {r.Performance.Heading}");
             Line();
-            if (r.Performance is { } performance)
+            foreach (var paragraph in r.Performance.Paragraphs.DefaultIfEmpty(r.Performance.None))
             {
-                foreach (var paragraph in performance.Split('\n').Where(p => p.Trim().Length > 0))
-                {
-                    Line(paragraph.Trim());
-                    Line();
-                }
-            }
-            else
-            {
-                Line("Not stated.");
+                Line(paragraph);
                 Line();
             }
 
-            Items("How is it being addressed? (controls)", r.Controls.Select(c => c.Text + (c.Effectiveness is { } e ? $" _({Vocabulary.Phrase(e)})_" : "")), "No controls recorded.");
-            Items("Gaps in control", s.ControlGaps.Select(g => g.Text), "None recorded.");
-            Items("Gaps in assurance", s.AssuranceGaps.Select(g => g.Text), "None recorded.");
-            Items("How will we know it is working? (assurances)", r.Assurances.Select(a => (a.Key ? "**Key:** " : "") + a.Text + (a.Rating is { } rating ? $" _({Vocabulary.Phrase(rating)} assurance)_" : "")), "No assurances recorded.");
-            Line("### Next steps (actions)");
+            Items(r.Controls);
+            Items(r.ControlGaps);
+            Items(r.AssuranceGaps);
+            Items(r.Assurances);
+            Line($"### {r.Actions.Heading}");
             Line();
-            if (s.Actions.Count == 0)
+            if (r.Actions.Rows.Count == 0)
             {
-                Line("No actions recorded.");
+                Line(r.Actions.None);
             }
             else
             {
-                Line("| Action | Owner | Due | Status |");
+                Line(Row(r.Actions.Columns));
                 Line("|---|---|---|---|");
-                foreach (var a in s.Actions)
+                foreach (var a in r.Actions.Rows)
                 {
-                    Line($"| {Cell(a.Action.Text + (a.Action.Update is { } update ? $"<br>_{update}_" : ""))} | {Cell(a.Owner)} | {Cell(a.Due)}{(a.Overdue ? " **OVERDUE**" : "")} | {Cell(a.Status)} |");
+                    Line($"| {Cell(a.Action + (a.Update is { } update ? $"<br>_{update}_" : ""))} | {Cell(a.Owner)} | {Cell(a.Due)}{(a.Overdue is { } overdue ? $" **{overdue}**" : "")} | {Cell(a.Status)} |");
                 }
             }
+
+            Line();
+            Line(Flat(r.Review));
         }
 
+        var map = paper.HeatMap;
         Line();
-        Line("## Heat map: open risks by current score");
+        Line($"## {map.Heading}");
         Line();
-        Line("Impact down the side (5 at the top), likelihood along the top. Strategic risks by id, operational risks counted.");
+        Line(map.Intro);
         Line();
-        Line("| Impact | 1 | 2 | 3 | 4 | 5 |");
+        Line(Row([$"{map.ImpactAxis} ↑<br>{map.LikelihoodAxis} →", .. map.Likelihoods]));
         Line("|---:|---|---|---|---|---|");
-        for (var impact = 5; impact >= 1; impact--)
+        foreach (var row in map.Rows)
         {
-            var cells = Enumerable.Range(1, 5).Select(likelihood =>
+            var cells = row.Cells.Select(cell =>
             {
-                var cell = paper.HeatMap.At(impact, likelihood);
-                var parts = new List<string> { $"{cell.Score} {cell.Band?.Name}".TrimEnd() };
-                parts.AddRange(cell.Strategic.Select(id => $"**{id}**"));
-                if (cell.Operational > 0)
+                var parts = new List<string> { $"{cell.Score} {cell.BandName}".TrimEnd() };
+                if (cell.Strategic.Count > 0)
                 {
-                    parts.Add($"+{cell.Operational} op.");
+                    parts.Add(string.Join(" ", cell.Strategic.Select(id => $"**{id}**")));
                 }
 
-                return string.Join(" ", parts);
+                if (cell.Operational is { } operational)
+                {
+                    parts.Add(operational);
+                }
+
+                return string.Join("<br>", parts);
             });
-            Line($"| {impact} | {string.Join(" | ", cells)} |");
+            Line(Row([row.Impact, .. cells]));
         }
 
         Line();
-        Line("## Risks outside appetite or target");
-        Line();
-        if (paper.Outside.Count == 0)
-        {
-            Line("Every open risk is within appetite and at or below its target score.");
-        }
-        else
-        {
-            Line("| Risk | Current | Target | Target date | Tolerance exceeded (objective: tolerance, appetite) |");
-            Line("|---|---:|---:|---|---|");
-            foreach (var row in paper.Outside)
-            {
-                Line($"| **{row.Risk.Id.Value}** {Cell(row.Risk.Title)} | {row.Current} | {row.Target} | {row.TargetDate}{(row.TargetDateMissed ? " (passed)" : "")} | {Cell(row.Appetite)} |");
-            }
-        }
+        Line($"{map.Legend.Label}: {string.Join("; ", map.Legend.Entries.Select(e => e.Text))}.{(map.Legend.Note is { } note ? $" {note}" : "")}");
 
-        Line();
-        Line("## Partner organisations' red risks");
-        Line();
-        if (paper.PartnerRisks.Count == 0)
-        {
-            Line("No partner risks recorded.");
-        }
-        else
-        {
-            Line("| Organisation | Risk | Score | Reported |");
-            Line("|---|---|---:|---|");
-            foreach (var p in paper.PartnerRisks)
-            {
-                Line($"| {Cell(p.Organisation)} | {Cell(p.Title)} | {p.Score} | {Formats.Date(p.Reported)} |");
-            }
-        }
+        Table(paper.Outside, "|---|---:|---:|---|---|", row =>
+            [$"**{row.Id}** {row.Title}", row.Current, row.Target, row.TargetDate + (row.Passed is { } passed ? $" ({passed})" : ""), row.Appetite]);
+        Table(paper.Partners, "|---|---|---:|---|", p => [p.Organisation, p.Title, p.Score, p.Reported]);
 
+        var footer = paper.Footer;
         Line();
         Line("---");
         Line();
-        Line($"{paper.IterationLine}. {paper.CommitLine} (`{paper.Source.Commit}`). As at {Formats.Date(paper.Source.AsAt)}.");
+        Line($"{Flat(footer.Organisation)} · {Flat(footer.Title)}");
+        Line();
+        Line($"{footer.Iteration}. {footer.Commit} (`{footer.Sha}`). {ActionLine.Capitalise(footer.AsAt)}.");
         return md.ToString();
 
-        void Items(string heading, IEnumerable<string> items, string none)
+        void Items(PaperList list)
         {
-            Line($"### {heading}");
+            Line($"### {list.Heading}");
             Line();
-            var list = items.ToList();
-            if (list.Count == 0)
+            if (list.Items.Count == 0)
             {
-                Line(none);
+                Line(list.None);
             }
 
-            foreach (var item in list)
+            foreach (var item in list.Items)
             {
-                Line($"- {Flat(item)}");
+                Line($"- {Spans(item.Spans)}");
             }
 
             Line();
         }
+
+        void Table<TRow>(PaperTable<TRow> table, string rule, Func<TRow, IReadOnlyList<string>> cells)
+        {
+            Line();
+            Line($"## {table.Heading}");
+            Line();
+            if (table.Rows.Count == 0)
+            {
+                Line(table.None);
+                return;
+            }
+
+            Line(Row(table.Columns));
+            Line(rule);
+            foreach (var row in table.Rows)
+            {
+                Line(Row(cells(row)));
+            }
+        }
     }
+
+    /// <summary>
+    /// A field as a list item: its label in bold, then its value. A value of several lines runs on
+    /// as sentences; a field with a label for each line gives each line after its own label.
+    /// </summary>
+    private static string Field(PaperField field)
+    {
+        if (field.Labels.Count > 1 && field.Labels.Count == field.Lines.Count)
+        {
+            return string.Join("; ", field.Labels.Zip(field.Lines, (label, line) => $"**{label}:** {Spans(line.Spans)}"));
+        }
+
+        var label = $"**{string.Join(" / ", field.Labels)}{(field.Hint is { } hint ? $" ({hint})" : "")}:**";
+        var value = field.Lines.Count == 1
+            ? Spans(field.Lines[0].Spans)
+            : string.Join(" ", field.Lines.Select(l => Spans([.. l.Spans.SkipLast(1), l.Spans[^1] with { Text = BoardPaper.Sentence(l.Spans[^1].Text) }])));
+        return $"{label} {value}";
+    }
+
+    /// <summary>Runs of text in their styles, each on one line.</summary>
+    private static string Spans(IReadOnlyList<PaperSpan> spans) => string.Concat(spans.Select(span =>
+    {
+        var text = Flat(span.Text);
+        return span.Style switch
+        {
+            PaperStyle.Strong or PaperStyle.Warning => $"**{text}**",
+            PaperStyle.Tag => $" _({text})_",
+            PaperStyle.Missing => $"_{text}_",
+            _ => text,
+        };
+    }));
+
+    /// <summary>A table row of cells.</summary>
+    private static string Row(IEnumerable<string> cells) => $"| {string.Join(" | ", cells.Select(Cell))} |";
 
     /// <summary>A table cell: pipes escaped, line breaks as &lt;br&gt;.</summary>
     private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal);
