@@ -2,6 +2,7 @@ using System.Globalization;
 using Risks.Core.Changes;
 using Risks.Core.Domain;
 using Risks.Core.Presentation;
+using Risks.Core.Schema;
 using Risks.Core.Scoring;
 
 namespace Risks.Core.Papers;
@@ -193,6 +194,9 @@ public sealed record RiskSection
     /// <summary>"CRR-018 Health inequalities data", then references in other systems such as "Datix 18".</summary>
     public required IReadOnlyList<string> Linked { get; init; }
 
+    /// <summary>The register's own fields it shows on the paper (declared with <c>paper: true</c>), as label and value, in their declared order; those the risk has no value for are shown as "Not stated".</summary>
+    public IReadOnlyList<(string Label, string Value)> OwnFields { get; init; } = [];
+
     public IEnumerable<Gap> ControlGaps => Risk.Gaps.Where(g => g.Type == GapType.Control);
 
     public IEnumerable<Gap> AssuranceGaps => Risk.Gaps.Where(g => g.Type == GapType.Assurance);
@@ -226,8 +230,16 @@ public sealed record RiskSection
                 .. risk.ExternalRefs,
             ],
             Actions = [.. risk.Actions.Where(a => !a.IsFinished).Concat(risk.Actions.Where(a => a.IsFinished)).Select(a => ActionLine.Of(a, settings, asAt))],
+            OwnFields = OwnFieldsOf(risk, settings),
         };
     }
+
+    private static IReadOnlyList<(string Label, string Value)> OwnFieldsOf(Risk risk, RegisterSettings settings) =>
+    [
+        .. settings.CustomFields.Where(f => f.OnPaper).Select(RiskSchema.CustomPart).Select(f => (f.Caption, f.IsList
+            ? string.Join("; ", f.List(risk.Custom).Select(v => FieldValues.Show(f, v, settings)))
+            : FieldValues.Show(f, f.Text(risk.Custom), settings))),
+    ];
 
     private static string Short(Objective objective) =>
         string.IsNullOrWhiteSpace(objective.ShortTitle) ? objective.Title : objective.ShortTitle;

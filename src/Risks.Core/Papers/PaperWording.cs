@@ -213,6 +213,9 @@ public static class PaperFields
                     ? PaperLine.Of(new PaperSpan(inherent), new PaperSpan(" "), new PaperSpan("(target date passed)", PaperStyle.Warning))
                     : PaperLine.Plain(inherent)]),
             PaperField.Of("Response and trajectory", Response(r.Response) + (r.Trajectory is { } t ? $"; {Vocabulary.Phrase(t)}" : "")),
+            .. s.OwnFields.Select(f => f.Value.Length > 0
+                ? PaperField.Of(f.Label, f.Value)
+                : new PaperField([f.Label], [PaperLine.Of(new PaperSpan("Not stated", PaperStyle.Missing))])),
         ];
     }
 

@@ -39,11 +39,22 @@ public sealed partial class PaperFormsTests
                     Date = new DateOnly(2025, 2, 10),
                 },
             ],
+            Custom = new Dictionary<string, CustomValue>(StringComparer.Ordinal)
+            {
+                ["cqc_domain"] = CustomValue.Of("Well-led"),
+                ["risk_source"] = CustomValue.Of("Walk-round finding"),
+            },
         };
         var unscored = Samples.Operational("CRR-003") with { Current = null };
         var settings = Samples.Settings() with
         {
             PartnerRisks = [new PartnerRisk { Organisation = "MSEFT", Title = "Financial sustainability", Score = 25, Reported = new DateOnly(2025, 2, 28) }],
+            CustomFields =
+            [
+                new CustomField { Key = "cqc_domain", Label = "CQC domain", Type = CustomFieldType.Choice, Choices = ["Safe", "Well-led"], OnPaper = true },
+                new CustomField { Key = "date_identified", Label = "Date identified", Type = CustomFieldType.Date, OnPaper = true },
+                new CustomField { Key = "risk_source", Label = "Risk source", Type = CustomFieldType.Text },
+            ],
         };
         var source = new PaperSource
         {
@@ -155,4 +166,18 @@ public sealed partial class PaperFormsTests
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Space();
+
+    [Fact]
+    public void The_register_s_own_fields_chosen_for_the_paper_are_in_both_forms_and_no_others()
+    {
+        var paper = Paper();
+        foreach (var text in new[] { PaperHtml.Render(paper), PaperMarkdown.Render(paper) })
+        {
+            text.ShouldContain("CQC domain");
+            text.ShouldContain("Well-led");
+            text.ShouldContain("Date identified");
+            text.ShouldNotContain("Risk source");
+            text.ShouldNotContain("Walk-round finding");
+        }
+    }
 }
