@@ -87,6 +87,20 @@ public static class RiskYaml
             m.Text("by", risk.LastReviewed.By);
         });
         w.Date("next_review", risk.NextReview);
+        w.Mapping("custom", risk.Custom.Count > 0, m =>
+        {
+            foreach (var (key, value) in risk.Custom.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                if (value.Items is { } items)
+                {
+                    m.Texts(key, items);
+                }
+                else
+                {
+                    m.Text(key, value.Text);
+                }
+            }
+        });
     });
 
     private static void WriteScore(YamlWriter w, string key, Score? score) =>
@@ -284,8 +298,26 @@ public static class RiskYaml
             })).ToList(),
             LastReviewed = ReadReview(r),
             NextReview = r.Date("next_review"),
+            Custom = ReadCustom(r),
         };
         return risk;
+    }
+
+    /// <summary>The values of the register's own fields, each a text or a list, kept as written.</summary>
+    private static Dictionary<string, CustomValue> ReadCustom(NodeReader r)
+    {
+        var custom = new Dictionary<string, CustomValue>(StringComparer.Ordinal);
+        if (r.Mapping("custom") is { } m)
+        {
+            foreach (var key in m.Keys)
+            {
+                custom[key] = m.IsList(key) ? CustomValue.Of(m.Texts(key)) : CustomValue.Of(m.Text(key) ?? "");
+            }
+
+            m.Finish();
+        }
+
+        return custom;
     }
 
     private static Score? ReadScore(NodeReader r, string key)
