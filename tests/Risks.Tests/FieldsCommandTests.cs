@@ -83,7 +83,7 @@ public sealed class FieldsCommandTests : RegisterTest
         var file = Path.Combine(Register, "risks", "BAF", "00", "BAF-07.yaml");
         var text = File.ReadAllText(file);
         File.AppendAllText(file, "custom:\n  cqc_domain: Well-led\n");
-        Git.Run(Register, "commit", "-qam", "CQC domain");
+        Git.Run(Register, "-c", "user.name=Test", "-c", "user.email=test@example.nhs.uk", "commit", "-qam", "CQC domain");
         var (head, before) = (Git.Head(Register), FileBytes("register.yaml"));
 
         var refused = Run("fields", "remove", "cqc_domain", "-m", "Not needed");
@@ -94,7 +94,7 @@ public sealed class FieldsCommandTests : RegisterTest
         FileBytes("register.yaml").ShouldBe(before);
 
         File.WriteAllText(file, text);
-        Git.Run(Register, "commit", "-qam", "CQC domain cleared");
+        Git.Run(Register, "-c", "user.name=Test", "-c", "user.email=test@example.nhs.uk", "commit", "-qam", "CQC domain cleared");
         var removed = Run("fields", "remove", "cqc_domain", "-m", "Not needed");
         removed.Code.ShouldBe(0, removed.ToString());
         Git.Lines(Register, "log", "-1", "--format=%s").ShouldBe(["Settings: custom field cqc_domain removed"]);

@@ -102,6 +102,13 @@ public sealed class RiskComparer
         });
         Review(a.LastReviewed, b.LastReviewed);
         Scalar("next_review", "next review", Date(a.NextReview), Date(b.NextReview));
+
+        // The register's own fields, by their labels (a minimal comparison until the schema's comparison lands).
+        foreach (var key in a.Custom.Keys.Union(b.Custom.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var path = $"{Schema.RiskSchema.CustomKey}.{key}";
+            Scalar(path, FieldNames.Label(path, b, _settings), a.Custom.GetValueOrDefault(key)?.ToString(), b.Custom.GetValueOrDefault(key)?.ToString());
+        }
     }
 
     private void Status(Risk a, Risk b)
