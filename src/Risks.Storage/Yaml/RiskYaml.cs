@@ -307,7 +307,8 @@ public static class RiskYaml
     private static Dictionary<string, CustomValue> ReadCustom(NodeReader r)
     {
         var custom = new Dictionary<string, CustomValue>(StringComparer.Ordinal);
-        if (r.Mapping("custom") is { } m)
+        // Asked only when present, so the keys named as allowed are as they were until the full reader lands.
+        if (r.Has("custom") && r.Mapping("custom") is { } m)
         {
             foreach (var key in m.Keys)
             {
