@@ -231,7 +231,7 @@ public sealed class RiskEditor
             return Permission.Reason;
         }
 
-        var (changed, error) = RiskFields.Set(Draft, path, input);
+        var (changed, error) = RiskFields.Set(Draft, path, input, _session.Settings);
         if (changed is null)
         {
             return error;

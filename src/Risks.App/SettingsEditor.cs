@@ -12,7 +12,7 @@ namespace Risks.App;
 
 /// <summary>
 /// The Settings screen: register.yaml as read (organisation, objectives, people and roles,
-/// categories, the scoring words, RAG bands and partner organisations' red risks), the edits made
+/// categories, the scoring words, RAG bands, partner organisations' red risks and the register's own fields), the edits made
 /// to it, what is wrong with them in <c>risks check</c>'s words, and saving them as one commit with
 /// a reason. Governance leads only; others read it, told why. Edits are never lost: a save refused
 /// for any reason leaves them as they were, and after someone else's save they are replayed on theirs.
@@ -127,6 +127,15 @@ public sealed partial class SettingsEditor
 
     /// <summary>Adds a band with its name and colour (its lowest and highest scores are then filled in).</summary>
     public string? AddBand(string name, Rag rag) => Do(s => SettingsEdit.Set(s, $"bands[{name.Trim()}].rag", Vocabulary.Word(rag)));
+
+    /// <summary>Adds a field of the register's own with its key and type (its label and the rest are then filled in on its rows).</summary>
+    public string? AddCustomField(string key, CustomFieldType type)
+    {
+        key = key.Trim();
+        return Do(s => s.FindCustomField(key) is { } there
+            ? (null, $"there is already a custom field {there.Key} ({there.Label})")
+            : SettingsEdit.Set(s, $"custom_fields[{key}].type", Vocabulary.Word(type)));
+    }
 
     /// <summary>Adds a partner organisation's red risk.</summary>
     public string? AddPartnerRisk(PartnerRisk risk) => Do(s => (s with { PartnerRisks = [.. s.PartnerRisks, risk] }, null));
@@ -264,6 +273,7 @@ public sealed partial class SettingsEditor
             "objectives" when index < Draft.Objectives.Count => Draft.Objectives[index].Id,
             "people" when index < Draft.People.Count => Draft.People[index].Login,
             "bands" when index < Draft.Bands.Bands.Count => Draft.Bands.Bands[index].Name,
+            "custom_fields" when index < Draft.CustomFields.Count => Draft.CustomFields[index].Key,
             "categories" => null,
             _ => (index + 1).ToString(CultureInfo.InvariantCulture),
         };

@@ -87,6 +87,26 @@ public static partial class SettingsRows
             rows.Add(Item(new FieldRow($"{path}.reported", "reported", Formats.Date(p.Reported), FieldKind.Date) { Raw = Formats.Date(p.Reported), Help = "The date of the partner's report." }, "partner_risks", i, key, 1));
         }
 
+        rows.Add(Heading("custom_fields", "Custom fields", "custom_fields", Count(s.CustomFields.Count, "field")));
+        for (var i = 0; i < s.CustomFields.Count; i++)
+        {
+            var f = s.CustomFields[i];
+            var path = $"custom_fields[{f.Key}]";
+            var users = risks.Where(r => r.Custom.ContainsKey(f.Key)).Select(r => r.Id.Value).ToList();
+            var held = users.Count == 0 ? "No risk has a value for it." : $"Risks with a value: {Core.Domain.Text.All(users.Take(8).ToList())}{(users.Count > 8 ? $" and {users.Count - 8} more" : "")}.";
+            rows.Add(Item(Text($"{path}.label", f.Key + (f.Retired ? " (retired)" : ""), f.Label) with { CanClear = false, Help = $"The field's name as the risk screen, papers and spreadsheets give it; risks keep its value under custom: {f.Key}. " + held }, "custom_fields", i, f.Key));
+            rows.Add(Item(Pick<CustomFieldType>($"{path}.type", "type", f.Type, clearable: false) with { Help = "What the field holds: text (one line), long text, a date, a number, a choice of its choices, a person, or a list (one per line)." }, "custom_fields", i, f.Key, 1));
+            if (f.Type == CustomFieldType.Choice || f.Choices.Count > 0)
+            {
+                rows.Add(Item(new FieldRow($"{path}.choices", "choices", string.Join("; ", f.Choices), FieldKind.Lines) { Raw = string.Join('\n', f.Choices), Help = "The values a choice takes, one per line." }, "custom_fields", i, f.Key, 1));
+            }
+
+            rows.Add(Item(Pick<RequiredFor>($"{path}.required_for", "required for", f.RequiredFor) with { Help = "Which risks must give a value: strategic, operational or all; none for an optional field." }, "custom_fields", i, f.Key, 1));
+            rows.Add(Item(Text($"{path}.help", "help", f.Help) with { Help = "What the field is for and what it takes, as the risk screen shows it." }, "custom_fields", i, f.Key, 1));
+            rows.Add(Item(YesNo($"{path}.paper", "on the paper", f.OnPaper) with { Help = "Whether the board paper shows the field with each risk." }, "custom_fields", i, f.Key, 1));
+            rows.Add(Item(YesNo($"{path}.retired", "retired", f.Retired) with { Help = "A retired field stays on the risks and in the history that have a value for it, but is no longer offered. " + held }, "custom_fields", i, f.Key, 1));
+        }
+
         return [.. rows.Select(r => r with { FullLabel = r.Kind == FieldKind.Heading ? r.Label : Label(r.Path) })];
     }
 
@@ -110,6 +130,7 @@ public static partial class SettingsRows
             "people" => "person",
             "bands" => "band",
             "partner_risks" => "partner risk",
+            "custom_fields" => "custom field",
             "scoring.impact" => "impact",
             "scoring.likelihood" => "likelihood",
             _ => list,

@@ -162,6 +162,15 @@ public sealed record Field
     /// <summary>A retired field of the register's own: shown where it has a value, not offered where it has none.</summary>
     public bool Retired { get; init; }
 
+    /// <summary>
+    /// A part that brings its group into being when set, and takes it away when cleared (a score's
+    /// impact and likelihood, a review's date). A group that has such parts cannot be started by its others.
+    /// </summary>
+    public bool Starts { get; init; }
+
+    /// <summary>How a value reads in a pick list, where the value alone says too little: <c>4</c> as <c>4 Major</c> (the register's scoring words).</summary>
+    public Func<string, Domain.RegisterSettings?, string>? Phrase { get; init; }
+
     /// <summary>The field's value on its owner (the risk, or the group or item it is part of).</summary>
     public required Func<object, object?> Get { get; init; }
 

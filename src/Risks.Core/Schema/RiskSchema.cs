@@ -263,6 +263,13 @@ public static class RiskSchema
                 Number<Assurance>("line", "assurances[].line", "line of defence", "line of defence", 1, 3, a => a.Line, (a, v) => a with { Line = v }) with
                 {
                     Column = null, Help = "1 first line (management), 2 second line (oversight), 3 third line (independent).",
+                    Phrase = (v, _) => v switch
+                    {
+                        "1" => "1 first line (management)",
+                        "2" => "2 second line (oversight)",
+                        "3" => "3 third line (independent)",
+                        _ => v,
+                    },
                 },
                 Choice<Assurance, AssuranceSource>("source", "assurances[].source", "source", "source", a => a.Source, (a, v) => a with { Source = v }) with
                 {
@@ -315,7 +322,7 @@ public static class RiskSchema
             [
                 Date<Review>("date", "last_reviewed.date", "last reviewed", "Last reviewed", r => r.Date == default ? null : r.Date, (r, v) => r with { Date = v ?? default }) with
                 {
-                    Required = Requirement.Always, Help = "When the risk was last reviewed.",
+                    Required = Requirement.Always, Starts = true, Help = "When the risk was last reviewed.",
                 },
                 Text<Review>("by", "last_reviewed.by", "reviewed by", "Reviewed by", r => r.By.Length == 0 ? null : r.By, (r, v) => r with { By = v ?? "" }) with
                 {
@@ -502,11 +509,13 @@ public static class RiskSchema
         [
             Number<Score>("impact", $"{key}.impact", $"{key} impact", "impact", 1, 5, s => s.Impact == 0 ? null : s.Impact, (s, v) => s with { Impact = v ?? 0 }) with
             {
-                Required = Requirement.Always, Words = Scale, Help = "How bad it would be, 1-5, in the register's scoring words (4 Major).",
+                Required = Requirement.Always, Words = Scale, Starts = true, Help = "How bad it would be, 1-5, in the register's scoring words (4 Major).",
+                Phrase = (v, settings) => int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? (settings?.Scoring ?? ScoringMatrix.Default).DescribeImpact(n) : v,
             },
             Number<Score>("likelihood", $"{key}.likelihood", $"{key} likelihood", "likelihood", 1, 5, s => s.Likelihood == 0 ? null : s.Likelihood, (s, v) => s with { Likelihood = v ?? 0 }) with
             {
-                Required = Requirement.Always, Words = Scale, Help = "How likely it is, 1-5, in the register's scoring words (4 Likely).",
+                Required = Requirement.Always, Words = Scale, Starts = true, Help = "How likely it is, 1-5, in the register's scoring words (4 Likely).",
+                Phrase = (v, settings) => int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? (settings?.Scoring ?? ScoringMatrix.Default).DescribeLikelihood(n) : v,
             },
             Text<Score>("rationale", $"{key}.rationale", $"{key} score rationale", "rationale", s => s.Rationale, (s, v) => s with { Rationale = v }) with
             {

@@ -54,6 +54,32 @@ public static class SettingsComparer
             Scalar(changes, path + ".job_title", label + " job title", a.JobTitle, b.JobTitle);
         });
         Partners(changes, before.PartnerRisks, after.PartnerRisks);
+        Keyed(changes, "custom_fields", before.CustomFields, after.CustomFields, f => f.Key, f => $"custom field {f.Key}", f => f.Label, (path, label, a, b) =>
+        {
+            Scalar(changes, path + ".label", label + " label", a.Label, b.Label);
+            Scalar(changes, path + ".type", label + " type", Vocabulary.Phrase(a.Type), Vocabulary.Phrase(b.Type));
+            foreach (var choice in a.Choices.Except(b.Choices, StringComparer.Ordinal))
+            {
+                changes.Add(new FieldChange(path + ".choices", ChangeKind.Removed, choice, null, $"{label} choice {choice} removed") { Label = label + " choice" });
+            }
+
+            foreach (var choice in b.Choices.Except(a.Choices, StringComparer.Ordinal))
+            {
+                changes.Add(new FieldChange(path + ".choices", ChangeKind.Added, null, choice, $"{label} choice {choice} added") { Label = label + " choice" });
+            }
+
+            Scalar(changes, path + ".required_for", label + " required for", Vocabulary.Phrase(a.RequiredFor), Vocabulary.Phrase(b.RequiredFor));
+            Scalar(changes, path + ".help", label + " help", a.Help, b.Help);
+            if (a.OnPaper != b.OnPaper)
+            {
+                changes.Add(new FieldChange(path + ".paper", ChangeKind.Changed, YesNo(a.OnPaper), YesNo(b.OnPaper), b.OnPaper ? $"{label} shown on the paper" : $"{label} no longer shown on the paper") { Label = label });
+            }
+
+            if (a.Retired != b.Retired)
+            {
+                changes.Add(new FieldChange(path + ".retired", ChangeKind.Changed, YesNo(a.Retired), YesNo(b.Retired), b.Retired ? $"{label} retired" : $"{label} back in use") { Label = label });
+            }
+        });
         return changes;
     }
 

@@ -9,7 +9,9 @@ namespace Risks.Core.Settings;
 /// Changes to register.yaml's settings, each named by a path as the file names the field, with list
 /// items by their key: <c>organisation</c>, <c>objectives[SO2].tolerance</c>, <c>people[kbonney].role</c>,
 /// <c>categories</c> (one per line, or <c>+=</c> and <c>-=</c> one at a time), <c>scoring.impact[3]</c>,
-/// <c>bands[High].min</c> and <c>partner_risks[2].score</c>. Setting a field of an item that is not
+/// <c>bands[High].min</c>, <c>partner_risks[2].score</c> and <c>custom_fields[cqc_domain].label</c> (a register's
+/// own field: label, type, choices, required_for, help, paper and retired; a new one starts with its type, and its
+/// choices, like categories, take <c>+=</c> and <c>-=</c>). Setting a field of an item that is not
 /// there adds it (<c>objectives[SO8].title=...</c> adds SO8); <c>objectives[SO8]=</c> removes it.
 /// The screen and the command line both change settings only through this, so each change is
 /// checked and worded the same way; whether the result is valid is for <see cref="Validation.SettingsValidator"/>
@@ -17,10 +19,10 @@ namespace Risks.Core.Settings;
 /// </summary>
 public static partial class SettingsEdit
 {
-    public const string Syntax = "FIELD=VALUE (FIELD= clears it), or for categories FIELD+=VALUE and FIELD-=VALUE, with FIELD a path in register.yaml such as organisation, objectives[SO2].tolerance, people[kbonney].role, scoring.impact[3], bands[High].min or partner_risks[1].score";
+    public const string Syntax = "FIELD=VALUE (FIELD= clears it), or for categories and a field's choices FIELD+=VALUE and FIELD-=VALUE, with FIELD a path in register.yaml such as organisation, objectives[SO2].tolerance, people[kbonney].role, scoring.impact[3], bands[High].min, partner_risks[1].score or custom_fields[cqc_domain].label";
 
     /// <summary>The lists of register.yaml whose items a path can name, with what names them.</summary>
-    public static IReadOnlyList<string> Lists { get; } = ["objectives", "people", "bands", "partner_risks"];
+    public static IReadOnlyList<string> Lists { get; } = ["objectives", "people", "bands", "partner_risks", "custom_fields"];
 
     /// <summary>Applies one <c>FIELD=VALUE</c> (or <c>+=</c>, <c>-=</c>) setting; returns the changed settings, or why not.</summary>
     public static (RegisterSettings? Settings, string? Error) Apply(RegisterSettings settings, string setting)
@@ -58,7 +60,7 @@ public static partial class SettingsEdit
             return s with { Categories = Categories(s.Categories, op, value) };
         }
 
-        if (op != "=")
+        if (op != "=" && !IsChoices(path))
         {
             throw new EditException($"{op} adds to or takes from a list, and only categories is such a list; write {path}=VALUE");
         }
@@ -80,6 +82,7 @@ public static partial class SettingsEdit
             "objectives" => s with { Objectives = Keyed(s.Objectives, o => o.Id, key, field, value, "objective", (k, _) => NewObjective(k), (o, f, v) => Objective(o, f, v, path)) },
             "people" => s with { People = Keyed(s.People, p => p.Login, key, field, value, "person", (k, _) => throw new EditException($"there is no person {k}: add them with their name, email and role first ('risks people add {k} --name NAME --email EMAIL --role ROLE', or a on People in Settings)"), (p, f, v) => Person(p, f, v, path)) },
             "bands" => s with { Bands = new BandScheme(Keyed(s.Bands.Bands, b => b.Name, key, field, value, "band", NewBand, (b, f, v) => Band(b, f, v, path))) },
+            "custom_fields" => s with { CustomFields = Keyed(s.CustomFields, f => f.Key, key, field, value, "custom field", NewCustomField, (f, name, v) => Custom(f, name, op, v, path)) },
             "partner_risks" => s with { PartnerRisks = Numbered(s.PartnerRisks, key, field, value, "partner risk", () => new PartnerRisk(), (p, f, v) => Partner(p, f, v, path)) },
             "scoring.impact" when field is null => s with { Scoring = s.Scoring with { Impact = Descriptor(s.Scoring.Impact, key, value, path) } },
             "scoring.likelihood" when field is null => s with { Scoring = s.Scoring with { Likelihood = Descriptor(s.Scoring.Likelihood, key, value, path) } },
@@ -143,6 +146,7 @@ public static partial class SettingsEdit
     private static string Example(string noun, string key) => noun switch
     {
         "objective" => $"objectives[{key}].title=...",
+        "custom field" => $"custom_fields[{key}].label=...",
         "person" => $"people[{key}].name=...",
         _ => $"bands[{key}].min=...",
     };
@@ -165,6 +169,68 @@ public static partial class SettingsEdit
         return settings.FindPerson(person.Login) is { } there
             ? (null, $"{there.Name} ({there.Login}) is already among the people")
             : (settings with { People = [.. settings.People, person] }, null);
+    }
+
+    /// <summary>A path to a register's own field's choices, which take <c>+=</c> and <c>-=</c> as categories do.</summary>
+    private static bool IsChoices(string path) =>
+        path.StartsWith("custom_fields[", StringComparison.Ordinal) && path.EndsWith("].choices", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A new field of the register's own starts with its type, which decides what it holds
+    /// (<c>custom_fields[cqc_domain].type=choice</c>), then its label, choices and the rest.
+    /// </summary>
+    private static CustomField NewCustomField(string key, string field)
+    {
+        if (!CustomKey().IsMatch(key))
+        {
+            throw new EditException($"a field's key must be lower case letters, digits and underscores, starting with a letter (it is the key under custom: in each risk's file), found {Text.Quote(key)}");
+        }
+
+        return field == "type"
+            ? new CustomField { Key = key, Label = key.Replace('_', ' ') }
+            : throw new EditException($"there is no custom field {key}: a new field starts with its type, custom_fields[{key}].type=choice ({Vocabulary.Choices<CustomFieldType>()}), then its label and the rest");
+    }
+
+    private static CustomField Custom(CustomField f, string field, string op, string value, string path)
+    {
+        if (op != "=" && field != "choices")
+        {
+            throw new EditException($"{op} adds to or takes from a list, and only categories and a field's choices are such lists; write {path}=VALUE");
+        }
+
+        return field switch
+        {
+            "key" => throw new EditException($"a field's key cannot change, as risks keep their values under it: add a new field, copy the values over, and retire {f.Key}"),
+            "label" => f with { Label = value.Length == 0 ? throw new EditException($"{path} is required: the field's name as the board reads it") : OneLine(path, value) },
+            "type" => f with { Type = Word<CustomFieldType>(path, value) ?? throw new EditException($"{path} is required: {Vocabulary.Choices<CustomFieldType>()}") },
+            "choices" => f with { Choices = Choices(f.Choices, op, value, path) },
+            "required_for" => f with { RequiredFor = Word<RequiredFor>(path, value) },
+            "help" => f with { Help = Optional(OneLine(path, value)) },
+            "paper" => f with { OnPaper = YesNo(path, value) },
+            "retired" => f with { Retired = YesNo(path, value) },
+            _ => throw new EditException($"{path}: a custom field has key, label, type, choices, required_for, help, paper and retired"),
+        };
+    }
+
+    /// <summary>A choice field's choices: one per line (or separated by commas) with <c>=</c>, or one at a time with <c>+=</c> and <c>-=</c>.</summary>
+    private static IReadOnlyList<string> Choices(IReadOnlyList<string> choices, string op, string value, string path)
+    {
+        switch (op)
+        {
+            case "+=":
+                if (value.Length == 0)
+                {
+                    throw new EditException($"{path}+= needs the choice to add");
+                }
+
+                return choices.Contains(value, StringComparer.OrdinalIgnoreCase) ? throw new EditException($"there is already a choice {Text.Quote(value)}") : [.. choices, OneLine(path, value)];
+            case "-=":
+                var kept = choices.Where(c => !string.Equals(c, value, StringComparison.OrdinalIgnoreCase)).ToList();
+                return kept.Count == choices.Count ? throw new EditException($"there is no choice {Text.Quote(value)}") : kept;
+            default:
+                var separator = value.Contains('\n', StringComparison.Ordinal) ? '\n' : ',';
+                return value.Split(separator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
     }
 
     private static Objective Objective(Objective o, string field, string value, string path) => field switch
@@ -300,6 +366,9 @@ public static partial class SettingsEdit
 
     [GeneratedRegex(@"\A(?<list>[a-z_.]+)\[(?<key>[^\]\n]+)\](\.(?<field>[a-z_]+))?\z", RegexOptions.CultureInvariant)]
     private static partial Regex ItemPath();
+
+    [GeneratedRegex(@"\A[a-z][a-z0-9_]*\z", RegexOptions.CultureInvariant)]
+    private static partial Regex CustomKey();
 
     private sealed class EditException(string message) : Exception(message);
 }

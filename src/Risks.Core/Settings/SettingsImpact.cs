@@ -5,7 +5,7 @@ namespace Risks.Core.Settings;
 
 /// <summary>
 /// What a change of settings would do to the register's risks: an objective, person or category
-/// that risks still name cannot vanish silently, and the register keeps a governance lead. Each
+/// that risks still name, or a field of the register's own that risks hold values for, cannot vanish silently, and the register keeps a governance lead. Each
 /// problem says which risks are affected and what to do instead.
 /// </summary>
 public static class SettingsImpact
@@ -30,6 +30,15 @@ public static class SettingsImpact
             if (users.Count > 0)
             {
                 problems.Add($"objective {gone.Id} is named by {Some(users)}: retire it instead (it stays on those risks but is no longer offered), or take it off them first");
+            }
+        }
+
+        foreach (var gone in before.CustomFields.Where(f => after.FindCustomField(f.Key) is null))
+        {
+            var users = risks.Where(r => r.Custom.ContainsKey(gone.Key)).Select(r => r.Id.Value).ToList();
+            if (users.Count > 0)
+            {
+                problems.Add($"custom field {gone.Key} ({gone.Label}) has values on {Some(users)}: retire it instead (the values stay on those risks but it is no longer offered), or clear it on them first");
             }
         }
 

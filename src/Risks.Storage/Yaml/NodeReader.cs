@@ -29,6 +29,9 @@ internal sealed class NodeReader
     /// <summary>Whether the mapping gives <paramref name="key"/> at all (even with a wrong value).</summary>
     public bool Has(string key) => _mapping.Find(key) is not null;
 
+    /// <summary>Whether the mapping gives <paramref name="key"/> a list.</summary>
+    public bool IsList(string key) => _mapping.Find(key)?.Value is YSequence;
+
     /// <summary>The full path of a key of this mapping, such as <c>bands[2].rag</c>.</summary>
     public string PathOf(string key) => Join(key);
 
@@ -171,9 +174,6 @@ internal sealed class NodeReader
                 return [];
         }
     }
-
-    /// <summary>Whether the value at <paramref name="key"/> is a list (rather than one value), without reading it.</summary>
-    public bool IsList(string key) => _mapping.Find(key)?.Value is YSequence;
 
     public NodeReader? Mapping(string key)
     {

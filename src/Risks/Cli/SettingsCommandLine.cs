@@ -3,7 +3,7 @@ using Risks.Core.Domain;
 
 namespace Risks.Cli;
 
-/// <summary>The commands that show and change register.yaml's settings: <c>settings</c>, <c>objectives</c>, <c>people</c> and <c>partners</c>.</summary>
+/// <summary>The commands that show and change register.yaml's settings: <c>settings</c>, <c>objectives</c>, <c>people</c>, <c>partners</c> and <c>fields</c>.</summary>
 internal static class SettingsCommandLine
 {
     private const string Paths =
@@ -11,7 +11,8 @@ internal static class SettingsCommandLine
         "people[LOGIN].name, .email, .role or .job_title (add a person with 'risks people add'); " +
         "categories (one per line; categories+=NAME and categories-=NAME add and remove one); " +
         "scoring.impact[1] to [5] and scoring.likelihood[1] to [5]; bands[NAME].rag, .min or .max (a new band starts with its rag); " +
-        "partner_risks[N].organisation, .title, .score or .reported (N one more than there are adds one)";
+        "partner_risks[N].organisation, .title, .score or .reported (N one more than there are adds one); " +
+        "custom_fields[KEY].label, .type, .choices (+= and -= add and remove one), .required_for, .help, .paper or .retired (a new KEY starts with its type)";
 
     public static IEnumerable<Command> Build(Commands commands)
     {
@@ -19,6 +20,7 @@ internal static class SettingsCommandLine
         yield return Objectives(commands);
         yield return People(commands);
         yield return Partners(commands);
+        yield return Fields(commands);
     }
 
     private static Command Settings(Commands commands)
@@ -146,6 +148,51 @@ internal static class SettingsCommandLine
         return new Command("partners", "Partner organisations' red risks, which the BAF paper lists: list them, or add, edit or remove one (governance leads).") { list, add, edit, remove };
 
         static Argument<int> Number() => new("number") { Description = "The partner risk's number in 'risks partners list', from 1" };
+    }
+
+    private static Command Fields(Commands commands)
+    {
+        var list = new Command("list", "List the register's own fields: key, label, type, choices, which risks must give one, whether on the paper, how many risks have a value, and whether retired.");
+        list.SetAction(r => commands.FieldsList(r));
+
+        var add = FieldCommand("add", "Add a field of the register's own, which every risk may then give (governance leads): a CQC domain, a risk source, a date identified. Risks keep its value under custom: KEY.", required: true);
+        add.Command.SetAction(r => commands.FieldAdd(r.GetValue(add.Key)!, add.Values(r), r.GetValue(add.Reason)!, r));
+
+        var edit = FieldCommand("edit", "Change a field's label, type, choices, which risks must give it, help or whether the paper shows it (governance leads); an empty value clears an optional one. Its key cannot change, as risks keep their values under it.", required: false);
+        edit.Command.SetAction(r => commands.FieldEdit(r.GetValue(edit.Key)!, edit.Values(r), r.GetValue(edit.Reason)!, r));
+
+        var retireKey = Key();
+        var retireReason = Reason();
+        var retire = new Command("retire", "Retire a field (governance leads): its values stay on the risks and in the history that have them, but it is no longer offered. 'unretire' brings it back.") { retireKey, retireReason };
+        retire.SetAction(r => commands.FieldRetire(r.GetValue(retireKey)!, retired: true, r.GetValue(retireReason)!, r));
+
+        var unretireKey = Key();
+        var unretireReason = Reason();
+        var unretire = new Command("unretire", "Bring a retired field back into use (governance leads).") { unretireKey, unretireReason };
+        unretire.SetAction(r => commands.FieldRetire(r.GetValue(unretireKey)!, retired: false, r.GetValue(unretireReason)!, r));
+
+        var removeKey = Key();
+        var removeReason = Reason();
+        var remove = new Command("remove", "Remove a field no risk has a value for (governance leads). One that risks have values for is refused, naming them: retire it instead, or clear it on them first.") { removeKey, removeReason };
+        remove.SetAction(r => commands.FieldRemove(r.GetValue(removeKey)!, r.GetValue(removeReason)!, r));
+
+        return new Command("fields", "The register's own fields, which risks keep under custom: in their files: list them, or add, edit, retire, unretire or remove one (governance leads).") { list, add.Command, edit.Command, retire, unretire, remove };
+
+        static Argument<string> Key() => new("key") { Description = "The field's key, such as cqc_domain: lower case letters, digits and underscores" };
+
+        static (Command Command, Argument<string> Key, Option<string> Reason, Func<ParseResult, CustomFieldOptions> Values) FieldCommand(string name, string description, bool required)
+        {
+            var key = Key();
+            var label = new Option<string?>("--label") { Description = "The field's name as the board reads it, such as \"CQC domain\"", Required = required };
+            var type = new Option<string?>("--type") { Description = $"What it holds: {Vocabulary.Choices<CustomFieldType>()}", Required = required };
+            var choices = new Option<string?>("--choices") { Description = "For a choice, the values it takes, separated by commas: \"Safe,Effective,Caring,Responsive,Well-led\"" };
+            var requiredFor = new Option<string?>("--required-for") { Description = $"Which risks must give a value: {Vocabulary.Choices<RequiredFor>()} (none when not given)" };
+            var help = new Option<string?>("--help") { Description = "What the field is for and what it takes, as the risk screen shows it" };
+            var paper = new Option<bool?>("--paper") { Description = "Show the field on the board paper with each risk (--paper false to stop)" };
+            var reason = Reason();
+            var command = new Command(name, description) { key, label, type, choices, requiredFor, help, paper, reason };
+            return (command, key, reason, r => new CustomFieldOptions(r.GetValue(label), r.GetValue(type), r.GetValue(choices), r.GetValue(requiredFor), r.GetValue(help), r.GetValue(paper)));
+        }
     }
 
     private static (Option<string?> Organisation, Option<string?> Title, Option<string?> Score, Option<string?> Reported) PartnerOptions() => (

@@ -11,6 +11,9 @@ namespace Risks.Cli;
 /// <summary>An objective's fields as given on the command line: null for those not given, blank to clear.</summary>
 internal sealed record ObjectiveFields(string? Title, string? ShortTitle, string? Appetite, string? Tolerance);
 
+/// <summary>A field of the register's own as given on the command line: null for those not given, blank to clear.</summary>
+internal sealed record CustomFieldOptions(string? Label, string? Type, string? Choices, string? RequiredFor, string? Help, bool? Paper);
+
 /// <summary>A person's fields as given on the command line.</summary>
 internal sealed record PersonFields(string? Name, string? Role, string? Email, string? JobTitle);
 
@@ -93,6 +96,40 @@ internal sealed partial class Commands
     public int ObjectiveRemove(string id, string reason, ParseResult parse) =>
         ChangeSettings(parse, reason, editor =>
             NoObjective(editor, id) ?? (editor.Remove("objectives", id) is { } error ? Usage(error) : null));
+
+    public int FieldsList(ParseResult parse)
+    {
+        if (ReadSettings(parse, withRisks: true, out var settings, out var risks) is { } failure)
+        {
+            return failure;
+        }
+
+        SettingsOutput.CustomFields(Out, settings, risks);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Adds a field of the register's own: it starts with its type, then takes its label and the rest.</summary>
+    public int FieldAdd(string key, CustomFieldOptions fields, string reason, ParseResult parse) =>
+        ChangeSettings(parse, reason, editor =>
+            !Vocabulary.TryParse<CustomFieldType>((fields.Type ?? "").Trim().Replace(' ', '_').ToLowerInvariant(), out var type)
+                ? Usage($"--type must be {Vocabulary.Choices<CustomFieldType>()}, found {Core.Domain.Text.Quote(fields.Type ?? "")}")
+                : editor.AddCustomField(key, type) is { } error ? Usage(error) : SetField(editor, key.Trim(), fields with { Type = null }));
+
+    public int FieldEdit(string key, CustomFieldOptions fields, string reason, ParseResult parse) =>
+        ChangeSettings(parse, reason, editor =>
+            NoField(editor, key)
+            ?? (fields is { Label: null, Type: null, Choices: null, RequiredFor: null, Help: null, Paper: null }
+                ? Usage("say what to change: --label, --type, --choices, --required-for, --help or --paper")
+                : SetField(editor, key, fields)));
+
+    /// <summary>Retires a field of the register's own (<paramref name="retired"/>) or brings a retired one back.</summary>
+    public int FieldRetire(string key, bool retired, string reason, ParseResult parse) =>
+        ChangeSettings(parse, reason, editor =>
+            NoField(editor, key) ?? Set(editor, $"custom_fields[{key}].retired", retired ? "yes" : "no", "retired"));
+
+    public int FieldRemove(string key, string reason, ParseResult parse) =>
+        ChangeSettings(parse, reason, editor =>
+            NoField(editor, key) ?? (editor.Remove("custom_fields", key) is { } error ? Usage(error) : null));
 
     public int PeopleList(ParseResult parse)
     {
@@ -234,6 +271,17 @@ internal sealed partial class Commands
         ?? Set(editor, $"objectives[{id}].short_title", fields.ShortTitle, "--short-title")
         ?? Set(editor, $"objectives[{id}].appetite", fields.Appetite, "--appetite")
         ?? Set(editor, $"objectives[{id}].tolerance", fields.Tolerance, "--tolerance");
+
+    private int? SetField(SettingsEditor editor, string key, CustomFieldOptions fields) =>
+        Set(editor, $"custom_fields[{key}].type", fields.Type, "--type")
+        ?? Set(editor, $"custom_fields[{key}].label", fields.Label, "--label")
+        ?? Set(editor, $"custom_fields[{key}].choices", fields.Choices, "--choices")
+        ?? Set(editor, $"custom_fields[{key}].required_for", fields.RequiredFor, "--required-for")
+        ?? Set(editor, $"custom_fields[{key}].help", fields.Help, "--help")
+        ?? Set(editor, $"custom_fields[{key}].paper", fields.Paper is { } paper ? (paper ? "yes" : "no") : null, "--paper");
+
+    private int? NoField(SettingsEditor editor, string key) =>
+        editor.Draft.FindCustomField(key) is null ? Missing($"there is no custom field {key} ('risks fields list' lists them)") : null;
 
     private int? SetPerson(SettingsEditor editor, string login, PersonFields fields) =>
         Set(editor, $"people[{login}].name", fields.Name, "--name")

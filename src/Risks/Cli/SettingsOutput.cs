@@ -6,7 +6,7 @@ using Risks.Core.Settings;
 
 namespace Risks.Cli;
 
-/// <summary>register.yaml's settings as readable text, as JSON with the file's keys, and the lists of objectives, people and partners' risks.</summary>
+/// <summary>register.yaml's settings as readable text, as JSON with the file's keys, and the lists of objectives, people, partners' risks and custom fields.</summary>
 internal static class SettingsOutput
 {
     /// <summary>Every setting, section by section in the file's order.</summary>
@@ -74,6 +74,32 @@ internal static class SettingsOutput
         o.WriteLine();
         o.WriteLine($"{Core.Domain.Text.Count(s.Objectives.Count, "objective")}{(retired > 0 ? $", {Number(retired)} retired" : "")}.");
         o.WriteLine("Risks: how many risks name each. 'risks settings show' gives their full titles.");
+    }
+
+    /// <summary>The register's own fields, one a line, with how many risks have a value for each.</summary>
+    public static void CustomFields(TextWriter o, RegisterSettings s, IReadOnlyList<Risk> risks)
+    {
+        if (s.CustomFields.Count == 0)
+        {
+            o.WriteLine("No custom fields yet: a governance lead adds one with 'risks fields add KEY --label LABEL --type TYPE -m REASON'.");
+            return;
+        }
+
+        Table(o, ["Key", "Label", "Type", "Choices", "Required for", "Paper", "Risks", "Retired"], s.CustomFields.Select(f => new[]
+        {
+            f.Key,
+            f.Label,
+            Vocabulary.Phrase(f.Type),
+            string.Join(", ", f.Choices),
+            Vocabulary.Phrase(f.RequiredFor),
+            f.OnPaper ? "yes" : "",
+            Number(risks.Count(r => r.Custom.ContainsKey(f.Key))),
+            f.Retired ? "retired" : "",
+        }));
+        var retired = s.CustomFields.Count(f => f.Retired);
+        o.WriteLine();
+        o.WriteLine($"{Core.Domain.Text.Count(s.CustomFields.Count, "custom field")}{(retired > 0 ? $", {Number(retired)} retired" : "")}.");
+        o.WriteLine("Risks: how many risks have a value for each, kept under custom: in their files.");
     }
 
     /// <summary>The people, one a line, with their roles and how many risks name them.</summary>

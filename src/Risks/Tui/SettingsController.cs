@@ -114,8 +114,11 @@ internal sealed class SettingsController : FieldController
             case "partner_risks":
                 AddPartnerRisk(editor);
                 break;
+            case "custom_fields":
+                AddCustomField(editor);
+                break;
             default:
-                Say("Select the objectives, people, bands or partner risks (their heading or an entry) to add to them; categories are one per line in their own field.");
+                Say("Select the objectives, people, bands, partner risks or custom fields (their heading or an entry) to add to them; categories are one per line in their own field.");
                 break;
         }
     }
@@ -188,6 +191,26 @@ internal sealed class SettingsController : FieldController
 
             note = "! " + error + "\nThe person's login, name, and if known their email and job title.";
         }
+    }
+
+    private void AddCustomField(SettingsEditor editor)
+    {
+        var key = Prompts.Line("Add a custom field", "The field's key, such as cqc_domain: lower case letters, digits and underscores. Risks keep its value under this key, so it cannot change later. Its type is asked next, then its label and the rest.", "", "_Next");
+        var type = string.IsNullOrWhiteSpace(key) ? null : Prompts.Pick($"Type of {key.Trim()}", "What the field holds:", [.. Vocabulary.Words<CustomFieldType>().Select(w => (w, w.Replace('_', ' ')))]);
+        if (type is null || !Vocabulary.TryParse<CustomFieldType>(type, out var chosen))
+        {
+            return;
+        }
+
+        if (editor.AddCustomField(key!, chosen) is { } error)
+        {
+            Say(SettingsRows.Reword($"custom_fields[{key!.Trim()}].type", error));
+            return;
+        }
+
+        View.Update($"custom_fields[{key!.Trim()}].label");
+        EditSetting(editor, View.Selected);
+        Say($"Field {key!.Trim()} added; its choices, help and the rest are on the lines below; w saves.");
     }
 
     private void AddBand(SettingsEditor editor)
