@@ -9,7 +9,7 @@ public sealed class FieldsCommandTests : RegisterTest
     private string LastCommit() => Git.Run(Register, "log", "-1", "--format=%an <%ae>%n%B").TrimEnd('\n');
 
     private CliRunner.Result AddCqcDomain() =>
-        Run("fields", "add", "cqc_domain", "--label", "CQC domain", "--type", "choice", "--choices", "Safe,Effective,Caring,Responsive,Well-led", "--required-for", "strategic", "--help", "The CQC key question this risk bears on.", "--paper", "-m", "Board asked for CQC domains");
+        Run("fields", "add", "cqc_domain", "--label", "CQC domain", "--type", "choice", "--choices", "Safe,Effective,Caring,Responsive,Well-led", "--required-for", "strategic", "--help-text", "The CQC key question this risk bears on.", "--paper", "-m", "Board asked for CQC domains");
 
     [Fact]
     public void Add_makes_one_commit_with_the_field_in_register_yaml()
@@ -29,6 +29,20 @@ public sealed class FieldsCommandTests : RegisterTest
         list.OutLines[0].ShouldMatch(@"^Key +Label +Type +Choices +Required for +Paper +Risks +Retired$");
         list.OutLines.ShouldContain(l => Regex.IsMatch(l, @"^cqc_domain +CQC domain +choice +Safe, Effective, Caring, Responsive, Well-led +strategic +yes +0$"));
         Git.Status(Register).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Help_on_add_is_the_command_s_help_and_changes_nothing()
+    {
+        Join();
+        var head = Git.Head(Register);
+
+        var result = Run("fields", "add", "--help");
+
+        result.Code.ShouldBe(0, result.ToString());
+        result.Out.ShouldContain("--help-text");
+        result.Out.ShouldContain("--required-for");
+        Git.Head(Register).ShouldBe(head);
     }
 
     [Fact]

@@ -187,7 +187,7 @@ internal static class SettingsCommandLine
             var type = new Option<string?>("--type") { Description = $"What it holds: {Vocabulary.Choices<CustomFieldType>()}", Required = required };
             var choices = new Option<string?>("--choices") { Description = "For a choice, the values it takes, separated by commas: \"Safe,Effective,Caring,Responsive,Well-led\"" };
             var requiredFor = new Option<string?>("--required-for") { Description = $"Which risks must give a value: {Vocabulary.Choices<RequiredFor>()} (none when not given)" };
-            var help = new Option<string?>("--help") { Description = "What the field is for and what it takes, as the risk screen shows it" };
+            var help = new Option<string?>("--help-text") { Description = "What the field is for and what it takes, as the risk screen shows it" };
             var paper = new Option<bool?>("--paper") { Description = "Show the field on the board paper with each risk (--paper false to stop)" };
             var reason = Reason();
             var command = new Command(name, description) { key, label, type, choices, requiredFor, help, paper, reason };

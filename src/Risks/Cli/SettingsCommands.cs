@@ -277,7 +277,7 @@ internal sealed partial class Commands
         ?? Set(editor, $"custom_fields[{key}].label", fields.Label, "--label")
         ?? Set(editor, $"custom_fields[{key}].choices", fields.Choices, "--choices")
         ?? Set(editor, $"custom_fields[{key}].required_for", fields.RequiredFor, "--required-for")
-        ?? Set(editor, $"custom_fields[{key}].help", fields.Help, "--help")
+        ?? Set(editor, $"custom_fields[{key}].help", fields.Help, "--help-text")
         ?? Set(editor, $"custom_fields[{key}].paper", fields.Paper is { } paper ? (paper ? "yes" : "no") : null, "--paper");
 
     private int? NoField(SettingsEditor editor, string key) =>
