@@ -48,6 +48,17 @@ public static class SettingsYaml
             m.Int("score", p.Score);
             m.Date("reported", p.Reported);
         });
+        w.Items("custom_fields", s.CustomFields, (m, f) =>
+        {
+            m.Text("key", f.Key);
+            m.Text("label", f.Label);
+            m.Choice<CustomFieldType>("type", f.Type);
+            m.Texts("choices", f.Choices);
+            m.Choice("required_for", f.RequiredFor);
+            m.Text("help", f.Help);
+            m.Bool("paper", f.OnPaper);
+            m.Bool("retired", f.Retired);
+        });
     });
 
     /// <summary>Reads <c>register.yaml</c>; the settings are null when the file cannot be used.</summary>
@@ -105,6 +116,17 @@ public static class SettingsYaml
                 Score = p.Int("score") ?? Missing(p, "score", 0),
                 Reported = p.Date("reported"),
             })).ToList(),
+            CustomFields = r.Items("custom_fields").Select(f => f.Finish(new CustomField
+            {
+                Key = f.Text("key") ?? "",
+                Label = f.Text("label") ?? "",
+                Type = f.Choice<CustomFieldType>("type") ?? Missing(f, "type", CustomFieldType.Text, Vocabulary.Choices<CustomFieldType>()),
+                Choices = f.Texts("choices"),
+                RequiredFor = f.Choice<RequiredFor>("required_for"),
+                Help = f.Text("help"),
+                OnPaper = f.Bool("paper") ?? false,
+                Retired = f.Bool("retired") ?? false,
+            })).ToList(),
         };
         r.Finish();
         foreach (var issue in SettingsValidator.Validate(settings))
@@ -115,9 +137,9 @@ public static class SettingsYaml
         return (problems.Count == 0 ? settings : null, problems);
     }
 
-    private static T Missing<T>(NodeReader reader, string key, T fallback)
+    private static T Missing<T>(NodeReader reader, string key, T fallback, string what = "")
     {
-        reader.Require(key, "");
+        reader.Require(key, what);
         return fallback;
     }
 }

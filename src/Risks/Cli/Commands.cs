@@ -299,7 +299,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
 
         foreach (var setting in settings)
         {
-            if (FieldSetter.Apply(tree, setting) is { } error)
+            if (FieldSetter.Apply(tree, setting, snapshot.Settings) is { } error)
             {
                 Error.WriteLine($"risks: {error}");
                 return ExitCodes.Usage;
