@@ -54,7 +54,7 @@ public sealed class CustomFieldCommandTests : RegisterTest
 
         var result = Run("set", "BAF-07", "custom.cqc_domian=Safe", "-m", "x");
 
-        result.Code.ShouldBe(2, result.ToString());
+        result.Code.ShouldBe(1, result.ToString());
         result.Error.ShouldContain("unknown key \"cqc_domian\" in custom; the keys allowed are cqc_domain");
         FileBytes(Baf07).ShouldBe(before);
     }

@@ -90,6 +90,22 @@ public static partial class FieldSetter
     }
 
     /// <summary>
+    /// Why a well-formed setting names no field of a risk on a register with <paramref name="settings"/>
+    /// (naming the keys allowed where its path goes astray), or null when it names one or is not well formed.
+    /// </summary>
+    public static string? UnknownField(string setting, RegisterSettings? settings)
+    {
+        var match = Setting().Match(setting);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var segments = Segments().Matches(match.Groups["path"].Value).Select(m => (Name: m.Groups["name"].Value, Item: m.Groups["item"].Success ? m.Groups["item"].Value : null)).ToList();
+        return Unknown(segments, settings, clearing: match.Groups["op"].Value == "=" && match.Groups["value"].Value.Length == 0);
+    }
+
+    /// <summary>
     /// Why a path names no field of a risk, naming the keys allowed where it goes astray; null when
     /// it names one (or goes into a field of one value, which applying reports). A key under
     /// <c>custom</c> that the register does not declare may still be cleared.
