@@ -56,7 +56,69 @@ public static class RegisterValidator
         }
 
         Person(issues, settings, "last_reviewed.by", risk.LastReviewed?.By);
-        return [.. issues.Select(i => i with { Message = FieldNames.Reword(i.Path, i.Message, risk) })];
+        var reworded = issues.Select(i => i with { Message = FieldNames.Reword(i.Path, i.Message, risk) }).ToList();
+        Custom(reworded, risk, settings);
+        return reworded;
+    }
+
+    /// <summary>
+    /// The register's own fields on a risk: each key must be declared in <c>register.yaml</c>, each
+    /// value one the declaration allows, and a field required for the risk's kind given. A value
+    /// that breaks a rule is reported and kept, never dropped.
+    /// </summary>
+    private static void Custom(List<FieldIssue> issues, Risk risk, RegisterSettings settings)
+    {
+        foreach (var (key, value) in risk.Custom.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var path = $"{Schema.RiskSchema.CustomKey}.{key}";
+            if (settings.FindCustomField(key) is not { } declared)
+            {
+                var known = settings.CustomFields.Select(f => f.Key).ToList();
+                issues.Add(new FieldIssue(path, $"{path} is not one of register.yaml's custom_fields ({(known.Count == 0 ? "it declares none" : Text.OneOf(known))}): declare it, or remove the value"));
+                continue;
+            }
+
+            var field = Schema.RiskSchema.CustomPart(declared);
+            if (!field.IsList && value.IsList)
+            {
+                issues.Add(new FieldIssue(path, $"{field.Label} must be one value, found a list of {value.Items!.Count}"));
+                continue;
+            }
+
+            var entries = value.Items ?? [value.Text ?? ""];
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var at = value.IsList ? $"{path}[{i}]" : path;
+                var name = value.IsList ? $"{field.Label} {i + 1}" : field.Label;
+                CustomValue(issues, settings, field, at, name, entries[i]);
+            }
+        }
+
+        foreach (var declared in settings.CustomFields.Where(f => !f.Retired && f.IsRequiredFor(risk.Kind) && !risk.Custom.ContainsKey(f.Key)))
+        {
+            var field = Schema.RiskSchema.CustomPart(declared);
+            issues.Add(new FieldIssue(field.Path, $"{field.Label} is required for {(declared.RequiredFor == RequiredFor.All ? "every" : "a " + Vocabulary.Word(risk.Kind))} risk") { IsMissing = true });
+        }
+    }
+
+    private static void CustomValue(List<FieldIssue> issues, RegisterSettings settings, Schema.Field field, string path, string name, string value)
+    {
+        var text = new List<FieldIssue>();
+        Rules.CheckText(text, path, value, multiLine: field.Type == Schema.FieldType.LongText);
+        issues.AddRange(text.Select(i => i with { Message = name + i.Message[path.Length..] }));
+        if (text.Count > 0)
+        {
+            return;
+        }
+
+        if (Schema.FieldValues.Expected(field, value, settings) is { } expected)
+        {
+            issues.Add(new FieldIssue(path, $"{name} must be {expected}, found {Text.Quote(value)}"));
+        }
+        else if (field.Type == Schema.FieldType.Person && !(Rules.IsLogin(value) && settings.FindPerson(value) is not null))
+        {
+            issues.Add(new FieldIssue(path, $"{name} names {value}, who is not among register.yaml's people"));
+        }
     }
 
     private static void Person(List<FieldIssue> issues, RegisterSettings settings, string path, string? login)

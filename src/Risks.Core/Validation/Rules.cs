@@ -15,6 +15,11 @@ public static partial class Rules
 
     public const string LoginRules = "a Unix login: lower-case letters, digits, '_', '.' or '-', starting with a letter or '_'";
 
+    public const string CustomKeyRules = "lower-case letters, digits and '_', starting with a letter, such as cqc_domain";
+
+    /// <summary>Whether a text may be the key of a register's own field under <c>custom</c>.</summary>
+    public static bool IsCustomKey(string value) => CustomKey().IsMatch(value);
+
     public static bool IsItemId(string value) => ItemId().IsMatch(value);
 
     public static bool IsLogin(string value) => Login().IsMatch(value);
@@ -74,6 +79,9 @@ public static partial class Rules
 
     [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9-]{0,19}\z", RegexOptions.CultureInvariant)]
     private static partial Regex ItemId();
+
+    [GeneratedRegex(@"\A[a-z][a-z0-9_]{0,39}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex CustomKey();
 
     [GeneratedRegex(@"\A[a-z_][a-z0-9_.-]{0,31}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Login();

@@ -77,7 +77,63 @@ public static class SettingsValidator
             }
         }
 
+        CustomFields(issues, settings.CustomFields);
         return issues;
+    }
+
+    /// <summary>The register's own fields: a key of its own that is no key of the format's, a type's choices, one declaration per key.</summary>
+    private static void CustomFields(List<FieldIssue> issues, IReadOnlyList<CustomField> fields)
+    {
+        var builtIn = Schema.RiskSchema.BuiltIn.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var field = fields[i];
+            var path = $"custom_fields[{i}]";
+            if (field.Key.Length == 0)
+            {
+                issues.Add(new FieldIssue(path + ".key", $"{path}.key is required: {Rules.CustomKeyRules}") { IsMissing = true });
+            }
+            else if (!Rules.IsCustomKey(field.Key))
+            {
+                issues.Add(new FieldIssue(path + ".key", $"{path}.key must be {Rules.CustomKeyRules}, found {Text.Quote(field.Key)}"));
+            }
+            else if (builtIn.Contains(field.Key))
+            {
+                issues.Add(new FieldIssue(path + ".key", $"{path}.key {field.Key} is a key of every risk already: choose another"));
+            }
+            else if (!keys.Add(field.Key))
+            {
+                issues.Add(new FieldIssue(path + ".key", $"{path}.key {field.Key} is given twice"));
+            }
+
+            Rules.CheckText(issues, path + ".label", field.Label, multiLine: false);
+            Rules.CheckText(issues, path + ".help", field.Help, multiLine: true);
+            if (field.Type == CustomFieldType.Choice && field.Choices.Count == 0)
+            {
+                issues.Add(new FieldIssue(path + ".choices", $"{path}.choices is required for a choice: the values it takes") { IsMissing = true });
+            }
+            else if (field.Type != CustomFieldType.Choice && field.Choices.Count > 0)
+            {
+                issues.Add(new FieldIssue(path + ".choices", $"{path}.choices is only for a choice; type is {Vocabulary.Word(field.Type)}"));
+            }
+
+            var choices = new HashSet<string>(StringComparer.Ordinal);
+            for (var c = 0; c < field.Choices.Count; c++)
+            {
+                var choice = $"{path}.choices[{c}]";
+                if (string.IsNullOrWhiteSpace(field.Choices[c]))
+                {
+                    issues.Add(new FieldIssue(choice, $"{choice} is required") { IsMissing = true });
+                }
+                else if (!choices.Add(field.Choices[c]))
+                {
+                    issues.Add(new FieldIssue(choice, $"{choice} {Text.Quote(field.Choices[c])} is given twice"));
+                }
+
+                Rules.CheckText(issues, choice, field.Choices[c], multiLine: false);
+            }
+        }
     }
 
     private static void Descriptors(List<FieldIssue> issues, string path, IReadOnlyList<string> words)

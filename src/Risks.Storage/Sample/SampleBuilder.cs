@@ -42,7 +42,7 @@ public static class SampleBuilder
         var tags = new List<string>();
         foreach (var iteration in history.Iterations)
         {
-            var state = finals.ToDictionary(f => f.Key, f => StateAt(f.Value, iteration.State.GetValueOrDefault(f.Key) ?? [], iteration.Tag), StringComparer.Ordinal);
+            var state = finals.ToDictionary(f => f.Key, f => StateAt(f.Value, iteration.State.GetValueOrDefault(f.Key) ?? [], iteration.Tag, settings), StringComparer.Ordinal);
             if (iteration.Entered is { } entered)
             {
                 var minute = 0;
@@ -105,12 +105,12 @@ public static class SampleBuilder
             ? new Author(p.Name, p.Email ?? $"{login}@example.invalid", login)
             : throw new RegisterException($"{HistoryFile}: {who} is '{login}', who is not among register.yaml's people");
 
-    private static Risk StateAt(YMappingSource final, IReadOnlyList<string> settings, string tag)
+    private static Risk StateAt(YMappingSource final, IReadOnlyList<string> settings, string tag, RegisterSettings register)
     {
         var tree = final.Fresh();
         foreach (var setting in settings)
         {
-            if (FieldSetter.Apply(tree, setting) is { } error)
+            if (FieldSetter.Apply(tree, setting, register) is { } error)
             {
                 throw new RegisterException($"{HistoryFile}: {tag}: {final.Path}: {error}");
             }

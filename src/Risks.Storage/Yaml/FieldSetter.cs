@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Risks.Core.Domain;
+using Risks.Core.Schema;
 
 namespace Risks.Storage.Yaml;
 
@@ -8,13 +9,20 @@ namespace Risks.Storage.Yaml;
 /// the file: <c>current.likelihood=3</c>, <c>actions[A3].due=2025-06-30</c> (a list item by its
 /// id, created when missing), <c>committees+=Audit Committee</c> and <c>committees-=...</c> for
 /// lists, and <c>path=</c> to clear a field. The result is read and checked like any file.
+/// The path must name a field of the risk's schema on the register (<see cref="RiskSchema.For"/>,
+/// so <c>custom.cqc_domain</c> when the register declares it), and a value is taken as a person
+/// types it (<see cref="FieldValues.FromInput"/>: <c>30 Jun 2025</c>, <c>not started</c>).
 /// </summary>
 public static partial class FieldSetter
 {
     public const string Syntax = "FIELD=VALUE, FIELD+=VALUE or FIELD-=VALUE, with FIELD a path in the file such as current.likelihood or actions[A3].due";
 
-    /// <summary>Applies one setting; returns an error message, or null when it was applied.</summary>
-    public static string? Apply(YMapping root, string setting)
+    /// <summary>
+    /// Applies one setting, checked against the fields of a risk on a register with
+    /// <paramref name="settings"/> (the built-in fields alone when null); returns an error
+    /// message, or null when it was applied.
+    /// </summary>
+    public static string? Apply(YMapping root, string setting, RegisterSettings? settings = null)
     {
         var match = Setting().Match(setting);
         if (!match.Success)
@@ -29,6 +37,22 @@ public static partial class FieldSetter
         if (string.Join(".", segments.Select(s => s.Item is null ? s.Name : $"{s.Name}[{s.Item}]")) != path)
         {
             return $"\"{path}\" is not a field path: name keys with dots and list items by id, such as actions[A3].due";
+        }
+
+        if (Unknown(segments, settings, clearing: op == "=" && value.Length == 0) is { } unknown)
+        {
+            return unknown;
+        }
+
+        if (value.Length > 0 && op != "-=" && RiskSchema.Find(path, settings) is { HasParts: false } field)
+        {
+            // A value as a person types it, in the file's form; one that cannot be taken is left as
+            // given, so reading the result names what is wrong with it, at its field.
+            var (typed, error) = FieldValues.FromInput(field, value, settings);
+            if (error is null && typed is not null)
+            {
+                value = typed;
+            }
         }
 
         var mapping = root;
@@ -63,6 +87,60 @@ public static partial class FieldSetter
             "-=" => RemoveFromList(mapping, last, value),
             _ => SetScalar(mapping, last, value),
         };
+    }
+
+    /// <summary>
+    /// Why a well-formed setting names no field of a risk on a register with <paramref name="settings"/>
+    /// (naming the keys allowed where its path goes astray), or null when it names one or is not well formed.
+    /// </summary>
+    public static string? UnknownField(string setting, RegisterSettings? settings)
+    {
+        var match = Setting().Match(setting);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var segments = Segments().Matches(match.Groups["path"].Value).Select(m => (Name: m.Groups["name"].Value, Item: m.Groups["item"].Success ? m.Groups["item"].Value : null)).ToList();
+        return Unknown(segments, settings, clearing: match.Groups["op"].Value == "=" && match.Groups["value"].Value.Length == 0);
+    }
+
+    /// <summary>
+    /// Why a path names no field of a risk, naming the keys allowed where it goes astray; null when
+    /// it names one (or goes into a field of one value, which applying reports). A key under
+    /// <c>custom</c> that the register does not declare may still be cleared.
+    /// </summary>
+    private static string? Unknown(List<(string Name, string? Item)> segments, RegisterSettings? settings, bool clearing)
+    {
+        IReadOnlyList<Field> fields = RiskSchema.For(settings);
+        var where = "at the top level";
+        foreach (var (name, _) in segments)
+        {
+            var field = fields.FirstOrDefault(f => string.Equals(f.Key, name, StringComparison.Ordinal));
+            if (field is null)
+            {
+                if (clearing && where == $"in {RiskSchema.CustomKey}")
+                {
+                    return null;
+                }
+
+                var keys = fields.Select(f => f.Key).ToList();
+                var near = keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase) || string.Equals(k, name.Replace('-', '_'), StringComparison.OrdinalIgnoreCase));
+                return keys.Count == 0
+                    ? $"unknown key {Text.Quote(name)} {where}: register.yaml declares no custom_fields"
+                    : $"unknown key {Text.Quote(name)} {where}{(near is null ? "" : $" (did you mean {near}?)")}; the keys allowed are {Text.OneOf(keys)}";
+            }
+
+            if (!field.HasParts)
+            {
+                return null;
+            }
+
+            fields = field.Parts;
+            where = $"in {field.Path}";
+        }
+
+        return null;
     }
 
     private static YMapping? Child(YMapping mapping, string name, string? item, bool create, out string? error)

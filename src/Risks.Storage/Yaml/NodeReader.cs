@@ -15,6 +15,7 @@ internal sealed class NodeReader
     private readonly string _path;
     private readonly Context _context;
     private readonly List<string> _asked = [];
+    private readonly List<string> _allowed = [];
 
     private NodeReader(YMapping mapping, string path, Context context)
     {
@@ -141,6 +142,50 @@ internal sealed class NodeReader
         return Wrong<T?>(node, path, Vocabulary.Choices<T>());
     }
 
+    /// <summary>One of <paramref name="words"/>, as the file writes it.</summary>
+    public string? Word(string key, IReadOnlyList<string> words)
+    {
+        var (node, path) = Get(key);
+        if (node is not YScalar scalar || scalar.IsNull)
+        {
+            return node is null or YScalar ? null : Wrong(node, path, Risks.Core.Domain.Text.OneOf(words));
+        }
+
+        return words.Contains(scalar.Value, StringComparer.Ordinal) ? scalar.Value : Wrong(node, path, Risks.Core.Domain.Text.OneOf(words));
+    }
+
+    /// <summary>A date as the file writes it (YYYY-MM-DD), checked.</summary>
+    public string? DateText(string key) => Date(key) is { } date ? Rules.Iso(date) : null;
+
+    /// <summary>
+    /// Every entry of a mapping keyed by data (such as a risk's <c>custom</c> group): a text for a
+    /// scalar, a list for a sequence of texts; anything else is a problem at its position.
+    /// </summary>
+    public IReadOnlyList<(string Key, string? Text, IReadOnlyList<string>? List)> Values()
+    {
+        var values = new List<(string, string?, IReadOnlyList<string>?)>(_mapping.Entries.Count);
+        foreach (var entry in _mapping.Entries)
+        {
+            var (node, path) = Get(entry.Key);
+            switch (node)
+            {
+                case YScalar { IsNull: true }:
+                    break;
+                case YScalar scalar:
+                    values.Add((entry.Key, scalar.Value, null));
+                    break;
+                case YSequence:
+                    values.Add((entry.Key, null, Texts(entry.Key)));
+                    break;
+                default:
+                    Wrong(node!, path, "text or a list of texts");
+                    break;
+            }
+        }
+
+        return values;
+    }
+
     /// <summary>A list of one-line texts; a single text is accepted as a list of one.</summary>
     public IReadOnlyList<string> Texts(string key)
     {
@@ -175,9 +220,15 @@ internal sealed class NodeReader
         }
     }
 
-    public NodeReader? Mapping(string key)
+    public NodeReader? Mapping(string key) => Mapping(key, listed: true);
+
+    /// <summary>
+    /// A mapping under <paramref name="key"/>; when not <paramref name="listed"/>, the key is allowed
+    /// but not named among the keys allowed when another key is unknown.
+    /// </summary>
+    public NodeReader? Mapping(string key, bool listed)
     {
-        var (node, path) = Get(key);
+        var (node, path) = Get(key, listed);
         return node switch
         {
             null => null,
@@ -229,7 +280,7 @@ internal sealed class NodeReader
     {
         foreach (var entry in _mapping.Entries)
         {
-            if (!_asked.Contains(entry.Key, StringComparer.Ordinal))
+            if (!_asked.Contains(entry.Key, StringComparer.Ordinal) && !_allowed.Contains(entry.Key, StringComparer.Ordinal))
             {
                 var where = _path.Length == 0 ? "at the top level" : $"in {_path}";
                 var near = _asked.FirstOrDefault(k => string.Equals(k, entry.Key, StringComparison.OrdinalIgnoreCase) || string.Equals(k, entry.Key.Replace('-', '_').Replace(' ', '_'), StringComparison.OrdinalIgnoreCase));
@@ -246,9 +297,9 @@ internal sealed class NodeReader
         _context.Problem(_context.Map.TryGetValue(path, out var at) ? at : _mapping.Position, message);
     }
 
-    private (YNode? Node, string Path) Get(string key)
+    private (YNode? Node, string Path) Get(string key, bool listed = true)
     {
-        _asked.Add(key);
+        (listed ? _asked : _allowed).Add(key);
         var path = Join(key);
         var entry = _mapping.Find(key);
         if (entry is null)

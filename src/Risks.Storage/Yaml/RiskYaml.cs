@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Risks.Core.Domain;
+using Risks.Core.Schema;
 using Risks.Core.Validation;
 
 namespace Risks.Storage.Yaml;
@@ -9,107 +12,105 @@ public sealed record RiskFile(Risk? Risk, IReadOnlyList<Problem> Problems)
     public bool IsValid => Risk is not null && Problems.Count == 0;
 }
 
-/// <summary>One risk as YAML, both ways. The key order here is the file format's key order.</summary>
-public static class RiskYaml
+/// <summary>
+/// One risk as YAML, both ways, by walking <see cref="RiskSchema.BuiltIn"/>: each field is written
+/// and read by its type, in the schema's key order. What is special has a small named hook below:
+/// the id (checked against the file name), the parts without which a risk or group is not made,
+/// the order keys are read and named in, and the register's own fields under <c>custom</c>.
+/// </summary>
+public static partial class RiskYaml
 {
-    public static string Write(Risk risk) => YamlWriter.Document(w =>
+    /// <summary>
+    /// The fields read before the rest, as the reader always has: so problems come in the order
+    /// they did and an unknown key names the keys allowed in the order it did.
+    /// </summary>
+    private static readonly string[] ReadFirst = ["id", "kind", "title", "narrative", "status", "closure"];
+
+    /// <summary>
+    /// The fields the reader cannot do without, by path, with what a missing one is asked for: a
+    /// risk with no kind or status is not made, nor a score without its impact and likelihood,
+    /// nor a review without its date.
+    /// </summary>
+    private static readonly Dictionary<string, string> RequiredAtRead = new(StringComparer.Ordinal)
     {
-        w.Text("id", risk.Id.Value);
-        w.Choice<RiskKind>("kind", risk.Kind);
-        w.Text("title", risk.Title);
-        var n = risk.Narrative;
-        w.Mapping("narrative", n.Cause is not null || n.Event is not null || n.Effect is not null, m =>
+        ["kind"] = Vocabulary.Choices<RiskKind>(),
+        ["status"] = Vocabulary.Choices<RiskStatus>(),
+        ["inherent.impact"] = "a whole number 1-5",
+        ["inherent.likelihood"] = "a whole number 1-5",
+        ["current.impact"] = "a whole number 1-5",
+        ["current.likelihood"] = "a whole number 1-5",
+        ["target.impact"] = "a whole number 1-5",
+        ["target.likelihood"] = "a whole number 1-5",
+        ["last_reviewed.date"] = "the date of the review (YYYY-MM-DD)",
+    };
+
+    private static readonly IReadOnlyList<Field> ReadOrder =
+        [.. ReadFirst.Select(k => RiskSchema.BuiltIn.Single(f => f.Key == k)), .. RiskSchema.BuiltIn.Where(f => !ReadFirst.Contains(f.Key))];
+
+    public static string Write(Risk risk) => YamlWriter.Document(w => WriteFields(w, RiskSchema.BuiltIn, risk));
+
+    private static void WriteFields(YamlWriter w, IReadOnlyList<Field> fields, object owner)
+    {
+        foreach (var field in fields)
         {
-            m.Text("cause", n.Cause);
-            m.Text("event", n.Event);
-            m.Text("effect", n.Effect);
-        });
-        w.Texts("key_elements", risk.KeyElements);
-        w.Text("category", risk.Category);
-        w.Choice<RiskStatus>("status", risk.Status);
-        w.Mapping("closure", risk.Closure is not null, m =>
+            if (field.Key == RiskSchema.CustomKey && field.Path == RiskSchema.CustomKey)
+            {
+                WriteCustom(w, ((Risk)owner).Custom);
+            }
+            else if (field.IsList)
+            {
+                w.Texts(field.Key, field.List(owner));
+            }
+            else if (field.IsGroup)
+            {
+                var group = field.Get(owner);
+                w.Mapping(field.Key, group is not null && field.IsEmpty?.Invoke(group) != true, m => WriteFields(m, field.Parts, group!));
+            }
+            else if (field.Type == FieldType.Items)
+            {
+                w.Items(field.Key, field.ItemsOf(owner), (m, item) => WriteFields(m, field.Parts, item));
+            }
+            else if (IsWord(field))
+            {
+                w.Word(field.Key, field.Text(owner));
+            }
+            else
+            {
+                w.Text(field.Key, field.Text(owner));
+            }
+        }
+    }
+
+    /// <summary>Values written as they are: dates, numbers, yes, and the words of a fixed choice.</summary>
+    private static bool IsWord(Field field) => field.Type switch
+    {
+        FieldType.Date or FieldType.Number or FieldType.YesNo => true,
+        FieldType.Choice => field.Choices == ChoiceSource.Words && !field.IsCustom,
+        _ => false,
+    };
+
+    /// <summary>The register's own fields, keys sorted; a number or an ISO date is written plain so it reads back as written.</summary>
+    private static void WriteCustom(YamlWriter w, IReadOnlyDictionary<string, CustomValue> values) =>
+        w.Mapping(RiskSchema.CustomKey, values.Count > 0, m =>
         {
-            m.Date("date", risk.Closure!.Date);
-            m.Text("rationale", risk.Closure.Rationale);
-            m.Text("merged_into", risk.Closure.MergedInto);
-        });
-        w.Text("owner", risk.Owner);
-        w.Texts("leads", risk.Leads);
-        w.Text("directorate", risk.Directorate);
-        w.Texts("committees", risk.Committees);
-        w.Texts("objectives", risk.Objectives);
-        w.Texts("linked_risks", risk.LinkedRisks);
-        w.Texts("external_refs", risk.ExternalRefs);
-        WriteScore(w, "inherent", risk.Inherent);
-        WriteScore(w, "current", risk.Current);
-        WriteScore(w, "target", risk.Target);
-        w.Date("target_date", risk.TargetDate);
-        w.Choice("response", risk.Response);
-        w.Text("performance", risk.Performance);
-        w.Choice("trajectory", risk.Trajectory);
-        w.Items("controls", risk.Controls, (m, c) =>
-        {
-            m.Text("id", c.Id);
-            m.Text("text", c.Text);
-            m.Text("owner", c.Owner);
-            m.Choice("effectiveness", c.Effectiveness);
-        });
-        w.Items("gaps", risk.Gaps, (m, g) =>
-        {
-            m.Text("id", g.Id);
-            m.Choice<GapType>("type", g.Type);
-            m.Text("text", g.Text);
-        });
-        w.Items("assurances", risk.Assurances, (m, a) =>
-        {
-            m.Text("id", a.Id);
-            m.Text("text", a.Text);
-            m.Int("line", a.Line);
-            m.Choice("source", a.Source);
-            m.Choice("rating", a.Rating);
-            m.Choice("outcome", a.Outcome);
-            m.Bool("key", a.Key);
-            m.Date("date", a.Date);
-        });
-        w.Items("actions", risk.Actions, (m, a) =>
-        {
-            m.Text("id", a.Id);
-            m.Text("text", a.Text);
-            m.Text("owner", a.Owner);
-            m.Date("due", a.Due);
-            m.Choice<ActionStatus>("status", a.Status);
-            m.Date("completed", a.Completed);
-            m.Text("update", a.Update);
-        });
-        w.Mapping("last_reviewed", risk.LastReviewed is not null, m =>
-        {
-            m.Date("date", risk.LastReviewed!.Date);
-            m.Text("by", risk.LastReviewed.By);
-        });
-        w.Date("next_review", risk.NextReview);
-        w.Mapping("custom", risk.Custom.Count > 0, m =>
-        {
-            foreach (var (key, value) in risk.Custom.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            foreach (var (key, value) in values.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
                 if (value.Items is { } items)
                 {
-                    m.Texts(key, items);
+                    m.Values(key, items, ReadsBackPlain);
                 }
                 else
                 {
-                    m.Text(key, value.Text);
+                    m.Value(key, value.Text, ReadsBackPlain);
                 }
             }
         });
-    });
 
-    private static void WriteScore(YamlWriter w, string key, Score? score) =>
-        w.Mapping(key, score is not null, m =>
-        {
-            m.Int("impact", score!.Impact);
-            m.Int("likelihood", score.Likelihood);
-            m.Text("rationale", score.Rationale);
-        });
+    /// <summary>A number (<c>12</c>, <c>-3.5</c>) or an ISO date, which the reader takes back as the same text when written plain.</summary>
+    private static bool ReadsBackPlain(string text) => PlainValue().IsMatch(text);
+
+    [GeneratedRegex(@"\A(-?[0-9]+(\.[0-9]+)?|[0-9]{4}-[0-9]{2}-[0-9]{2})\z", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainValue();
 
     /// <summary>
     /// Reads a risk file's bytes. <paramref name="file"/> is the path shown in messages;
@@ -190,10 +191,39 @@ public static class RiskYaml
 
     private static Risk? Map(NodeReader r, RiskId? expectedId)
     {
-        // With no usable id the rest of the file is still read, so all its problems are reported at once.
+        object risk = new Risk { Id = ReadId(r, expectedId), Kind = RiskKind.Operational, Status = RiskStatus.Open };
+        foreach (var field in ReadOrder)
+        {
+            if (field.Key == "id")
+            {
+                continue;
+            }
+
+            if (field.Key == RiskSchema.CustomKey)
+            {
+                risk = ReadCustom(r, (Risk)risk);
+                continue;
+            }
+
+            var value = ReadValue(r, field);
+            if (value is not null)
+            {
+                risk = field.Set(risk, value);
+            }
+            else if (RequiredAtRead.TryGetValue(field.Path, out var what))
+            {
+                r.Require(field.Key, what);
+            }
+        }
+
+        return (Risk)risk;
+    }
+
+    /// <summary>The id, checked against the file name; with no usable id the rest of the file is still read, so all its problems are reported at once.</summary>
+    private static RiskId ReadId(NodeReader r, RiskId? expectedId)
+    {
         var placeholder = expectedId ?? RiskId.Parse("X-0");
         var idText = r.Text("id");
-        RiskId id;
         if (idText is null)
         {
             if (!r.Has("id") && !r.Keys.Any(k => string.Equals(k, "id", StringComparison.OrdinalIgnoreCase)))
@@ -201,182 +231,120 @@ public static class RiskYaml
                 r.Problem("id", expectedId is { } e ? $"id is required: this file's name says {e}" : "id is required");
             }
 
-            id = placeholder;
+            return placeholder;
         }
-        else if (!RiskId.TryParse(idText, out id))
+
+        if (!RiskId.TryParse(idText, out var id))
         {
             r.Problem("id", $"id must be a risk id ({RiskId.Rules}), found {Text.Quote(idText)}");
-            id = placeholder;
+            return placeholder;
         }
-        else if (expectedId is { } expected && expected.Value != id.Value)
+
+        if (expectedId is { } expected && expected.Value != id.Value)
         {
             r.Problem("id", $"id is {id} but the file name says {expected}; they must match");
         }
 
-        var kind = r.Choice<RiskKind>("kind");
-        if (kind is null)
-        {
-            Required(r, "kind", Vocabulary.Choices<RiskKind>());
-        }
-
-        var title = r.Text("title") ?? "";
-        var narrative = r.Mapping("narrative");
-        var status = r.Choice<RiskStatus>("status");
-        if (status is null)
-        {
-            Required(r, "status", Vocabulary.Choices<RiskStatus>());
-        }
-
-        var closure = r.Mapping("closure");
-        var risk = new Risk
-        {
-            Id = id,
-            Kind = kind ?? RiskKind.Operational,
-            Title = title,
-            Narrative = narrative is null ? new Narrative() : narrative.Finish(new Narrative
-            {
-                Cause = narrative.Text("cause"),
-                Event = narrative.Text("event"),
-                Effect = narrative.Text("effect"),
-            }),
-            KeyElements = r.Texts("key_elements"),
-            Category = r.Text("category"),
-            Status = status ?? RiskStatus.Open,
-            Closure = closure is null ? null : closure.Finish(new Closure
-            {
-                Date = closure.Date("date"),
-                Rationale = closure.Text("rationale"),
-                MergedInto = closure.Text("merged_into"),
-            }),
-            Owner = r.Text("owner") ?? "",
-            Leads = r.Texts("leads"),
-            Directorate = r.Text("directorate"),
-            Committees = r.Texts("committees"),
-            Objectives = r.Texts("objectives"),
-            LinkedRisks = r.Texts("linked_risks"),
-            ExternalRefs = r.Texts("external_refs"),
-            Inherent = ReadScore(r, "inherent"),
-            Current = ReadScore(r, "current"),
-            Target = ReadScore(r, "target"),
-            TargetDate = r.Date("target_date"),
-            Response = r.Choice<RiskResponse>("response"),
-            Performance = r.Text("performance"),
-            Trajectory = r.Choice<Trajectory>("trajectory"),
-            Controls = r.Items("controls").Select(c => c.Finish(new Control
-            {
-                Id = c.Text("id") ?? "",
-                Text = c.Text("text") ?? "",
-                Owner = c.Text("owner"),
-                Effectiveness = c.Choice<Effectiveness>("effectiveness"),
-            })).ToList(),
-            Gaps = r.Items("gaps").Select(g => g.Finish(new Gap
-            {
-                Id = g.Text("id") ?? "",
-                Type = g.Choice<GapType>("type"),
-                Text = g.Text("text") ?? "",
-            })).ToList(),
-            Assurances = r.Items("assurances").Select(a => a.Finish(new Assurance
-            {
-                Id = a.Text("id") ?? "",
-                Text = a.Text("text") ?? "",
-                Line = a.Int("line"),
-                Source = a.Choice<AssuranceSource>("source"),
-                Rating = a.Choice<AssuranceRating>("rating"),
-                Outcome = a.Choice<AssuranceOutcome>("outcome"),
-                Key = a.Bool("key") ?? false,
-                Date = a.Date("date"),
-            })).ToList(),
-            Actions = r.Items("actions").Select(a => a.Finish(new RiskAction
-            {
-                Id = a.Text("id") ?? "",
-                Text = a.Text("text") ?? "",
-                Owner = a.Text("owner"),
-                Due = a.Date("due"),
-                Status = a.Choice<ActionStatus>("status"),
-                Completed = a.Date("completed"),
-                Update = a.Text("update"),
-            })).ToList(),
-            LastReviewed = ReadReview(r),
-            NextReview = r.Date("next_review"),
-            Custom = ReadCustom(r),
-        };
-        return risk;
+        return id;
     }
 
-    /// <summary>The values of the register's own fields: each key one text or a list of texts, kept as written.</summary>
-    private static IReadOnlyDictionary<string, CustomValue> ReadCustom(NodeReader r)
+    /// <summary>A field's value as <see cref="Field.Set"/> takes it, read by the field's type; null when it is not there or is wrong (reported).</summary>
+    private static object? ReadValue(NodeReader r, Field field)
     {
-        var values = new Dictionary<string, CustomValue>(StringComparer.Ordinal);
-        if (!r.Has("custom") || r.Mapping("custom") is not { } m)
+        if (field.IsList)
         {
-            return values;
+            var list = r.Texts(field.Key);
+            return list.Count == 0 ? null : list;
         }
 
-        foreach (var key in m.Keys)
+        return field.Type switch
         {
-            if (m.IsList(key))
+            FieldType.Group or FieldType.Score => ReadGroup(r, field),
+            FieldType.Items => ReadItems(r, field),
+            FieldType.Date => r.DateText(field.Key),
+            FieldType.Number => r.Int(field.Key) is { } n ? n.ToString(CultureInfo.InvariantCulture) : null,
+            FieldType.YesNo => r.Bool(field.Key) == true ? "true" : null,
+            FieldType.Choice when field.Choices == ChoiceSource.Words && field.Words.Count > 0 => r.Word(field.Key, field.Words),
+            _ => r.Text(field.Key),
+        };
+    }
+
+    /// <summary>A group's parts, or null when it is not there or lacks a part it cannot do without.</summary>
+    private static object? ReadGroup(NodeReader r, Field field)
+    {
+        var m = r.Mapping(field.Key);
+        if (m is null)
+        {
+            return null;
+        }
+
+        var missing = new List<Field>();
+        var group = ReadParts(m, field, missing);
+        var made = true;
+        foreach (var part in missing)
+        {
+            if (RequiredAtRead.TryGetValue(part.Path, out var what))
             {
-                values[key] = CustomValue.Of(m.Texts(key));
+                m.Require(part.Key, what);
+                made = false;
             }
-            else if (m.Text(key) is { } text)
+        }
+
+        return made ? group : null;
+    }
+
+    private static object? ReadItems(NodeReader r, Field field)
+    {
+        var items = r.Items(field.Key);
+        return items.Count == 0 ? null : items.Select(item => ReadParts(item, field, missing: null)).ToList();
+    }
+
+    /// <summary>A new group or item with each of its parts read, its unknown keys reported; the parts not given are added to <paramref name="missing"/>.</summary>
+    private static object ReadParts(NodeReader m, Field field, List<Field>? missing)
+    {
+        var owner = field.Create!();
+        foreach (var part in field.Parts)
+        {
+            if (ReadValue(m, part) is { } value)
+            {
+                owner = part.Set(owner, value);
+            }
+            else
+            {
+                missing?.Add(part);
+            }
+        }
+
+        m.Finish();
+        return owner;
+    }
+
+    /// <summary>
+    /// The register's own fields: every key under <c>custom</c>, declared or not, so nothing is
+    /// lost; whether the register declares them and allows their values is the register's check.
+    /// </summary>
+    private static Risk ReadCustom(NodeReader r, Risk risk)
+    {
+        var m = r.Mapping(RiskSchema.CustomKey, listed: false);
+        if (m is null)
+        {
+            return risk;
+        }
+
+        var values = new Dictionary<string, CustomValue>(StringComparer.Ordinal);
+        foreach (var (key, text, list) in m.Values())
+        {
+            if (list is not null)
+            {
+                values[key] = CustomValue.Of(list);
+            }
+            else if (text is not null)
             {
                 values[key] = CustomValue.Of(text);
             }
         }
 
-        return values;
-    }
-
-    private static Score? ReadScore(NodeReader r, string key)
-    {
-        var m = r.Mapping(key);
-        if (m is null)
-        {
-            return null;
-        }
-
-        var impact = m.Int("impact");
-        var likelihood = m.Int("likelihood");
-        var rationale = m.Text("rationale");
         m.Finish();
-        if (impact is null)
-        {
-            m.Require("impact", "a whole number 1-5");
-        }
-
-        if (likelihood is null)
-        {
-            m.Require("likelihood", "a whole number 1-5");
-        }
-
-        return impact is { } i && likelihood is { } l ? new Score(i, l) { Rationale = rationale } : null;
-    }
-
-    private static Review? ReadReview(NodeReader r)
-    {
-        var m = r.Mapping("last_reviewed");
-        if (m is null)
-        {
-            return null;
-        }
-
-        var date = m.Date("date");
-        var by = m.Text("by");
-        m.Finish();
-        if (date is null)
-        {
-            m.Require("date", "the date of the review (YYYY-MM-DD)");
-        }
-
-        return date is { } d ? new Review(d, by ?? "") : null;
-    }
-
-    /// <summary>Reports a missing key; a key given with a wrong value has been reported already.</summary>
-    private static void Required(NodeReader r, string key, string choices) => r.Require(key, choices);
-
-    private static T Required<T>(NodeReader r, string key, string choices, T fallback)
-    {
-        Required(r, key, choices);
-        return fallback;
+        return values.Count == 0 ? risk : risk with { Custom = values };
     }
 }

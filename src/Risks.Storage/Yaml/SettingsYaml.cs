@@ -54,17 +54,10 @@ public static class SettingsYaml
             m.Text("label", f.Label);
             m.Choice<CustomFieldType>("type", f.Type);
             m.Texts("choices", f.Choices);
-            m.Choice<RequiredFor>("required_for", f.RequiredFor);
+            m.Choice("required_for", f.RequiredFor);
             m.Text("help", f.Help);
-            if (f.OnPaper)
-            {
-                m.Bool("paper", true);
-            }
-
-            if (f.Retired)
-            {
-                m.Bool("retired", true);
-            }
+            m.Bool("paper", f.OnPaper);
+            m.Bool("retired", f.Retired);
         });
     });
 
@@ -127,7 +120,7 @@ public static class SettingsYaml
             {
                 Key = f.Text("key") ?? "",
                 Label = f.Text("label") ?? "",
-                Type = f.Choice<CustomFieldType>("type") ?? CustomFieldType.Text,
+                Type = f.Choice<CustomFieldType>("type") ?? Missing(f, "type", CustomFieldType.Text, Vocabulary.Choices<CustomFieldType>()),
                 Choices = f.Texts("choices"),
                 RequiredFor = f.Choice<RequiredFor>("required_for"),
                 Help = f.Text("help"),
@@ -144,9 +137,9 @@ public static class SettingsYaml
         return (problems.Count == 0 ? settings : null, problems);
     }
 
-    private static T Missing<T>(NodeReader reader, string key, T fallback)
+    private static T Missing<T>(NodeReader reader, string key, T fallback, string what = "")
     {
-        reader.Require(key, "");
+        reader.Require(key, what);
         return fallback;
     }
 }

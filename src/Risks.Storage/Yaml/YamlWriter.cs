@@ -53,6 +53,44 @@ internal sealed partial class YamlWriter
         }
     }
 
+    /// <summary>A value written as it is, unquoted: a date, a number, a choice's word, <c>true</c>.</summary>
+    public void Word(string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            Key(key);
+            Plain(value);
+        }
+    }
+
+    /// <summary>A text, written plain when <paramref name="plain"/> says it reads back as the same text, else as <see cref="Text"/> writes it.</summary>
+    public void Value(string key, string? value, Func<string, bool> plain)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            Key(key);
+            Scalar(value, plain);
+        }
+    }
+
+    /// <summary>A list of texts, each written as <see cref="Value"/> writes it.</summary>
+    public void Values(string key, IReadOnlyList<string> values, Func<string, bool> plain)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        Key(key);
+        _emitter.Emit(new SequenceStart(null, null, isImplicit: true, SequenceStyle.Block));
+        foreach (var value in values)
+        {
+            Scalar(value, plain);
+        }
+
+        _emitter.Emit(new SequenceEnd());
+    }
+
     public void Int(string key, int? value)
     {
         if (value is { } v)
@@ -150,6 +188,18 @@ internal sealed partial class YamlWriter
             ? ScalarStyle.Literal
             : LooksLikeOtherType(value) ? ScalarStyle.DoubleQuoted : ScalarStyle.Any;
         _emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, value, style, isPlainImplicit: true, isQuotedImplicit: true));
+    }
+
+    private void Scalar(string value, Func<string, bool> plain)
+    {
+        if (plain(value))
+        {
+            Plain(value);
+        }
+        else
+        {
+            Scalar(value);
+        }
     }
 
     /// <summary>Texts that a YAML reader would take for a null, a boolean, a number or a date if written plain.</summary>

@@ -313,7 +313,14 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
 
         foreach (var setting in settings)
         {
-            if (FieldSetter.Apply(tree, setting) is { } error)
+            // A field the risk does not have is a problem with what was asked, as a wrong value is.
+            if (FieldSetter.UnknownField(setting, snapshot.Settings) is { } unknown)
+            {
+                Error.WriteLine($"risks: {riskId} was not changed: {unknown}");
+                return ExitCodes.Problems;
+            }
+
+            if (FieldSetter.Apply(tree, setting, snapshot.Settings) is { } error)
             {
                 Error.WriteLine($"risks: {error}");
                 return ExitCodes.Usage;
