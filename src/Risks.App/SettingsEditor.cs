@@ -85,6 +85,24 @@ public sealed partial class SettingsEditor
         }
     }
 
+    /// <summary>
+    /// What the edited settings leave for risks' owners to do in the register's own fields (a value now
+    /// required, a choice no longer offered): not a reason to refuse the change, but worth saying.
+    /// </summary>
+    public IReadOnlyList<string> Notes => SettingsImpact.Notes(Original, Draft, [.. _session.Snapshot.Risks.Select(r => r.Risk)]);
+
+    /// <summary>The notes in one sentence: "11 risks now need a value or a change in the register's own fields (BAF-01: CQC domain is required for a strategic risk; ...); risks check lists them", or null when there are none.</summary>
+    public static string? NotesSentence(IReadOnlyList<string> notes)
+    {
+        if (notes.Count == 0)
+        {
+            return null;
+        }
+
+        var risks = notes.Select(n => n[..Math.Max(0, n.IndexOf(':', StringComparison.Ordinal))]).Distinct(StringComparer.Ordinal).Count();
+        return $"{Core.Domain.Text.Count(risks, "risk")} now {(risks == 1 ? "needs" : "need")} a value or a change in the register's own fields (first: {notes[0]}); risks check lists them, and the values they hold are kept";
+    }
+
     /// <summary>The rows of the Settings screen, in the file's order, each with the issues that belong to it.</summary>
     public IReadOnlyList<FieldRow> Rows()
     {

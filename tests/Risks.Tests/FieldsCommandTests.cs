@@ -32,6 +32,22 @@ public sealed class FieldsCommandTests : RegisterTest
     }
 
     [Fact]
+    public void A_field_required_of_risks_that_have_no_value_yet_is_added_with_a_note_and_check_lists_them()
+    {
+        Join();
+
+        var result = AddCqcDomain();
+
+        result.Code.ShouldBe(0, result.ToString());
+        result.Error.ShouldContain("risks: note: BAF-07: CQC domain is required for a strategic risk");
+        var check = Run("check");
+        check.Code.ShouldNotBe(0, check.ToString());
+        check.Out.ShouldContain("BAF-07.yaml:1:1: CQC domain is required for a strategic risk");
+        Run("set", "BAF-07", "custom.cqc_domain=well-led", "-m", "Agreed at the quality committee").Code.ShouldBe(0);
+        FileText("risks/BAF/00/BAF-07.yaml").ShouldEndWith("custom:\n  cqc_domain: Well-led\n");
+    }
+
+    [Fact]
     public void Help_on_add_is_the_command_s_help_and_changes_nothing()
     {
         Join();

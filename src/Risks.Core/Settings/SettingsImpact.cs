@@ -69,15 +69,37 @@ public static class SettingsImpact
         }
 
         // Anything else a risk would no longer fit (a category list given where there was none, say).
+        // The register's own fields are not among them: a field made required, or a choice taken away,
+        // leaves the risks' values as they are, for their owners to fill in or change (see Notes).
+        problems.AddRange(NewIssues(before, after, risks, custom: false));
+        return problems;
+    }
+
+    /// <summary>
+    /// What a change of settings leaves for the risks' owners to do in the register's own fields,
+    /// which does not stop it: "BAF-01: CQC domain is required for a strategic risk". <c>risks check</c>
+    /// and the risk screen report each until it is done; the values themselves are kept.
+    /// </summary>
+    public static IReadOnlyList<string> Notes(RegisterSettings before, RegisterSettings after, IReadOnlyList<Risk> risks) =>
+        ReferenceEquals(before, after) ? [] : NewIssues(before, after, risks, custom: true);
+
+    private static List<string> NewIssues(RegisterSettings before, RegisterSettings after, IReadOnlyList<Risk> risks, bool custom)
+    {
+        var issues = new List<string>();
         var known = risks.Select(r => r.Id.Identity).ToHashSet(StringComparer.Ordinal);
         foreach (var risk in risks)
         {
             var was = RegisterValidator.CrossCheck(risk, before, known).Select(i => i.Message).ToHashSet(StringComparer.Ordinal);
-            problems.AddRange(RegisterValidator.CrossCheck(risk, after, known).Where(i => !was.Contains(i.Message)).Select(i => $"{risk.Id}: {i.Message}"));
+            issues.AddRange(RegisterValidator.CrossCheck(risk, after, known)
+                .Where(i => IsCustom(i.Path) == custom && !was.Contains(i.Message))
+                .Select(i => $"{risk.Id}: {i.Message}"));
         }
 
-        return problems;
+        return issues;
     }
+
+    private static bool IsCustom(string path) =>
+        path == Schema.RiskSchema.CustomKey || path.StartsWith(Schema.RiskSchema.CustomKey + ".", StringComparison.Ordinal);
 
     /// <summary>Where a risk names <paramref name="login"/>: "owner", "lead", "action A2 owner".</summary>
     public static IEnumerable<string> Uses(Risk risk, string login)
@@ -105,6 +127,15 @@ public static class SettingsImpact
         if (risk.LastReviewed?.By == login)
         {
             yield return "last reviewer";
+        }
+
+        // A field of the register's own that holds the login (a person field).
+        foreach (var (key, value) in risk.Custom.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (value.Text == login || (value.Items?.Contains(login, StringComparer.Ordinal) ?? false))
+            {
+                yield return key.Replace('_', ' ');
+            }
         }
     }
 

@@ -212,7 +212,7 @@ internal sealed partial class Commands
             return failed;
         }
 
-        var (changes, canonical, author) = (editor.Changes, editor.Canonical, session.Author);
+        var (changes, canonical, author, notes) = (editor.Changes, editor.Canonical, session.Author, editor.Notes);
         var result = editor.Save(reason);
         switch (result)
         {
@@ -221,6 +221,16 @@ internal sealed partial class Commands
                 if (changes.Count > 1)
                 {
                     changes.ToList().ForEach(c => Out.WriteLine($"  - {c.Description}"));
+                }
+
+                foreach (var note in notes.Take(10))
+                {
+                    Error.WriteLine($"risks: note: {note}");
+                }
+
+                if (notes.Count > 10)
+                {
+                    Error.WriteLine($"risks: note: and {notes.Count - 10} more; risks check lists them all");
                 }
 
                 if (!canonical)

@@ -326,13 +326,14 @@ internal sealed class SettingsController : FieldController
                 return;
             }
 
+            var notes = SettingsEditor.NotesSentence(editor.Notes);
             switch (editor.Save(reason))
             {
                 case SaveResult.Saved saved:
                     Host.Refresh();
                     Host.UpdateHeader();
                     View.Update();
-                    Say($"Saved as commit {saved.Commit[..7]}: {saved.Headline}");
+                    Say($"Saved as commit {saved.Commit[..7]}: {saved.Headline}{(notes is null ? "" : $". {notes}")}");
                     return;
                 case SaveResult.Unchanged:
                     View.Update();
