@@ -8,8 +8,9 @@ namespace Risks.Core.Exchange;
 
 /// <summary>
 /// Reads one spreadsheet row into a risk, walking the register's schema (<see cref="RiskSchema.For"/>)
-/// as the map says, noting every cell it cannot read with its column and field. A field the row does not give (no column in the file,
-/// no default) keeps the existing risk's value, or is empty for a new risk.
+/// as the map says, noting every cell it cannot read with its column and field. A field the row
+/// does not give (no column in the file, no default) keeps the existing risk's value, or is empty
+/// for a new risk. Adding a field to the schema needs nothing here.
 /// </summary>
 internal sealed partial class RowReader
 {
