@@ -1,4 +1,5 @@
 using Risks.Core.Domain;
+using Risks.Core.Schema;
 
 namespace Risks.Core.Exchange;
 
@@ -43,24 +44,14 @@ public sealed record ImportMap
     public bool IsExport { get; private init; }
 
     /// <summary>The fields a column can feed, by their path in the file; <c>inherent</c>, <c>current</c> and <c>target</c> take a whole score in one cell ("Major / Likely", "4 x 3").</summary>
-    public static IReadOnlyList<string> Fields { get; } = RiskCells.FieldColumns
-        .SelectMany(column => column.EndsWith(".impact", StringComparison.Ordinal) ? [column.Split('.')[0], column] : new[] { column })
+    public static IReadOnlyList<string> Fields { get; } = RiskCells.ColumnFields(null)
+        .SelectMany(field => FirstOfScore(field) is { } score ? [score, field.Column!] : new[] { field.Column! })
         .ToList();
 
-    /// <summary>The fields whose values are the register's words, with those words: the keys <see cref="Values"/> may have.</summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ChoiceFields { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
-    {
-        ["kind"] = Vocabulary.Words<RiskKind>(),
-        ["status"] = Vocabulary.Words<RiskStatus>(),
-        ["response"] = Vocabulary.Words<RiskResponse>(),
-        ["trajectory"] = Vocabulary.Words<Trajectory>(),
-        ["controls.effectiveness"] = Vocabulary.Words<Effectiveness>(),
-        ["gaps.type"] = Vocabulary.Words<GapType>(),
-        ["assurances.source"] = Vocabulary.Words<AssuranceSource>(),
-        ["assurances.rating"] = Vocabulary.Words<AssuranceRating>(),
-        ["assurances.outcome"] = Vocabulary.Words<AssuranceOutcome>(),
-        ["actions.status"] = Vocabulary.Words<ActionStatus>(),
-    };
+    /// <summary>The fields whose values are the register's words, with those words: the keys <see cref="Values"/> may have (<c>status</c>, <c>actions.status</c>).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> ChoiceFields { get; } = RiskSchema.Flatten(RiskSchema.BuiltIn)
+        .Where(f => f.Type == FieldType.Choice && f.Choices == ChoiceSource.Words)
+        .ToDictionary(f => f.Path.Replace("[]", "", StringComparison.Ordinal), f => f.Words, StringComparer.Ordinal);
 
     /// <summary>The map of the program's own export (<see cref="RiskCells.Columns"/>): each field's column is its name.</summary>
     public static ImportMap Export { get; } = new()
@@ -87,5 +78,12 @@ public sealed record ImportMap
         }
 
         return null;
+    }
+
+    /// <summary>The path of the score whose first part <paramref name="field"/> is, which a column may give whole; otherwise null.</summary>
+    private static string? FirstOfScore(Field field)
+    {
+        var parent = Validation.FieldPath.Parent(field.Path);
+        return parent.Length > 0 && RiskSchema.Find(parent) is { Type: FieldType.Score } score && ReferenceEquals(score.Parts[0], field) ? score.Path : null;
     }
 }

@@ -1,17 +1,32 @@
 using System.Text;
+using Risks.Core.Schema;
 
 namespace Risks.Core.Exchange;
 
 /// <summary>
 /// A list of items (controls, gaps, assurances, actions) in one spreadsheet cell: one item per
-/// line, its parts separated by <c> | </c> in the order the file format lists its keys
-/// (<c>C1 | Monthly monitoring | kbonney | effective</c>). Within a part a backslash is written
+/// line, its parts separated by <c> | </c> in the order of the item's <see cref="Field.Parts"/>,
+/// which is the order the file format lists its keys (<c>C1 | Monthly monitoring | kbonney | effective</c>);
+/// a yes is written as the part's key (<c>key</c>), a no as nothing. A line of one part is the item's text alone. Within a part a backslash is written
 /// <c>\\</c>, a bar <c>\|</c> and a line break <c>\n</c>, so any text makes the trip and comes
 /// back the same; empty parts at the end of a line are left out. Spaces and tabs around a part are not kept.
 /// </summary>
 public static class ItemCells
 {
     public const string Separator = " | ";
+
+    /// <summary>The cell for a list of items (a field of <see cref="FieldType.Items"/>): each item a line of its parts.</summary>
+    public static string Cell(Field list, IEnumerable<object> items) => Join(items.Select(item => LineParts(list, item)));
+
+    /// <summary>An item's parts in the order its line gives them, each as the file holds it, a yes as the part's key.</summary>
+    public static IReadOnlyList<string?> LineParts(Field list, object item) =>
+        list.Parts.Select(p => p.Type == FieldType.YesNo ? (p.Text(item) == "true" ? p.Key : "") : p.Text(item)).ToArray();
+
+    /// <summary>The part a line of one part gives: the item's text (its required long text).</summary>
+    public static Field TextPart(Field list) => list.Parts.First(p => p.Type == FieldType.LongText && p.Required == Requirement.Always);
+
+    /// <summary>The names of an item's parts in the order its line gives them, as a line: <c>id | text | owner | effectiveness</c>.</summary>
+    public static string Layout(Field list) => Line(list.Parts.Select(p => p.Key).ToArray());
 
     /// <summary>The cell for these items, each given as its parts.</summary>
     public static string Join(IEnumerable<IReadOnlyList<string?>> items) => string.Join("\n", items.Select(Line));

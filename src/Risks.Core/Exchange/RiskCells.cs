@@ -62,10 +62,7 @@ public static class RiskCells
 
         if (field.Type == FieldType.Items)
         {
-            // Each item a line of its parts; a yes is written as the part's key (key), a no as nothing.
-            return ItemCells.Join(field.ItemsOf(owner).Select(item => field.Parts
-                .Select(p => p.Type == FieldType.YesNo ? (p.Text(item) == "true" ? p.Key : "") : p.Text(item))
-                .ToArray()));
+            return ItemCells.Cell(field, field.ItemsOf(owner));
         }
 
         return field.IsList ? Lines(field.List(owner)) : field.Text(owner) ?? "";
@@ -94,9 +91,6 @@ public static class RiskCells
             a.Update ?? "",
             a.IsOverdue(today) ? "yes" : "no",
         ]);
-
-    /// <summary>How an assurance's <c>key</c> reads in its line: the word, or nothing.</summary>
-    public const string KeyWord = "key";
 
     private static string Lines(IReadOnlyList<string> values) => string.Join("\n", values);
 

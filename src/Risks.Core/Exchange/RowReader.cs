@@ -1,19 +1,21 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Risks.Core.Domain;
-using Risks.Core.Presentation;
 using Risks.Core.Schema;
 using Risks.Core.Validation;
 
 namespace Risks.Core.Exchange;
 
 /// <summary>
-/// Reads one spreadsheet row into a risk, field by field, as the map says, noting every cell it
-/// cannot read with its column and field. A field the row does not give (no column in the file,
-/// no default) keeps the existing risk's value, or is empty for a new risk.
+/// Reads one spreadsheet row into a risk, walking the register's schema (<see cref="RiskSchema.For"/>)
+/// as the map says, noting every cell it cannot read with its column and field. A field the row
+/// does not give (no column in the file, no default) keeps the existing risk's value, or is empty
+/// for a new risk. Adding a field to the schema needs nothing here.
 /// </summary>
 internal sealed partial class RowReader
 {
+    private const string IdPath = "id";
+
     private readonly ImportRow _row;
     private readonly ImportMap _map;
     private readonly RegisterSettings _settings;
@@ -57,126 +59,272 @@ internal sealed partial class RowReader
         return null;
     }
 
-    /// <summary>The risk the row gives, on top of <paramref name="existing"/> (the register's risk with this id, if any).</summary>
+    /// <summary>
+    /// The risk the row gives, on top of <paramref name="existing"/> (the register's risk with this
+    /// id, if any): each field of the register's schema that has a column, read from its cell as
+    /// a person would type it, the others (and any the row does not give) kept as they are.
+    /// </summary>
     public Risk Read(RiskId id, Risk? existing)
     {
         _isNew = existing is null;
-        var e = existing;
-        var closureDate = Date("closure.date", e?.Closure?.Date);
-        var closureRationale = Plain("closure.rationale", e?.Closure?.Rationale);
-        var mergedInto = Given("closure.merged_into", e?.Closure?.MergedInto, v => v?.ToUpperInvariant());
-        var risk = new Risk
+        var risk = existing is null ? new Risk { Id = id } : existing with { Id = id };
+        foreach (var field in RiskSchema.For(_settings))
         {
-            Id = id,
-            Kind = Required("kind", e?.Kind),
-            Title = Plain("title", e?.Title) ?? "",
-            Narrative = new Narrative
+            if (field.Path == IdPath)
             {
-                Cause = Plain("narrative.cause", e?.Narrative.Cause),
-                Event = Plain("narrative.event", e?.Narrative.Event),
-                Effect = Plain("narrative.effect", e?.Narrative.Effect),
-            },
-            KeyElements = Given("key_elements", e?.KeyElements ?? [], Listed),
-            Category = Given("category", e?.Category, v => v is null ? null : _settings.Categories.FirstOrDefault(c => string.Equals(c, v, StringComparison.OrdinalIgnoreCase)) ?? v),
-            Status = Required("status", e?.Status),
-            Closure = closureDate is null && closureRationale is null && mergedInto is null
-                ? null
-                : new Closure { Date = closureDate, Rationale = closureRationale, MergedInto = mergedInto },
-            Owner = Given("owner", e?.Owner, v => v is null ? null : Person("owner", v)) ?? "",
-            Leads = Given("leads", e?.Leads ?? [], v => People("leads", v)),
-            Directorate = Plain("directorate", e?.Directorate),
-            Committees = Given("committees", e?.Committees ?? [], Listed),
-            Objectives = Given("objectives", e?.Objectives ?? [], v => Listed(v).Select(ObjectiveId).ToList()),
-            LinkedRisks = Given("linked_risks", e?.LinkedRisks ?? [], v => Listed(v).Select(l => l.ToUpperInvariant()).ToList()),
-            ExternalRefs = Given("external_refs", e?.ExternalRefs ?? [], Listed),
-            Inherent = Score("inherent", e?.Inherent),
-            Current = Score("current", e?.Current),
-            Target = Score("target", e?.Target),
-            TargetDate = Date("target_date", e?.TargetDate),
-            Response = Choice("response", e?.Response),
-            Performance = Plain("performance", e?.Performance),
-            Trajectory = Choice("trajectory", e?.Trajectory),
-            Controls = Items("controls", "C", e?.Controls ?? [], 4, line => new Control
-            {
-                Id = line.Id,
-                Text = line.Text(1),
-                Owner = line.Person(2, "owner"),
-                Effectiveness = line.Choice<Effectiveness>(3, "effectiveness"),
-            }),
-            Gaps = Items("gaps", "G", e?.Gaps ?? [], 3, line => new Gap
-            {
-                Id = line.Id,
-                Type = line.Choice<GapType>(1, "type") ?? GapType.Control,
-                Text = line.Text(2),
-            }),
-            Assurances = Items("assurances", "S", e?.Assurances ?? [], 8, line => new Assurance
-            {
-                Id = line.Id,
-                Text = line.Text(1),
-                Line = line.Number(2, "line"),
-                Source = line.Choice<AssuranceSource>(3, "source"),
-                Rating = line.Choice<AssuranceRating>(4, "rating"),
-                Outcome = line.Choice<AssuranceOutcome>(5, "outcome"),
-                Key = line.Flag(6, "key"),
-                Date = line.Date(7, "date"),
-            }),
-            Actions = Items("actions", "A", e?.Actions ?? [], 7, line => new RiskAction
-            {
-                Id = line.Id,
-                Text = line.Text(1),
-                Owner = line.Person(2, "owner"),
-                Due = line.Date(3, "due"),
-                Status = line.Choice<ActionStatus>(4, "status") ?? ActionStatus.NotStarted,
-                Completed = line.Date(5, "completed"),
-                Update = line.Part(6),
-            }),
-            LastReviewed = Review(e?.LastReviewed),
-            NextReview = Date("next_review", e?.NextReview),
-            Custom = Custom(e?.Custom),
-        };
+                continue;
+            }
+
+            risk = (Risk)(field.Type == FieldType.Items ? ReadItems(field, risk)
+                : field.IsGroup ? ReadGroup(field, risk)
+                : ReadField(field, risk));
+        }
+
         return risk;
     }
 
-    /// <summary>
-    /// The register's own fields: each declared one the row gives read from its cell as a person
-    /// would type it (a choice as one of its values, a date as 31 Mar 2025, a list one per line),
-    /// the others kept as they are, undeclared keys too.
-    /// </summary>
-    private IReadOnlyDictionary<string, CustomValue> Custom(IReadOnlyDictionary<string, CustomValue>? current)
+    /// <summary>A field of its own column: a value or a list. A choice that cannot be empty (kind, status) is reported when the row leaves it without one.</summary>
+    private object ReadField(Field field, object owner)
     {
-        var values = new Dictionary<string, CustomValue>(current ?? new Dictionary<string, CustomValue>(), StringComparer.Ordinal);
-        foreach (var field in RiskSchema.CustomParts(_settings))
+        if (!ReadCell(field, out var value))
         {
-            if (!Cell(field.Path, out var cell))
+            if (_isNew)
             {
-                continue;
+                RequireChoice(field, null);
             }
 
-            values.Remove(field.Key);
-            if (field.IsList)
-            {
-                var entries = Listed(cell);
-                if (entries.Count > 0)
-                {
-                    values[field.Key] = CustomValue.Of(entries);
-                }
+            return owner;
+        }
 
-                continue;
-            }
+        RequireChoice(field, value);
+        return field.Set(owner, value);
+    }
 
-            var (value, error) = FieldValues.FromInput(field, cell ?? "", _settings);
-            if (error is not null)
+    /// <summary>
+    /// A group (the narrative, the closure, a score, the last review, the register's own fields):
+    /// its parts read from their cells onto the group as it is, or a new one; kept as it is when the
+    /// row gives none of them. A group that is empty is left out, and one whose starting parts (a
+    /// score's impact and likelihood, a review's date) are not all given is not made, with a problem
+    /// when another of its parts is.
+    /// </summary>
+    private object ReadGroup(Field group, object owner)
+    {
+        var value = group.Get(owner);
+        var given = false;
+        if (group.Type == FieldType.Score && Cell(group.Path, out var whole))
+        {
+            // A map may give a whole score in one cell: "Major / Likely", "4 x 3".
+            given = true;
+            var (impact, likelihood) = whole is null ? (null, null) : ParseScore(group.Path, whole);
+            var levels = group.Parts.Where(p => p.Starts).ToList();
+            value = levels[0].Set(value ?? group.Create!(), Number(impact));
+            value = levels[1].Set(value, Number(likelihood));
+        }
+
+        foreach (var part in group.Parts.Where(p => p.Column is not null))
+        {
+            if (ReadCell(part, out var read, level: group.Type == FieldType.Score && part.Starts))
             {
-                Problem(field.Path, error.StartsWith(field.Path, StringComparison.Ordinal) ? field.Label + error[field.Path.Length..] : error);
-            }
-            else if (value is not null)
-            {
-                values[field.Key] = CustomValue.Of(field.Type == FieldType.Person ? Person(field.Path, value) ?? value : value);
+                given = true;
+                value = part.Set(value ?? group.Create!(), read);
             }
         }
 
-        return values;
+        if (!given)
+        {
+            return owner;
+        }
+
+        if (value is not null && group.IsEmpty?.Invoke(value) == true)
+        {
+            value = null;
+        }
+
+        if (value is not null && group.Parts.FirstOrDefault(p => p.Starts && p.Get(value) is null) is { } missing)
+        {
+            if (!ReportedWithin(group.Path) && group.Parts.FirstOrDefault(p => p.Get(value) is not null) is { } present)
+            {
+                Problem(missing.Path, Incomplete(group, missing, present));
+            }
+
+            value = null;
+        }
+
+        return group.Set(owner, value);
     }
+
+    /// <summary>Why a group with a part given but a starting part missing is not made: "current.impact is required with the likelihood: ...".</summary>
+    private static string Incomplete(Field group, Field missing, Field present)
+    {
+        if (group.Type != FieldType.Score)
+        {
+            return $"{missing.Path} is required with {present.Path}: the {missing.Key} of the {group.Caption.ToLowerInvariant()}";
+        }
+
+        var levels = group.Parts.Where(p => p.Starts).ToList();
+        return present.Starts
+            ? $"{missing.Path} is required with the {present.Key}: a score is {Text.All(levels.Select(p => p.Key).ToList())}, each {missing.Min}-{missing.Max}"
+            : $"{present.Path} needs a score: {Text.All(levels.Select(p => p.Path).ToList())}";
+    }
+
+    /// <summary>
+    /// The items a cell lists, one per line (see <see cref="ItemCells"/>), each line's parts in the
+    /// order of the item's parts in the schema. A line without a bar is an item's text alone and gets
+    /// the next free id; a choice an item cannot be without (a gap's type, an action's status) that
+    /// the line leaves out is its first word.
+    /// </summary>
+    private object ReadItems(Field list, object owner)
+    {
+        if (!Cell(list.Path, out var cell))
+        {
+            return owner;
+        }
+
+        var lines = cell is null ? [] : ItemCells.Split(cell);
+        var used = lines.Where(l => l.Count > 1).Select(l => l[0]).ToList();
+        var ids = new List<string>(lines.Count);
+        foreach (var line in lines)
+        {
+            ids.Add(line.Count > 1 ? line[0] : ItemIds.Next(ItemIds.Letters[list.Key], used));
+            used.Add(ids[^1]);
+        }
+
+        _itemIds[list.Key] = ids;
+        var textPart = ItemCells.TextPart(list);
+        var items = new List<object>(lines.Count);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var parts = lines[i];
+            var path = $"{list.Path}[{i}]";
+            if (parts.Count > list.Parts.Count)
+            {
+                var noun = list.ItemNoun ?? list.Key;
+                var article = "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
+                Problem(path, $"the line has {parts.Count} parts separated by |, but {article} {noun} has at most {list.Parts.Count} ({ItemCells.Layout(list)}); write a bar within a text as \\|");
+            }
+
+            var item = list.Create!();
+            for (var k = 0; k < list.Parts.Count; k++)
+            {
+                var part = list.Parts[k];
+                var text = parts.Count == 1 ? (part == textPart ? parts[0] : null) : k < parts.Count && parts[k].Length > 0 ? parts[k] : null;
+                var value = part.Type == FieldType.ItemId ? ids[i]
+                    : text is null ? null
+                    : Value(part, $"{path}.{part.Key}", text);
+                if (value is null && part.Type == FieldType.Choice && !part.Clearable)
+                {
+                    value = part.Words[0];
+                }
+
+                item = part.Set(item, value);
+            }
+
+            items.Add(item);
+        }
+
+        return list.Set(owner, items);
+    }
+
+    /// <summary>
+    /// The value the row gives for a field of one value or a list, as the file holds it (null:
+    /// empty), read with <see cref="Value"/>; a list's entries one per line (or split by the map's
+    /// separator). False when the row does not give the field.
+    /// </summary>
+    private bool ReadCell(Field field, out object? value, bool level = false)
+    {
+        if (!Cell(field.Path, out var cell))
+        {
+            value = null;
+            return false;
+        }
+
+        value = field.IsList
+            ? Listed(cell).Select((entry, i) => Value(field, $"{field.Path}[{i}]", entry)).OfType<string>().ToList()
+            : cell is null ? null
+            : level ? Number(Level(field.Path, cell, impact: field.Key == "impact"))
+            : Value(field, field.Path, cell);
+        return true;
+    }
+
+    /// <summary>
+    /// One value as a cell gives it (not empty), as the file holds it, or null with a problem noted.
+    /// Read as a person would type it (<see cref="FieldValues.FromInput"/>), with the import's hooks:
+    /// a person named by the map's people, login, name or email; an objective by id or title, in any
+    /// case; a risk id in capitals; a category as the register spells it; a choice by the map's
+    /// values, with hyphens for spaces; a yes as the part's own key (<c>key</c>); text as the cell has it.
+    /// </summary>
+    private string? Value(Field field, string path, string text)
+    {
+        switch (field.Type)
+        {
+            case FieldType.Person:
+                return Person(path, text);
+            case FieldType.Objective:
+                return ObjectiveId(text);
+            case FieldType.RiskId:
+                return text.ToUpperInvariant();
+            case FieldType.Choice when field.Choices == ChoiceSource.Categories:
+                return _settings.Categories.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase)) ?? text;
+            case FieldType.Text or FieldType.LongText or FieldType.ItemId:
+                return text;
+        }
+
+        if (field.IsCustom)
+        {
+            var (read, error) = FieldValues.FromInput(field, text, _settings);
+            if (error is not null)
+            {
+                Problem(path, error.StartsWith(field.Path, StringComparison.Ordinal) ? field.Label + error[field.Path.Length..] : error);
+            }
+
+            return read;
+        }
+
+        var typed = field.Type switch
+        {
+            FieldType.Choice => MappedWord(field, text),
+            FieldType.YesNo when string.Equals(text, field.Key, StringComparison.OrdinalIgnoreCase) => "yes",
+            _ => text,
+        };
+        var (value, problem) = FieldValues.FromInput(field, typed, _settings);
+        if (problem is null)
+        {
+            return value;
+        }
+
+        if (field.Type == FieldType.Number && int.TryParse(text.Split(' ')[0], NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            // A whole number out of the field's range is taken; the risk's checks bound it.
+            return Number(number);
+        }
+
+        Problem(path, field.Type switch
+        {
+            FieldType.Date => $"{Text.Quote(text)} is not a date: write dates as 2025-03-31, 31/03/2025 or 31 Mar 2025",
+            FieldType.Choice => $"{Text.Quote(text)} is not one of {Text.OneOf(field.Words)}{(_map.IsExport ? "" : " (a map's values can give other words for them)")}",
+            FieldType.YesNo => $"{Text.Quote(text)} must be {field.Key} (or yes) or nothing",
+            _ => $"{Text.Quote(text)} is not a whole number",
+        });
+        return null;
+    }
+
+    /// <summary>The register's word the map's values give for a spreadsheet's word (by the field's path without items' places, <c>actions.status</c>), or the word with hyphens as spaces.</summary>
+    private string MappedWord(Field field, string text) =>
+        _map.Values.TryGetValue(field.Path.Replace("[]", "", StringComparison.Ordinal), out var words)
+        && words.FirstOrDefault(w => string.Equals(w.Key, text, StringComparison.OrdinalIgnoreCase)) is { Key: not null } mapped
+            ? mapped.Value
+            : text.Replace('-', ' ');
+
+    /// <summary>Notes that a choice a risk cannot be without (kind, status) has no value.</summary>
+    private void RequireChoice(Field field, object? value)
+    {
+        if (value is null && field.Type == FieldType.Choice && !field.Clearable && !ReportedWithin(field.Path))
+        {
+            Problem(field.Path, $"{field.Path} is required: {Text.OneOf(field.Words)}");
+        }
+    }
+
+    private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Notes a problem found by checking the risk, unless a problem with the same field (or one enclosing or within it) was noted already.</summary>
     public void Issue(string path, string message)
@@ -236,27 +384,6 @@ internal sealed partial class RowReader
         return _isNew && _map.Defaults.TryGetValue(field, out value);
     }
 
-    /// <summary>The field read from its cell with <paramref name="read"/>, or <paramref name="current"/> when the row does not give it.</summary>
-    private T Given<T>(string field, T current, Func<string?, T> read) => Cell(field, out var value) ? read(value) : current;
-
-    private string? Plain(string field, string? current) => Given(field, current, v => v);
-
-    private DateOnly? Date(string field, DateOnly? current) => Given(field, current, v => v is null ? null : ParseDate(field, v));
-
-    private T? Choice<T>(string field, T? current) where T : struct, Enum =>
-        Given(field, current, v => v is null ? null : ParseChoice<T>(field, field, v));
-
-    private T Required<T>(string field, T? current) where T : struct, Enum
-    {
-        var value = Choice(field, current);
-        if (value is null && !ReportedWithin(field))
-        {
-            Problem(field, $"{field} is required: {Vocabulary.Choices<T>()}");
-        }
-
-        return value ?? default;
-    }
-
     private List<string> Listed(string? cell)
     {
         if (cell is null)
@@ -267,9 +394,6 @@ internal sealed partial class RowReader
         var separators = _map.ListSeparator is { Length: > 0 } separator ? new[] { "\n", separator } : ["\n"];
         return cell.Split(separators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList();
     }
-
-    private List<string> People(string field, string? cell) =>
-        Listed(cell).Select((name, i) => Person($"{field}[{i}]", name)).OfType<string>().ToList();
 
     private string ObjectiveId(string text) =>
         _settings.Objectives.FirstOrDefault(o =>
@@ -301,81 +425,6 @@ internal sealed partial class RowReader
         Problem(field, named.Count > 1
             ? $"{Text.Quote(text)} could be {Text.OneOf(named.Select(p => p.Login).ToList())}: give the login, or map the name to one in the map's people"
             : $"unknown person {Text.Quote(text)}: not the login, name or email of anyone in register.yaml's people{(_map.IsExport ? "" : ", nor one of the map's people")}");
-        return null;
-    }
-
-    private DateOnly? ParseDate(string field, string text)
-    {
-        if (Formats.TryParseDate(text, out var date))
-        {
-            return date;
-        }
-
-        Problem(field, $"{Text.Quote(text)} is not a date: write dates as 2025-03-31, 31/03/2025 or 31 Mar 2025");
-        return null;
-    }
-
-    private T? ParseChoice<T>(string valuesKey, string field, string text) where T : struct, Enum
-    {
-        var word = _map.Values.TryGetValue(valuesKey, out var words) && words.FirstOrDefault(w => string.Equals(w.Key, text, StringComparison.OrdinalIgnoreCase)) is { Key: not null } mapped
-            ? mapped.Value
-            : text.Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
-        if (Vocabulary.TryParse<T>(word, out var value))
-        {
-            return value;
-        }
-
-        Problem(field, $"{Text.Quote(text)} is not one of {Vocabulary.Choices<T>()}{(_map.IsExport ? "" : " (a map's values can give other words for them)")}");
-        return null;
-    }
-
-    private Score? Score(string part, Score? current)
-    {
-        var given = false;
-        int? impact = current?.Impact, likelihood = current?.Likelihood;
-        var rationale = current?.Rationale;
-        if (Cell(part, out var whole))
-        {
-            given = true;
-            (impact, likelihood) = whole is null ? (null, null) : ParseScore(part, whole);
-        }
-
-        if (Cell(part + ".impact", out var i))
-        {
-            given = true;
-            impact = i is null ? null : Level(part + ".impact", i, impact: true);
-        }
-
-        if (Cell(part + ".likelihood", out var l))
-        {
-            given = true;
-            likelihood = l is null ? null : Level(part + ".likelihood", l, impact: false);
-        }
-
-        if (Cell(part + ".rationale", out var r))
-        {
-            given = true;
-            rationale = r;
-        }
-
-        if (!given)
-        {
-            return current;
-        }
-
-        if (impact is { } a && likelihood is { } b)
-        {
-            return new Score(a, b) { Rationale = rationale };
-        }
-
-        if (!ReportedWithin(part) && (impact, likelihood, rationale) != (null, null, null))
-        {
-            var missing = impact is null ? "impact" : "likelihood";
-            Problem($"{part}.{missing}", impact is null && likelihood is null
-                ? $"{part}.rationale needs a score: {part}.impact and {part}.likelihood"
-                : $"{part}.{missing} is required with the {(impact is null ? "likelihood" : "impact")}: a score is impact and likelihood, each 1-5");
-        }
-
         return null;
     }
 
@@ -484,126 +533,6 @@ internal sealed partial class RowReader
         return null;
     }
 
-    private Review? Review(Review? current)
-    {
-        var date = Date("last_reviewed.date", current?.Date);
-        var by = Given("last_reviewed.by", current?.By, v => v is null ? null : Person("last_reviewed.by", v));
-        if (date is { } d)
-        {
-            return new Review(d, by ?? "");
-        }
-
-        if (by is not null && !ReportedWithin("last_reviewed"))
-        {
-            Problem("last_reviewed.date", "last_reviewed.date is required with last_reviewed.by: the date of the review");
-        }
-
-        return null;
-    }
-
-    /// <summary>
-    /// The items a cell lists, one per line (see <see cref="ItemCells"/>). A line without a bar is
-    /// an item's text alone and gets the next free id.
-    /// </summary>
-    private IReadOnlyList<T> Items<T>(string list, string letter, IReadOnlyList<T> current, int parts, Func<ItemLine, T> build)
-    {
-        if (!Cell(list, out var cell))
-        {
-            return current;
-        }
-
-        var lines = cell is null ? [] : ItemCells.Split(cell);
-        var used = lines.Where(l => l.Count > 1).Select(l => l[0]).ToList();
-        var ids = new List<string>(lines.Count);
-        foreach (var line in lines)
-        {
-            ids.Add(line.Count > 1 ? line[0] : ItemIds.Next(letter, used));
-            used.Add(ids[^1]);
-        }
-
-        _itemIds[list] = ids;
-        var items = new List<T>(lines.Count);
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (lines[i].Count > parts)
-            {
-                Problem($"{list}[{i}]", $"the line has {lines[i].Count} parts separated by |, but {ItemNoun(list)} has at most {parts} ({ItemCells.Line(PartNames(list))}); write a bar within a text as \\|");
-            }
-
-            items.Add(build(new ItemLine(this, $"{list}[{i}]", list, ids[i], lines[i])));
-        }
-
-        return items;
-    }
-
-    private static string ItemNoun(string list) => list switch
-    {
-        "controls" => "a control",
-        "gaps" => "a gap",
-        "assurances" => "an assurance",
-        _ => "an action",
-    };
-
-    /// <summary>The parts of an item's line, in order, as the format document names them.</summary>
-    internal static string[] PartNames(string list) => list switch
-    {
-        "controls" => ["id", "text", "owner", "effectiveness"],
-        "gaps" => ["id", "type", "text"],
-        "assurances" => ["id", "text", "line", "source", "rating", "outcome", "key", "date"],
-        _ => ["id", "text", "owner", "due", "status", "completed", "update"],
-    };
-
-    /// <summary>One line of a cell of items: its parts, read with the item's path (<c>actions[2].due</c>) for any problem.</summary>
-    private sealed class ItemLine(RowReader reader, string path, string list, string id, IReadOnlyList<string> parts)
-    {
-        public string Id => id;
-
-        /// <summary>The line is the item's text alone, without a bar.</summary>
-        private bool TextOnly => parts.Count == 1;
-
-        public string? Part(int index) => !TextOnly && index < parts.Count && parts[index].Length > 0 ? parts[index] : null;
-
-        public string Text(int index) => TextOnly ? parts[0] : Part(index) ?? "";
-
-        public string? Person(int index, string name) => Part(index) is { } text ? reader.Person($"{path}.{name}", text) : null;
-
-        public DateOnly? Date(int index, string name) => Part(index) is { } text ? reader.ParseDate($"{path}.{name}", text) : null;
-
-        public T? Choice<T>(int index, string name) where T : struct, Enum =>
-            Part(index) is { } text ? reader.ParseChoice<T>($"{list}.{name}", $"{path}.{name}", text) : null;
-
-        public int? Number(int index, string name)
-        {
-            if (Part(index) is not { } text)
-            {
-                return null;
-            }
-
-            if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-            {
-                return value;
-            }
-
-            reader.Problem($"{path}.{name}", $"{Risks.Core.Domain.Text.Quote(text)} is not a whole number");
-            return null;
-        }
-
-        public bool Flag(int index, string name)
-        {
-            var text = Part(index)?.ToLowerInvariant();
-            switch (text)
-            {
-                case null or "no" or "false" or "n":
-                    return false;
-                case RiskCells.KeyWord or "yes" or "true" or "y":
-                    return true;
-                default:
-                    reader.Problem($"{path}.{name}", $"{Risks.Core.Domain.Text.Quote(Part(index)!)} must be {RiskCells.KeyWord} (or yes) or nothing");
-                    return false;
-            }
-        }
-    }
-
     [GeneratedRegex(@"\s*(?:=\s*(\d+)|\(\s*(\d+)\s*\))\s*\z", RegexOptions.CultureInvariant)]
     private static partial Regex StatedScore();
 
@@ -613,7 +542,7 @@ internal sealed partial class RowReader
     [GeneratedRegex(@"\A(\d+)(?:\s+\D.*)?\z", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
     private static partial Regex LeadingNumber();
 
-    [GeneratedRegex(@"\A(controls|gaps|assurances|actions)\[(\d+)\]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\A([a-z_]+)\[(\d+)\]", RegexOptions.CultureInvariant)]
     private static partial Regex ItemPath();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]

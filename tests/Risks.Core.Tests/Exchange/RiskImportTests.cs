@@ -13,7 +13,7 @@ public sealed class RiskImportTests
     private static readonly Risk[] Registered = [Samples.Operational("CRR-018"), Samples.Operational("BAF-01") with { Owner = "etimpson" }];
 
     /// <summary>A merged strategic risk with every field given, and texts that hold the cell encoding's own characters.</summary>
-    private static Risk Full() => Samples.Inequalities() with
+    internal static Risk Full() => Samples.Inequalities() with
     {
         Narrative = new Narrative { Cause = "First line,\nsecond line | with a bar.", Event = "Outcomes do not improve.", Effect = "The gap widens." },
         KeyElements = ["Inequalities strategy", "Data analytics"],
