@@ -322,7 +322,7 @@ public static class RiskSchema
             [
                 Date<Review>("date", "last_reviewed.date", "last reviewed", "Last reviewed", r => r.Date == default ? null : r.Date, (r, v) => r with { Date = v ?? default }) with
                 {
-                    Required = Requirement.Always, Starts = true, Help = "When the risk was last reviewed.",
+                    Required = Requirement.Always, Starts = true, Asks = "the date of the review (YYYY-MM-DD)", Help = "When the risk was last reviewed.",
                 },
                 Text<Review>("by", "last_reviewed.by", "reviewed by", "Reviewed by", r => r.By.Length == 0 ? null : r.By, (r, v) => r with { By = v ?? "" }) with
                 {

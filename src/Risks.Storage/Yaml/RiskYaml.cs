@@ -28,21 +28,12 @@ public static partial class RiskYaml
 
     /// <summary>
     /// The fields the reader cannot do without, by path, with what a missing one is asked for: a
-    /// risk with no kind or status is not made, nor a score without its impact and likelihood,
-    /// nor a review without its date.
+    /// risk with no kind or status (a choice it always has) is not made, nor a group without a part
+    /// that starts it (a score's impact and likelihood, a review's date).
     /// </summary>
-    private static readonly Dictionary<string, string> RequiredAtRead = new(StringComparer.Ordinal)
-    {
-        ["kind"] = Vocabulary.Choices<RiskKind>(),
-        ["status"] = Vocabulary.Choices<RiskStatus>(),
-        ["inherent.impact"] = "a whole number 1-5",
-        ["inherent.likelihood"] = "a whole number 1-5",
-        ["current.impact"] = "a whole number 1-5",
-        ["current.likelihood"] = "a whole number 1-5",
-        ["target.impact"] = "a whole number 1-5",
-        ["target.likelihood"] = "a whole number 1-5",
-        ["last_reviewed.date"] = "the date of the review (YYYY-MM-DD)",
-    };
+    private static readonly Dictionary<string, string> RequiredAtRead = RiskSchema.Flatten(RiskSchema.BuiltIn)
+        .Where(f => f.Starts || (f.Type == FieldType.Choice && f.Required == Requirement.Always && !f.Clearable && !f.Path.Contains('[', StringComparison.Ordinal)))
+        .ToDictionary(f => f.Path, f => f.Asks ?? (f.Type == FieldType.Choice ? Text.OneOf(f.Words) : FieldValues.NumberRule(f)), StringComparer.Ordinal);
 
     private static readonly IReadOnlyList<Field> ReadOrder =
         [.. ReadFirst.Select(k => RiskSchema.BuiltIn.Single(f => f.Key == k)), .. RiskSchema.BuiltIn.Where(f => !ReadFirst.Contains(f.Key))];
