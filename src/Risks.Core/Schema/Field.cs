@@ -177,7 +177,11 @@ public sealed record Field
     /// <summary>The field's value on its owner (the risk, or the group or item it is part of).</summary>
     public required Func<object, object?> Get { get; init; }
 
-    /// <summary>The owner with the field set to a value, already checked (see <see cref="FieldValues"/>).</summary>
+    /// <summary>
+    /// The owner with the field set to a value, already checked (see <see cref="FieldValues"/>). A
+    /// built-in date or whole number also takes its value as a <see cref="DateOnly"/> or an
+    /// <see cref="int"/>, so a file's reader, which has it so already, need not write it out and read it again.
+    /// </summary>
     public required Func<object, object?, object> Set { get; init; }
 
     /// <summary>A new, empty group or item, for a field of <see cref="FieldType.Group"/>, <see cref="FieldType.Score"/> or <see cref="FieldType.Items"/>.</summary>

@@ -432,7 +432,7 @@ public static class RiskSchema
         Type = FieldType.Date,
         Column = path,
         Get = o => get((T)o) is { } d ? FieldValues.Iso(d) : null,
-        Set = (o, v) => set((T)o, v is string s ? FieldValues.ParseIso(s) : null)!,
+        Set = (o, v) => set((T)o, v switch { string s => FieldValues.ParseIso(s), DateOnly d => d, _ => null })!,
     };
 
     private static Field Number<T>(string key, string path, string label, string caption, int min, int max, Func<T, int?> get, Func<T, int?, T> set) => new()
@@ -446,7 +446,7 @@ public static class RiskSchema
         Max = max,
         Column = path,
         Get = o => get((T)o) is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-        Set = (o, v) => set((T)o, v is string s ? int.Parse(s, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture) : null)!,
+        Set = (o, v) => set((T)o, v switch { string s => int.Parse(s, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture), int n => n, _ => null })!,
     };
 
     private static Field YesNo<T>(string key, string path, string label, string caption, Func<T, bool> get, Func<T, bool, T> set) => new()

@@ -155,7 +155,6 @@ internal sealed class NodeReader
     }
 
     /// <summary>A date as the file writes it (YYYY-MM-DD), checked.</summary>
-    public string? DateText(string key) => Date(key) is { } date ? Rules.Iso(date) : null;
 
     /// <summary>
     /// Every entry of a mapping keyed by data (such as a risk's <c>custom</c> group): a text for a

@@ -31,9 +31,9 @@ public static partial class RiskYaml
     /// risk with no kind or status (a choice it always has) is not made, nor a group without a part
     /// that starts it (a score's impact and likelihood, a review's date).
     /// </summary>
-    private static readonly Dictionary<string, string> RequiredAtRead = RiskSchema.Flatten(RiskSchema.BuiltIn)
+    private static readonly Dictionary<Field, string> RequiredAtRead = RiskSchema.Flatten(RiskSchema.BuiltIn)
         .Where(f => f.Starts || (f.Type == FieldType.Choice && f.Required == Requirement.Always && !f.Clearable && !f.Path.Contains('[', StringComparison.Ordinal)))
-        .ToDictionary(f => f.Path, f => f.Asks ?? (f.Type == FieldType.Choice ? Text.OneOf(f.Words) : FieldValues.NumberRule(f)), StringComparer.Ordinal);
+        .ToDictionary<Field, Field, string>(f => f, f => f.Asks ?? (f.Type == FieldType.Choice ? Text.OneOf(f.Words) : FieldValues.NumberRule(f)), ReferenceEqualityComparer.Instance);
 
     private static readonly IReadOnlyList<Field> ReadOrder =
         [.. ReadFirst.Select(k => RiskSchema.BuiltIn.Single(f => f.Key == k)), .. RiskSchema.BuiltIn.Where(f => !ReadFirst.Contains(f.Key))];
@@ -201,7 +201,7 @@ public static partial class RiskYaml
             {
                 risk = field.Set(risk, value);
             }
-            else if (RequiredAtRead.TryGetValue(field.Path, out var what))
+            else if (RequiredAtRead.TryGetValue(field, out var what))
             {
                 r.Require(field.Key, what);
             }
@@ -252,8 +252,9 @@ public static partial class RiskYaml
         {
             FieldType.Group or FieldType.Score => ReadGroup(r, field),
             FieldType.Items => ReadItems(r, field),
-            FieldType.Date => r.DateText(field.Key),
-            FieldType.Number => r.Int(field.Key) is { } n ? n.ToString(CultureInfo.InvariantCulture) : null,
+            // Built-in dates and numbers are passed to Set as they are read (see Field.Set).
+            FieldType.Date => r.Date(field.Key),
+            FieldType.Number => r.Int(field.Key),
             FieldType.YesNo => r.Bool(field.Key) == true ? "true" : null,
             FieldType.Choice when field.Choices == ChoiceSource.Words && field.Words.Count > 0 => r.Word(field.Key, field.Words),
             _ => r.Text(field.Key),
@@ -274,7 +275,7 @@ public static partial class RiskYaml
         var made = true;
         foreach (var part in missing)
         {
-            if (RequiredAtRead.TryGetValue(part.Path, out var what))
+            if (RequiredAtRead.TryGetValue(part, out var what))
             {
                 m.Require(part.Key, what);
                 made = false;
