@@ -27,7 +27,7 @@ internal sealed class Prompts(IApplication app)
         var wrapped = string.Join('\n', Wrap(text.Split('\n'), (app.Screen.Width * 95 / 100) - 4));
         var view = new TextView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1), Text = wrapped, ReadOnly = true };
 #pragma warning restore CS0618
-        using var dialog = new Dialog { Title = title, Width = Dim.Percent(95), Height = Dim.Percent(90), Buttons = [new Button { Text = "_Close" }] };
+        using var dialog = new Dialog { HotKeySpecifier = Texts.NoHotKey, Title = title, Width = Dim.Percent(95), Height = Dim.Percent(90), Buttons = [new Button { Text = "_Close" }] };
         dialog.Add(view);
         Run(dialog, view);
     }
@@ -39,7 +39,7 @@ internal sealed class Prompts(IApplication app)
     public void Read(string title, IReadOnlyList<MarkedLine> lines)
     {
         var view = new MarkedTextView { X = 0, Y = 0, Height = Dim.Fill(1), CanFocus = true, Lines = lines, More = "arrows and PgDn scroll" };
-        using var dialog = new Dialog { Title = title, Width = Dim.Percent(95), Height = Dim.Percent(90), Buttons = [new Button { Text = "_Close" }] };
+        using var dialog = new Dialog { HotKeySpecifier = Texts.NoHotKey, Title = title, Width = Dim.Percent(95), Height = Dim.Percent(90), Buttons = [new Button { Text = "_Close" }] };
         dialog.Add(view);
         Run(dialog, view);
     }
@@ -230,7 +230,7 @@ internal sealed class Prompts(IApplication app)
         lines.Add("In a dialog: Enter presses the highlighted button, Tab moves between fields and buttons, Esc cancels.");
         lines.Add("Every key is also in docs/keys.md.");
         var view = new MarkedTextView { X = 0, Y = 0, Height = Dim.Fill(1), CanFocus = true, Indent = width, Lines = [.. lines.Select(MarkedLine.Plain)], More = "arrows and PgDn scroll" };
-        using var dialog = new Dialog { Title = $"Keys: {KeyMap.Title(screen)}", Width = Dim.Percent(95), Height = Dim.Percent(90), Buttons = [new Button { Text = "_OK" }] };
+        using var dialog = new Dialog { HotKeySpecifier = Texts.NoHotKey, Title = $"Keys: {KeyMap.Title(screen)}", Width = Dim.Percent(95), Height = Dim.Percent(90), Buttons = [new Button { Text = "_OK" }] };
         dialog.Add(view);
         Run(dialog, view);
     }
@@ -261,7 +261,7 @@ internal sealed class Prompts(IApplication app)
 
     /// <summary>A dialog with Cancel and, last (so Enter presses it), the accepting button.</summary>
     private static Dialog WithButtons(string title, int widthPercent, string accept) =>
-        new() { Title = title, Width = Dim.Percent(widthPercent), Buttons = [new Button { Text = "_Cancel" }, new Button { Text = accept }] };
+        new() { HotKeySpecifier = Texts.NoHotKey, Title = title, Width = Dim.Percent(widthPercent), Buttons = [new Button { Text = "_Cancel" }, new Button { Text = accept }] };
 
     /// <summary>Runs a dialog with <paramref name="first"/> focused; true when it was accepted.</summary>
     private bool Run(Dialog dialog, View first, Action? started = null)
