@@ -46,14 +46,6 @@ public sealed record CustomField
 
     /// <summary>No longer asked for: kept on the risks that have a value, and in their history, but not offered for new ones.</summary>
     public bool Retired { get; init; }
-
-    public bool IsRequiredFor(RiskKind kind) => RequiredFor switch
-    {
-        Domain.RequiredFor.All => true,
-        Domain.RequiredFor.Strategic => kind == RiskKind.Strategic,
-        Domain.RequiredFor.Operational => kind == RiskKind.Operational,
-        _ => false,
-    };
 }
 
 /// <summary>

@@ -22,7 +22,7 @@ public static class RiskSchema
     private static readonly string[] Scale = ["1", "2", "3", "4", "5"];
 
     /// <summary>The built-in fields of a risk, in the file's key order; <c>custom</c> last, with no parts of its own.</summary>
-    public static IReadOnlyList<Field> BuiltIn { get; } = Declare(Fields());
+    public static IReadOnlyList<Field> BuiltIn { get; } = Fields();
 
     /// <summary>The fields of a risk on a register: the built-in ones, with the register's own fields as the parts of <c>custom</c>.</summary>
     public static IReadOnlyList<Field> For(RegisterSettings? settings)
@@ -125,8 +125,6 @@ public static class RiskSchema
 
     private static Field? Find(IReadOnlyList<Field> fields, string template) =>
         Flatten(fields).FirstOrDefault(f => f.Path == template);
-
-    private static IReadOnlyList<Field> Declare(List<Field> fields) => fields;
 
     private static List<Field> Fields() =>
     [

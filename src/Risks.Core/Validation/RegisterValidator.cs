@@ -94,10 +94,9 @@ public static class RegisterValidator
             }
         }
 
-        foreach (var declared in settings.CustomFields.Where(f => !f.Retired && f.IsRequiredFor(risk.Kind) && !risk.Custom.ContainsKey(f.Key)))
+        foreach (var field in settings.CustomFields.Select(Schema.RiskSchema.CustomPart).Where(f => !f.Retired && f.IsRequiredFor(risk.Kind) && !risk.Custom.ContainsKey(f.Key)))
         {
-            var field = Schema.RiskSchema.CustomPart(declared);
-            issues.Add(new FieldIssue(field.Path, $"{field.Label} is required for {(declared.RequiredFor == RequiredFor.All ? "every" : "a " + Vocabulary.Word(risk.Kind))} risk") { IsMissing = true });
+            issues.Add(new FieldIssue(field.Path, $"{field.Label} is required for {(field.Required == Schema.Requirement.Always ? "every" : "a " + Vocabulary.Word(risk.Kind))} risk") { IsMissing = true });
         }
     }
 
