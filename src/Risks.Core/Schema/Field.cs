@@ -168,8 +168,11 @@ public sealed record Field
     /// </summary>
     public bool Starts { get; init; }
 
-    /// <summary>What a missing value is asked for, where a reader cannot do without it: "a whole number 1-5"; by default the field's rule.</summary>
+    /// <summary>What a missing value is asked for: "a whole number 1-5", "at least one strategic objective"; by default the field's rule.</summary>
     public string? Asks { get; init; }
+
+    /// <summary>Where a value the field does not take belongs instead, said with the error: "put references to other systems in external_refs".</summary>
+    public string? Elsewhere { get; init; }
 
     /// <summary>How a value reads in a pick list, where the value alone says too little: <c>4</c> as <c>4 Major</c> (the register's scoring words).</summary>
     public Func<string, Domain.RegisterSettings?, string>? Phrase { get; init; }

@@ -28,6 +28,14 @@ public static class FieldValues
         _ => null,
     };
 
+    /// <summary>What a missing value of the field is asked for, or null when its name says enough: "a whole number 1-5", "control or assurance".</summary>
+    public static string? Asked(Field field) => field.Asks ?? field.Type switch
+    {
+        FieldType.Choice when field.Words.Count > 0 => Text.OneOf(field.Words),
+        FieldType.Number => NumberRule(field),
+        _ => null,
+    };
+
     /// <summary>"a whole number 1-5", "a number".</summary>
     public static string NumberRule(Field field) =>
         field.Min is { } min && field.Max is { } max ? $"a whole number {min}-{max}" : field.IsCustom ? "a number" : "a whole number";
@@ -124,7 +132,7 @@ public static class FieldValues
     }
 
     /// <summary>"1-5"; "1, 2 or 3" for a short range.</summary>
-    private static string Range(int min, int max) =>
+    public static string Range(int min, int max) =>
         max - min < 3 ? Text.OneOf(Enumerable.Range(min, max - min + 1).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList()) : $"{min}-{max}";
 
     private static string OneLine(string text) =>

@@ -199,11 +199,11 @@ public static class RiskSchema
         },
         Texts<Risk>("objectives", "objectives", "Objectives", "objective", r => r.Objectives, (r, v) => r with { Objectives = v }) with
         {
-            Type = FieldType.Objective, Required = Requirement.Strategic, Help = "The strategic objectives the risk threatens.",
+            Type = FieldType.Objective, Required = Requirement.Strategic, Asks = "at least one strategic objective", Help = "The strategic objectives the risk threatens.",
         },
         Texts<Risk>("linked_risks", "linked risks", "Linked risks", "linked risk", r => r.LinkedRisks, (r, v) => r with { LinkedRisks = v }) with
         {
-            Type = FieldType.RiskId, Help = "Other risks on the register this one is linked to, by id.",
+            Type = FieldType.RiskId, Elsewhere = "put references to other systems in external_refs", Help = "Other risks on the register this one is linked to, by id.",
         },
         Texts<Risk>("external_refs", "external references", "External references", "external reference", r => r.ExternalRefs, (r, v) => r with { ExternalRefs = v }) with
         {
@@ -212,7 +212,7 @@ public static class RiskSchema
         ScoreField("inherent", "Inherent", r => r.Inherent, (r, v) => r with { Inherent = v }) with { Help = "The score before any controls." },
         ScoreField("current", "Current", r => r.Current, (r, v) => r with { Current = v }) with
         {
-            Required = Requirement.Strategic, Help = "The score now, with the controls in place.",
+            Required = Requirement.Strategic, Asks = "its impact and likelihood, each 1-5", Help = "The score now, with the controls in place.",
         },
         ScoreField("target", "Target", r => r.Target, (r, v) => r with { Target = v }) with { Help = "The score the risk is managed towards." },
         Date<Risk>("target_date", "target_date", "target date", "Target date", r => r.TargetDate, (r, v) => r with { TargetDate = v }) with

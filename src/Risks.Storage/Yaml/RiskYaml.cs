@@ -33,7 +33,7 @@ public static partial class RiskYaml
     /// </summary>
     private static readonly Dictionary<Field, string> RequiredAtRead = RiskSchema.Flatten(RiskSchema.BuiltIn)
         .Where(f => f.Starts || (f.Type == FieldType.Choice && f.Required == Requirement.Always && !f.Clearable && !f.Path.Contains('[', StringComparison.Ordinal)))
-        .ToDictionary<Field, Field, string>(f => f, f => f.Asks ?? (f.Type == FieldType.Choice ? Text.OneOf(f.Words) : FieldValues.NumberRule(f)), ReferenceEqualityComparer.Instance);
+        .ToDictionary<Field, Field, string>(f => f, f => FieldValues.Asked(f)!, ReferenceEqualityComparer.Instance);
 
     private static readonly IReadOnlyList<Field> ReadOrder =
         [.. ReadFirst.Select(k => RiskSchema.BuiltIn.Single(f => f.Key == k)), .. RiskSchema.BuiltIn.Where(f => !ReadFirst.Contains(f.Key))];
