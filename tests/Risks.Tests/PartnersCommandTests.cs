@@ -51,7 +51,7 @@ public sealed class PartnersCommandTests : RegisterTest
         var date = Run("partners", "add", "--organisation", "EPUT", "--title", "Digital resilience", "--score", "16", "--reported", "31/02/2025", "-m", "x");
 
         (score.Code, score.Error).ShouldBe((2, "risks: --score must be a score 1-25, found \"30\"\n"));
-        (date.Code, date.Error).ShouldBe((2, "risks: --reported must be a date (2025-03-13, 13/03/2025 or 13 Mar 2025), found \"31/02/2025\"\n"));
+        (date.Code, date.Error).ShouldBe((2, "risks: --reported must be a date (YYYY-MM-DD, or as 30 Jun 2025 or 30/06/2025), found \"31/02/2025\"\n"));
         ShouldBeUntouched(head, before);
     }
 

@@ -65,35 +65,77 @@ public static class FieldValues
         switch (field.Type)
         {
             case FieldType.Date:
-                return Formats.TryParseDate(text, out var date)
-                    ? (Iso(date), null)
-                    : (null, $"{field.Path} must be a date (YYYY-MM-DD, or as 30 Jun 2025 or 30/06/2025), found {Text.Quote(text)}");
+                var (date, notDate) = DateFromInput(field.Path, text);
+                return (date is { } d ? Iso(d) : null, notDate);
+            case FieldType.Number when field.IsCustom:
+                return IsNumber(field, text) ? (text, null) : (null, $"{field.Path} must be {NumberRule(field)}, found {Text.Quote(text)}");
             case FieldType.Number:
-                var first = field.IsCustom ? text : text.Split(' ')[0];
-                return IsNumber(field, first)
-                    ? (first, null)
-                    : (null, $"{field.Path} must be {(field.Min is { } min && field.Max is { } max ? Range(min, max) : NumberRule(field))}, found {Text.Quote(text)}");
+                var (number, notNumber) = WholeFromInput(field.Path, text.Split(' ')[0], field.Min ?? int.MinValue, field.Max ?? int.MaxValue, text, field.Min is null || field.Max is null ? NumberRule(field) : null);
+                return (number?.ToString(CultureInfo.InvariantCulture), notNumber);
             case FieldType.YesNo:
-                return text.ToLowerInvariant() switch
-                {
-                    "yes" or "true" or "y" => ("true", null),
-                    "no" or "false" or "n" => ("false", null),
-                    _ => (null, $"{field.Path} must be yes or no, found {Text.Quote(text)}"),
-                };
+                var (yes, notYesNo) = YesNoFromInput(field.Path, text);
+                return (yes is { } y ? (y ? "true" : "false") : null, notYesNo);
             case FieldType.Choice:
                 var words = ChoicesOf(field, settings);
-                if (words.Count == 0)
-                {
-                    return (text, null);
-                }
-
-                var found = words.FirstOrDefault(w => string.Equals(w, text, StringComparison.Ordinal))
-                    ?? words.FirstOrDefault(w => string.Equals(w, text.Replace(' ', '_'), StringComparison.OrdinalIgnoreCase))
-                    ?? words.FirstOrDefault(w => string.Equals(w.Replace('_', ' '), text, StringComparison.OrdinalIgnoreCase));
-                return found is not null ? (found, null) : (null, $"{field.Path} must be {Text.OneOf(words)}, found {Text.Quote(text)}");
+                return words.Count == 0 ? (text, null) : WordFromInput(field.Path, text, words);
             default:
                 return (text, null);
         }
+    }
+
+    /// <summary>A date as a person types it: 2025-06-30, 30 Jun 2025 or 30/06/2025; null for a blank.</summary>
+    public static (DateOnly? Value, string? Error) DateFromInput(string path, string input)
+    {
+        var text = input.Trim();
+        if (text.Length == 0)
+        {
+            return (null, null);
+        }
+
+        return Formats.TryParseDate(text, out var date)
+            ? (date, null)
+            : (null, $"{path} must be a date (YYYY-MM-DD, or as 30 Jun 2025 or 30/06/2025), found {Text.Quote(text)}");
+    }
+
+    /// <summary>
+    /// A whole number from <paramref name="min"/> to <paramref name="max"/> as a person types it; null for a blank.
+    /// The error says <paramref name="rule"/> ("a score 1-25") or the range, and quotes <paramref name="typed"/> (by default the text).
+    /// </summary>
+    public static (int? Value, string? Error) WholeFromInput(string path, string input, int min, int max, string? typed = null, string? rule = null)
+    {
+        var text = input.Trim();
+        if (text.Length == 0)
+        {
+            return (null, null);
+        }
+
+        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
+            ? (n, null)
+            : (null, $"{path} must be {rule ?? Range(min, max)}, found {Text.Quote(typed ?? text)}");
+    }
+
+    /// <summary>Yes or no as a person types it (yes, y, true; no, n, false; in any case); null for a blank.</summary>
+    public static (bool? Value, string? Error) YesNoFromInput(string path, string input) => input.Trim().ToLowerInvariant() switch
+    {
+        "" => (null, null),
+        "yes" or "true" or "y" => (true, null),
+        "no" or "false" or "n" => (false, null),
+        _ => (null, $"{path} must be yes or no, found {Text.Quote(input.Trim())}"),
+    };
+
+    /// <summary>One of <paramref name="words"/> as a person types it: the word, or its phrase (spaces for underscores), in any case; null for a blank.</summary>
+    public static (string? Value, string? Error) WordFromInput(string path, string input, IReadOnlyList<string> words)
+    {
+        var text = input.Trim();
+        if (text.Length == 0)
+        {
+            return (null, null);
+        }
+
+        var found = words.FirstOrDefault(w => string.Equals(w, text, StringComparison.Ordinal))
+            ?? words.FirstOrDefault(w => string.Equals(w, text.Replace(' ', '_'), StringComparison.OrdinalIgnoreCase))
+            ?? words.FirstOrDefault(w => string.Equals(w.Replace('_', ' '), text, StringComparison.OrdinalIgnoreCase));
+        return found is not null ? (found, null) : (null, $"{path} must be {Text.OneOf(words)}, found {Text.Quote(text)}");
     }
 
     /// <summary>A list as typed, one value per line, blank lines left out.</summary>
@@ -117,6 +159,19 @@ public static class FieldValues
             FieldType.Person => settings?.NameOf(value) ?? value,
             _ => value,
         };
+    }
+
+    /// <summary>A field's value on <paramref name="owner"/> as people read it, a list's entries joined by "; "; blank when it has none.</summary>
+    public static string Show(Field field, object? owner, RegisterSettings? settings)
+    {
+        if (owner is null)
+        {
+            return "";
+        }
+
+        return field.IsList
+            ? string.Join("; ", field.List(owner).Select(v => Show(field, v, settings)))
+            : Show(field, field.Text(owner), settings);
     }
 
     private static bool IsNumber(Field field, string text)

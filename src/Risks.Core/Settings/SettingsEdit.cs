@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Risks.Core.Domain;
-using Risks.Core.Presentation;
+using Risks.Core.Schema;
 
 namespace Risks.Core.Settings;
 
@@ -318,48 +318,18 @@ public static partial class SettingsEdit
 
     private static string? Optional(string value) => value.Length == 0 ? null : value;
 
-    private static T? Word<T>(string path, string value) where T : struct, Enum
-    {
-        if (value.Length == 0)
-        {
-            return null;
-        }
+    // Values are taken as a risk's fields take them (FieldValues), and a refusal stops the edit.
+    private static TValue Taken<TValue>((TValue Value, string? Error) result) => result.Error is { } error ? throw new EditException(error) : result.Value;
 
-        return Vocabulary.TryParse<T>(value.Replace(' ', '_').ToLowerInvariant(), out var parsed)
-            ? parsed
-            : throw new EditException($"{path} must be {Vocabulary.Choices<T>()}, found {Text.Quote(value)}");
-    }
+    private static T? Word<T>(string path, string value) where T : struct, Enum =>
+        Taken(FieldValues.WordFromInput(path, value, Vocabulary.Words<T>())) is { } word && Vocabulary.TryParse<T>(word, out var parsed) ? parsed : null;
 
-    private static int? Number(string path, string value, int min, int max, string what)
-    {
-        if (value.Length == 0)
-        {
-            return null;
-        }
+    private static int? Number(string path, string value, int min, int max, string what) =>
+        Taken(FieldValues.WholeFromInput(path, value, min, max, rule: what));
 
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
-            ? n
-            : throw new EditException($"{path} must be {what}, found {Text.Quote(value)}");
-    }
+    private static bool YesNo(string path, string value) => Taken(FieldValues.YesNoFromInput(path, value)) ?? false;
 
-    private static bool YesNo(string path, string value) => value.ToLowerInvariant() switch
-    {
-        "yes" or "true" => true,
-        "no" or "false" or "" => false,
-        _ => throw new EditException($"{path} must be yes or no, found {Text.Quote(value)}"),
-    };
-
-    private static DateOnly? Date(string path, string value)
-    {
-        if (value.Length == 0)
-        {
-            return null;
-        }
-
-        return Formats.TryParseDate(value, out var date)
-            ? date
-            : throw new EditException($"{path} must be a date (2025-03-13, 13/03/2025 or 13 Mar 2025), found {Text.Quote(value)}");
-    }
+    private static DateOnly? Date(string path, string value) => Taken(FieldValues.DateFromInput(path, value));
 
     [GeneratedRegex(@"\A(?<path>[a-z_][a-z_0-9.]*(\[[^\]\n]+\](\.[a-z_]+)?)?)(?<op>\+=|-=|=)(?<value>.*)\z", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex SettingPattern();
