@@ -194,8 +194,13 @@ public sealed record RiskSection
     /// <summary>"CRR-018 Health inequalities data", then references in other systems such as "Datix 18".</summary>
     public required IReadOnlyList<string> Linked { get; init; }
 
-    /// <summary>The register's own fields it shows on the paper (declared with <c>paper: true</c>), as label and value, in their declared order; those the risk has no value for are shown as "Not stated".</summary>
-    public IReadOnlyList<(string Label, string Value)> OwnFields { get; init; } = [];
+    /// <summary>
+    /// The fields the paper shows beyond those it places itself (<see cref="PaperFields.Placed"/>):
+    /// every other field marked for the paper, built-in or the register's own (declared with
+    /// <c>paper: true</c>), as caption and value, in the schema's order; those the risk has no value
+    /// for are shown as "Not stated".
+    /// </summary>
+    public IReadOnlyList<(string Label, string Value)> OtherFields { get; init; } = [];
 
     public IEnumerable<Gap> ControlGaps => Risk.Gaps.Where(g => g.Type == GapType.Control);
 
@@ -211,7 +216,8 @@ public sealed record RiskSection
     /// <summary>"4 x 5 = 20 Extreme".</summary>
     public string Score => Risk.Current is { } s ? $"{s} {Facts.Band?.Name}".TrimEnd() : "Not scored";
 
-    public static RiskSection Of(int number, Risk risk, RegisterSettings settings, DateOnly asAt, string? movement, IReadOnlyDictionary<string, string> titles)
+    /// <param name="fields">The fields of a risk; by default the register's (<see cref="RiskSchema.For(RegisterSettings?)"/>).</param>
+    public static RiskSection Of(int number, Risk risk, RegisterSettings settings, DateOnly asAt, string? movement, IReadOnlyDictionary<string, string> titles, IReadOnlyList<Field>? fields = null)
     {
         var owner = settings.FindPerson(risk.Owner);
         return new RiskSection
@@ -230,15 +236,15 @@ public sealed record RiskSection
                 .. risk.ExternalRefs,
             ],
             Actions = [.. risk.Actions.Where(a => !a.IsFinished).Concat(risk.Actions.Where(a => a.IsFinished)).Select(a => ActionLine.Of(a, settings, asAt))],
-            OwnFields = OwnFieldsOf(risk, settings),
+            OtherFields = OtherFieldsOf(risk, settings, fields ?? RiskSchema.For(settings)),
         };
     }
 
-    private static IReadOnlyList<(string Label, string Value)> OwnFieldsOf(Risk risk, RegisterSettings settings) =>
+    private static IReadOnlyList<(string Label, string Value)> OtherFieldsOf(Risk risk, RegisterSettings settings, IReadOnlyList<Field> fields) =>
     [
-        .. settings.CustomFields.Where(f => f.OnPaper).Select(RiskSchema.CustomPart).Select(f => (f.Caption, f.IsList
-            ? string.Join("; ", f.List(risk.Custom).Select(v => FieldValues.Show(f, v, settings)))
-            : FieldValues.Show(f, f.Text(risk.Custom), settings))),
+        .. RiskSchema.Values(fields, risk)
+            .Where(v => v.Field.OnPaper && !PaperFields.IsPlaced(v.Field))
+            .Select(v => (v.Field.Caption, FieldValues.Show(v.Field, v.Owner, settings))),
     ];
 
     private static string Short(Objective objective) =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Risks.Core.Domain;
 using Risks.Core.Presentation;
+using Risks.Core.Schema;
 
 namespace Risks.Core.Papers;
 
@@ -195,6 +196,23 @@ internal static class PaperWording
 /// </summary>
 public static class PaperFields
 {
+    /// <summary>
+    /// The fields the paper places itself, by path: in a risk's rows below, in its heading, in the
+    /// summary, in its own sections (performance, controls, gaps, assurances, actions) or in its
+    /// review line. Any other field marked for the paper (<see cref="Field.OnPaper"/>) follows the rows
+    /// under its caption, with no line here.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Placed = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "title", "narrative", "key_elements", "owner", "leads", "directorate", "committees", "objectives",
+        "linked_risks", "external_refs", "inherent", "current", "target", "target_date", "response",
+        "performance", "trajectory", "controls", "gaps", "assurances", "actions", "last_reviewed", "next_review",
+    };
+
+    /// <summary>Whether the paper places a field itself, or the group it is part of.</summary>
+    public static bool IsPlaced(Field field) =>
+        Placed.Contains(field.Path) || Placed.Contains(Validation.FieldPath.Parent(field.Path));
+
     public static IReadOnlyList<PaperField> Of(RiskSection s)
     {
         var r = s.Risk;
@@ -213,7 +231,7 @@ public static class PaperFields
                     ? PaperLine.Of(new PaperSpan(inherent), new PaperSpan(" "), new PaperSpan("(target date passed)", PaperStyle.Warning))
                     : PaperLine.Plain(inherent)]),
             PaperField.Of("Response and trajectory", Response(r.Response) + (r.Trajectory is { } t ? $"; {Vocabulary.Phrase(t)}" : "")),
-            .. s.OwnFields.Select(f => f.Value.Length > 0
+            .. s.OtherFields.Select(f => f.Value.Length > 0
                 ? PaperField.Of(f.Label, f.Value)
                 : new PaperField([f.Label], [PaperLine.Of(new PaperSpan("Not stated", PaperStyle.Missing))])),
         ];

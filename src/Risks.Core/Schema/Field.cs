@@ -156,7 +156,11 @@ public sealed record Field
     /// <summary>One of the register's own fields, declared in <c>register.yaml</c>.</summary>
     public bool IsCustom { get; init; }
 
-    /// <summary>Shown on the board paper with each risk's fields.</summary>
+    /// <summary>
+    /// Shown on the board paper. The paper places most of the built-in fields itself
+    /// (<see cref="Papers.PaperFields.Placed"/>); any other field of one value or list marked so,
+    /// built-in or the register's own, follows its fixed rows under its caption.
+    /// </summary>
     public bool OnPaper { get; init; }
 
     /// <summary>A retired field of the register's own: shown where it has a value, not offered where it has none.</summary>

@@ -103,6 +103,36 @@ public static class RiskSchema
             Help = "Not one of the register's own fields: declare it in Settings, or remove the value.",
         };
 
+    /// <summary>
+    /// The fields of <paramref name="risk"/> as a view of it shows them: <see cref="For"/>, with every
+    /// key it holds under <c>custom</c> that the register does not declare (<see cref="CustomParts"/>).
+    /// </summary>
+    public static IReadOnlyList<Field> For(RegisterSettings? settings, Risk risk) =>
+        [.. BuiltIn.Take(BuiltIn.Count - 1), CustomGroup(CustomParts(settings, risk))];
+
+    /// <summary>
+    /// The fields of one value or list within <paramref name="fields"/>, depth first through groups
+    /// (not lists of items), each with what holds its value: <paramref name="owner"/>, or the group
+    /// it is part of (null when the risk has no such group).
+    /// </summary>
+    public static IEnumerable<(Field Field, object? Owner)> Values(IEnumerable<Field> fields, object? owner)
+    {
+        foreach (var field in fields)
+        {
+            if (field.IsGroup)
+            {
+                foreach (var value in Values(field.Parts, owner is null ? null : field.Get(owner)))
+                {
+                    yield return value;
+                }
+            }
+            else if (field.Type != FieldType.Items)
+            {
+                yield return (field, owner);
+            }
+        }
+    }
+
     /// <summary>Every field and part, depth first, in key order.</summary>
     public static IEnumerable<Field> Flatten(IEnumerable<Field> fields)
     {
@@ -141,7 +171,7 @@ public static class RiskSchema
         },
         Text<Risk>("title", "title", "Title", r => r.Title, (r, v) => r with { Title = v ?? "" }) with
         {
-            Required = Requirement.Always, Clearable = false, Wording = Wording.Line, Help = "The risk's name as the board knows it.",
+            OnPaper = true, Required = Requirement.Always, Clearable = false, Wording = Wording.Line, Help = "The risk's name as the board knows it.",
         },
         Group<Risk, Narrative>("narrative", "narrative", "Narrative", r => r.Narrative, (r, v) => r with { Narrative = v ?? new Narrative() }, () => new Narrative(),
             n => n.Cause is null && n.Event is null && n.Effect is null,
@@ -152,10 +182,10 @@ public static class RiskSchema
                     Required = Requirement.Always, Clearable = false, Help = "What could happen.",
                 },
                 Long<Narrative>("effect", "narrative.effect", "effect", "Effect", n => n.Effect, (n, v) => n with { Effect = v }) with { Help = "What it would do if it happened." },
-            ]) with { Help = "What could happen (event), why (cause) and what it would do (effect)." },
+            ]) with { OnPaper = true, Help = "What could happen (event), why (cause) and what it would do (effect)." },
         Texts<Risk>("key_elements", "key elements", "Key elements", "key element", r => r.KeyElements, (r, v) => r with { KeyElements = v }) with
         {
-            Help = "The themes the board sees beside the title, one per line.",
+            OnPaper = true, Help = "The themes the board sees beside the title, one per line.",
         },
         Text<Risk>("category", "category", "Category", r => r.Category, (r, v) => r with { Category = v }) with
         {
@@ -183,53 +213,53 @@ public static class RiskSchema
             ]) with { Help = "Why and when a closed risk was closed, or which risk a merged one was merged into." },
         Text<Risk>("owner", "owner", "Owner", r => r.Owner, (r, v) => r with { Owner = v ?? "" }) with
         {
-            Type = FieldType.Person, Required = Requirement.Always, Clearable = false, Help = "The senior responsible owner.",
+            OnPaper = true, Type = FieldType.Person, Required = Requirement.Always, Clearable = false, Help = "The senior responsible owner.",
         },
         Texts<Risk>("leads", "leads", "Leads", "lead", r => r.Leads, (r, v) => r with { Leads = v }) with
         {
-            Type = FieldType.Person, Help = "The people who lead on the risk's management.",
+            OnPaper = true, Type = FieldType.Person, Help = "The people who lead on the risk's management.",
         },
         Text<Risk>("directorate", "directorate", "Directorate", r => r.Directorate, (r, v) => r with { Directorate = v }) with
         {
-            Help = "The directorate or alliance that holds the risk.",
+            OnPaper = true, Help = "The directorate or alliance that holds the risk.",
         },
         Texts<Risk>("committees", "committees", "Committees", "committee", r => r.Committees, (r, v) => r with { Committees = v }) with
         {
-            Help = "The committees that oversee the risk, one per line.",
+            OnPaper = true, Help = "The committees that oversee the risk, one per line.",
         },
         Texts<Risk>("objectives", "objectives", "Objectives", "objective", r => r.Objectives, (r, v) => r with { Objectives = v }) with
         {
-            Type = FieldType.Objective, Required = Requirement.Strategic, Asks = "at least one strategic objective", Help = "The strategic objectives the risk threatens.",
+            OnPaper = true, Type = FieldType.Objective, Required = Requirement.Strategic, Asks = "at least one strategic objective", Help = "The strategic objectives the risk threatens.",
         },
         Texts<Risk>("linked_risks", "linked risks", "Linked risks", "linked risk", r => r.LinkedRisks, (r, v) => r with { LinkedRisks = v }) with
         {
-            Type = FieldType.RiskId, Elsewhere = "put references to other systems in external_refs", Help = "Other risks on the register this one is linked to, by id.",
+            OnPaper = true, Type = FieldType.RiskId, Elsewhere = "put references to other systems in external_refs", Help = "Other risks on the register this one is linked to, by id.",
         },
         Texts<Risk>("external_refs", "external references", "External references", "external reference", r => r.ExternalRefs, (r, v) => r with { ExternalRefs = v }) with
         {
-            Help = "References in other systems, such as Datix 53, one per line.",
+            OnPaper = true, Help = "References in other systems, such as Datix 53, one per line.",
         },
-        ScoreField("inherent", "Inherent", r => r.Inherent, (r, v) => r with { Inherent = v }) with { Help = "The score before any controls." },
+        ScoreField("inherent", "Inherent", r => r.Inherent, (r, v) => r with { Inherent = v }) with { OnPaper = true, Help = "The score before any controls." },
         ScoreField("current", "Current", r => r.Current, (r, v) => r with { Current = v }) with
         {
-            Required = Requirement.Strategic, Asks = "its impact and likelihood, each 1-5", Help = "The score now, with the controls in place.",
+            OnPaper = true, Required = Requirement.Strategic, Asks = "its impact and likelihood, each 1-5", Help = "The score now, with the controls in place.",
         },
-        ScoreField("target", "Target", r => r.Target, (r, v) => r with { Target = v }) with { Help = "The score the risk is managed towards." },
+        ScoreField("target", "Target", r => r.Target, (r, v) => r with { Target = v }) with { OnPaper = true, Help = "The score the risk is managed towards." },
         Date<Risk>("target_date", "target_date", "target date", "Target date", r => r.TargetDate, (r, v) => r with { TargetDate = v }) with
         {
-            Condition = "needs a target score", Help = "When the target score should be reached.",
+            OnPaper = true, Condition = "needs a target score", Help = "When the target score should be reached.",
         },
         Choice<Risk, RiskResponse>("response", "response", "Response", r => r.Response, (r, v) => r with { Response = v }) with
         {
-            Help = "How the risk is being handled.",
+            OnPaper = true, Help = "How the risk is being handled.",
         },
         Long<Risk>("performance", "performance", "performance", "Performance", r => r.Performance, (r, v) => r with { Performance = v }) with
         {
-            Help = "Performance against target, as the BAF reports it.",
+            OnPaper = true, Help = "Performance against target, as the BAF reports it.",
         },
         Choice<Risk, Trajectory>("trajectory", "trajectory", "Trajectory", r => r.Trajectory, (r, v) => r with { Trajectory = v }) with
         {
-            Help = "Whether the risk is on course to reach its target.",
+            OnPaper = true, Help = "Whether the risk is on course to reach its target.",
         },
         Items<Risk, Control>("controls", "control", "Controls", r => r.Controls, (r, v) => r with { Controls = v }, () => new Control(),
             [
@@ -243,7 +273,7 @@ public static class RiskSchema
                 {
                     Column = null, Help = "How well the control works.",
                 },
-            ]) with { Help = "What is in place to manage the risk." },
+            ]) with { OnPaper = true, Help = "What is in place to manage the risk." },
         Items<Risk, Gap>("gaps", "gap", "Gaps", r => r.Gaps, (r, v) => r with { Gaps = v }, () => new Gap(),
             [
                 ItemId<Gap>("gaps", g => g.Id, (g, v) => g with { Id = v ?? "" }),
@@ -253,7 +283,7 @@ public static class RiskSchema
                     Help = "A gap in control (a control missing or not working) or in assurance (no evidence that a control works).",
                 },
                 ItemText<Gap>("gaps", "gap", g => g.Text, (g, v) => g with { Text = v ?? "" }),
-            ]) with { Help = "Where controls or assurances fall short." },
+            ]) with { OnPaper = true, Help = "Where controls or assurances fall short." },
         Items<Risk, Assurance>("assurances", "assurance", "Assurances", r => r.Assurances, (r, v) => r with { Assurances = v }, () => new Assurance(),
             [
                 ItemId<Assurance>("assurances", a => a.Id, (a, v) => a with { Id = v ?? "" }),
@@ -289,7 +319,7 @@ public static class RiskSchema
                 {
                     Column = null, Help = "The date of the report or evidence.",
                 },
-            ]) with { Help = "The evidence that the controls work." },
+            ]) with { OnPaper = true, Help = "The evidence that the controls work." },
         Items<Risk, RiskAction>("actions", "action", "Actions", r => r.Actions, (r, v) => r with { Actions = v }, () => new RiskAction(),
             [
                 ItemId<RiskAction>("actions", a => a.Id, (a, v) => a with { Id = v ?? "" }),
@@ -314,7 +344,7 @@ public static class RiskSchema
                 {
                     Column = null, Wording = Wording.ProseShowingNew, Help = "The latest update on progress.",
                 },
-            ]) with { Help = "The next steps, each with an owner and, unless ongoing, a due date." },
+            ]) with { OnPaper = true, Help = "The next steps, each with an owner and, unless ongoing, a due date." },
         Group<Risk, Review>("last_reviewed", "last review", "Review", r => r.LastReviewed, (r, v) => r with { LastReviewed = v }, () => new Review(default, ""),
             _ => false,
             [
@@ -326,10 +356,10 @@ public static class RiskSchema
                 {
                     Type = FieldType.Person, Required = Requirement.Always, Help = "Who reviewed it.",
                 },
-            ]),
+            ]) with { OnPaper = true },
         Date<Risk>("next_review", "next_review", "next review", "Next review", r => r.NextReview, (r, v) => r with { NextReview = v }) with
         {
-            Help = "When the risk is next to be reviewed.",
+            OnPaper = true, Help = "When the risk is next to be reviewed.",
         },
         CustomGroup([]),
     ];

@@ -8,8 +8,23 @@ namespace Risks.Cli;
 /// <summary>One risk, every field, as readable text.</summary>
 internal static class TextOutput
 {
-    public static void Risk(TextWriter o, RiskFacts facts, RegisterSettings settings, DateOnly today, string path)
+    /// <summary>
+    /// The fields laid out below by hand, by path. Every other field (the register's own, and any
+    /// built-in field not named here) follows the review lines under its caption, and any other list
+    /// of items follows the actions, each as the schema shows it, so no field goes unshown.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Placed = new HashSet<string>(StringComparer.Ordinal)
     {
+        "id", "kind", "title", "status", "category", "closure", "current", "inherent", "target", "target_date",
+        "response", "trajectory", "owner", "leads", "directorate", "committees", "objectives", "key_elements",
+        "linked_risks", "external_refs", "last_reviewed", "next_review", "narrative", "performance",
+        "controls", "gaps", "assurances", "actions",
+    };
+
+    /// <param name="fields">The fields of a risk; by default those of the register and of the risk (<see cref="RiskSchema.For(RegisterSettings?, Core.Domain.Risk)"/>).</param>
+    public static void Risk(TextWriter o, RiskFacts facts, RegisterSettings settings, DateOnly today, string path, IReadOnlyList<Core.Schema.Field>? fields = null)
+    {
+        fields ??= RiskSchema.For(settings, facts.Risk);
         var r = facts.Risk;
         var m = settings.Scoring;
         o.WriteLine($"{r.Id}  {r.Title}");
@@ -23,7 +38,9 @@ internal static class TextOutput
         Field(o, "Current", Score(r.Current, m) + (facts.Band is null ? "" : $"  {Formats.Band(facts.Band)}"));
         Field(o, "Score basis", r.Current?.Rationale);
         Field(o, "Inherent", Score(r.Inherent, m));
+        Field(o, "Basis", r.Inherent?.Rationale);
         Field(o, "Target", Score(r.Target, m) + (r.TargetDate is { } td ? $" by {Formats.Date(td)}" : ""));
+        Field(o, "Basis", r.Target?.Rationale);
         if (facts.AboveTolerance)
         {
             Field(o, "Tolerance", "above the tolerance of " + string.Join(", ", facts.AboveToleranceOf.Select(x => $"{x.Id} ({x.Tolerance})")));
@@ -46,10 +63,9 @@ internal static class TextOutput
         Field(o, "Linked risks", string.Join(", ", r.LinkedRisks.Concat(r.ExternalRefs)));
         Field(o, "Last reviewed", r.LastReviewed is { } review ? $"{Formats.Date(review.Date)} by {settings.NameOf(review.By)}" : null);
         Field(o, "Next review", r.NextReview is { } next ? $"{Formats.Date(next)} ({Formats.Due(next, today)})" : null);
-        foreach (var field in RiskSchema.CustomParts(settings, r))
+        foreach (var (field, owner) in RiskSchema.Values(fields, r).Where(v => !IsPlaced(v.Field)))
         {
-            // The register's own fields, by their labels, as the schema shows their values.
-            Field(o, field.Caption, field.IsList ? string.Join("; ", field.List(r.Custom).Select(v => FieldValues.Show(field, v, settings))) : FieldValues.Show(field, field.Text(r.Custom), settings));
+            Field(o, field.Caption, FieldValues.Show(field, owner, settings));
         }
 
         Section(o, "Narrative", [("Cause", r.Narrative.Cause), ("Event", r.Narrative.Event), ("Effect", r.Narrative.Effect)]);
@@ -68,7 +84,21 @@ internal static class TextOutput
             Vocabulary.Phrase(a.Status),
             a.Completed is { } done ? $"done {Formats.Date(done)}" : a.Due is { } due ? $"due {Formats.Date(due)} ({Formats.Due(due, today)})" : "ongoing",
             a.IsOverdue(today) ? "OVERDUE" : null))));
+        foreach (var list in fields.Where(f => f.Type == FieldType.Items && !IsPlaced(f)))
+        {
+            var id = list.Parts.Single(p => p.Type == FieldType.ItemId);
+            var text = list.Parts.FirstOrDefault(p => p.Key == "text");
+            var others = list.Parts.Where(p => p != id && p != text).ToList();
+            List(o, list.Caption, list.ItemsOf(r).Select(item => (
+                id.Text(item) ?? "",
+                text?.Text(item) ?? "",
+                Join([.. others.Select(p => FieldValues.Show(p, item, settings) is { Length: > 0 } shown ? $"{p.Caption} {shown}" : null)]))));
+        }
     }
+
+    /// <summary>Whether a field, or the group it is part of, is laid out by hand above.</summary>
+    private static bool IsPlaced(Core.Schema.Field field) =>
+        Placed.Contains(field.Path) || Placed.Contains(Core.Validation.FieldPath.Parent(field.Path));
 
     private static string Score(Score? score, ScoringMatrix m) =>
         score is null ? "" : $"{score}  (impact {m.DescribeImpact(score.Impact)}, likelihood {m.DescribeLikelihood(score.Likelihood)})";
