@@ -242,8 +242,8 @@ public sealed record RiskSection
 
     private static IReadOnlyList<(string Label, string Value)> OtherFieldsOf(Risk risk, RegisterSettings settings, IReadOnlyList<Field> fields) =>
     [
-        .. RiskSchema.Values(fields, risk)
-            .Where(v => v.Field.OnPaper && !PaperFields.IsPlaced(v.Field))
+        .. RiskSchema.Unplaced(fields, risk, PaperFields.Placed)
+            .Where(v => v.Field.OnPaper)
             .Select(v => (v.Field.Caption, FieldValues.Show(v.Field, v.Owner, settings))),
     ];
 

@@ -209,10 +209,6 @@ public static class PaperFields
         "performance", "trajectory", "controls", "gaps", "assurances", "actions", "last_reviewed", "next_review",
     };
 
-    /// <summary>Whether the paper places a field itself, or the group it is part of.</summary>
-    public static bool IsPlaced(Field field) =>
-        Placed.Contains(field.Path) || Placed.Contains(Validation.FieldPath.Parent(field.Path));
-
     public static IReadOnlyList<PaperField> Of(RiskSection s)
     {
         var r = s.Risk;

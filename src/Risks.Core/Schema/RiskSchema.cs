@@ -133,6 +133,18 @@ public static class RiskSchema
         }
     }
 
+    /// <summary>
+    /// For a view that lays out some fields by hand (<paramref name="placed"/>, by path): the fields of
+    /// one value or list it has not placed, neither themselves nor by their group, each with what holds
+    /// its value (see <see cref="Values"/>), for it to show under their captions.
+    /// </summary>
+    public static IEnumerable<(Field Field, object? Owner)> Unplaced(IEnumerable<Field> fields, object owner, IReadOnlySet<string> placed) =>
+        Values(fields, owner).Where(v => !IsPlaced(v.Field, placed));
+
+    /// <summary>Whether a field, or the group it is part of, is among <paramref name="placed"/> (by path).</summary>
+    private static bool IsPlaced(Field field, IReadOnlySet<string> placed) =>
+        placed.Contains(field.Path) || placed.Contains(FieldPath.Parent(field.Path));
+
     /// <summary>Every field and part, depth first, in key order.</summary>
     public static IEnumerable<Field> Flatten(IEnumerable<Field> fields)
     {

@@ -63,7 +63,7 @@ internal static class TextOutput
         Field(o, "Linked risks", string.Join(", ", r.LinkedRisks.Concat(r.ExternalRefs)));
         Field(o, "Last reviewed", r.LastReviewed is { } review ? $"{Formats.Date(review.Date)} by {settings.NameOf(review.By)}" : null);
         Field(o, "Next review", r.NextReview is { } next ? $"{Formats.Date(next)} ({Formats.Due(next, today)})" : null);
-        foreach (var (field, owner) in RiskSchema.Values(fields, r).Where(v => !IsPlaced(v.Field)))
+        foreach (var (field, owner) in RiskSchema.Unplaced(fields, r, Placed))
         {
             Field(o, field.Caption, FieldValues.Show(field, owner, settings));
         }
@@ -84,7 +84,7 @@ internal static class TextOutput
             Vocabulary.Phrase(a.Status),
             a.Completed is { } done ? $"done {Formats.Date(done)}" : a.Due is { } due ? $"due {Formats.Date(due)} ({Formats.Due(due, today)})" : "ongoing",
             a.IsOverdue(today) ? "OVERDUE" : null))));
-        foreach (var list in fields.Where(f => f.Type == FieldType.Items && !IsPlaced(f)))
+        foreach (var list in fields.Where(f => f.Type == FieldType.Items && !Placed.Contains(f.Path)))
         {
             var id = list.Parts.Single(p => p.Type == FieldType.ItemId);
             var text = list.Parts.FirstOrDefault(p => p.Key == "text");
@@ -95,10 +95,6 @@ internal static class TextOutput
                 Join([.. others.Select(p => FieldValues.Show(p, item, settings) is { Length: > 0 } shown ? $"{p.Caption} {shown}" : null)]))));
         }
     }
-
-    /// <summary>Whether a field, or the group it is part of, is laid out by hand above.</summary>
-    private static bool IsPlaced(Core.Schema.Field field) =>
-        Placed.Contains(field.Path) || Placed.Contains(Core.Validation.FieldPath.Parent(field.Path));
 
     private static string Score(Score? score, ScoringMatrix m) =>
         score is null ? "" : $"{score}  (impact {m.DescribeImpact(score.Impact)}, likelihood {m.DescribeLikelihood(score.Likelihood)})";
