@@ -121,7 +121,6 @@ internal static class HistoryMeasure
     {
         var register = Register.Open(dir);
         var riskCount = register.Reader.Load().Risks.Count;
-        var cache = Measure.ParsedCache();
 
         // The change index from nothing: no changes.idx and no copy in memory.
         double? fallbackMs = null;
@@ -167,14 +166,14 @@ internal static class HistoryMeasure
         var versions = new Dictionary<RiskId, int>();
         foreach (var id in picks)
         {
-            cache.Clear();
+            Measure.ForgetParsed(dir);
             historyCold.Add(Time(() => versions[id] = register.History.Of(id).Count));
             historyWarm.Add(Time(() => register.History.Of(id)));
         }
 
         foreach (var id in picks)
         {
-            cache.Clear();
+            Measure.ForgetParsed(dir);
             blameCold.Add(Time(() => register.History.Blame(id)));
             blameWarm.Add(Time(() => register.History.Blame(id)));
         }
@@ -190,14 +189,14 @@ internal static class HistoryMeasure
         var month = iterations[^2].Name;
         var year = iterations[^13].Name;
         _ = register.Comparisons.Compare(iterations[^3].Name, month);
-        var monthCold = Measure.Repeat(reps, () => register.Comparisons.Compare(month, to), before: cache.Clear);
+        var monthCold = Measure.Repeat(reps, () => register.Comparisons.Compare(month, to), before: () => Measure.ForgetParsed(dir));
         var monthWarm = Measure.Repeat(reps, () => register.Comparisons.Compare(month, to));
         var monthAfterLoad = Measure.Repeat(reps, () => register.Comparisons.Compare(month, to), before: () =>
         {
-            cache.Clear();
+            Measure.ForgetParsed(dir);
             _ = register.Reader.Load();
         });
-        var yearCold = Measure.Repeat(reps, () => register.Comparisons.Compare(year, to), before: cache.Clear);
+        var yearCold = Measure.Repeat(reps, () => register.Comparisons.Compare(year, to), before: () => Measure.ForgetParsed(dir));
         var yearWarm = Measure.Repeat(reps, () => register.Comparisons.Compare(year, to));
         var monthDiff = register.Comparisons.Compare(month, to).Comparison;
         var yearDiff = register.Comparisons.Compare(year, to).Comparison;
@@ -207,10 +206,10 @@ internal static class HistoryMeasure
         var trail = iterations.TakeLast(TrailIterations).ToList();
         var scoresAfterLoad = Measure.Repeat(reps, () => register.Comparisons.ScoresAt(trail), before: () =>
         {
-            cache.Clear();
+            Measure.ForgetParsed(dir);
             _ = register.Reader.Load();
         });
-        var scoresCold = Measure.Repeat(reps, () => register.Comparisons.ScoresAt(trail), before: cache.Clear);
+        var scoresCold = Measure.Repeat(reps, () => register.Comparisons.ScoresAt(trail), before: () => Measure.ForgetParsed(dir));
 
         // For reference: git's own path-limited log, with changed-path filters in the commit-graph.
         var graph = Stopwatch.StartNew();

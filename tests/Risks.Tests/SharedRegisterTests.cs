@@ -131,6 +131,9 @@ public sealed class SharedRegisterTests : IDisposable
         log.Where(l => l.StartsWith("Lead One|owner", StringComparison.Ordinal) || l.StartsWith($"Lead One|{owner}", StringComparison.Ordinal)).ShouldBeEmpty("nothing the owner saved is attributed to the lead");
         Git.TryRun(_temp.Path, "-c", "safe.directory=*", "-C", register, "fsck", "--full", "--strict").Code.ShouldBe(0);
         Git.Run(_temp.Path, "-c", "safe.directory=*", "-C", register, "status", "--porcelain").ShouldBeEmpty();
+
+        // The parse cache either of them wrote last, which the other may replace.
+        File.Exists(Path.Combine(register, ".git", "risks-cache", "parsed.bin")).ShouldBeTrue();
         NotGroupWritable(register, users.Group).ShouldBeEmpty();
     }
 

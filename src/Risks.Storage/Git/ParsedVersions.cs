@@ -16,6 +16,9 @@ internal static class ParsedVersions
 {
     private static readonly ConcurrentDictionary<(string Version, string Path), RiskFile> ParsedByVersion = new();
 
+    /// <summary>Forgets every version parsed, as a fresh process would have none (for tests and the benchmark).</summary>
+    public static void Forget() => ParsedByVersion.Clear();
+
     /// <summary>The version already parsed, if it is.</summary>
     public static bool TryGet(string version, string path, [MaybeNullWhen(false)] out RiskFile parsed) =>
         ParsedByVersion.TryGetValue((version, path), out parsed);

@@ -1,6 +1,8 @@
+using System.IO.Enumeration;
 using LibGit2Sharp;
 using Risks.Core.Domain;
 using Risks.Core.Validation;
+using Risks.Storage.Cache;
 using Risks.Storage.Yaml;
 
 namespace Risks.Storage.Git;
@@ -17,6 +19,9 @@ public sealed class RegisterReader
     internal RegisterReader(RegisterStore store) => _store = store;
 
     private string Root => _store.Root;
+
+    /// <summary>What the last <see cref="Load"/> did: how many risk files it found, read and parsed (the rest came from the parse cache unread).</summary>
+    internal LoadCounts LastLoad { get; private set; } = new(0, 0, 0);
 
     /// <summary>Only register.yaml, as the work tree holds it: for commands that need the settings and people, not the risks.</summary>
     public (RegisterSettings? Settings, IReadOnlyList<Problem> Problems) ReadSettings() =>
@@ -65,7 +70,12 @@ public sealed class RegisterReader
         return repo.Refs.Head?.ResolveToDirectReference()?.TargetIdentifier;
     }
 
-    /// <summary>Reads the register as the work tree holds it now.</summary>
+    /// <summary>
+    /// Reads the register as the work tree holds it now. A file whose size and modification time
+    /// are as the parse cache recorded them is taken from the cache without being read; any other
+    /// is read and its version looked up in the cache by its blob id, and parsed only when not
+    /// there. The cache is written anew when anything was read (see <see cref="ParseCache"/>).
+    /// </summary>
     public RegisterSnapshot Load()
     {
         _store.SettleUnfinishedWrite();
@@ -73,15 +83,37 @@ public sealed class RegisterReader
         var (settings, settingsProblems) = ReadSettings();
         problems.AddRange(settingsProblems);
 
+        var cache = ParseCache.Open(_store.GitDir);
+        var scannedAt = DateTime.UtcNow;
         var listed = RiskFilesOnDisk();
         var found = new RiskFile?[listed.Count];
         var foundVersions = new string[listed.Count];
+        var parsedNow = new bool[listed.Count];
+        var readNow = new bool[listed.Count];
+        var stats = new FileStat?[listed.Count];
         Parallel.For(0, listed.Count, new ParallelOptions { MaxDegreeOfParallelism = listed.Count > 200 ? Environment.ProcessorCount : 1 }, i =>
         {
+            var (path, size, modified, regular) = listed[i];
+            if (regular && cache.TryVersion(path, size, modified, out var known))
+            {
+                if (ParsedVersions.TryGet(known, path, out var remembered))
+                {
+                    (found[i], foundVersions[i], stats[i]) = (remembered, known, new FileStat(path, size, modified.Ticks, known));
+                    return;
+                }
+
+                if (cache.TryGet(known, path, out var cached))
+                {
+                    ParsedVersions.Remember(known, path, cached);
+                    (found[i], foundVersions[i], stats[i]) = (cached, known, new FileStat(path, size, modified.Ticks, known));
+                    return;
+                }
+            }
+
             byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(Path.Combine(Root, listed[i]));
+                bytes = File.ReadAllBytes(Path.Combine(Root, path));
             }
             catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
             {
@@ -89,14 +121,37 @@ public sealed class RegisterReader
                 return;
             }
 
-            foundVersions[i] = BlobId.Of(bytes);
-            found[i] = ParsedVersions.Parse(bytes, listed[i], foundVersions[i]);
+            readNow[i] = true;
+            var version = BlobId.Of(bytes);
+            foundVersions[i] = version;
+            stats[i] = regular ? new FileStat(path, size, modified.Ticks, version) : null;
+            if (ParsedVersions.TryGet(version, path, out var again) || cache.TryGet(version, path, out again))
+            {
+                ParsedVersions.Remember(version, path, again);
+                found[i] = again;
+            }
+            else
+            {
+                found[i] = ParsedVersions.Parse(bytes, path, version);
+                parsedNow[i] = true;
+            }
         });
 
         var kept = Enumerable.Range(0, listed.Count).Where(i => found[i] is not null).ToList();
-        var files = kept.ConvertAll(i => listed[i]);
+        var files = kept.ConvertAll(i => listed[i].Path);
         var read = kept.Select(i => found[i]!).ToArray();
         var versions = kept.Select(i => foundVersions[i]).ToArray();
+
+        LastLoad = new LoadCounts(listed.Count, readNow.Count(r => r), parsedNow.Count(p => p));
+        var scanned = kept.Where(i => stats[i] is not null).Select(i => stats[i]!).ToList();
+        if (scanned.Count != cache.StatCount || kept.Any(i => parsedNow[i] || stats[i] is null || !cache.Records(stats[i]!)))
+        {
+            cache.Save(
+                scannedAt,
+                scanned,
+                [.. kept.Where(i => parsedNow[i]).Select(i => (foundVersions[i], listed[i].Path, found[i]!))],
+                kept.Select(i => (foundVersions[i], listed[i].Path)).ToHashSet());
+        }
 
         return SnapshotAssembly.Assemble(settings, problems, files, read, versions, stored => File.ReadAllBytes(Path.Combine(Root, stored.Path)));
     }
@@ -133,12 +188,18 @@ public sealed class RegisterReader
 
         // Only versions not already in the cache are read from the object database (on this
         // thread, as a repository handle is not shared across threads); parsing runs in parallel.
+        var cache = ParseCache.Open(_store.GitDir);
         var unread = new List<(int Index, byte[] Bytes)>();
+        var fromCache = new List<int>();
         for (var i = 0; i < entries.Count; i++)
         {
             if (ParsedVersions.TryGet(versions[i], files[i], out var cached))
             {
                 parsed[i] = cached;
+            }
+            else if (cache.Holds(versions[i], files[i]))
+            {
+                fromCache.Add(i);
             }
             else
             {
@@ -146,16 +207,25 @@ public sealed class RegisterReader
             }
         }
 
+        Parallel.For(0, fromCache.Count, new ParallelOptions { MaxDegreeOfParallelism = fromCache.Count > 200 ? Environment.ProcessorCount : 1 }, j =>
+        {
+            var i = fromCache[j];
+            cache.TryGet(versions[i], files[i], out var file);
+            ParsedVersions.Remember(versions[i], files[i], file);
+            parsed[i] = file;
+        });
         Parallel.For(0, unread.Count, new ParallelOptions { MaxDegreeOfParallelism = unread.Count > 200 ? Environment.ProcessorCount : 1 }, j =>
         {
             var (i, bytes) = unread[j];
             parsed[i] = ParsedVersions.Parse(bytes, files[i], versions[i]);
         });
+        cache.Add([.. unread.Select(u => (versions[u.Index], files[u.Index], parsed[u.Index]))], Enumerable.Range(0, entries.Count).Select(i => (versions[i], files[i])).ToHashSet());
 
         return SnapshotAssembly.Assemble(settings, problems, files, parsed, versions, stored => GitObjects.BytesOf(repo.Lookup<Blob>(stored.Version)));
     }
 
-    private List<string> RiskFilesOnDisk()
+    /// <summary>The risk files in the work tree, in order, each with its size, modification time and whether it is a regular file (not a link).</summary>
+    private List<(string Path, long Size, DateTime Modified, bool Regular)> RiskFilesOnDisk()
     {
         var folder = Path.Combine(Root, RegisterLayout.RisksFolder);
         if (!Directory.Exists(folder))
@@ -163,10 +233,21 @@ public sealed class RegisterReader
             return [];
         }
 
-        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
-            .Where(RegisterLayout.IsRiskFile)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var root = Root;
+        var entries = new FileSystemEnumerable<(string Path, long Size, DateTime Modified, bool Regular)>(
+            folder,
+            (ref FileSystemEntry e) => (
+                Path.GetRelativePath(root, e.ToFullPath()).Replace('\\', '/'),
+                e.Length,
+                e.LastWriteTimeUtc.UtcDateTime,
+                (e.Attributes & FileAttributes.ReparsePoint) == 0),
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory,
+        };
+        return entries.Where(e => RegisterLayout.IsRiskFile(e.Path)).OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
     }
 }
+
+/// <summary>How many risk files a load found, read and parsed.</summary>
+internal sealed record LoadCounts(int Files, int Read, int Parsed);

@@ -1,0 +1,306 @@
+using System.Text;
+using Risks.Core.Domain;
+using Risks.Storage.Cache;
+using Risks.Storage.Git;
+using Risks.Storage.Tests.Yaml;
+using Risks.Storage.Yaml;
+
+namespace Risks.Storage.Tests.Git;
+
+/// <summary>
+/// The parse cache under .git: a fresh process reads an unchanged register without reading or
+/// parsing its files, sees every change however it was made, and never trusts a cache that is
+/// damaged, and several writers at once leave a usable one.
+/// </summary>
+public sealed class ParseCacheTests
+{
+    private static readonly DateTime LongAgo = new(2025, 1, 1, 9, 0, 0, DateTimeKind.Utc);
+
+    [Theory]
+    [MemberData(nameof(RiskYamlRoundTripTests.SampleRiskFiles), MemberType = typeof(RiskYamlRoundTripTests))]
+    public void Every_sample_risk_comes_back_from_its_binary_form_as_it_was_read(string path)
+    {
+        var read = RiskYaml.Read(File.ReadAllBytes(Samples.DataFile(path)), path, RegisterLayout.Parse(path)!.Value.Id);
+
+        var back = RoundTrip(read);
+
+        RiskYaml.Write(back.Risk!).ShouldBe(RiskYaml.Write(read.Risk!));
+    }
+
+    [Fact]
+    public void A_risk_with_every_key_and_its_own_fields_comes_back_whole()
+    {
+        var full = Samples.Full() with
+        {
+            Custom = new Dictionary<string, CustomValue>(StringComparer.Ordinal)
+            {
+                ["cqc_domain"] = CustomValue.Of("Well-led"),
+                ["sources"] = CustomValue.Of(["Audit", "Survey"]),
+            },
+        };
+
+        var back = RoundTrip(new RiskFile(full, []));
+
+        RiskYaml.Write(back.Risk!).ShouldBe(RiskYaml.Write(full));
+    }
+
+    [Fact]
+    public void A_file_that_could_not_be_read_comes_back_with_its_problems()
+    {
+        var read = RiskYaml.Read("id: BAF-07\nkind: strategic\ntitle: [\n"u8.ToArray(), Samples.File, Samples.Id);
+        read.Problems.ShouldNotBeEmpty();
+
+        var back = RoundTrip(read);
+
+        back.Risk.ShouldBe(read.Risk);
+        back.Problems.ShouldBe(read.Problems);
+    }
+
+    [Fact]
+    public void A_fresh_process_reads_an_unchanged_register_from_the_cache_without_reading_a_file()
+    {
+        using var t = Register(3);
+        var first = Load(t);
+
+        Forget();
+        var again = t.Repo.Reader.Load();
+
+        t.Repo.Reader.LastLoad.ShouldBe(new LoadCounts(3, 0, 0));
+        Texts(again).ShouldBe(Texts(first));
+    }
+
+    [Fact]
+    public void A_file_changed_by_hand_is_read_and_parsed_again()
+    {
+        using var t = Register(3);
+        Load(t);
+
+        var path = t.FullPath(RegisterLayout.PathOf(RiskId.Parse("CRR-002")));
+        File.WriteAllText(path, File.ReadAllText(path).Replace("title: Risk 2", "title: Risk two, renamed", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(path, LongAgo.AddDays(1));
+        Forget();
+        var snapshot = t.Repo.Reader.Load();
+
+        snapshot.Find("CRR-002")!.Risk.Title.ShouldBe("Risk two, renamed");
+        t.Repo.Reader.LastLoad.ShouldBe(new LoadCounts(3, 1, 1));
+    }
+
+    [Fact]
+    public void A_change_that_keeps_the_size_is_seen_by_its_new_time()
+    {
+        using var t = Register(3);
+        Load(t);
+
+        var path = t.FullPath(RegisterLayout.PathOf(RiskId.Parse("CRR-002")));
+        File.WriteAllText(path, File.ReadAllText(path).Replace("title: Risk 2", "title: Risk 9", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(path, LongAgo.AddSeconds(1));
+        Forget();
+
+        t.Repo.Reader.Load().Find("CRR-002")!.Risk.Title.ShouldBe("Risk 9");
+    }
+
+    [Fact]
+    public void A_file_changed_in_the_moment_the_cache_was_written_is_never_trusted_by_its_time()
+    {
+        using var t = Register(3);
+        var path = t.FullPath(RegisterLayout.PathOf(RiskId.Parse("CRR-002")));
+        var now = DateTime.UtcNow;
+        File.SetLastWriteTimeUtc(path, now);
+        Load(t);
+
+        // Same size, same time to the tick: only the rule on recent times catches it.
+        File.WriteAllText(path, File.ReadAllText(path).Replace("title: Risk 2", "title: Risk 8", StringComparison.Ordinal));
+        File.SetLastWriteTimeUtc(path, now);
+        Forget();
+
+        t.Repo.Reader.Load().Find("CRR-002")!.Risk.Title.ShouldBe("Risk 8");
+    }
+
+    [Fact]
+    public void Saves_new_files_and_removed_files_are_all_seen()
+    {
+        using var t = Register(3);
+        Load(t);
+
+        t.SaveNew(Samples.Operational("CRR-004") with { Title = "Fourth" });
+        File.Delete(t.FullPath(RegisterLayout.PathOf(RiskId.Parse("CRR-001"))));
+        Forget();
+        var snapshot = t.Repo.Reader.Load();
+
+        snapshot.Risks.Select(r => r.Risk.Id.Value).ShouldBe(["CRR-002", "CRR-003", "CRR-004"]);
+        snapshot.Find("CRR-004")!.Risk.Title.ShouldBe("Fourth");
+    }
+
+    [Fact]
+    public void A_file_with_problems_keeps_its_problems_when_read_from_the_cache()
+    {
+        using var t = Register(2);
+        var path = RegisterLayout.PathOf(RiskId.Parse("CRR-002"));
+        File.WriteAllText(t.FullPath(path), "id: CRR-002\nkind: operational\ntitle: [\n");
+        File.SetLastWriteTimeUtc(t.FullPath(path), LongAgo);
+        var first = Load(t);
+        first.InvalidFiles.ShouldBe([path]);
+
+        Forget();
+        var again = t.Repo.Reader.Load();
+
+        t.Repo.Reader.LastLoad.Read.ShouldBe(0);
+        again.InvalidFiles.ShouldBe([path]);
+        again.Problems.Select(p => p.ToString()).ShouldBe(first.Problems.Select(p => p.ToString()));
+    }
+
+    [Theory]
+    [InlineData("flip")]
+    [InlineData("truncate")]
+    [InlineData("empty")]
+    [InlineData("other")]
+    public void A_damaged_cache_is_not_trusted_and_is_written_anew(string damage)
+    {
+        using var t = Register(3);
+        var first = Load(t);
+        var file = ParseCache.PathIn(Path.Combine(t.Root, ".git"));
+        var bytes = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, damage switch
+        {
+            "flip" => Flip(bytes, bytes.Length / 2),
+            "truncate" => bytes[..(bytes.Length / 2)],
+            "empty" => [],
+            _ => Encoding.UTF8.GetBytes("not a cache at all\n"),
+        });
+
+        Forget();
+        var again = t.Repo.Reader.Load();
+
+        Texts(again).ShouldBe(Texts(first));
+        t.Repo.Reader.LastLoad.Parsed.ShouldBe(3);
+        Forget();
+        t.Repo.Reader.Load();
+        t.Repo.Reader.LastLoad.ShouldBe(new LoadCounts(3, 0, 0));
+    }
+
+    [Fact]
+    public void A_writer_killed_part_way_leaves_a_temporary_file_that_a_later_writer_removes()
+    {
+        using var t = Register(2);
+        Load(t);
+        var folder = Path.GetDirectoryName(ParseCache.PathIn(Path.Combine(t.Root, ".git")))!;
+        var old = Path.Combine(folder, $".{ParseCache.FileName}.99999.tmp");
+        var fresh = Path.Combine(folder, $".{ParseCache.FileName}.99998.tmp");
+        File.WriteAllText(old, "half");
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddHours(-1));
+        File.WriteAllText(fresh, "being written");
+
+        t.SaveNew(Samples.Operational("CRR-003"));
+        Forget();
+        Load(t);
+
+        File.Exists(old).ShouldBeFalse();
+        File.Exists(fresh).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Several_processes_loading_and_saving_at_once_leave_a_cache_that_gives_the_register_as_it_is()
+    {
+        using var t = Register(20);
+        var stop = DateTime.UtcNow.AddSeconds(4);
+        var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
+        {
+            // Each its own register object, as separate processes would have.
+            var register = Storage.Git.Register.Open(t.Root, t.Clock);
+            while (DateTime.UtcNow < stop)
+            {
+                ParsedVersions.Forget();
+                register.Reader.Load().Problems.ShouldBeEmpty();
+            }
+        })).ToList();
+        var n = 0;
+        var writer = Task.Run(() =>
+        {
+            while (DateTime.UtcNow < stop)
+            {
+                var id = RiskId.Parse($"CRR-{(n % 20) + 1:000}");
+                var stored = t.Repo.Reader.Load().Find(id)!;
+                t.Repo.Saves.Save(stored.Risk with { Title = $"Saved {n++}" }, stored.Version, null, TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
+            }
+        });
+        await Task.WhenAll([.. readers, writer]);
+
+        Forget();
+        var cached = Texts(t.Repo.Reader.Load());
+        Directory.Delete(Path.GetDirectoryName(ParseCache.PathIn(Path.Combine(t.Root, ".git")))!, recursive: true);
+        Forget();
+        var parsed = Texts(t.Repo.Reader.Load());
+
+        n.ShouldBeGreaterThan(5);
+        cached.ShouldBe(parsed);
+    }
+
+    [Fact]
+    public void A_past_commit_read_once_is_kept_in_the_cache_for_the_next_process()
+    {
+        using var t = Register(2);
+        string first;
+        using (var repo = new LibGit2Sharp.Repository(t.Root))
+        {
+            first = repo.Head.Tip.Sha;
+        }
+
+        var stored = Load(t).Find("CRR-001")!;
+        t.Repo.Saves.Save(stored.Risk with { Title = "Changed since" }, stored.Version, null, TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
+        Forget();
+        var then = Texts(t.Repo.Reader.LoadAt(first));
+
+        var cache = ParseCache.Open(Path.Combine(t.Root, ".git"));
+        var old = t.Repo.Reader.LoadAt(first).Find("CRR-001")!;
+        cache.Holds(old.Version, old.Path).ShouldBeTrue();
+        Forget();
+        Texts(t.Repo.Reader.LoadAt(first)).ShouldBe(then);
+        then.ShouldContain(x => x.Contains("title: Risk 1", StringComparison.Ordinal));
+    }
+
+    private static RiskFile RoundTrip(RiskFile file)
+    {
+        using var memory = new MemoryStream();
+        using (var w = new BinaryWriter(memory, Encoding.UTF8, leaveOpen: true))
+        {
+            RiskFileBinary.Write(w, file);
+        }
+
+        memory.Position = 0;
+        using var r = new BinaryReader(memory, Encoding.UTF8);
+        return RiskFileBinary.Read(r);
+    }
+
+    /// <summary>A register of <paramref name="count"/> operational risks CRR-001..., their files dated long ago (so their times are trusted).</summary>
+    private static TestRegister Register(int count)
+    {
+        var t = new TestRegister();
+        for (var i = 1; i <= count; i++)
+        {
+            t.SaveNew(Samples.Operational($"CRR-{i:000}") with { Title = $"Risk {i}" });
+            File.SetLastWriteTimeUtc(t.FullPath(RegisterLayout.PathOf(RiskId.Parse($"CRR-{i:000}"))), LongAgo);
+        }
+
+        return t;
+    }
+
+    /// <summary>A load as a fresh process makes it: nothing parsed in memory yet, so the cache is written.</summary>
+    private static RegisterSnapshot Load(TestRegister t)
+    {
+        Forget();
+        var snapshot = t.Repo.Reader.Load();
+        File.Exists(ParseCache.PathIn(Path.Combine(t.Root, ".git"))).ShouldBeTrue();
+        return snapshot;
+    }
+
+    private static void Forget() => ParsedVersions.Forget();
+
+    private static List<string> Texts(RegisterSnapshot snapshot) => [.. snapshot.Risks.Select(r => r.Path + "\n" + RiskYaml.Write(r.Risk))];
+
+    private static byte[] Flip(byte[] bytes, int at)
+    {
+        var copy = bytes.ToArray();
+        copy[at] ^= 0x20;
+        return copy;
+    }
+}
