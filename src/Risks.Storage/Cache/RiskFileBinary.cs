@@ -104,17 +104,24 @@ internal static class RiskFileBinary
             }
             else if (field.Type == FieldType.Items)
             {
+                // An empty list is what a new record has already: set only lists with something in them.
                 var items = new object[r.ReadInt32()];
                 for (var i = 0; i < items.Length; i++)
                 {
                     items[i] = ReadFields(r, field.Parts, field.Create!());
                 }
 
-                owner = field.Set(owner, items);
+                if (items.Length > 0)
+                {
+                    owner = field.Set(owner, items);
+                }
             }
             else if (field.IsList)
             {
-                owner = field.Set(owner, ReadList(r));
+                if (ReadList(r) is { Count: > 0 } values)
+                {
+                    owner = field.Set(owner, values);
+                }
             }
             else if (ReadValue(r, field) is { } value)
             {

@@ -157,6 +157,37 @@ public sealed class RegisterReader
     }
 
     /// <summary>
+    /// One risk as the work tree holds it, for a command that needs that risk and nothing else of
+    /// the register (<c>risks show</c>): register.yaml and the risk's own file, read and parsed
+    /// alone, not the other 10,000. The snapshot holds the risk (or its file among the invalid, with
+    /// its problems) and is not cross-checked against the other risks or the settings: for that,
+    /// <see cref="Load"/>. When the risk has no file where its id says, the whole register is read,
+    /// so a file in the wrong folder is found and reported as <see cref="Load"/> reports it.
+    /// </summary>
+    public RegisterSnapshot LoadRisk(RiskId id)
+    {
+        _store.SettleUnfinishedWrite();
+        var path = RegisterLayout.PathOf(id);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(Path.Combine(Root, path));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Load();
+        }
+
+        var (settings, problems) = ReadSettings();
+        var version = BlobId.Of(bytes);
+        var file = ParsedVersions.Parse(bytes, path, version);
+        var all = problems.Concat(file.Problems).ToList();
+        return file.Risk is { } risk
+            ? new RegisterSnapshot(settings ?? new RegisterSettings(), settings is not null, [new StoredRisk(risk, path, version)], [], all)
+            : new RegisterSnapshot(settings ?? new RegisterSettings(), settings is not null, [], [path], all);
+    }
+
+    /// <summary>
     /// Reads the register as committed at <paramref name="revision"/> (an iteration's tag, a
     /// branch, a commit sha or <c>HEAD</c>), from the commit's tree rather than the work tree, so
     /// edits not yet committed are not seen. Problems are found and reported as <see cref="Load"/>

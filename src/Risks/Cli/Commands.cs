@@ -118,12 +118,14 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
     public int Show(string id, string format, ParseResult parse)
     {
         var register = Open(parse);
-        var snapshot = register.Reader.Load();
         if (!RiskId.TryParse(id, out var riskId))
         {
             Error.WriteLine($"risks: \"{id}\" is not a risk id: {RiskId.Rules}");
             return ExitCodes.Usage;
         }
+
+        // Only this risk's file is read: showing it needs nothing of the others.
+        var snapshot = register.Reader.LoadRisk(riskId);
 
         var stored = snapshot.Find(riskId);
         if (stored is null)

@@ -304,3 +304,55 @@ public sealed class ParseCacheTests
         return copy;
     }
 }
+
+/// <summary>Reading one risk alone, for commands that need nothing else of the register.</summary>
+public sealed class LoadRiskTests
+{
+    [Fact]
+    public void One_risk_is_read_alone_with_the_settings()
+    {
+        using var t = new TestRegister();
+        t.SaveNew(Samples.Operational("CRR-001") with { Title = "First" });
+        t.SaveNew(Samples.Operational("CRR-002") with { Title = "Second" });
+        File.WriteAllText(t.FullPath(RegisterLayout.PathOf(RiskId.Parse("CRR-002"))), "id: CRR-002\ntitle: [\n");
+
+        var snapshot = t.Repo.Reader.LoadRisk(RiskId.Parse("CRR-001"));
+
+        snapshot.Risks.Single().Risk.Title.ShouldBe("First");
+        snapshot.Risks.Single().Version.ShouldBe(BlobId.Of(File.ReadAllBytes(t.FullPath(RegisterLayout.PathOf(RiskId.Parse("CRR-001"))))));
+        snapshot.InvalidFiles.ShouldBeEmpty("the other, broken file is not read");
+        snapshot.Settings.Organisation.ShouldBe(t.Settings.Organisation);
+    }
+
+    [Fact]
+    public void A_risk_whose_file_cannot_be_read_is_among_the_invalid_with_its_problems()
+    {
+        using var t = new TestRegister();
+        t.SaveNew(Samples.Operational("CRR-001"));
+        var path = RegisterLayout.PathOf(RiskId.Parse("CRR-001"));
+        File.WriteAllText(t.FullPath(path), "id: CRR-001\ntitle: [\n");
+
+        var snapshot = t.Repo.Reader.LoadRisk(RiskId.Parse("CRR-001"));
+
+        snapshot.Risks.ShouldBeEmpty();
+        snapshot.InvalidFiles.ShouldBe([path]);
+        snapshot.Problems.ShouldNotBeEmpty();
+        snapshot.Problems.ShouldAllBe(p => p.File == path);
+    }
+
+    [Fact]
+    public void A_risk_with_no_file_where_its_id_says_is_looked_for_in_the_whole_register()
+    {
+        using var t = new TestRegister();
+        t.SaveNew(Samples.Operational("CRR-001"));
+        var misplaced = "risks/CRR/07/CRR-001.yaml";
+        Directory.CreateDirectory(Path.GetDirectoryName(t.FullPath(misplaced))!);
+        File.Move(t.FullPath(RegisterLayout.PathOf(RiskId.Parse("CRR-001"))), t.FullPath(misplaced));
+
+        var snapshot = t.Repo.Reader.LoadRisk(RiskId.Parse("CRR-001"));
+
+        snapshot.Risks.ShouldBeEmpty();
+        snapshot.InvalidFiles.ShouldBe([misplaced]);
+        snapshot.Problems.ShouldContain(p => p.File == misplaced && p.Message.Contains("belongs at", StringComparison.Ordinal));
+    }
+}
