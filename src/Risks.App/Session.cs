@@ -16,14 +16,15 @@ public sealed class Session
     private Task? _trailTask;
     private volatile IReadOnlyDictionary<string, int?[]> _trail = new Dictionary<string, int?[]>(StringComparer.Ordinal);
 
-    public Session(Register register, string login, TimeProvider clock)
+    /// <param name="progress">Told how the first read of the register is going (see <see cref="RegisterReader.Load"/>).</param>
+    public Session(Register register, string login, TimeProvider clock, IProgress<LoadProgress>? progress = null)
     {
         Register = register;
         Login = login;
         _clock = clock;
         // HEAD before the files: a save landing in between is then seen as new at the next check, never missed.
         Commit = register.Reader.HeadCommit();
-        Snapshot = register.Reader.Load();
+        Snapshot = register.Reader.Load(progress);
         Gate = Gate.For(register.Reader, login);
         PendingEdits = register.Sync.PendingEdits();
     }

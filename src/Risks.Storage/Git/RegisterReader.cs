@@ -76,7 +76,8 @@ public sealed class RegisterReader
     /// is read and its version looked up in the cache by its blob id, and parsed only when not
     /// there. The cache is written anew when anything was read (see <see cref="ParseCache"/>).
     /// </summary>
-    public RegisterSnapshot Load()
+    /// <param name="progress">Told, every few hundred files, how many of the risk files have been dealt with out of how many, for a caller that shows a long first read.</param>
+    public RegisterSnapshot Load(IProgress<LoadProgress>? progress = null)
     {
         _store.SettleUnfinishedWrite();
         var problems = new List<Problem>();
@@ -91,8 +92,14 @@ public sealed class RegisterReader
         var parsedNow = new bool[listed.Count];
         var readNow = new bool[listed.Count];
         var stats = new FileStat?[listed.Count];
+        var done = 0;
         Parallel.For(0, listed.Count, new ParallelOptions { MaxDegreeOfParallelism = listed.Count > 200 ? Environment.ProcessorCount : 1 }, i =>
         {
+            if (progress is not null && Interlocked.Increment(ref done) % 250 == 0)
+            {
+                progress.Report(new LoadProgress(done, listed.Count));
+            }
+
             var (path, size, modified, regular) = listed[i];
             if (regular && cache.TryVersion(path, size, modified, out var known))
             {
@@ -282,3 +289,6 @@ public sealed class RegisterReader
 
 /// <summary>How many risk files a load found, read and parsed.</summary>
 internal sealed record LoadCounts(int Files, int Read, int Parsed);
+
+/// <summary>How far a load has got: risk files dealt with, of how many.</summary>
+public readonly record struct LoadProgress(int Done, int Total);

@@ -57,7 +57,12 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
 
     private int Ui(Register register)
     {
-        var session = new Risks.App.Session(register, Environment.UserName, context.Clock);
+        Risks.App.Session session;
+        using (var progress = new ReadingProgress(context.ErrorIsTerminal ? Error : null))
+        {
+            session = new Risks.App.Session(register, Environment.UserName, context.Clock, progress);
+        }
+
         return Tui.TerminalApp.Run(session, Tui.TerminalApp.LogFile(context.Variable), Error);
     }
 

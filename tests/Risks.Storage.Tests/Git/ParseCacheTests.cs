@@ -258,6 +258,30 @@ public sealed class ParseCacheTests
         then.ShouldContain(x => x.Contains("title: Risk 1", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_load_tells_how_far_it_has_got()
+    {
+        using var t = new TestRegister();
+        var yaml = RiskYaml.Write(Samples.Operational("CRR-001"));
+        for (var i = 1; i <= 500; i++)
+        {
+            var id = RiskId.Parse($"CRR-{i:000}");
+            Directory.CreateDirectory(Path.GetDirectoryName(t.FullPath(RegisterLayout.PathOf(id)))!);
+            File.WriteAllText(t.FullPath(RegisterLayout.PathOf(id)), yaml.Replace("CRR-001", id.Value, StringComparison.Ordinal));
+        }
+
+        var reports = new System.Collections.Concurrent.ConcurrentBag<LoadProgress>();
+        var snapshot = t.Repo.Reader.Load(new Progress(reports.Add));
+
+        snapshot.Risks.Count.ShouldBe(500);
+        reports.OrderBy(r => r.Done).ShouldBe([new LoadProgress(250, 500), new LoadProgress(500, 500)]);
+    }
+
+    private sealed class Progress(Action<LoadProgress> report) : IProgress<LoadProgress>
+    {
+        public void Report(LoadProgress value) => report(value);
+    }
+
     private static RiskFile RoundTrip(RiskFile file)
     {
         using var memory = new MemoryStream();
