@@ -8,24 +8,31 @@ namespace Risks.Core.Validation;
 /// </summary>
 public static class RegisterValidator
 {
+    /// <summary>Each settings' people, objectives, categories and own fields, looked up by key: a register's load checks 10,000 risks against one settings.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RegisterSettings, Lookup> Lookups = new();
+
     public static IReadOnlyList<FieldIssue> CrossCheck(Risk risk, RegisterSettings settings, IReadOnlySet<string> knownIdentities)
     {
+        var lookup = Lookups.GetValue(settings, s => new Lookup(s));
         var issues = new List<FieldIssue>();
-        Person(issues, settings, "owner", risk.Owner);
+        Person(issues, lookup, "owner", risk.Owner);
         for (var i = 0; i < risk.Leads.Count; i++)
         {
-            Person(issues, settings, $"leads[{i}]", risk.Leads[i]);
+            if (lookup.IsUnknownPerson(risk.Leads[i]))
+            {
+                Person(issues, lookup, $"leads[{i}]", risk.Leads[i]);
+            }
         }
 
         if (settings.Categories.Count > 0 && risk.Category is { } category
-            && !settings.Categories.Contains(category, StringComparer.OrdinalIgnoreCase))
+            && !lookup.Categories.Contains(category))
         {
             issues.Add(new FieldIssue("category", $"category must be one of register.yaml's categories ({Text.OneOf(settings.Categories)}), found {Text.Quote(category)}"));
         }
 
         for (var i = 0; i < risk.Objectives.Count; i++)
         {
-            if (settings.FindObjective(risk.Objectives[i]) is null)
+            if (!lookup.Objectives.Contains(risk.Objectives[i]))
             {
                 var known = settings.Objectives.Select(o => o.Id).ToList();
                 issues.Add(new FieldIssue($"objectives[{i}]", $"objectives[{i}] must be one of register.yaml's objectives ({Text.OneOf(known)}), found {Text.Quote(risk.Objectives[i])}"));
@@ -47,17 +54,27 @@ public static class RegisterValidator
 
         for (var i = 0; i < risk.Controls.Count; i++)
         {
-            Person(issues, settings, $"controls[{i}].owner", risk.Controls[i].Owner);
+            if (lookup.IsUnknownPerson(risk.Controls[i].Owner))
+            {
+                Person(issues, lookup, $"controls[{i}].owner", risk.Controls[i].Owner);
+            }
         }
 
         for (var i = 0; i < risk.Actions.Count; i++)
         {
-            Person(issues, settings, $"actions[{i}].owner", risk.Actions[i].Owner);
+            if (lookup.IsUnknownPerson(risk.Actions[i].Owner))
+            {
+                Person(issues, lookup, $"actions[{i}].owner", risk.Actions[i].Owner);
+            }
         }
 
-        Person(issues, settings, "last_reviewed.by", risk.LastReviewed?.By);
-        var reworded = issues.Select(i => i with { Message = FieldNames.Reword(i.Path, i.Message, risk) }).ToList();
-        Custom(reworded, risk, settings);
+        Person(issues, lookup, "last_reviewed.by", risk.LastReviewed?.By);
+        var reworded = issues.Count == 0 ? issues : issues.Select(i => i with { Message = FieldNames.Reword(i.Path, i.Message, risk) }).ToList();
+        if (risk.Custom.Count > 0 || settings.CustomFields.Count > 0)
+        {
+            Custom(reworded, risk, settings, lookup);
+        }
+
         return reworded;
     }
 
@@ -66,7 +83,7 @@ public static class RegisterValidator
     /// value one the declaration allows, and a field required for the risk's kind given. A value
     /// that breaks a rule is reported and kept, never dropped.
     /// </summary>
-    private static void Custom(List<FieldIssue> issues, Risk risk, RegisterSettings settings)
+    private static void Custom(List<FieldIssue> issues, Risk risk, RegisterSettings settings, Lookup lookup)
     {
         foreach (var (key, value) in risk.Custom.OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
@@ -78,7 +95,7 @@ public static class RegisterValidator
                 continue;
             }
 
-            var field = Schema.RiskSchema.CustomPart(declared);
+            var field = lookup.CustomParts[declared.Key];
             if (!field.IsList && value.IsList)
             {
                 issues.Add(new FieldIssue(path, $"{field.Label} must be one value, found a list of {value.Items!.Count}"));
@@ -94,7 +111,7 @@ public static class RegisterValidator
             }
         }
 
-        foreach (var field in settings.CustomFields.Select(Schema.RiskSchema.CustomPart).Where(f => !f.Retired && f.IsRequiredFor(risk.Kind) && !risk.Custom.ContainsKey(f.Key)))
+        foreach (var field in lookup.CustomParts.Values.Where(f => !f.Retired && f.IsRequiredFor(risk.Kind) && !risk.Custom.ContainsKey(f.Key)))
         {
             issues.Add(new FieldIssue(field.Path, $"{field.Label} is required for {(field.Required == Schema.Requirement.Always ? "every" : "a " + Vocabulary.Word(risk.Kind))} risk") { IsMissing = true });
         }
@@ -120,11 +137,29 @@ public static class RegisterValidator
         }
     }
 
-    private static void Person(List<FieldIssue> issues, RegisterSettings settings, string path, string? login)
+    private static void Person(List<FieldIssue> issues, Lookup lookup, string path, string? login)
     {
-        if (!string.IsNullOrEmpty(login) && Rules.IsLogin(login) && settings.FindPerson(login) is null)
+        if (lookup.IsUnknownPerson(login))
         {
             issues.Add(new FieldIssue(path, $"{path} names {login}, who is not among register.yaml's people"));
         }
+    }
+
+    /// <summary>One settings' keys, as sets, and its own fields as the schema declares them.</summary>
+    private sealed class Lookup(RegisterSettings settings)
+    {
+        public HashSet<string> People { get; } = settings.People.Select(p => p.Login).ToHashSet(StringComparer.Ordinal);
+
+        public HashSet<string> Objectives { get; } = settings.Objectives.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+
+        public HashSet<string> Categories { get; } = settings.Categories.ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The declared own fields by key, in their declared order.</summary>
+        public IReadOnlyDictionary<string, Schema.Field> CustomParts { get; } =
+            settings.CustomFields.DistinctBy(f => f.Key).ToDictionary(f => f.Key, Schema.RiskSchema.CustomPart, StringComparer.Ordinal);
+
+        /// <summary>A login, well formed, of nobody among the people (a malformed one is the risk's own check).</summary>
+        public bool IsUnknownPerson(string? login) =>
+            !string.IsNullOrEmpty(login) && !People.Contains(login) && Rules.IsLogin(login);
     }
 }
