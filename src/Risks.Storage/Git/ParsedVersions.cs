@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using LibGit2Sharp;
 using Risks.Core.Domain;
 using Risks.Core.Validation;
+using Risks.Storage.Cache;
 using Risks.Storage.Yaml;
 
 namespace Risks.Storage.Git;
@@ -70,13 +71,16 @@ internal static class ParsedVersions
         ParsedByVersion.TryGetValue((id.Sha, path), out var cached) ? cached : Parse(GitObjects.BytesOf(repo.Lookup<Blob>(id)), path, id.Sha);
 
     /// <summary>
-    /// Versions of risk files: those not yet parsed are read from the object database on this
-    /// thread (a repository handle is not shared across threads) and parsed in parallel.
+    /// Versions of risk files: those parsed in this process already, then those in the register's
+    /// parse cache (<see cref="ParseCache"/>), and the rest read from the object database on this
+    /// thread (a repository handle is not shared across threads) and parsed in parallel, and then
+    /// added to the parse cache, so the next process (comparing the same two iterations, say) need
+    /// not parse them again.
     /// </summary>
     public static Dictionary<(string Version, string Path), RiskFile> ParseAll(Repository repo, IEnumerable<(ObjectId Id, string Path)> wanted)
     {
         var found = new Dictionary<(string Version, string Path), RiskFile>();
-        var unread = new List<(string Version, string Path, byte[] Bytes)>();
+        var missing = new List<(string Version, string Path, ObjectId Id)>();
         foreach (var (id, path) in wanted)
         {
             var key = (id.Sha, path);
@@ -92,18 +96,38 @@ internal static class ParsedVersions
             else
             {
                 found[key] = new RiskFile(null, []);
-                unread.Add((id.Sha, path, GitObjects.BytesOf(repo.Lookup<Blob>(id))));
+                missing.Add((id.Sha, path, id));
             }
         }
 
+        if (missing.Count == 0)
+        {
+            return found;
+        }
+
+        var cache = ParseCache.Open(repo.Info.Path);
+        var kept = missing.Where(m => cache.Holds(m.Version, m.Path)).ToList();
+        var unread = missing.Where(m => !cache.Holds(m.Version, m.Path)).Select(m => (m.Version, m.Path, Bytes: GitObjects.BytesOf(repo.Lookup<Blob>(m.Id)))).ToList();
+        var fromCache = new RiskFile[kept.Count];
+        Parallel.For(0, kept.Count, new ParallelOptions { MaxDegreeOfParallelism = kept.Count > 200 ? Environment.ProcessorCount : 1 }, i =>
+        {
+            cache.TryGet(kept[i].Version, kept[i].Path, out fromCache[i]);
+            Remember(kept[i].Version, kept[i].Path, fromCache[i]);
+        });
         var results = new RiskFile[unread.Count];
         Parallel.For(0, unread.Count, new ParallelOptions { MaxDegreeOfParallelism = unread.Count > 50 ? Environment.ProcessorCount : 1 }, i =>
             results[i] = Parse(unread[i].Bytes, unread[i].Path, unread[i].Version));
+        for (var i = 0; i < kept.Count; i++)
+        {
+            found[(kept[i].Version, kept[i].Path)] = fromCache[i];
+        }
+
         for (var i = 0; i < unread.Count; i++)
         {
             found[(unread[i].Version, unread[i].Path)] = results[i];
         }
 
+        cache.Add([.. unread.Select((u, i) => (u.Version, u.Path, results[i]))], found.Keys.ToHashSet());
         return found;
     }
 }

@@ -259,6 +259,33 @@ public sealed class ParseCacheTests
     }
 
     [Fact]
+    public void A_comparison_keeps_the_versions_it_parsed_for_the_next_process_and_gives_the_same_answer_from_them()
+    {
+        using var t = Register(3);
+        string first;
+        using (var repo = new LibGit2Sharp.Repository(t.Root))
+        {
+            first = repo.Head.Tip.Sha;
+        }
+
+        foreach (var id in new[] { "CRR-001", "CRR-003" })
+        {
+            var stored = t.Repo.Reader.Load().Find(id)!;
+            t.Repo.Saves.Save(stored.Risk with { Title = stored.Risk.Title + ", renamed" }, stored.Version, null, TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
+        }
+
+        Forget();
+        var parsed = t.Repo.Comparisons.Compare(first, "HEAD");
+        var cache = ParseCache.Open(Path.Combine(t.Root, ".git"));
+        Forget();
+        var cached = t.Repo.Comparisons.Compare(first, "HEAD");
+
+        parsed.Comparison.Risks.Count.ShouldBe(2);
+        cache.Count.ShouldBeGreaterThanOrEqualTo(4, "both versions of both risks");
+        cached.Comparison.Risks.Select(r => string.Join("; ", r.Changes.Select(c => c.Description))).ShouldBe(parsed.Comparison.Risks.Select(r => string.Join("; ", r.Changes.Select(c => c.Description))));
+    }
+
+    [Fact]
     public void A_load_tells_how_far_it_has_got()
     {
         using var t = new TestRegister();
