@@ -514,7 +514,8 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
             return ExitCodes.Usage;
         }
 
-        var snapshot = register.Reader.Load();
+        // Only this risk's file is read: a change to it is checked against register.yaml, and its links by the files they name.
+        var snapshot = register.Reader.LoadRisk(riskId);
         if (FileOf(snapshot, riskId) is not { } path)
         {
             return NotFound(snapshot, riskId);
