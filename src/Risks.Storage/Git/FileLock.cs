@@ -48,7 +48,7 @@ public sealed partial class FileLock : IDisposable
             if (DateTime.UtcNow > deadline)
             {
                 Close(fd);
-                throw new TimeoutException($"another save has held the register's lock ({path}) for over {timeout.TotalSeconds:0} seconds");
+                throw new TimeoutException($"another save has held the register's lock ({path}) for over {Core.Domain.Text.Count((int)timeout.TotalSeconds, "second")}");
             }
 
             Thread.Sleep(wait);

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using LibGit2Sharp;
 
+using Risks.Storage.Files;
+
 namespace Risks.Storage.Git;
 
 /// <summary>
@@ -10,6 +12,9 @@ namespace Risks.Storage.Git;
 internal sealed partial class Recovery
 {
     private static readonly TimeSpan StaleGitLock = TimeSpan.FromSeconds(60);
+
+    /// <summary>Ten minutes: no blob of a register file takes libgit2 that long to write.</summary>
+    private static readonly TimeSpan StaleObject = TimeSpan.FromMinutes(10);
 
     private readonly RegisterStore _store;
 
@@ -31,6 +36,9 @@ internal sealed partial class Recovery
         var entries = SaveJournal.Read(GitDir);
         if (entries is null)
         {
+            // A writer killed before its journal was in place leaves only temporary files: the journal's own, and libgit2's objects.
+            RemoveOrphanTemporaryFiles(GitDir);
+            RemoveLibgit2TemporaryObjects(StaleObject, SearchOption.TopDirectoryOnly);
             ClearGitLocks(StaleGitLock);
             if (GitLocks().FirstOrDefault(File.Exists) is { } busy)
             {
@@ -65,7 +73,7 @@ internal sealed partial class Recovery
                 {
                     File.Delete(file);
                 }
-                else if (!File.Exists(file) || BlobId.Of(File.ReadAllBytes(file)) != BlobId.Of(bytes))
+                else if (!Same(entry.Path, bytes))
                 {
                     AtomicFile.Write(file, bytes);
                 }
@@ -82,16 +90,55 @@ internal sealed partial class Recovery
         }
 
         RemoveOrphanTemporaryFiles(GitDir);
+        RemoveLibgit2TemporaryObjects(TimeSpan.Zero, SearchOption.AllDirectories);
+        SaveJournal.Clear(GitDir);
+    }
+
+    /// <summary>
+    /// Removes the temporary object files libgit2 writes while making a blob (<c>tmp_object_git2_*</c>,
+    /// <c>streamed_git2_*</c>) that are older than <paramref name="age"/>. Only called while this
+    /// program's lock is held, so no save of ours is making them; another libgit2 program might be,
+    /// hence the age when no journal proves their writer dead. A save writes its journal before any
+    /// object, so without a journal only the objects folder itself is looked in (a streamed blob's
+    /// file), not its 256 subfolders, which would cost every save a walk of them.
+    /// </summary>
+    private void RemoveLibgit2TemporaryObjects(TimeSpan age, SearchOption where)
+    {
         var objects = Path.Combine(GitDir, "objects");
-        if (Directory.Exists(objects))
+        if (!Directory.Exists(objects))
         {
-            foreach (var temp in Directory.EnumerateFiles(objects, "tmp_object_git2_*", SearchOption.AllDirectories))
-            {
-                File.Delete(temp);
-            }
+            return;
         }
 
-        SaveJournal.Clear(GitDir);
+        foreach (var pattern in new[] { "tmp_object_git2_*", "streamed_git2_*" })
+        {
+            foreach (var temp in Directory.EnumerateFiles(objects, pattern, where))
+            {
+                try
+                {
+                    if (age == TimeSpan.Zero || DateTime.UtcNow - File.GetLastWriteTimeUtc(temp) >= age)
+                    {
+                        File.Delete(temp);
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether the work tree's file holds <paramref name="bytes"/>; anything there that is not a file to read (a pipe, say) does not.</summary>
+    private bool Same(string path, byte[] bytes)
+    {
+        try
+        {
+            return SafeFile.ReadIfThere(Root, path) is { } onDisk && onDisk.AsSpan().SequenceEqual(bytes);
+        }
+        catch (UnreadableFileException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Removes Git's lock files older than <paramref name="age"/> (by the file system's clock). Only called while this program's lock is held.</summary>

@@ -5,6 +5,8 @@ using Risks.Core.Domain;
 using Risks.Core.Validation;
 using Risks.Storage.Yaml;
 
+using Risks.Storage.Files;
+
 namespace Risks.Storage.Git;
 
 public enum ImportKind { New, Changed, Unchanged }
@@ -183,14 +185,13 @@ public sealed class RegisterImport
     /// <summary>Why the file a change would write holds an edit not yet committed (or was removed, or is there uncommitted), or null.</summary>
     private string? UncommittedEdit(ImportChange change)
     {
-        var file = Path.Combine(Root, change.Path);
-        var onDisk = File.Exists(file) ? BlobId.Of(File.ReadAllBytes(file)) : null;
+        var onDisk = SafeFile.ReadIfThere(Root, change.Path) is { } bytes ? BlobId.Of(bytes) : null;
         if (string.Equals(onDisk, change.Committed, StringComparison.Ordinal))
         {
             return null;
         }
 
-        var what = onDisk is null ? "was removed from the folder but not from the last commit" : change.Committed is null ? "is in the folder but not committed" : $"holds an edit not yet committed (file modified {File.GetLastWriteTime(file):yyyy-MM-dd HH:mm})";
+        var what = onDisk is null ? "was removed from the folder but not from the last commit" : change.Committed is null ? "is in the folder but not committed" : $"holds an edit not yet committed (file modified {File.GetLastWriteTime(Path.Combine(Root, change.Path)):yyyy-MM-dd HH:mm})";
         return $"{change.Path} {what}; commit or discard that edit, then import again";
     }
 

@@ -3,6 +3,7 @@ using LibGit2Sharp;
 using Risks.Core.Domain;
 using Risks.Core.Validation;
 using Risks.Storage.Cache;
+using Risks.Storage.Files;
 using Risks.Storage.Yaml;
 
 namespace Risks.Storage.Git;
@@ -24,8 +25,11 @@ public sealed class RegisterReader
     internal LoadCounts LastLoad { get; private set; } = new(0, 0, 0);
 
     /// <summary>Only register.yaml, as the work tree holds it: for commands that need the settings and people, not the risks.</summary>
-    public (RegisterSettings? Settings, IReadOnlyList<Problem> Problems) ReadSettings() =>
-        SettingsYaml.Read(File.ReadAllBytes(Path.Combine(Root, SettingsYaml.FileName)));
+    public (RegisterSettings? Settings, IReadOnlyList<Problem> Problems) ReadSettings()
+    {
+        var (bytes, refusal) = SafeFile.Read(Root, SettingsYaml.FileName);
+        return bytes is null ? (null, [new Problem(SettingsYaml.FileName, 1, 1, refusal!)]) : SettingsYaml.Read(bytes);
+    }
 
     /// <summary>
     /// register.yaml as committed at HEAD: the people and roles every write is checked against, so
@@ -117,14 +121,22 @@ public sealed class RegisterReader
                 }
             }
 
-            byte[] bytes;
+            byte[]? bytes;
+            string? refusal;
             try
             {
-                bytes = File.ReadAllBytes(Path.Combine(Root, path));
+                (bytes, refusal) = SafeFile.Read(Root, path);
             }
             catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
             {
                 // Gone since the folder was listed (the next writer undid a new risk whose save was killed): not there.
+                return;
+            }
+
+            if (bytes is null)
+            {
+                // Not a file to read (a pipe, a device, a link out of the register, far too large): said, and the rest read as usual.
+                (found[i], foundVersions[i]) = (new RiskFile(null, [new Problem(path, 1, 1, refusal!)]), "");
                 return;
             }
 
@@ -160,7 +172,7 @@ public sealed class RegisterReader
                 kept.Select(i => (foundVersions[i], listed[i].Path)).ToHashSet());
         }
 
-        return SnapshotAssembly.Assemble(settings, problems, files, read, versions, stored => File.ReadAllBytes(Path.Combine(Root, stored.Path)));
+        return SnapshotAssembly.Assemble(settings, problems, files, read, versions, stored => SafeFile.Read(Root, stored.Path).Bytes ?? []);
     }
 
     /// <summary>
@@ -175,10 +187,11 @@ public sealed class RegisterReader
     {
         _store.SettleUnfinishedWrite();
         var path = RegisterLayout.PathOf(id);
-        byte[] bytes;
+        byte[]? bytes;
+        string? refusal;
         try
         {
-            bytes = File.ReadAllBytes(Path.Combine(Root, path));
+            (bytes, refusal) = SafeFile.Read(Root, path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -186,6 +199,11 @@ public sealed class RegisterReader
         }
 
         var (settings, problems) = ReadSettings();
+        if (bytes is null)
+        {
+            return new RegisterSnapshot(settings ?? new RegisterSettings(), settings is not null, [], [path], [.. problems, new Problem(path, 1, 1, refusal!)]);
+        }
+
         var version = BlobId.Of(bytes);
         var file = ParsedVersions.Parse(bytes, path, version);
         var all = problems.Concat(file.Problems).ToList();
@@ -282,6 +300,9 @@ public sealed class RegisterReader
             new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
         {
             ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory,
+
+            // A folder that is a link is not walked: it may lead out of the register, or round in a loop.
+            ShouldRecursePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
         };
         return entries.Where(e => RegisterLayout.IsRiskFile(e.Path)).OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
     }

@@ -1,5 +1,7 @@
 using LibGit2Sharp;
 
+using Risks.Storage.Files;
+
 namespace Risks.Storage.Git;
 
 /// <summary>
@@ -10,7 +12,9 @@ namespace Risks.Storage.Git;
 internal sealed class RegisterStore
 {
     private const string LockName = "risks.lock";
-    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>How long a write waits for another to finish: 30 seconds, or <c>RISKS_LOCK_WAIT</c> seconds.</summary>
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("RISKS_LOCK_WAIT"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : 30);
 
     public RegisterStore(string root, TimeProvider clock)
     {
@@ -87,8 +91,7 @@ internal sealed class RegisterStore
     {
         var journal = files.Select(f =>
         {
-            var file = Path.Combine(Root, f.Path);
-            return new SaveJournal.Entry(f.Path, BlobId.Of(f.Content), File.Exists(file) ? File.ReadAllBytes(file) : null);
+            return new SaveJournal.Entry(f.Path, BlobId.Of(f.Content), SafeFile.ReadIfThere(Root, f.Path));
         }).ToList();
         SaveJournal.Write(GitDir, journal);
         try

@@ -4,6 +4,8 @@ using Risks.Core.Changes;
 using Risks.Core.Domain;
 using Risks.Storage.Yaml;
 
+using Risks.Storage.Files;
+
 namespace Risks.Storage.Git;
 
 /// <summary>What a sync did.</summary>
@@ -259,8 +261,7 @@ public sealed class RegisterSync
         var dirty = new List<string>();
         foreach (var path in touched)
         {
-            var file = Path.Combine(Root, path);
-            var onDisk = File.Exists(file) ? BlobId.Of(File.ReadAllBytes(file)) : null;
+            var onDisk = SafeFile.ReadIfThere(Root, path) is { } bytes ? BlobId.Of(bytes) : null;
             if (onDisk != local[path]?.Target.Sha)
             {
                 dirty.Add(path);
@@ -285,8 +286,7 @@ public sealed class RegisterSync
         var changes = repo.Diff.Compare<TreeChanges>(from.Tree, to.Tree).ToList();
         SaveJournal.Write(GitDir, changes.SelectMany(c => c.Status == LibGit2Sharp.ChangeKind.Renamed ? [c.Path, c.OldPath] : new[] { c.Path }).Select(path =>
         {
-            var file = Path.Combine(Root, path);
-            return new SaveJournal.Entry(path, to[path]?.Target.Sha, File.Exists(file) ? File.ReadAllBytes(file) : null);
+            return new SaveJournal.Entry(path, to[path]?.Target.Sha, SafeFile.ReadIfThere(Root, path));
         }).ToList());
         foreach (var change in changes)
         {

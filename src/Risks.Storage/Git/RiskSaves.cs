@@ -4,6 +4,8 @@ using Risks.Core.Domain;
 using Risks.Core.Validation;
 using Risks.Storage.Yaml;
 
+using Risks.Storage.Files;
+
 namespace Risks.Storage.Git;
 
 /// <summary>
@@ -51,7 +53,7 @@ public sealed class RiskSaves
         var version = BlobId.Of(content);
         using var held = _store.Lock();
         var filePath = Path.Combine(Root, path);
-        var onDisk = File.Exists(filePath) ? File.ReadAllBytes(filePath) : null;
+        var onDisk = SafeFile.ReadIfThere(Root, path);
         var currentVersion = onDisk is null ? null : BlobId.Of(onDisk);
         using var repo = _store.Open();
         var head = _store.Tip(repo);

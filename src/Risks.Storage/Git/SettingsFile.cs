@@ -5,6 +5,8 @@ using Risks.Core.Settings;
 using Risks.Core.Validation;
 using Risks.Storage.Yaml;
 
+using Risks.Storage.Files;
+
 namespace Risks.Storage.Git;
 
 /// <summary>register.yaml as read, with the version (blob id) a save checks it is still.</summary>
@@ -29,7 +31,12 @@ public sealed class SettingsFile
     /// </summary>
     public (StoredSettings? Stored, IReadOnlyList<Problem> Problems) Read()
     {
-        var bytes = File.ReadAllBytes(Path.Combine(Root, SettingsYaml.FileName));
+        var (bytes, refusal) = SafeFile.Read(Root, SettingsYaml.FileName);
+        if (bytes is null)
+        {
+            return (null, [new Problem(SettingsYaml.FileName, 1, 1, refusal!)]);
+        }
+
         var (settings, problems) = SettingsYaml.Read(bytes);
         if (settings is null)
         {
@@ -59,7 +66,7 @@ public sealed class SettingsFile
         var version = BlobId.Of(content);
         using var held = _store.Lock();
         var path = SettingsYaml.FileName;
-        var onDisk = File.ReadAllBytes(Path.Combine(Root, path));
+        var onDisk = SafeFile.ReadAllBytes(Root, path);
         var currentVersion = BlobId.Of(onDisk);
         using var repo = _store.Open();
         var head = _store.Tip(repo);

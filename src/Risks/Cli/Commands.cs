@@ -7,6 +7,7 @@ using Risks.Core.Presentation;
 using Risks.Core.Queries;
 using Risks.Core.Scoring;
 using Risks.Core.Validation;
+using Risks.Storage.Files;
 using Risks.Storage.Git;
 using Risks.Storage.Sample;
 using Risks.Storage.Yaml;
@@ -308,7 +309,13 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
             return refused;
         }
 
-        var bytes = File.ReadAllBytes(Path.Combine(register.Root, path));
+        var (bytes, refusal) = SafeFile.Read(register.Root, path);
+        if (bytes is null)
+        {
+            Error.WriteLine($"risks: {path}:1:1: {refusal}");
+            return ExitCodes.Problems;
+        }
+
         var problems = new List<Problem>();
         var text = SafeText.Decode(bytes, path, problems);
         if (text is null || YamlTreeReader.Read(text, path, problems) is not YMapping tree)
@@ -370,7 +377,13 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
             return ExitCodes.Usage;
         }
 
-        var original = File.ReadAllBytes(file);
+        var (original, refusal) = SafeFile.Read(register.Root, path);
+        if (original is null)
+        {
+            Error.WriteLine($"risks: {path}:1:1: {refusal}");
+            return ExitCodes.Problems;
+        }
+
         var workFolder = Directory.CreateTempSubdirectory("risks-edit-").FullName;
         var copy = Path.Combine(workFolder, Path.GetFileName(path));
         File.WriteAllBytes(copy, original);

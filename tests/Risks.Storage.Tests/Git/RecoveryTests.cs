@@ -50,6 +50,31 @@ public sealed class RecoveryTests : IDisposable
     }
 
     [Fact]
+    public void A_writer_killed_before_its_journal_was_in_place_leaves_temporary_files_the_next_save_removes()
+    {
+        _register.SaveNew(Risk("BAF-07", "First."));
+        var git = Path.Combine(_register.Root, ".git");
+        var journalTemp = Path.Combine(git, ".risks-journal.json.999999.tmp");
+        var streamed = Path.Combine(git, "objects", "streamed_git2_AbC");
+        var young = Path.Combine(git, "objects", "streamed_git2_DeF");
+        var mine = Path.Combine(git, ".risks-journal.json.1.tmp");
+        File.WriteAllText(journalTemp, "[{\"Pa");
+        File.WriteAllText(streamed, "half");
+        File.SetLastWriteTimeUtc(streamed, DateTime.UtcNow.AddHours(-1));
+        File.WriteAllText(young, "another libgit2 program, at work now");
+        File.WriteAllText(mine, "a process that is alive");
+
+        _register.SaveNew(Risk("BAF-08", "Second."));
+
+        File.Exists(journalTemp).ShouldBeFalse("its process is gone");
+        File.Exists(streamed).ShouldBeFalse("an hour old");
+        File.Exists(young).ShouldBeTrue("it may be another program's, at work");
+        File.Exists(mine).ShouldBeTrue("its process (pid 1) is alive");
+        File.Delete(young);
+        File.Delete(mine);
+    }
+
+    [Fact]
     public void A_save_killed_before_its_commit_is_undone_by_the_next_save_and_its_locks_cleared_at_once()
     {
         _register.SaveNew(Risk("R-1", "first"));
