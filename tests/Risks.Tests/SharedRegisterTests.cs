@@ -132,10 +132,18 @@ public sealed class SharedRegisterTests : IDisposable
         Git.TryRun(_temp.Path, "-c", "safe.directory=*", "-C", register, "fsck", "--full", "--strict").Code.ShouldBe(0);
         Git.Run(_temp.Path, "-c", "safe.directory=*", "-C", register, "status", "--porcelain").ShouldBeEmpty();
 
-        // The parse cache either of them wrote last, which the other may replace.
-        File.Exists(Path.Combine(register, ".git", "risks-cache", "parsed.bin")).ShouldBeTrue();
+        // The parse cache one of them writes, the other replaces when a file has changed since.
+        var cache = Path.Combine(register, ".git", "risks-cache", "parsed.bin");
+        users.Risks(owner, app, register, "list").ShouldSucceed();
+        OwnerOf(cache).ShouldBe(owner);
+        users.Risks(lead, app, register, "set", "R-2", "performance=after the cache", "-m", "lead, after the cache").ShouldSucceed();
+        users.Risks(lead, app, register, "list").ShouldSucceed();
+        OwnerOf(cache).ShouldBe(lead);
         NotGroupWritable(register, users.Group).ShouldBeEmpty();
     }
+
+    private static string OwnerOf(string file) =>
+        ChildProcess.Run("stat", ["-c", "%U", file], null, TimeSpan.FromSeconds(10)).Out.Trim();
 
     private static void Run(string program, params string[] args)
     {
