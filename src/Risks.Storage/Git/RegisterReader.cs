@@ -67,6 +67,40 @@ public sealed class RegisterReader
         return found;
     }
 
+    /// <summary>
+    /// The version of the file at <paramref name="path"/> that <paramref name="text"/> names, for a
+    /// script that says which version it read (<c>risks set --expect</c>): a blob id as
+    /// <c>risks show --format json</c> reports it (whole, or its first 7 or more characters when
+    /// the repository has it), or a commit (the file's blob at that commit; "" when the file was not
+    /// there). Null when it names neither.
+    /// </summary>
+    public string? VersionOf(string path, string text)
+    {
+        if (text.Length is < 7 or > 40 || !text.All(char.IsAsciiHexDigit))
+        {
+            return null;
+        }
+
+        using var repo = _store.Open();
+        GitObject? found;
+        try
+        {
+            found = repo.Lookup(text.ToLowerInvariant());
+        }
+        catch (AmbiguousSpecificationException)
+        {
+            return null;
+        }
+
+        return found switch
+        {
+            Commit commit => commit[path]?.Target is Blob blob ? blob.Sha : "",
+            Blob blob => blob.Sha,
+            null when text.Length == 40 => text.ToLowerInvariant(), // a version of the work tree not yet committed
+            _ => null,
+        };
+    }
+
     /// <summary>The sha of the commit HEAD is at, or null before the first commit: cheap enough to poll for commits made by others.</summary>
     public string? HeadCommit()
     {

@@ -89,6 +89,10 @@ public static partial class FieldSetter
         };
     }
 
+    /// <summary>Whether a setting adds to or takes from a list (<c>+=</c>, <c>-=</c>), which holds for any version of the risk, not only the one read.</summary>
+    public static bool ChangesList(string setting) =>
+        Setting().Match(setting) is { Success: true } match && match.Groups["op"].Value is "+=" or "-=";
+
     /// <summary>
     /// Why a well-formed setting names no field of a risk on a register with <paramref name="settings"/>
     /// (naming the keys allowed where its path goes astray), or null when it names one or is not well formed.

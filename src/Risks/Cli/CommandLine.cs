@@ -116,8 +116,9 @@ public static class CommandLine
 
         var reason = new Option<string?>("--message", "-m") { Description = "Why: the reason recorded with the change" };
         var editId = new Argument<string>("id") { Description = "The risk's id, such as BAF-07" };
-        var edit = new Command("edit", "Edit a risk's file in $VISUAL or $EDITOR; it is checked when you close the editor, and committed with a reason.") { editId, reason };
-        edit.SetAction(r => commands.Edit(r.GetValue(editId)!, r.GetValue(reason), r));
+        var editExpect = new Option<string?>("--expect") { Description = "The version you read (the \"version\" of 'risks show ID --format json', or a commit): nothing is saved if the risk has changed since (exit 3)" };
+        var edit = new Command("edit", "Edit a risk's file in $VISUAL or $EDITOR; it is checked when you close the editor, and committed with a reason.") { editId, reason, editExpect };
+        edit.SetAction(r => commands.Edit(r.GetValue(editId)!, r.GetValue(reason), r.GetValue(editExpect), r));
 
         var setId = new Argument<string>("id") { Description = "The risk's id, such as BAF-07" };
         var settings = new Argument<string[]>("settings")
@@ -126,8 +127,9 @@ public static class CommandLine
             Arity = ArgumentArity.OneOrMore,
         };
         var setReason = new Option<string>("--message", "-m") { Description = "Why: the reason recorded with the change", Required = true };
-        var set = new Command("set", "Change fields of a risk from a script, by their path in the file, as one commit.") { setId, settings, setReason };
-        set.SetAction(r => commands.Set(r.GetValue(setId)!, r.GetValue(settings)!, r.GetValue(setReason)!, r));
+        var setExpect = new Option<string?>("--expect") { Description = "The version the script read (the \"version\" of 'risks show ID --format json', or a commit): nothing is saved if the risk has changed since (exit 3); += and -= alone are applied to the version there" };
+        var set = new Command("set", "Change fields of a risk from a script, by their path in the file, as one commit.") { setId, settings, setReason, setExpect };
+        set.SetAction(r => commands.Set(r.GetValue(setId)!, r.GetValue(settings)!, r.GetValue(setReason)!, r.GetValue(setExpect), r));
 
         var iterationName = new Argument<string>("name") { Description = "The iteration's name, such as 2025-03" };
         var iterationTitle = new Option<string?>("--title") { Description = "What the iteration is for, such as \"Board 13 March 2025\"" };

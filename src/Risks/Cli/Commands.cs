@@ -146,7 +146,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
                 Out.Write(RiskYaml.Write(stored.Risk));
                 break;
             case "json":
-                Out.WriteLine(JsonOutput.Risk(facts, snapshot.Settings));
+                Out.WriteLine(JsonOutput.Risk(facts, snapshot.Settings, stored.Version));
                 break;
             default:
                 TextOutput.Risk(Out, facts, snapshot.Settings, context.Today, stored.Path);
@@ -296,7 +296,13 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         return ExitCodes.Problems;
     }
 
-    public int Set(string id, string[] settings, string reason, ParseResult parse)
+    /// <summary>
+    /// <c>risks set</c>: the settings applied to the risk's file as it is, saved as one commit if the
+    /// file is still the version read (or, with <paramref name="expect"/>, the version the script
+    /// says it read). Settings that only add to or take from lists hold for any version, so when the
+    /// risk changed meanwhile they are applied again to the version now there rather than refused.
+    /// </summary>
+    public int Set(string id, string[] settings, string reason, string? expect, ParseResult parse)
     {
         if (Target(id, parse, out var target) is { } failure)
         {
@@ -309,54 +315,85 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
             return refused;
         }
 
-        var (bytes, refusal) = SafeFile.Read(register.Root, path);
-        if (bytes is null)
+        string? expected = null;
+        if (expect is not null && (expected = Expected(register, riskId, path, expect)) is null)
         {
-            Error.WriteLine($"risks: {path}:1:1: {refusal}");
-            return ExitCodes.Problems;
+            return ExitCodes.Usage;
         }
 
-        var problems = new List<Problem>();
-        var text = SafeText.Decode(bytes, path, problems);
-        if (text is null || YamlTreeReader.Read(text, path, problems) is not YMapping tree)
+        var listsOnly = settings.All(FieldSetter.ChangesList);
+        for (var attempt = 1; ; attempt++)
         {
-            Error.WriteLine($"risks: {path} cannot be read, so it cannot be changed field by field; fix it with 'risks edit {riskId}':");
-            problems.ForEach(p => Error.WriteLine($"  {p}"));
-            return ExitCodes.Problems;
-        }
-
-        foreach (var setting in settings)
-        {
-            // A field the risk does not have is a problem with what was asked, as a wrong value is.
-            if (FieldSetter.UnknownField(setting, snapshot.Settings) is { } unknown)
+            var (bytes, refusal) = SafeFile.Read(register.Root, path);
+            if (bytes is null)
             {
-                Error.WriteLine($"risks: {riskId} was not changed: {unknown}");
+                Error.WriteLine($"risks: {path}:1:1: {refusal}");
                 return ExitCodes.Problems;
             }
 
-            if (FieldSetter.Apply(tree, setting, snapshot.Settings) is { } error)
+            var problems = new List<Problem>();
+            var text = SafeText.Decode(bytes, path, problems);
+            if (text is null || YamlTreeReader.Read(text, path, problems) is not YMapping tree)
             {
-                Error.WriteLine($"risks: {error}");
-                return ExitCodes.Usage;
-            }
-        }
-
-        var read = RiskYaml.FromTree(tree, path, riskId);
-        if (read.Risk is null)
-        {
-            Error.WriteLine($"risks: {riskId} was not changed: the result would not be valid:");
-            foreach (var problem in read.Problems)
-            {
-                Error.WriteLine($"  {problem.Message}");
+                Error.WriteLine($"risks: {path} cannot be read, so it cannot be changed field by field; fix it with 'risks edit {riskId}':");
+                problems.ForEach(p => Error.WriteLine($"  {p}"));
+                return ExitCodes.Problems;
             }
 
-            return ExitCodes.Problems;
-        }
+            foreach (var setting in settings)
+            {
+                // A field the risk does not have is a problem with what was asked, as a wrong value is.
+                if (FieldSetter.UnknownField(setting, snapshot.Settings) is { } unknown)
+                {
+                    Error.WriteLine($"risks: {riskId} was not changed: {unknown}");
+                    return ExitCodes.Problems;
+                }
 
-        return Save(register, snapshot, read.Risk, BlobId.Of(bytes), reason);
+                if (FieldSetter.Apply(tree, setting, snapshot.Settings) is { } error)
+                {
+                    Error.WriteLine($"risks: {error}");
+                    return ExitCodes.Usage;
+                }
+            }
+
+            var read = RiskYaml.FromTree(tree, path, riskId);
+            if (read.Risk is null)
+            {
+                Error.WriteLine($"risks: {riskId} was not changed: the result would not be valid:");
+                foreach (var problem in read.Problems)
+                {
+                    Error.WriteLine($"  {problem.Message}");
+                }
+
+                return ExitCodes.Problems;
+            }
+
+            // Changes to lists are made to whatever version is there; any other change only to the version read.
+            var asRead = listsOnly ? BlobId.Of(bytes) : expected ?? BlobId.Of(bytes);
+            var outcome = Attempt(register, snapshot, read.Risk, asRead, reason, out var author);
+            if (outcome is SaveOutcome.Conflict && listsOnly && attempt < 10)
+            {
+                continue;
+            }
+
+            return Report(read.Risk, outcome, author);
+        }
     }
 
-    public int Edit(string id, string? reason, ParseResult parse)
+    /// <summary>The version <c>--expect</c> names, or null (having said why) when it names none of the risk's.</summary>
+    private string? Expected(Register register, RiskId id, string path, string expect)
+    {
+        var version = register.Reader.VersionOf(path, expect.Trim());
+        if (version is null)
+        {
+            Error.WriteLine($"risks: --expect {expect} is not a version of {id}: give the \"version\" that 'risks show {id} --format json' reports (a blob id), or a commit");
+        }
+
+        return version;
+    }
+
+    /// <summary><c>risks edit</c>: the file in an editor, checked when it is closed, saved if the file is still the version read (or, with <paramref name="expect"/>, the version the person says they read).</summary>
+    public int Edit(string id, string? reason, string? expect, ParseResult parse)
     {
         if (Target(id, parse, out var target) is { } failure)
         {
@@ -364,6 +401,12 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         }
 
         var (register, snapshot, riskId, path) = target;
+        string? expected = null;
+        if (expect is not null && (expected = Expected(register, riskId, path, expect)) is null)
+        {
+            return ExitCodes.Usage;
+        }
+
         var file = Path.Combine(register.Root, path);
         if (Refused(Gate(register).Edit(riskId, snapshot.Find(riskId)?.Risk)) is { } refused)
         {
@@ -413,7 +456,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
                     return ExitCodes.Usage;
                 }
 
-                var code = Save(register, snapshot, read.Risk, BlobId.Of(original), reason);
+                var code = Save(register, snapshot, read.Risk, expected ?? BlobId.Of(original), reason);
                 if (code == ExitCodes.Ok)
                 {
                     Directory.Delete(workFolder, recursive: true);
@@ -440,21 +483,33 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         }
     }
 
-    private int Save(Register register, RegisterSnapshot snapshot, Risk risk, string version, string reason)
+    private int Save(Register register, RegisterSnapshot snapshot, Risk risk, string version, string reason) =>
+        Report(risk, Attempt(register, snapshot, risk, version, reason, out var author), author);
+
+    /// <summary>Saves the risk if the person may and the file is still <paramref name="version"/>; null when their role refuses it (already said).</summary>
+    private SaveOutcome? Attempt(Register register, RegisterSnapshot snapshot, Risk risk, string version, string reason, out Author? author)
     {
         // Asked again at the moment of saving: the result must be theirs to write too.
         var gate = Gate(register);
-        if (Refused(gate.Save(risk)) is { } refused)
+        author = null;
+        if (Refused(gate.Save(risk)) is not null)
         {
-            return refused;
+            return null;
         }
 
-        var author = gate.Author!;
-        var outcome = register.Saves.Save(risk, version, reason, author, snapshot.SettingsValid ? snapshot.Settings : null, context.Clock.GetLocalNow());
+        author = gate.Author!;
+        return register.Saves.Save(risk, version, reason, author, snapshot.SettingsValid ? snapshot.Settings : null, context.Clock.GetLocalNow());
+    }
+
+    /// <summary>Says what a save did, and gives the exit code for it.</summary>
+    private int Report(Risk risk, SaveOutcome? outcome, Author? author)
+    {
         switch (outcome)
         {
+            case null:
+                return ExitCodes.NotAllowed;
             case SaveOutcome.Saved saved:
-                Out.WriteLine($"Saved {saved.Headline} [{saved.Commit[..8]}] by {author.Name}");
+                Out.WriteLine($"Saved {saved.Headline} [{saved.Commit[..8]}] by {author!.Name}");
                 return ExitCodes.Ok;
             case SaveOutcome.Unchanged:
                 Out.WriteLine($"{risk.Id} is already like that; nothing to save.");

@@ -25,9 +25,15 @@ internal static class JsonOutput
     public static string List(IReadOnlyList<RiskFacts> rows, RegisterSettings settings) =>
         new JsonArray([.. rows.Select(f => Summary(f, settings))]).ToJsonString(Options);
 
-    public static string Risk(RiskFacts facts, RegisterSettings settings)
+    /// <param name="version">The file's version (its blob id), for a script to give back with <c>risks set --expect</c>.</param>
+    public static string Risk(RiskFacts facts, RegisterSettings settings, string? version = null)
     {
         var node = JsonSerializer.SerializeToNode(facts.Risk, Options)!.AsObject();
+        if (version is not null)
+        {
+            node["version"] = version;
+        }
+
         node["derived"] = Derived(facts);
         return node.ToJsonString(Options);
     }
