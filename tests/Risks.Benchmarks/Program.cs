@@ -5,7 +5,9 @@ using Risks.Benchmarks;
 // Usage (from the repository root):
 //   dotnet run -c Release --project tests/Risks.Benchmarks -- [--risks 10000] [--commits 50000] [--dir /tmp/risks-bench] [--keep]
 //     [--sizes 1000x10000,10000x50000] [--reps 7] [--saves 25] [--reuse] [--no-r2r] [--startup-runs 7] [--no-startup]
-//     [--fallback-up-to 50000] [--no-history] [--no-papers] [--doc PATH | --no-doc]
+//     [--fallback-up-to 50000] [--no-history] [--no-papers] [--doc PATH | --no-doc] [--only-commands]
+// --only-commands measures only the commands table (each command a fresh process beside Git) and
+// puts it into the doc in place of the one it had; a full run keeps the table as it was.
 // With neither --risks nor --commits nor --sizes it measures both default sizes and rewrites
 // docs/performance.md; otherwise it writes the doc only when --doc is given.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -51,12 +53,17 @@ try
 catch (ArgumentException e)
 {
     Console.Error.WriteLine($"Risks.Benchmarks: {e.Message}");
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Risks.Benchmarks -- [--risks N] [--commits C] [--sizes NxC,...] [--dir DIR] [--keep] [--reuse] [--reps 7] [--saves 25] [--no-r2r] [--startup-runs 7] [--no-startup] [--fallback-up-to 50000] [--no-history] [--no-papers] [--doc PATH | --no-doc]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Risks.Benchmarks -- [--risks N] [--commits C] [--sizes NxC,...] [--dir DIR] [--keep] [--reuse] [--reps 7] [--saves 25] [--no-r2r] [--startup-runs 7] [--no-startup] [--fallback-up-to 50000] [--no-history] [--no-papers] [--doc PATH | --no-doc] [--only-commands]");
     return 2;
 }
 
 var run = Stopwatch.StartNew();
 var machine = Machine.Describe();
+if (options.OnlyCommands)
+{
+    return CommandsOnly(options);
+}
+
 Console.WriteLine($"Risks benchmark: {string.Join(", ", options.Sizes.Select(s => $"{s.Risks:N0} risks / {s.Commits:N0} commits"))}; {options.Reps} repetitions, {options.Saves} saves; registers under {options.Dir}");
 Console.WriteLine(machine.OneLine);
 
@@ -160,11 +167,52 @@ Console.WriteLine($"Total run time: {run.Elapsed.TotalMinutes:F1} min");
 var docPath = options.DocPath ?? (options.DefaultSizes && !options.NoDoc ? Report.DefaultDocPath() : null);
 if (docPath is not null && !options.NoDoc)
 {
-    File.WriteAllText(docPath, Report.Document(results, firstFrames, machine, options, run.Elapsed));
+    // The commands table is measured on its own (--only-commands): kept as it was.
+    var document = Report.Document(results, firstFrames, machine, options, run.Elapsed);
+    if (File.Exists(docPath) && CommandsMeasure.Section(File.ReadAllText(docPath)) is { } commandsTable)
+    {
+        document = CommandsMeasure.Splice(document, commandsTable);
+    }
+
+    File.WriteAllText(docPath, document);
     Console.WriteLine($"Wrote {docPath}");
 }
 
 return 0;
+
+// --only-commands: the commands table alone, for each size, put into the doc in place of the one it had.
+static int CommandsOnly(Options options)
+{
+    Directory.CreateDirectory(options.Dir);
+    var risks = ReadyToRun.PublishRisks(options.Dir, readyToRun: true, out var failure)
+        ?? throw new InvalidOperationException($"the risks program could not be published: {failure}");
+    Console.WriteLine($"  risks published (ReadyToRun): {risks}");
+    foreach (var (count, commits) in options.Sizes)
+    {
+        var dir = Path.Combine(options.Dir, $"r{count}-c{commits}");
+        if (!(options.Reuse && File.Exists(Path.Combine(dir, ".git", "risks-bench-generated"))))
+        {
+            Console.WriteLine($"  generating {count:N0} risks, {commits:N0} commits...");
+            var generated = Generator.Generate(dir, count, commits);
+            File.WriteAllText(Path.Combine(dir, ".git", "risks-bench-generated"), $"{count} {commits}\n");
+            Console.WriteLine($"  generated in {generated.TotalSeconds:F1} s");
+        }
+
+        CpuSample.WaitForQuiet(0.10, TimeSpan.FromMinutes(3));
+        var before = CpuSample.Now();
+        var (rows, setup) = CommandsMeasure.Run(dir, options.Reps, risks);
+        var table = CommandsMeasure.Table(rows, setup, count, commits, options.Reps, CpuSample.OthersShare(before, CpuSample.Now()));
+        Console.WriteLine(table);
+        var doc = options.DocPath ?? Report.DefaultDocPath() ?? throw new InvalidOperationException("docs/performance.md not found: give --doc PATH");
+        if (!options.NoDoc)
+        {
+            File.WriteAllText(doc, CommandsMeasure.Splice(File.ReadAllText(doc), table));
+            Console.WriteLine($"Wrote the table into {doc}");
+        }
+    }
+
+    return 0;
+}
 
 namespace Risks.Benchmarks
 {
@@ -185,7 +233,8 @@ namespace Risks.Benchmarks
         bool NoStartup,
         int FallbackUpTo,
         bool NoHistory,
-        bool NoPapers)
+        bool NoPapers,
+        bool OnlyCommands)
     {
         public static readonly (int Risks, int Commits)[] Defaults = [(1_000, 10_000), (10_000, 50_000)];
 
@@ -207,6 +256,7 @@ namespace Risks.Benchmarks
             var fallbackUpTo = 50_000;
             var noHistory = false;
             var noPapers = false;
+            var onlyCommands = false;
             for (var i = 0; i < args.Length; i++)
             {
                 string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -244,6 +294,7 @@ namespace Risks.Benchmarks
                     case "--fallback-up-to": fallbackUpTo = Number(0); break;
                     case "--no-history": noHistory = true; break;
                     case "--no-papers": noPapers = true; break;
+                    case "--only-commands": onlyCommands = true; break;
                     default: throw new ArgumentException($"unknown option {args[i]}");
                 }
             }
@@ -255,7 +306,7 @@ namespace Risks.Benchmarks
                 sizes.Add((risks ?? 10_000, commits ?? (risks ?? 10_000) * 5));
             }
 
-            return new Options(sizes ?? [.. Defaults], isDefault, dir, keep, reuse, reps, saves, doc, noDoc, noR2R, startupRuns, noStartup, fallbackUpTo, noHistory, noPapers);
+            return new Options(sizes ?? [.. Defaults], isDefault, dir, keep, reuse, reps, saves, doc, noDoc, noR2R, startupRuns, noStartup, fallbackUpTo, noHistory, noPapers, onlyCommands);
         }
     }
 }

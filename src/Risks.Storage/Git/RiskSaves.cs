@@ -86,6 +86,92 @@ public sealed class RiskSaves
         return new SaveOutcome.Saved(commit, version, headline, changes);
     }
 
+    /// <summary>
+    /// Saves several risks as one commit, all or nothing: each must be valid and its file still
+    /// the version given for it (else nothing is written: the outcome is the first conflict or
+    /// every problem, each prefixed by its risk's id). Risks already as given are left out; when
+    /// all are, nothing is committed. The message names each risk's change and has a trailer per risk.
+    /// </summary>
+    public SaveOutcome SaveAll(IReadOnlyList<(Risk Risk, string Version)> risks, string reason, Author author, RegisterSettings? settings = null, DateTimeOffset? when = null)
+    {
+        var problems = new List<string>();
+        foreach (var (risk, _) in risks)
+        {
+            var issues = RiskValidator.Validate(risk).Select(i => i.Message).ToList();
+            if (settings is not null)
+            {
+                var known = risk.LinkedRisks.Append(risk.Closure?.MergedInto ?? "").Append(risk.Id.Value)
+                    .Where(id => RiskId.TryParse(id, out var parsed) && (parsed == risk.Id || risks.Any(r => r.Risk.Id.Identity == parsed.Identity) || PathOfExisting(parsed) is not null))
+                    .Select(id => RiskId.Parse(id).Identity)
+                    .ToHashSet();
+                issues.AddRange(RegisterValidator.CrossCheck(risk, settings, known).Select(i => i.Message));
+            }
+
+            problems.AddRange(issues.Select(i => $"{risk.Id}: {i}"));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new SaveOutcome.Invalid(problems);
+        }
+
+        using var held = _store.Lock();
+        using var repo = _store.Open();
+        var head = _store.Tip(repo);
+        var files = new List<(string Path, byte[] Content)>();
+        var lines = new List<string>();
+        foreach (var (risk, expected) in risks)
+        {
+            var path = RegisterLayout.PathOf(risk.Id);
+            var onDisk = SafeFile.ReadIfThere(Root, path);
+            var committed = head[path]?.Target.Sha;
+            if (SaveChecks.StillAsRead(_store, head, path, onDisk is null ? null : BlobId.Of(onDisk), committed, expected) is { } changed)
+            {
+                return changed;
+            }
+
+            var content = Encoding.UTF8.GetBytes(RiskYaml.Write(risk));
+            if (BlobId.Of(content) == committed)
+            {
+                continue;
+            }
+
+            var before = committed is null ? null : ParsedVersions.Parse(((LibGit2Sharp.Blob)repo.Lookup(committed)).GetContentStream(), path, committed).Risk;
+            var changes = RiskComparer.Compare(before, risk, settings);
+            lines.Add(ChangeSummary.Headline(before, risk, changes));
+            files.Add((path, content));
+        }
+
+        if (files.Count == 0)
+        {
+            return new SaveOutcome.Unchanged();
+        }
+
+        var ids = files.Select(f => RegisterLayout.Parse(f.Path)!.Value.Id.Value).ToList();
+        var headline = files.Count == 1 ? lines[0] : $"{files.Count} risks changed: {string.Join(", ", ids)}";
+        var message = new StringBuilder(headline).Append("\n\n");
+        if (!string.IsNullOrWhiteSpace(reason))
+        {
+            message.Append(reason.Trim()).Append("\n\n");
+        }
+
+        if (files.Count > 1)
+        {
+            lines.ForEach(l => message.Append("- ").Append(l).Append('\n'));
+            message.Append('\n');
+        }
+
+        ids.ForEach(id => message.Append(TrailerKey).Append(": ").Append(id).Append('\n'));
+
+        var commit = _store.CommitFiles(files, message.ToString(), author, when);
+        foreach (var (path, content) in files)
+        {
+            ParsedVersions.Remember(BlobId.Of(content), path, new RiskFile(risks.First(r => RegisterLayout.PathOf(r.Risk.Id) == path).Risk, []));
+        }
+
+        return new SaveOutcome.Saved(commit, "", headline, []);
+    }
+
     /// <summary>The commit message: the headline, the reason, the changes field by field, and a trailer naming the risk.</summary>
     public static string Message(string headline, string? reason, IReadOnlyList<FieldChange> changes, RiskId id)
     {

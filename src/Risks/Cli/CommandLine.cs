@@ -120,16 +120,23 @@ public static class CommandLine
         var edit = new Command("edit", "Edit a risk's file in $VISUAL or $EDITOR; it is checked when you close the editor, and committed with a reason.") { editId, reason, editExpect };
         edit.SetAction(r => commands.Edit(r.GetValue(editId)!, r.GetValue(reason), r.GetValue(editExpect), r));
 
-        var setId = new Argument<string>("id") { Description = "The risk's id, such as BAF-07" };
+        var setId = new Argument<string?>("id") { Description = "The risk's id, such as BAF-07", Arity = ArgumentArity.ZeroOrOne };
         var settings = new Argument<string[]>("settings")
         {
             Description = "FIELD=VALUE to set a field (current.likelihood=3, actions[A3].due=2025-06-30), FIELD= to clear it, FIELD+=VALUE and FIELD-=VALUE to add to or remove from a list",
-            Arity = ArgumentArity.OneOrMore,
+            Arity = ArgumentArity.ZeroOrMore,
         };
+        var setFrom = new Option<string?>("--from") { Description = "Changes to several risks, one per line as ID FIELD=VALUE (or ID@VERSION FIELD=VALUE), from a file or - for standard input: one commit, all or nothing" };
         var setReason = new Option<string>("--message", "-m") { Description = "Why: the reason recorded with the change", Required = true };
         var setExpect = new Option<string?>("--expect") { Description = "The version the script read (the \"version\" of 'risks show ID --format json', or a commit): nothing is saved if the risk has changed since (exit 3); += and -= alone are applied to the version there" };
-        var set = new Command("set", "Change fields of a risk from a script, by their path in the file, as one commit.") { setId, settings, setReason, setExpect };
-        set.SetAction(r => commands.Set(r.GetValue(setId)!, r.GetValue(settings)!, r.GetValue(setReason)!, r.GetValue(setExpect), r));
+        var set = new Command("set", "Change fields of a risk from a script, by their path in the file, as one commit (or of several risks with --from).") { setId, settings, setReason, setExpect, setFrom };
+        set.SetAction(r => r.GetValue(setFrom) is { } from
+            ? r.GetValue(setId) is null && r.GetValue(settings) is not { Length: > 0 } && r.GetValue(setExpect) is null
+                ? commands.SetFrom(from, r.GetValue(setReason)!, r)
+                : commands.Usage("with --from, the changes (and any version read) are in the file, one per line: give no ID, FIELD=VALUE or --expect")
+            : r.GetValue(setId) is { } id && r.GetValue(settings) is { Length: > 0 } given
+                ? commands.Set(id, given, r.GetValue(setReason)!, r.GetValue(setExpect), r)
+                : commands.Usage("risks set needs the risk's ID and at least one FIELD=VALUE (or --from FILE for several risks)"));
 
         var iterationName = new Argument<string>("name") { Description = "The iteration's name, such as 2025-03" };
         var iterationTitle = new Option<string?>("--title") { Description = "What the iteration is for, such as \"Board 13 March 2025\"" };

@@ -380,6 +380,191 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         }
     }
 
+    /// <summary>
+    /// <c>risks set --from FILE</c> (or <c>-</c> for standard input): changes to several risks, one
+    /// per line as <c>ID FIELD=VALUE</c> (or <c>ID@VERSION FIELD=VALUE</c> to say which version was
+    /// read; blank lines and lines starting with <c>#</c> aside), saved as one commit, all or
+    /// nothing: any problem anywhere is said as <c>FILE:LINE: message</c>, every one of them, and
+    /// nothing is saved.
+    /// </summary>
+    public int SetFrom(string source, string reason, ParseResult parse)
+    {
+        var register = Open(parse);
+        string name;
+        string input;
+        if (source == "-")
+        {
+            (name, input) = ("stdin", context.In.ReadToEnd());
+        }
+        else
+        {
+            var file = Path.GetFullPath(source, context.CurrentDirectory);
+            if (!File.Exists(file))
+            {
+                Error.WriteLine($"risks: --from {source}: there is no such file");
+                return ExitCodes.Usage;
+            }
+
+            (name, input) = (source, File.ReadAllText(file));
+        }
+
+        var problems = new List<(int Line, string Message, int Code)>();
+        var byRisk = new List<(string Id, string? Version, List<(int Line, string Setting)> Settings)>();
+        var lines = input.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            if (space < 0)
+            {
+                problems.Add((i + 1, $"\"{line}\" is not a change: write ID FIELD=VALUE, such as BAF-07 current.likelihood=3", ExitCodes.Usage));
+                continue;
+            }
+
+            var (target, setting) = (line[..space], line[(space + 1)..].Trim());
+            var at = target.IndexOf('@', StringComparison.Ordinal);
+            var (id, version) = at < 0 ? (target, null) : (target[..at], target[(at + 1)..]);
+            var group = byRisk.FindIndex(g => string.Equals(g.Id, id, StringComparison.OrdinalIgnoreCase));
+            if (group < 0)
+            {
+                byRisk.Add((id, version, [(i + 1, setting)]));
+            }
+            else if (version is not null && byRisk[group].Version is { } other && other != version)
+            {
+                problems.Add((i + 1, $"{id} was read as version {other} on an earlier line, and as {version} here", ExitCodes.Usage));
+            }
+            else
+            {
+                byRisk[group] = (id, byRisk[group].Version ?? version, [.. byRisk[group].Settings, (i + 1, setting)]);
+            }
+        }
+
+        var changed = new List<(Risk Risk, string Version)>();
+        var gate = Gate(register);
+        RegisterSnapshot? settingsFrom = null;
+        foreach (var (id, version, settings) in byRisk)
+        {
+            var first = settings[0].Line;
+            if (!RiskId.TryParse(id, out var riskId))
+            {
+                problems.Add((first, $"\"{id}\" is not a risk id: {RiskId.Rules}", ExitCodes.Usage));
+                continue;
+            }
+
+            var snapshot = register.Reader.LoadRisk(riskId);
+            settingsFrom ??= snapshot;
+            if (FileOf(snapshot, riskId) is not { } path)
+            {
+                problems.Add((first, $"there is no risk {riskId} in the register", ExitCodes.NotFound));
+                continue;
+            }
+
+            if (gate.Edit(riskId, snapshot.Find(riskId)?.Risk) is { Allowed: false } refused)
+            {
+                problems.Add((first, refused.Reason, ExitCodes.NotAllowed));
+                continue;
+            }
+
+            string? expected = null;
+            if (version is not null && (expected = register.Reader.VersionOf(path, version)) is null)
+            {
+                problems.Add((first, $"{version} is not a version of {riskId}: give the \"version\" that 'risks show {riskId} --format json' reports, or a commit", ExitCodes.Usage));
+                continue;
+            }
+
+            var (bytes, refusal) = SafeFile.Read(register.Root, path);
+            var read = new List<Problem>();
+            var text = bytes is null ? null : SafeText.Decode(bytes, path, read);
+            if (bytes is null || text is null || YamlTreeReader.Read(text, path, read) is not YMapping tree)
+            {
+                problems.Add((first, $"{path} cannot be read, so it cannot be changed field by field: {refusal ?? string.Join("; ", read.Select(p => p.ToString()))}", ExitCodes.Problems));
+                continue;
+            }
+
+            var applied = true;
+            foreach (var (line, setting) in settings)
+            {
+                if ((FieldSetter.UnknownField(setting, snapshot.Settings) ?? FieldSetter.Apply(tree, setting, snapshot.Settings)) is { } error)
+                {
+                    problems.Add((line, $"{riskId}: {error}", ExitCodes.Problems));
+                    applied = false;
+                }
+            }
+
+            if (!applied)
+            {
+                continue;
+            }
+
+            var result = RiskYaml.FromTree(tree, path, riskId);
+            if (result.Risk is null)
+            {
+                problems.AddRange(result.Problems.Select(p => (settings[^1].Line, $"{riskId} would not be valid: {p.Message}", ExitCodes.Problems)));
+                continue;
+            }
+
+            changed.Add((result.Risk, expected ?? BlobId.Of(bytes)));
+        }
+
+        if (problems.Count == 0 && changed.Count == 0)
+        {
+            problems.Add((1, "there are no changes in it: write one per line, as ID FIELD=VALUE", ExitCodes.Usage));
+        }
+
+        foreach (var (risk, _) in changed)
+        {
+            if (gate.Save(risk) is { Allowed: false } refused)
+            {
+                problems.Add((byRisk.First(g => RiskId.TryParse(g.Id, out var i) && i.Identity == risk.Id.Identity).Settings[0].Line, refused.Reason, ExitCodes.NotAllowed));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            foreach (var (line, message, _) in problems.OrderBy(p => p.Line))
+            {
+                Error.WriteLine($"{name}:{line}: {message}");
+            }
+
+            Error.WriteLine("risks: nothing was saved");
+            var codes = problems.Select(p => p.Code).ToHashSet();
+            return new[] { ExitCodes.Usage, ExitCodes.NotFound, ExitCodes.NotAllowed, ExitCodes.Problems }.First(codes.Contains);
+        }
+
+        var author = gate.Author!;
+        var valid = settingsFrom is { SettingsValid: true } ? settingsFrom.Settings : null;
+        switch (register.Saves.SaveAll(changed, reason, author, valid, context.Clock.GetLocalNow()))
+        {
+            case SaveOutcome.Saved saved:
+                Out.WriteLine($"Saved {saved.Headline} [{saved.Commit[..8]}] by {author.Name}");
+                return ExitCodes.Ok;
+            case SaveOutcome.Unchanged:
+                Out.WriteLine("Every risk is already like that; nothing to save.");
+                return ExitCodes.Ok;
+            case SaveOutcome.Conflict conflict:
+                Error.WriteLine($"risks: nothing was saved: {conflict.Message}");
+                return ExitCodes.Conflict;
+            case SaveOutcome.Invalid invalid:
+                invalid.Problems.ToList().ForEach(p => Error.WriteLine($"risks: {p}"));
+                Error.WriteLine("risks: nothing was saved");
+                return ExitCodes.Problems;
+            case var other:
+                throw new UnreachableException(other.ToString());
+        }
+    }
+
+    /// <summary>Says how a command was used wrongly; exit 2.</summary>
+    public int Usage(string message)
+    {
+        Error.WriteLine($"risks: {message}");
+        return ExitCodes.Usage;
+    }
+
     /// <summary>The version <c>--expect</c> names, or null (having said why) when it names none of the risk's.</summary>
     private string? Expected(Register register, RiskId id, string path, string expect)
     {

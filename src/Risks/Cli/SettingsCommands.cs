@@ -339,12 +339,6 @@ internal sealed partial class Commands
 
     private static string Key(int number) => number.ToString(CultureInfo.InvariantCulture);
 
-    private int Usage(string message)
-    {
-        Error.WriteLine($"risks: {message}");
-        return ExitCodes.Usage;
-    }
-
     private int Missing(string message)
     {
         Error.WriteLine($"risks: {message}");
