@@ -3,8 +3,9 @@ using Risks.Tests.Support;
 namespace Risks.Tests;
 
 /// <summary>
-/// A named pipe in place of a risk file, tried with the real program: every command finishes, the
-/// pipe is reported at <c>file:1:1</c>, and the other risks are listed, shown and saved as usual.
+/// A named pipe, a huge sparse file and links to a device and out of the register in place of risk
+/// files, tried with the real program: every command finishes, each is reported at <c>file:1:1</c>,
+/// and the other risks are listed, shown and saved as usual.
 /// </summary>
 public sealed class SpecialFileCommandTests : RegisterTest
 {
@@ -33,5 +34,34 @@ public sealed class SpecialFileCommandTests : RegisterTest
         var other = RisksProcess.Run(Register, "set", "BAF-01", "performance=Still saved", "-m", "Other risks work");
         other.Code.ShouldBe(0, other.ToString());
         RisksProcess.Run(Register, "show", "BAF-01").Out.ShouldContain("Still saved");
+    }
+
+    [Fact]
+    public void A_huge_sparse_file_and_links_out_of_the_register_are_reported_unread()
+    {
+        Join();
+        using (var stream = new FileStream(Path.Combine(Register, SampleRegister.Baf07), FileMode.Create))
+        {
+            stream.SetLength(2L << 30);
+        }
+
+        File.Delete(Path.Combine(Register, SampleRegister.Baf01));
+        File.CreateSymbolicLink(Path.Combine(Register, SampleRegister.Baf01), "/dev/zero");
+        using var folder = new TempFolder("risks-outside-");
+        var outside = folder.Combine("BAF-02.yaml");
+        File.Move(Path.Combine(Register, SampleRegister.Baf02), outside);
+        File.CreateSymbolicLink(Path.Combine(Register, SampleRegister.Baf02), outside);
+
+
+        var check = RisksProcess.Run(Register, "check");
+        check.Code.ShouldBe(1, check.ToString());
+        check.Out.ShouldContain($"{SampleRegister.Baf07}:1:1: file is 2,147,483,648 bytes; a register file may be at most 262,144 bytes (256 KiB)");
+        check.Out.ShouldContain($"{SampleRegister.Baf01}:1:1: is a link to /dev/zero, outside the register; put the file itself here");
+        check.Out.ShouldContain($"{SampleRegister.Baf02}:1:1: is a link to {outside}, outside the register; put the file itself here");
+
+        var list = RisksProcess.Run(Register, "list");
+        list.Code.ShouldBe(0, list.ToString());
+        list.OutLines.ShouldContain(l => l.StartsWith("BAF-03 ", StringComparison.Ordinal));
+        list.OutLines.ShouldNotContain(l => l.StartsWith("BAF-01 ", StringComparison.Ordinal) || l.StartsWith("BAF-02 ", StringComparison.Ordinal) || l.StartsWith("BAF-07 ", StringComparison.Ordinal));
     }
 }

@@ -1,6 +1,7 @@
 using System.IO.Hashing;
 using System.Text;
 using Risks.Core.Domain;
+using Risks.Storage.Files;
 using Risks.Storage.Yaml;
 
 namespace Risks.Storage.Cache;
@@ -70,8 +71,8 @@ internal sealed class ParseCache
         var folder = Path.Combine(gitDir, FolderName);
         try
         {
-            var bytes = File.ReadAllBytes(Path.Combine(folder, FileName));
-            if (Index(bytes) is { } index)
+            // Looked at before it is read, as the register's files are: a named pipe here would make every load wait.
+            if (SafeFile.Read(gitDir, Path.Combine(FolderName, FileName), SafeFile.MaxStateBytes).Bytes is { } bytes && Index(bytes) is { } index)
             {
                 return new ParseCache(folder, bytes, index.Stats, index.Parsed, index.ScannedAt);
             }

@@ -10,8 +10,10 @@ namespace Risks.Storage.Files;
 /// only a regular file is read; a link is followed only to a file inside the register; a named
 /// pipe, socket, device or folder is refused (opening a pipe would wait for a writer for ever), and
 /// so is a file over the size cap, by the size the file system reports. The file is then opened
-/// without following a link and without waiting, checked again through the open handle (so
-/// nothing swapped in between is read), and at most one byte more than the cap is read.
+/// without following a link and without waiting, checked again through the open handle, its kind,
+/// size and where it really is (so nothing swapped in between is read, not even through a folder
+/// on its way made a link), and at most one byte more than the cap is read. The program's own
+/// files under <c>.git</c> are read the same way, with caps of their own.
 /// </summary>
 /// <remarks>Linux (x86-64) system calls, as the program runs there.</remarks>
 public static partial class SafeFile
@@ -32,72 +34,150 @@ public static partial class SafeFile
     private const int TooManyLinks = 40;
 
     /// <summary>
+    /// The cap for the program's own files under <c>.git</c> (the journal of a write, the parse
+    /// cache, the change index): 1 GiB, far beyond what they hold for 10,000 risks and their
+    /// history (tens of MB), so only a file that is not the program's is refused by its size.
+    /// </summary>
+    public const int MaxStateBytes = 1 << 30;
+
+    /// <summary>
+    /// The cap for an edit kept under <c>.git</c> (a person's draft, an edit a sync left to resolve):
+    /// 4 MiB, room for a risk and the version it was made on, each at most 256 KiB as YAML, as JSON.
+    /// </summary>
+    public const int MaxKeptEditBytes = 4 << 20;
+
+    /// <summary>
     /// The bytes of the file at <paramref name="relative"/> within <paramref name="root"/>, or why it
     /// is not read ("is a named pipe (FIFO), not a file; ..."), said after the file's name. A file
     /// that is not there throws <see cref="FileNotFoundException"/>, as <see cref="File.ReadAllBytes"/> does.
     /// </summary>
     public static (byte[]? Bytes, string? Refusal) Read(string root, string relative, int cap = SafeText.MaxFileBytes)
     {
+        var (stream, size, refusal) = OpenRead(root, relative, cap);
+        if (stream is null)
+        {
+            return (null, refusal);
+        }
+
+        using (stream)
+        {
+            // Read to its end, as a file that grew since it was looked at is read whole; but never
+            // past the cap, however it grows. The size looked at is usually right, so the buffer is
+            // made once and not copied.
+            var buffer = new byte[Math.Min(size, cap)];
+            var read = 0;
+            Span<byte> more = stackalloc byte[1];
+            while (true)
+            {
+                read += Fill(stream, buffer, read);
+                if (read < buffer.Length)
+                {
+                    return (buffer[..read], null);
+                }
+
+                if (stream.Read(more) == 0)
+                {
+                    return (buffer, null);
+                }
+
+                if (buffer.Length >= cap)
+                {
+                    return (null, SafeText.TooLarge(Math.Max(size, read + 1L), cap));
+                }
+
+                Array.Resize(ref buffer, (int)Math.Min(buffer.Length * 2L + 1, cap));
+                buffer[read++] = more[0];
+            }
+        }
+    }
+
+    /// <summary>Reads into <paramref name="buffer"/> from <paramref name="at"/> until it is full or the file ends; how many bytes were read.</summary>
+    private static int Fill(FileStream stream, byte[] buffer, int at)
+    {
+        var start = at;
+        int n;
+        while (at < buffer.Length && (n = stream.Read(buffer, at, buffer.Length - at)) > 0)
+        {
+            at += n;
+        }
+
+        return at - start;
+    }
+
+    /// <summary>
+    /// The file at <paramref name="relative"/> within <paramref name="root"/>, open for reading once
+    /// it is known to be a regular file in the register of at most <paramref name="cap"/> bytes (its
+    /// size as the open handle reports it), or why it is not opened. For a reader that streams the
+    /// file; it should still read no more than <c>Size</c>, as the file may grow. A file that is not
+    /// there throws <see cref="FileNotFoundException"/>.
+    /// </summary>
+    public static (FileStream? Stream, long Size, string? Refusal) OpenRead(string root, string relative, int cap)
+    {
         var full = Path.Combine(root, relative);
         var status = Status(full, follow: false);
+        var realRoot = RealPath(root) ?? Path.GetFullPath(root);
 
         // Where the path really leads, through a link in its last part or in any folder on the way.
         var real = RealPath(full);
         if (real is null)
         {
             var written = File.ResolveLinkTarget(full, returnFinalTarget: false)?.FullName ?? full;
-            return (null, $"is a link to {written}, which does not exist");
+            return (null, 0, $"is a link to {written}, which does not exist");
         }
 
-        if (!IsWithin(RealPath(root) ?? Path.GetFullPath(root), real))
+        if (!IsWithin(realRoot, real))
         {
-            return (null, $"is a link to {real}, outside the register; put the file itself here");
+            return (null, 0, $"is a link to {real}, outside the register; put the file itself here");
         }
 
-        var target = real;
         if ((status.Mode & TypeMask) == Link)
         {
-            status = Status(target, follow: false);
+            status = Status(real, follow: false);
         }
 
         if (Refusal(status, cap) is { } refused)
         {
-            return (null, refused);
+            return (null, 0, refused);
         }
 
-        var fd = Open(target, ONonBlock | ONoFollow | OCloExec);
+        var fd = Open(real, ONonBlock | ONoFollow | OCloExec);
         if (fd < 0)
         {
             var error = Marshal.GetLastPInvokeError();
             return error == NoEntry ? throw new FileNotFoundException($"{relative} is not there", full)
-                : error == TooManyLinks ? (null, "became a link while it was being read; read it again")
+                : error == TooManyLinks ? (null, 0, "became a link while it was being read; read it again")
                 : throw new IOException($"cannot open {relative}: {Marshal.GetPInvokeErrorMessage(error)}");
         }
 
-        using var handle = new SafeFileHandle(fd, ownsHandle: true);
-        if (FStat(fd, out var opened) != 0)
+        var handle = new SafeFileHandle(fd, ownsHandle: true);
+        try
         {
-            throw new IOException($"cannot read {relative}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
-        }
+            if (FStat(fd, out var opened) != 0)
+            {
+                throw new IOException($"cannot read {relative}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+            }
 
-        if (Refusal(opened, cap) is { } changed)
+            if (Refusal(opened, cap) is { } changed)
+            {
+                handle.Dispose();
+                return (null, 0, changed);
+            }
+
+            // A folder on the way swapped for a link after the check would have led the open out of
+            // the register: the kernel says where the open handle really is.
+            if (OpenedPath(fd) is { } where && !IsWithin(realRoot, where))
+            {
+                handle.Dispose();
+                return (null, 0, $"leads to {where}, outside the register (a folder on its way became a link); put the file itself here");
+            }
+
+            return (new FileStream(handle, FileAccess.Read), opened.Size, null);
+        }
+        catch
         {
-            return (null, changed);
+            handle.Dispose();
+            throw;
         }
-
-        // At most one byte over the cap, however the file grows meanwhile: the text check then reports its size.
-        using var stream = new FileStream(handle, FileAccess.Read, 1);
-        var buffer = new byte[Math.Min(opened.Size, cap) + 1];
-        var read = 0;
-        int n;
-        while (read < buffer.Length && (n = stream.Read(buffer, read, buffer.Length - read)) > 0)
-        {
-            read += n;
-        }
-
-        return read > cap
-            ? (null, TooLarge(Math.Max(opened.Size, read), cap))
-            : (buffer[..read], null);
     }
 
     /// <summary>The file's bytes, or null when there is no file there; a refusal is thrown as an <see cref="UnreadableFileException"/> naming the file.</summary>
@@ -123,7 +203,7 @@ public static partial class SafeFile
     /// <summary>What the file is, in words, when it is not one to read: a pipe, socket, device, folder, or too large.</summary>
     private static string? Refusal(Stat status, int cap) => (status.Mode & TypeMask) switch
     {
-        Regular when status.Size > cap => TooLarge(status.Size, cap),
+        Regular when status.Size > cap => SafeText.TooLarge(status.Size, cap),
         Regular => null,
         Fifo => "is a named pipe (FIFO), not a file; remove it",
         Socket => "is a socket, not a file; remove it",
@@ -133,11 +213,21 @@ public static partial class SafeFile
         _ => "is not a file",
     };
 
-    private static string TooLarge(long size, int cap) =>
-        $"file is {size:N0} bytes; a register file may be at most {cap:N0} bytes ({cap / 1024} KiB)";
-
     private static bool IsWithin(string root, string path) =>
         path.StartsWith(root.EndsWith('/') ? root : root + "/", StringComparison.Ordinal);
+
+    /// <summary>The path an open file descriptor refers to, as the kernel knows it (<c>/proc/self/fd</c>); null where there is no <c>/proc</c>.</summary>
+    private static string? OpenedPath(int fd)
+    {
+        try
+        {
+            return new FileInfo($"/proc/self/fd/{fd}").LinkTarget;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     private static Stat Status(string path, bool follow)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using LibGit2Sharp;
+using Risks.Storage.Files;
 
 namespace Risks.Storage.Git;
 
@@ -20,6 +21,7 @@ internal sealed class ChangeIndex
     private const string Magic = "RISKIDX2";
     private static readonly ConcurrentDictionary<string, ChangeIndex> Open = new(StringComparer.Ordinal);
 
+    private readonly string _gitDir;
     private readonly string _file;
     private readonly object _gate = new();
     private readonly Dictionary<ObjectId, IndexedCommit> _commits = [];
@@ -30,6 +32,7 @@ internal sealed class ChangeIndex
 
     private ChangeIndex(string gitDir)
     {
+        _gitDir = gitDir;
         _file = Path.Combine(gitDir, "risks", "changes.idx");
         Read();
     }
@@ -296,7 +299,14 @@ internal sealed class ChangeIndex
                 return;
             }
 
-            using var reader = new BinaryReader(File.OpenRead(_file), Encoding.UTF8);
+            // Looked at before it is read, as the register's files are: a named pipe here would make every history wait.
+            var (stream, size, _) = SafeFile.OpenRead(_gitDir, Path.GetRelativePath(_gitDir, _file), SafeFile.MaxStateBytes);
+            if (stream is null)
+            {
+                return;
+            }
+
+            using var reader = new BinaryReader(stream, Encoding.UTF8);
             if (reader.ReadString() != Magic)
             {
                 return;
@@ -305,6 +315,12 @@ internal sealed class ChangeIndex
             var head = new ObjectId(reader.ReadBytes(20));
             var ordered = reader.ReadInt32();
             var count = reader.ReadInt32();
+
+            // A commit takes at least 33 bytes (its id, parents, time and changes): a damaged count is not believed, let alone allocated.
+            if (count < 0 || count > size / 33 || ordered < 0 || ordered > count)
+            {
+                throw new FormatException($"{_file} is damaged");
+            }
             var read = new Dictionary<ObjectId, IndexedCommit>(count);
             var order = new List<IndexedCommit>(ordered);
             for (var i = 0; i < count; i++)
@@ -317,7 +333,13 @@ internal sealed class ChangeIndex
                 }
 
                 var when = reader.ReadInt64();
-                var changes = new FileChange[reader.ReadInt32()];
+                var changeCount = reader.ReadInt32();
+                if (changeCount < 0 || changeCount > size)
+                {
+                    throw new FormatException($"{_file} is damaged");
+                }
+
+                var changes = new FileChange[changeCount];
                 for (var c = 0; c < changes.Length; c++)
                 {
                     var path = reader.ReadString();

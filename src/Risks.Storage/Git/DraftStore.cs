@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Risks.Core.Domain;
 using Risks.Core.Validation;
+using Risks.Storage.Files;
 
 namespace Risks.Storage.Git;
 
@@ -48,7 +49,11 @@ public sealed class DraftStore
         AtomicFile.Write(Path.Combine(folder, draft.Id.Value + ".json"), JsonSerializer.SerializeToUtf8Bytes(stored, DraftJson));
     }
 
-    /// <summary><paramref name="login"/>'s drafts, newest first. A draft file that cannot be read is left where it is and not offered.</summary>
+    /// <summary>
+    /// <paramref name="login"/>'s drafts, newest first. A draft file that cannot be read is left
+    /// where it is and not offered, and so is anything there that is not a file to read (a named
+    /// pipe, which would make the screen wait for ever, or a file far larger than any draft).
+    /// </summary>
     public IReadOnlyList<Draft> Of(string login)
     {
         var folder = DraftFolder(login);
@@ -67,7 +72,8 @@ public sealed class DraftStore
 
             try
             {
-                if (JsonSerializer.Deserialize<StoredDraft>(File.ReadAllBytes(file), DraftJson) is { Mine: { } mine } stored && mine.Id == id)
+                if (SafeFile.Read(_store.GitDir, Path.GetRelativePath(_store.GitDir, file), SafeFile.MaxKeptEditBytes).Bytes is { } bytes
+                    && JsonSerializer.Deserialize<StoredDraft>(bytes, DraftJson) is { Mine: { } mine } stored && mine.Id == id)
                 {
                     drafts.Add(new Draft(id, stored.Base, stored.BaseVersion, mine, stored.Kept));
                 }

@@ -314,7 +314,11 @@ public sealed class RegisterReader
         return SnapshotAssembly.Assemble(settings, problems, files, parsed, versions, stored => GitObjects.BytesOf(repo.Lookup<Blob>(stored.Version)));
     }
 
-    /// <summary>The risk files in the work tree, in order, each with its size, modification time and whether it is a regular file (not a link).</summary>
+    /// <summary>
+    /// The risk files in the work tree, in order, each with its size, modification time and whether
+    /// the parse cache may know it by those (not a link or a folder). A folder named as a risk file
+    /// is listed too, so that it is reported rather than its risk silently missing.
+    /// </summary>
     private List<(string Path, long Size, DateTime Modified, bool Regular)> RiskFilesOnDisk()
     {
         var folder = Path.Combine(Root, RegisterLayout.RisksFolder);
@@ -330,11 +334,9 @@ public sealed class RegisterReader
                 Path.GetRelativePath(root, e.ToFullPath()).Replace('\\', '/'),
                 e.Length,
                 e.LastWriteTimeUtc.UtcDateTime,
-                (e.Attributes & FileAttributes.ReparsePoint) == 0),
+                (e.Attributes & FileAttributes.ReparsePoint) == 0 && !e.IsDirectory),
             new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
         {
-            ShouldIncludePredicate = (ref FileSystemEntry e) => !e.IsDirectory,
-
             // A folder that is a link is not walked: it may lead out of the register, or round in a loop.
             ShouldRecursePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
         };

@@ -102,7 +102,7 @@ public sealed class RegisterSync
         }
     }
 
-    /// <summary>The edits a sync left to resolve, oldest first.</summary>
+    /// <summary>The edits a sync left to resolve, oldest first; anything there that is not a file to read (a named pipe, say) is passed over.</summary>
     public IReadOnlyList<PendingEdit> PendingEdits()
     {
         var folder = Path.Combine(GitDir, PendingFolder);
@@ -115,7 +115,8 @@ public sealed class RegisterSync
         foreach (var file in Directory.EnumerateFiles(folder, "*.json"))
         {
             if (!RiskId.TryParse(Path.GetFileNameWithoutExtension(file), out var id)
-                || System.Text.Json.JsonSerializer.Deserialize<StoredPending>(File.ReadAllBytes(file)) is not { } stored
+                || SafeFile.Read(GitDir, Path.GetRelativePath(GitDir, file), SafeFile.MaxKeptEditBytes).Bytes is not { } bytes
+                || System.Text.Json.JsonSerializer.Deserialize<StoredPending>(bytes) is not { } stored
                 || RiskYaml.Read(stored.Mine, file, id).Risk is not { } mine)
             {
                 continue;

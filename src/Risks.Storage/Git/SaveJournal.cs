@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Risks.Storage.Files;
 
 namespace Risks.Storage.Git;
 
@@ -32,16 +33,30 @@ internal static class SaveJournal
         File.Move(temp, file, overwrite: true);
     }
 
-    /// <summary>The journal a writer left, or null when there is none.</summary>
+    /// <summary>
+    /// The journal a writer left, or null when there is none. Something there that is not a file the
+    /// program wrote (a named pipe, a link out of the register, a file over 1 GiB) is refused with an
+    /// <see cref="UnreadableFileException"/> naming it, so no write goes ahead past it, and none waits on it.
+    /// </summary>
     public static IReadOnlyList<Entry>? Read(string gitDir)
     {
-        var file = Path.Combine(gitDir, FileName);
-        if (!File.Exists(file))
+        byte[]? bytes;
+        string? refusal;
+        try
+        {
+            (bytes, refusal) = SafeFile.Read(gitDir, FileName, SafeFile.MaxStateBytes);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
 
-        var stored = JsonSerializer.Deserialize<List<Stored>>(File.ReadAllBytes(file)) ?? [];
+        if (bytes is null)
+        {
+            throw new UnreadableFileException($".git/{FileName}", refusal!);
+        }
+
+        var stored = JsonSerializer.Deserialize<List<Stored>>(bytes) ?? [];
         return stored.ConvertAll(s => new Entry(s.Path, s.Version, s.Previous is null ? null : Convert.FromBase64String(s.Previous)));
     }
 

@@ -14,11 +14,15 @@ public static class SafeText
 
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>What is said of a file over the cap: its size and the cap, in bytes and in KiB or MiB.</summary>
+    public static string TooLarge(long size, int cap = MaxFileBytes) =>
+        $"file is {size:N0} bytes; a register file may be at most {cap:N0} bytes ({(cap >= 1 << 20 ? $"{cap >> 20} MiB" : $"{cap >> 10} KiB")})";
+
     public static string? Decode(ReadOnlySpan<byte> bytes, string file, List<Problem> problems)
     {
         if (bytes.Length > MaxFileBytes)
         {
-            problems.Add(new Problem(file, 1, 1, $"file is {bytes.Length:N0} bytes; a register file may be at most {MaxFileBytes:N0} bytes ({MaxFileBytes / 1024} KiB)"));
+            problems.Add(new Problem(file, 1, 1, TooLarge(bytes.Length)));
             return null;
         }
 

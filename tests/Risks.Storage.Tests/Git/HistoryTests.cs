@@ -160,6 +160,18 @@ public sealed class HistoryTests : IDisposable
         File.WriteAllText(file, "");
         ChangeIndex.ForgetAll();
         Repo.History.Of(Samples.Id).Count.ShouldBe(2);
+
+        // A count of commits no file of its size could hold is not believed (nor two billion of them made room for).
+        using (var writer = new BinaryWriter(File.Create(file), System.Text.Encoding.UTF8))
+        {
+            writer.Write("RISKIDX2");
+            writer.Write(new byte[20]);
+            writer.Write(0);
+            writer.Write(int.MaxValue);
+        }
+
+        ChangeIndex.ForgetAll();
+        Repo.History.Of(Samples.Id).Count.ShouldBe(2);
     }
 
     [Fact]

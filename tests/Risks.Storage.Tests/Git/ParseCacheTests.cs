@@ -12,6 +12,7 @@ namespace Risks.Storage.Tests.Git;
 /// parsing its files, sees every change however it was made, and never trusts a cache that is
 /// damaged, and several writers at once leave a usable one.
 /// </summary>
+[Collection(ParsedInMemory.Name)]
 public sealed class ParseCacheTests
 {
     private static readonly DateTime LongAgo = new(2025, 1, 1, 9, 0, 0, DateTimeKind.Utc);

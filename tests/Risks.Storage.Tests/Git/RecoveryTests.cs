@@ -56,11 +56,14 @@ public sealed class RecoveryTests : IDisposable
         var git = Path.Combine(_register.Root, ".git");
         var journalTemp = Path.Combine(git, ".risks-journal.json.999999.tmp");
         var streamed = Path.Combine(git, "objects", "streamed_git2_AbC");
+        var temporaryObject = Path.Combine(git, "objects", "tmp_object_git2_GhI");
         var young = Path.Combine(git, "objects", "streamed_git2_DeF");
         var mine = Path.Combine(git, ".risks-journal.json.1.tmp");
         File.WriteAllText(journalTemp, "[{\"Pa");
         File.WriteAllText(streamed, "half");
         File.SetLastWriteTimeUtc(streamed, DateTime.UtcNow.AddHours(-1));
+        File.WriteAllText(temporaryObject, "half");
+        File.SetLastWriteTimeUtc(temporaryObject, DateTime.UtcNow.AddMinutes(-11));
         File.WriteAllText(young, "another libgit2 program, at work now");
         File.WriteAllText(mine, "a process that is alive");
 
@@ -68,6 +71,7 @@ public sealed class RecoveryTests : IDisposable
 
         File.Exists(journalTemp).ShouldBeFalse("its process is gone");
         File.Exists(streamed).ShouldBeFalse("an hour old");
+        File.Exists(temporaryObject).ShouldBeFalse("eleven minutes old");
         File.Exists(young).ShouldBeTrue("it may be another program's, at work");
         File.Exists(mine).ShouldBeTrue("its process (pid 1) is alive");
         File.Delete(young);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Risks.Core.Domain;
+using Risks.Storage.Files;
 using Risks.Storage.Git;
 
 namespace Risks.Storage.Tests.Git;
@@ -109,6 +110,80 @@ public sealed class SpecialFileTests
         snapshot.SettingsValid.ShouldBeFalse();
         snapshot.Problems.ShouldContain(p => p.ToString() == "register.yaml:1:1: is a named pipe (FIFO), not a file; remove it");
         snapshot.Risks.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task An_oversized_register_yaml_is_reported_by_its_size_unread_and_the_risks_still_load()
+    {
+        using var t = Register();
+        using (var stream = new FileStream(t.FullPath("register.yaml"), FileMode.Open))
+        {
+            stream.SetLength(2L << 30);
+        }
+
+        const string Said = "register.yaml:1:1: file is 2,147,483,648 bytes; a register file may be at most 262,144 bytes (256 KiB)";
+        var snapshot = await Within(() => t.Repo.Reader.Load());
+
+        snapshot.SettingsValid.ShouldBeFalse();
+        snapshot.Problems.Select(p => p.ToString()).ShouldBe([Said]);
+        snapshot.Risks.Count.ShouldBe(2);
+        (await Within(() => t.Repo.SettingsFile.Read())).Problems.Select(p => p.ToString()).ShouldBe([Said]);
+        Process.GetCurrentProcess().PeakWorkingSet64.ShouldBeLessThan(1L << 30, "the file was not read into memory");
+    }
+
+    [Fact]
+    public async Task A_folder_in_place_of_a_risk_file_is_reported_rather_than_the_risk_missing()
+    {
+        using var t = Register();
+        using var outside = new TempFolder();
+        File.Delete(OddFile(t));
+        Directory.CreateDirectory(OddFile(t));
+
+        ShouldReportOnly(await Within(() => t.Repo.Reader.Load()), "is a folder, not a file");
+
+        Directory.Delete(OddFile(t));
+        Directory.CreateSymbolicLink(OddFile(t), outside.Path);
+        ShouldReportOnly(await Within(() => t.Repo.Reader.Load()), $"is a link to {outside.Path}, outside the register; put the file itself here");
+        await SavingTheOtherRiskStillWorks(t);
+    }
+
+    [Fact]
+    public async Task Named_pipes_in_place_of_the_programs_own_files_under_git_stop_nothing()
+    {
+        using var t = Register();
+        t.Repo.History.Of(Other).Count.ShouldBe(1, "the change index is written");
+        foreach (var file in new[] { "risks-cache/parsed.bin", "risks/changes.idx", "risks/drafts/rjarvis/CRR-002.json", "risks-pending/CRR-002.json" })
+        {
+            var full = t.FullPath(Path.Combine(".git", file));
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.Delete(full);
+            Run("mkfifo", full);
+        }
+
+        ChangeIndex.ForgetAll();
+
+        var snapshot = await Within(() => t.Repo.Reader.Load());
+        snapshot.Problems.ShouldBeEmpty();
+        snapshot.Risks.Count.ShouldBe(2);
+        (await Within(() => t.Repo.Drafts.Of("rjarvis"))).ShouldBeEmpty();
+        (await Within(() => t.Repo.Sync.PendingEdits())).ShouldBeEmpty();
+        (await Within(() => t.Repo.History.Of(Other))).Count.ShouldBe(1);
+        await SavingTheOtherRiskStillWorks(t);
+    }
+
+    [Fact]
+    public async Task A_journal_that_is_a_named_pipe_is_read_past_by_a_load_and_named_by_a_save()
+    {
+        using var t = Register();
+        Run("mkfifo", t.FullPath(".git/risks-journal.json"));
+
+        var snapshot = await Within(() => t.Repo.Reader.Load());
+        snapshot.Risks.Count.ShouldBe(2);
+
+        var stored = snapshot.Find(Other)!;
+        var refused = await Within(() => Should.Throw<UnreadableFileException>(() => t.Repo.Saves.Save(stored.Risk with { Title = "Not saved" }, stored.Version, "Refused", TestRegister.Ann, t.Settings)));
+        refused.Message.ShouldBe(".git/risks-journal.json: is a named pipe (FIFO), not a file; remove it");
+        File.ReadAllText(t.FullPath(RegisterLayout.PathOf(Other))).ShouldContain("title: Other\n");
     }
 
     [Fact]
