@@ -352,7 +352,7 @@ internal static partial class Report
         d.Append(FormattableString.Invariant($"- {machine.GitVersion}; {machine.Os}\n"));
         d.Append(FormattableString.Invariant($"- Date: {machine.When:yyyy-MM-dd HH:mm} UTC\n"));
         d.Append($"- Code measured: {machine.Code}\n");
-        d.Append($"- Load average (1, 5, 15 min, as `uptime` gives it) when the run began: {loadBefore}; when it ended: {loadAfter}\n\n");
+        d.Append($"- Load average (1, 5, 15 min, as `uptime` gives it; the benchmark's own processes count in it) when the run began: {loadBefore}; when it ended: {loadAfter}\n\n");
 
         d.Append(CommandsSection(results, firstFrames));
 

@@ -74,7 +74,7 @@ internal static partial class Report
                 ? FormattableString.Invariant($"`{commands.Login}` was made a governance lead for `set` and removed after. ")
                 : FormattableString.Invariant($"`{commands.Login}` was among register.yaml's governance leads already. "));
             d.Append(FormattableString.Invariant(
-                $"Load average (1, 5, 15 min) when these commands began: {commands.LoadBefore}; when they ended: {commands.LoadAfter}. Other processes used {commands.OthersShare:P0} of the machine meanwhile"));
+                $"Load average (1, 5, 15 min; these commands count in it) when these commands began: {commands.LoadBefore}; when they ended: {commands.LoadAfter}. Other processes used {commands.OthersShare:P0} of the machine meanwhile"));
             d.Append(commands.OthersShare > 0.10
                 ? ": **the machine was busy**, so these figures are higher than on an idle machine, the counterparts' as well as the commands'.\n\n"
                 : ".\n\n");
