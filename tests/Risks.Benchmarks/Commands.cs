@@ -1,213 +1,402 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
+using Risks.Core.Domain;
+using Risks.Core.Validation;
+using Risks.Storage.Git;
+using Risks.Storage.Yaml;
 
 namespace Risks.Benchmarks;
 
-/// <summary>One command timed as a person runs it (a fresh process), beside what does the same with Git or the shell.</summary>
-internal sealed record CommandRow(string Command, string Note, Stat Ms, long PeakRssKb, string Floor, Stat? FloorMs, string Goal, double? GoalMs);
+/// <summary>
+/// What a command must do to meet its goal: take at most <see cref="Factor"/> times its
+/// counterpart's time, or its counterpart's time plus <see cref="PlusMs"/>, or at most
+/// <see cref="AtMostMs"/> whatever the counterpart takes. Judged on medians.
+/// </summary>
+internal sealed record Goal(string Text, double? Factor = null, double? PlusMs = null, double? AtMostMs = null)
+{
+    /// <summary>The most the command may take, given its counterpart's median.</summary>
+    public double LimitMs(double counterpartMs) => AtMostMs ?? (Factor is { } f ? f * counterpartMs : counterpartMs + (PlusMs ?? 0));
+
+    public static Goal Times(double factor, string counterpart) => new(FormattableString.Invariant($"<= {factor:0.#}x {counterpart}"), Factor: factor);
+
+    public static Goal Plus(double ms, string counterpart) => new(FormattableString.Invariant($"<= {counterpart} + {ms:N0} ms"), PlusMs: ms);
+
+    public static Goal AtMost(double ms) => new(FormattableString.Invariant($"<= {ms:N0} ms"), AtMostMs: ms);
+}
 
 /// <summary>
-/// The commands table: each command of the program a person runs often, run as a fresh process of
-/// the program as installed (<c>dotnet publish</c>, ReadyToRun) against a generated register, each
-/// time beside its counterpart (the Git CLI, <c>cat</c>, or <c>risks --help</c> as the floor of any
-/// command), interleaved so that a change in the machine's load hits both alike; with the goals of
-/// the work on speed at 10,000 risks, and whether each is met.
+/// One row of the commands table: a <c>risks</c> command and its counterpart, run in turn as fresh
+/// processes; times in ms and peak RSS in kB, one of each per counted repetition.
 /// </summary>
-internal static class CommandsMeasure
+internal sealed record CommandSeries(
+    string Command,
+    string Case,
+    string Counterpart,
+    Goal Goal,
+    List<double> Ms,
+    List<long> PeakRssKb,
+    List<double> CounterpartMs,
+    List<long> CounterpartPeakRssKb);
+
+/// <summary>Everything the commands measurement found at one size.</summary>
+internal sealed record CommandsResult(
+    string Program,
+    int Reps,
+    List<CommandSeries> Series,
+    string DiffFrom,
+    string DiffTo,
+    int DiffFiles,
+    double CommitGraphMs,
+    string Login,
+    bool LoginAdded,
+    string LoadBefore,
+    string LoadAfter,
+    double OthersShare);
+
+/// <summary>
+/// Each command of the issue "Every command fast at 10,000 risks" as a person runs it: the
+/// published program as <c>dotnet risks.dll ...</c> in the register's folder, a fresh process each
+/// time, beside the git CLI (or <c>risks --help</c>, or <c>cat</c>) doing the nearest thing, in the
+/// same run. For each row, one round not counted, then <c>reps</c> rounds of the risks command
+/// followed by its counterpart, so a change in the machine's load hits both alike. Every process is
+/// run under GNU time (<c>/usr/bin/time -f "%e %M"</c>) for its peak RSS; the wall time is the
+/// benchmark's own stopwatch around it. Any exit code other than 0, or an output that is not what
+/// the command gives, fails the benchmark.
+/// </summary>
+internal static partial class CommandsMeasure
 {
-    public const string Start = "<!-- commands table: written by tests/Risks.Benchmarks (--only-commands); do not edit by hand -->";
-    public const string End = "<!-- end of the commands table -->";
+    public const string Time = "/usr/bin/time";
 
-    public static (List<CommandRow> Rows, string Setup) Run(string dir, int reps, string risks)
+    /// <summary>The limit on any command's peak RSS.</summary>
+    public const double PeakRssGoalMb = 200;
+
+    /// <summary>The reason every commit made here gives.</summary>
+    public const string Reason = "Benchmark: a save from the command line";
+
+    public const string CacheUsual = "parse cache present (the usual case)";
+
+    public const string CacheRemoved = "parse cache removed before each run (the first run after an upgrade)";
+
+    public const string CatCommand = "find risks -type f -name '*.yaml' -exec cat {} +";
+
+    public const string GitLogFormat = "%H%n%an <%ae>%n%aI%n%B";
+
+    /// <summary>Runs every row on the register at <paramref name="dir"/> with the published program <paramref name="risksProgram"/> (its apphost; its risks.dll is run beside it).</summary>
+    public static CommandsResult Run(string dir, string risksProgram, string workDir, int reps, int riskCount)
     {
-        var setup = Prepare(dir);
-        var riskFiles = Shell(dir, "git", "ls-files", "risks").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var path = riskFiles[riskFiles.Length / 2];
-        var id = Path.GetFileNameWithoutExtension(path);
-        var commitsOfRisk = Shell(dir, "git", "rev-list", "--count", "HEAD", "--", path).Trim();
-        var tags = Shell(dir, "git", "tag", "--sort=creatordate").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        // Two monthly iterations in a row, as a board compares this month's with last month's.
-        var (from, to) = (tags[^2], tags[^1]);
-        var differ = Shell(dir, "git", "diff", "--name-only", from, to, "--", "risks").Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
-        var cache = Path.Combine(dir, ".git", "risks-cache");
-        void NoCache()
+        if (!File.Exists(Time))
         {
-            if (Directory.Exists(cache))
+            throw new InvalidOperationException($"{Time} (GNU time) is needed for each command's peak RSS and is not installed");
+        }
+
+        var dll = Path.Combine(Path.GetDirectoryName(risksProgram)!, "risks.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"{dll} does not exist beside the published {risksProgram}");
+        }
+
+        var home = Path.Combine(workDir, "commands-home");
+        if (Directory.Exists(home))
+        {
+            Directory.Delete(home, recursive: true);
+        }
+
+        Directory.CreateDirectory(home);
+        var runner = new Runner(dir, dll, home);
+        var login = Environment.UserName;
+        var added = EnsureGovernanceLead(runner, login);
+        CpuSample.WaitForQuiet(0.10, TimeSpan.FromMinutes(3));
+        var loadBefore = Machine.LoadAverage();
+        var before = CpuSample.Now();
+        try
+        {
+            var picks = HistoryMeasure.Picks(riskCount, 3 * (reps + 1));
+            RiskId Pick(int i) => picks[i % picks.Count];
+            var series = new List<CommandSeries>();
+            var help = new Side(runner.Risks("--help"), Expect("--help", "Usage"));
+
+            // show: every field of one risk, against the program doing nothing but start (its help).
+            Side Show(int i) => new Side(runner.Risks("show", Pick(i).Value), Expect("show", $"{Pick(i).Value}"));
+            series.Add(Series(runner, reps, "`risks show ID`", CacheUsual, "`risks --help`", Goal.Times(2, "`risks --help`"), Show, _ => help));
+            series.Add(Series(runner, reps, "`risks show ID`", CacheRemoved, "`risks --help`", Goal.Times(2, "`risks --help`"), i => RemovingCache(dir, Show(i)), _ => help));
+
+            // list: every risk as CSV, against reading every risk file.
+            var riskBytes = Directory.EnumerateFiles(Path.Combine(dir, RegisterLayout.RisksFolder), "*.yaml", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+            var list = new Side(runner.Risks("list", "--format", "csv"), output => CsvRows(output) == riskCount ? null : $"`risks list --format csv` gave {CsvRows(output)} rows of {Content.Prefix} risks, expected {riskCount}");
+            var cat = new Side(runner.Shell(CatCommand), output => output.Length == riskBytes ? null : $"`{CatCommand}` wrote {output.Length} bytes, expected {riskBytes} (the risk files' sizes)");
+            series.Add(Series(runner, reps, "`risks list --format csv`", CacheUsual, $"`{CatCommand}`", Goal.AtMost(400), _ => list, _ => cat));
+            series.Add(Series(runner, reps, "`risks list --format csv`", CacheRemoved, $"`{CatCommand}`", Goal.AtMost(400), _ => RemovingCache(dir, list), _ => cat));
+
+            // log and blame of one risk, against git's own, after git's commit-graph with changed-path filters (as the issue's figures assume).
+            var graph = Stopwatch.StartNew();
+            runner.Git("commit-graph", "write", "--reachable", "--changed-paths");
+            var commitGraphMs = graph.Elapsed.TotalMilliseconds;
+            series.Add(Series(runner, reps, "`risks log ID`", CacheUsual, $"`git log --format={GitLogFormat} -- PATH`", Goal.Times(2, "git"),
+                i => new Side(runner.Risks("log", Pick(i).Value), NotEmpty("log")),
+                i => new Side(runner.GitCommand("log", $"--format={GitLogFormat}", "--", RegisterLayout.PathOf(Pick(i))), NotEmpty("git log"))));
+            series.Add(Series(runner, reps, "`risks blame ID`", CacheUsual, "`git blame --porcelain PATH`", Goal.Times(1, "git"),
+                i => new Side(runner.Risks("blame", Pick(i).Value), NotEmpty("blame")),
+                i => new Side(runner.GitCommand("blame", "--porcelain", RegisterLayout.PathOf(Pick(i))), NotEmpty("git blame"))));
+
+            // diff of the last two monthly iterations, against git's diff --stat of their tags.
+            var tags = runner.Git("tag", "--list").Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(t => MonthTag().IsMatch(t)).Order(StringComparer.Ordinal).ToList();
+            if (tags.Count < 2)
             {
-                Directory.Delete(cache, recursive: true);
+                throw new InvalidOperationException($"the register has {tags.Count} monthly tags; the diff needs two");
+            }
+
+            var (from, to) = (tags[^2], tags[^1]);
+            var differ = runner.Git("diff", "--name-only", from, to, "--", RegisterLayout.RisksFolder).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+            series.Add(Series(runner, reps, $"`risks diff {from} {to}`", CacheUsual, $"`git diff --stat {from} {to}`", Goal.Plus(100, "git"),
+                _ => new Side(runner.Risks("diff", from, to), NotEmpty("diff")),
+                _ => new Side(runner.GitCommand("diff", "--stat", from, to), Expect("git diff --stat", "files changed"))));
+
+            // set: a real commit each time, each of a different risk; against editing another risk's file and committing it with git.
+            series.Add(Series(runner, reps, "`risks set ID current.likelihood=N -m R`", CacheUsual, "`git commit -q -m R -- PATH` (the file edited first, not timed)", Goal.AtMost(150),
+                i => Commit(runner, Pick(reps + 1 + i), (id, value) => runner.Risks("set", id.Value, $"current.likelihood={value}", "-m", Reason)),
+                i => Commit(runner, Pick((2 * (reps + 1)) + i), (id, value) =>
+                {
+                    var path = Path.Combine(dir, RegisterLayout.PathOf(id));
+                    File.WriteAllText(path, CurrentLikelihood().Replace(File.ReadAllText(path), m => m.Groups[1].Value + value.ToString(CultureInfo.InvariantCulture), 1));
+                    return runner.GitCommand("commit", "-q", "-m", Reason, "--", RegisterLayout.PathOf(id));
+                })));
+
+            var others = CpuSample.OthersShare(before, CpuSample.Now());
+            return new CommandsResult($"dotnet {dll}", reps, series, from, to, differ, commitGraphMs, login, added, loadBefore, Machine.LoadAverage(), others);
+        }
+        finally
+        {
+            if (added)
+            {
+                RemovePerson(runner, login);
             }
         }
+    }
 
-        var n = 0;
-        void GitEdit() =>
-            // The same kind of edit as the risks command made, so git has a change to commit.
-            File.WriteAllText(Path.Combine(dir, path), File.ReadAllText(Path.Combine(dir, path)).Replace("performance: Run", "performance: Git run", StringComparison.Ordinal));
-        void Relist() =>
-            // A run without the cache leaves one without the work tree's files: put them back, untimed, so the next rows find it as a person would.
-            Time(dir, [risks, "list", "--format", "csv"]);
-
-        var rows = new List<(string Command, string Note, string[] Args, Action? Before, string Floor, Func<string[]>? FloorArgs, Action? FloorBefore, string Goal, Func<Stat, Stat?, double?> GoalMs)>
+    /// <summary>Removes the folder the commands ran in (their HOME).</summary>
+    public static void Clean(string workDir)
+    {
+        var home = Path.Combine(workDir, "commands-home");
+        if (Directory.Exists(home))
         {
-            ($"risks show {id}", "", ["show", id], null, "`risks --help`", () => [risks, "--help"], null, "<= 2x `risks --help`", (_, f) => 2 * f!.Median),
-            ($"risks set {id} performance=... -m R", "each a real commit", ["set", id, "performance=__N__", "-m", "Benchmark"], null, "`git commit -q -m R -- path` after the same edit", () => ["git", "commit", "-q", "-m", "Benchmark", "--", path], GitEdit, "<= 150 ms", (_, _) => 150),
-            ("risks list --format csv", "with the parse cache", ["list", "--format", "csv"], null, "`cat` of every risk file", () => ["sh", "-c", "git ls-files -z risks | xargs -0 cat"], null, "<= 400 ms", (_, _) => 400),
-            ("risks list --format csv", "the first run after an upgrade: no parse cache", ["list", "--format", "csv"], NoCache, "`cat` of every risk file", () => ["sh", "-c", "git ls-files -z risks | xargs -0 cat"], null, "(none)", (_, _) => null),
-            ($"risks log {id}", $"{commitsOfRisk} commits changed it", ["log", id], null, "`git log -- path` (commit-graph with changed-path filters)", () => ["git", "log", "--format=%H %an %s", "--", path], null, "<= 2x git", (_, f) => 2 * f!.Median),
-            ($"risks blame {id}", "", ["blame", id], null, "`git blame --porcelain path`", () => ["git", "blame", "--porcelain", path], null, "<= 1x git", (_, f) => f!.Median),
-            ($"risks diff {from} {to}", $"{differ:N0} risk files differ; versions in the parse cache", ["diff", from, to], null, "`git diff --stat`", () => ["git", "diff", "--stat", from, to], null, "<= git + 100 ms", (_, f) => f!.Median + 100),
-            ($"risks diff {from} {to}", "no parse cache: every version parsed", ["diff", from, to], NoCache, "`git diff --stat`", () => ["git", "diff", "--stat", from, to], null, "(none)", (_, _) => null),
-        };
-
-        var times = rows.Select(_ => (Ms: new List<double>(), Rss: new List<long>(), Floor: new List<double>())).ToList();
-        for (var rep = 0; rep <= reps; rep++)
-        {
-            for (var r = 0; r < rows.Count; r++)
-            {
-                var row = rows[r];
-                row.Before?.Invoke();
-                var args = row.Args.Select(a => a.Replace("__N__", $"Run {++n}", StringComparison.Ordinal)).ToArray();
-                var (ms, rss) = Time(dir, [risks, .. args]);
-                if (row.FloorArgs is not null)
-                {
-                    row.FloorBefore?.Invoke();
-                    var (floor, _) = Time(dir, row.FloorArgs());
-                    if (rep > 0)
-                    {
-                        times[r].Floor.Add(floor);
-                    }
-                }
-
-                if (row.Before == NoCache)
-                {
-                    Relist();
-                }
-
-                // One round first, not counted: it warms the page cache and writes the parse cache.
-                if (rep > 0)
-                {
-                    times[r].Ms.Add(ms);
-                    times[r].Rss.Add(rss);
-                }
-            }
+            Directory.Delete(home, recursive: true);
         }
-
-        var result = rows.Select((row, r) =>
-        {
-            var ms = Stat.Of(times[r].Ms);
-            var floor = times[r].Floor.Count > 0 ? Stat.Of(times[r].Floor) : null;
-            return new CommandRow(row.Command, row.Note, ms, times[r].Rss.Max(), row.Floor, floor, row.Goal, row.GoalMs(ms, floor));
-        }).ToList();
-        return (result, setup);
-    }
-
-    /// <summary>The table and how it was made, in Markdown.</summary>
-    public static string Table(List<CommandRow> rows, string setup, int risks, int commits, int reps, double othersShare)
-    {
-        var d = new StringBuilder();
-        d.Append(Start).Append('\n');
-        d.Append(CultureInfo.InvariantCulture, $"## Commands as a person runs them ({risks:N0} risks, {commits:N0} commits)\n\n");
-        d.Append("Each command is a fresh process of the program as `dotnet publish` installs it (ReadyToRun), run in the register's folder, ");
-        d.Append(CultureInfo.InvariantCulture, $"{reps} times after one round not counted (it warms the page cache and writes the parse cache), each time followed at once by its counterpart; ");
-        d.Append("median (min-max) wall-clock ms, and the largest peak RSS (GNU `time`'s maximum resident set size) of the command's runs. ");
-        d.Append(setup).Append(CultureInfo.InvariantCulture, $" Other processes used {othersShare:P0} of the machine while it ran.\n\n");
-        d.Append("| command | time, ms | peak RSS, MB | counterpart | its time, ms | ratio | goal | met |\n");
-        d.Append("|---|---:|---:|---|---:|---:|---|---|\n");
-        foreach (var r in rows)
-        {
-            var ratio = r.FloorMs is { } f ? (r.Ms.Median / f.Median).ToString("F1", CultureInfo.InvariantCulture) + "x" : "-";
-            var met = r.GoalMs is { } goal ? (r.Ms.Median <= goal ? "met" : $"not met ({goal:N0} ms)") : "-";
-            var rssMet = r.PeakRssKb / 1024 <= 200 ? "" : " (over 200 MB)";
-            d.Append(CultureInfo.InvariantCulture, $"| `{r.Command}`{(r.Note.Length > 0 ? $" ({r.Note})" : "")} | {Report.Ms(r.Ms)} | {r.PeakRssKb / 1024}{rssMet} | {r.Floor} | {(r.FloorMs is { } fm ? Report.Ms(fm) : "-")} | {ratio} | {r.Goal} | {met} |\n");
-        }
-
-        d.Append('\n').Append(End).Append('\n');
-        return d.ToString();
-    }
-
-    /// <summary>The commands table a document holds, or null.</summary>
-    public static string? Section(string document)
-    {
-        var start = document.IndexOf(Start, StringComparison.Ordinal);
-        var end = document.IndexOf(End, StringComparison.Ordinal);
-        return start >= 0 && end > start ? document[start..(end + End.Length)] + "\n" : null;
-    }
-
-    /// <summary>The document with the commands table put in place of the one it had (or added at its end).</summary>
-    public static string Splice(string document, string table)
-    {
-        var start = document.IndexOf(Start, StringComparison.Ordinal);
-        var end = document.IndexOf(End, StringComparison.Ordinal);
-        return start >= 0 && end > start
-            ? document[..start] + table + document[(end + End.Length)..].TrimStart('\n').Insert(0, "\n")
-            : document.TrimEnd('\n') + "\n\n" + table;
     }
 
     /// <summary>
-    /// What the commands need of the register, done once: the person running the benchmark among
-    /// its governance leads (every write is made as a person of register.yaml), and a commit-graph
-    /// with changed-path filters, which <c>git log -- path</c> uses (the counterpart's best case).
+    /// One round not counted, then <paramref name="reps"/> rounds of <paramref name="risks"/> then
+    /// <paramref name="counterpart"/>, each a function of the round (0 is the one not counted) that
+    /// does any untimed preparation and gives the process to time and the check of its output.
     /// </summary>
-    private static string Prepare(string dir)
+    private static CommandSeries Series(Runner runner, int reps, string command, string cacheCase, string counterpartName, Goal goal, Func<int, Side> risks, Func<int, Side> counterpart)
     {
-        var login = Environment.UserName;
-        var settings = Path.Combine(dir, "register.yaml");
-        if (!File.ReadAllText(settings).Contains($"- login: {login}\n", StringComparison.Ordinal))
+        Console.WriteLine($"    {command}, {cacheCase}; against {counterpartName}");
+        var series = new CommandSeries(command, cacheCase, counterpartName, goal, [], [], [], []);
+        for (var i = 0; i <= reps; i++)
         {
-            File.AppendAllText(settings, $"  - login: {login}\n    name: Benchmark Runner\n    email: runner@bench.example\n    role: governance_lead\n");
-            Shell(dir, "git", "-c", "user.name=Benchmark Runner", "-c", "user.email=runner@bench.example", "commit", "-q", "-m", "The benchmark's runner joins as a governance lead", "--", "register.yaml");
+            var (ms, rss) = runner.Timed(risks(i));
+            var (theirMs, theirRss) = runner.Timed(counterpart(i));
+            if (i > 0)
+            {
+                series.Ms.Add(ms);
+                series.PeakRssKb.Add(rss);
+                series.CounterpartMs.Add(theirMs);
+                series.CounterpartPeakRssKb.Add(theirRss);
+            }
         }
 
-        Shell(dir, "git", "commit-graph", "write", "--reachable", "--changed-paths");
-        return $"The person running it is made a governance lead of the register first, and `git commit-graph write --reachable --changed-paths` is run once (as the issue's figures assume).";
+        Console.WriteLine($"      {Report.Ms(Stat.Of(series.Ms))} ms against {Report.Ms(Stat.Of(series.CounterpartMs))} ms; peak RSS {Stat.Of(series.PeakRssKb.Select(k => k / 1024.0).ToList()).Max:N0} MB at most");
+        return series;
     }
 
-    /// <summary>Runs a command in <paramref name="dir"/>, its output thrown away; its wall-clock ms and peak RSS in KB (from GNU time).</summary>
-    private static (double Ms, long RssKb) Time(string dir, string[] command)
+    /// <summary>
+    /// A save of <paramref name="id"/>'s current likelihood to a value it does not have (1 becomes 2,
+    /// 2 becomes 3, 3 becomes 2, 4 becomes 5, 5 becomes 4), made by <paramref name="save"/>; checked to have
+    /// made a commit that changes that risk's file.
+    /// </summary>
+    private static Side Commit(Runner runner, RiskId id, Func<RiskId, int, Invocation> save)
     {
-        var rssFile = Path.GetTempFileName();
-        var start = new ProcessStartInfo("/usr/bin/time") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "-o", rssFile, "-f", "%M" }.Concat(command))
+        var path = RegisterLayout.PathOf(id);
+        var match = CurrentLikelihood().Match(File.ReadAllText(Path.Combine(runner.Dir, path)));
+        if (!match.Success)
         {
-            start.ArgumentList.Add(arg);
+            throw new InvalidOperationException($"{path}: no current likelihood to change");
         }
 
-        start.Environment["GIT_PAGER"] = "cat";
-        foreach (var who in new[] { "AUTHOR", "COMMITTER" })
+        var now = int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
+        var value = now switch { 1 => 2, 5 => 4, _ when now % 2 == 0 => now + 1, _ => now - 1 };
+        var head = runner.Git("rev-parse", "HEAD").Trim();
+        return new Side(save(id, value), _ =>
         {
-            start.Environment[$"GIT_{who}_NAME"] = "Benchmark Runner";
-            start.Environment[$"GIT_{who}_EMAIL"] = "runner@bench.example";
-        }
+            var after = runner.Git("rev-parse", "HEAD").Trim();
+            if (after == head)
+            {
+                return $"no commit was made (HEAD is still {head[..10]})";
+            }
 
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        watch.Stop();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{string.Join(' ', command)} exited {process.ExitCode}: {error.Result}");
-        }
-
-        _ = output.Result;
-        var rss = long.TryParse(File.ReadAllText(rssFile).Trim().Split('\n')[^1], CultureInfo.InvariantCulture, out var kb) ? kb : 0;
-        File.Delete(rssFile);
-        return (watch.Elapsed.TotalMilliseconds, rss);
+            var changed = runner.Git("diff-tree", "--no-commit-id", "--name-only", "-r", head, after).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            return changed.SequenceEqual([path]) ? null : $"the commit {after[..10]} changes {string.Join(", ", changed)}, not {path} alone";
+        });
     }
 
-    private static string Shell(string dir, string program, params string[] args)
+    /// <summary>
+    /// Makes <paramref name="login"/> (who runs the benchmark) a governance lead in register.yaml,
+    /// committed with git, so <c>risks set</c> may write (it writes as the Unix login's person);
+    /// true when it was added, false when register.yaml already named them.
+    /// </summary>
+    private static bool EnsureGovernanceLead(Runner runner, string login)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
+        var (settings, problems) = ReadSettings(runner.Dir);
+        if (settings.FindPerson(login) is { } person)
         {
-            start.ArgumentList.Add(arg);
+            return person.Role == Role.GovernanceLead
+                ? false
+                : throw new InvalidOperationException($"{SettingsYaml.FileName}: {login} is a {person.Role}, not a governance lead; risks set would be refused");
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{program} {string.Join(' ', args)}: {error}");
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException($"{SettingsYaml.FileName} has problems: {problems[0]}");
+        }
+
+        var runnerPerson = new Person { Login = login, Name = UserEnvironment.GitName, Email = UserEnvironment.GitEmail, Role = Role.GovernanceLead, JobTitle = "Runs the benchmark" };
+        WriteSettings(runner, settings with { People = [.. settings.People, runnerPerson] }, $"Benchmark: {login} made a governance lead to time risks set");
+        return true;
+    }
+
+    private static void RemovePerson(Runner runner, string login)
+    {
+        var (settings, _) = ReadSettings(runner.Dir);
+        WriteSettings(runner, settings with { People = [.. settings.People.Where(p => p.Login != login)] }, $"Benchmark: {login} removed again after timing risks set");
+    }
+
+    private static (RegisterSettings Settings, IReadOnlyList<Problem> Problems) ReadSettings(string dir)
+    {
+        var (settings, problems) = SettingsYaml.Read(File.ReadAllBytes(Path.Combine(dir, SettingsYaml.FileName)));
+        return settings is null
+            ? throw new InvalidOperationException($"{SettingsYaml.FileName} cannot be read: {string.Join("; ", problems)}")
+            : (settings, problems);
+    }
+
+    private static void WriteSettings(Runner runner, RegisterSettings settings, string message)
+    {
+        File.WriteAllText(Path.Combine(runner.Dir, SettingsYaml.FileName), SettingsYaml.Write(settings));
+        runner.Git("commit", "-q", "-m", message, "--", SettingsYaml.FileName);
+    }
+
+    /// <summary>The same, with the parse cache removed first (not timed).</summary>
+    private static Side RemovingCache(string dir, Side side)
+    {
+        Benchmarks.Measure.RemoveParseCache(dir);
+        return side;
+    }
+
+    private static Func<byte[], string?> Expect(string what, string text) =>
+        output => Encoding.UTF8.GetString(output).Contains(text, StringComparison.Ordinal) ? null : $"the output of {what} does not hold \"{text}\"";
+
+    private static Func<byte[], string?> NotEmpty(string what) => output => output.Length > 0 ? null : $"{what} wrote nothing";
+
+    /// <summary>Rows of the CSV naming a generated risk (the first field is the id).</summary>
+    private static int CsvRows(byte[] output) =>
+        Encoding.UTF8.GetString(output).Split('\n').Count(line => line.StartsWith(Content.Prefix + "-", StringComparison.Ordinal));
+
+    /// <summary>The current score's likelihood line of a risk file as RiskYaml writes it: group 1 up to the value, group 2 the value.</summary>
+    [GeneratedRegex(@"(^current:\n  impact: \d+\n  likelihood: )(\d+)$", RegexOptions.Multiline)]
+    private static partial Regex CurrentLikelihood();
+
+    /// <summary>The generated register's monthly iterations: 2021-01 ... 2025-12.</summary>
+    [GeneratedRegex(@"\A\d{4}-\d{2}\z")]
+    private static partial Regex MonthTag();
+
+    /// <summary>A program and its arguments, run in the register's folder.</summary>
+    internal sealed record Invocation(string File, string[] Args)
+    {
+        public override string ToString() => $"{System.IO.Path.GetFileName(File)} {string.Join(' ', Args)}";
+    }
+
+    /// <summary>One process to time, and the check of its standard output (null when it is as it should be).</summary>
+    internal sealed record Side(Invocation What, Func<byte[], string?> Check);
+
+    /// <summary>Runs processes in the register's folder with a person's environment (see <see cref="UserEnvironment"/>).</summary>
+    private sealed class Runner(string dir, string dll, string home)
+    {
+        private readonly Dictionary<string, string> _env = UserEnvironment.WithGitIdentity(home);
+        private readonly string _timeFile = System.IO.Path.Combine(home, "time.txt");
+
+        public string Dir => dir;
+
+        public Invocation Risks(params string[] args) => new(Benchmarks.Measure.DotnetHost(), [dll, .. args]);
+
+        public Invocation GitCommand(params string[] args) => new("git", args);
+
+        public Invocation Shell(string command) => new("/bin/sh", ["-c", command]);
+
+        /// <summary>Runs git untimed (for setting up and checking) and gives its output; fails unless it exits 0.</summary>
+        public string Git(params string[] args)
+        {
+            var (code, output, error, _) = Start(GitCommand(args), timed: false);
+            return code == 0 ? Encoding.UTF8.GetString(output) : throw new InvalidOperationException($"git {string.Join(' ', args)} failed ({code}): {error.Trim()}");
+        }
+
+        /// <summary>Runs <paramref name="side"/> under GNU time: its wall time (ms) and peak RSS (kB); fails unless it exits 0 and its output passes the check.</summary>
+        public (double Ms, long PeakRssKb) Timed(Side side)
+        {
+            var (code, output, error, ms) = Start(side.What, timed: true);
+            var lines = File.ReadAllLines(_timeFile).Where(l => l.Length > 0).ToList();
+            if (code != 0)
+            {
+                throw new InvalidOperationException($"`{side.What}` in {dir} failed with exit code {code}: {error.Trim()}");
+            }
+
+            if (side.Check(output) is { } problem)
+            {
+                throw new InvalidOperationException($"`{side.What}` in {dir}: {problem}");
+            }
+
+            var fields = lines.Count > 0 ? lines[^1].Split(' ') : [];
+            return fields.Length == 2 && long.TryParse(fields[1], CultureInfo.InvariantCulture, out var kb)
+                ? (ms, kb)
+                : throw new InvalidOperationException($"{Time} wrote \"{string.Join(" / ", lines)}\" for `{side.What}`, not \"SECONDS KB\"");
+        }
+
+        private (int Code, byte[] Output, string Error, double Ms) Start(Invocation what, bool timed)
+        {
+            var start = new ProcessStartInfo(timed ? Time : what.File)
+            {
+                WorkingDirectory = dir,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.Environment.Clear();
+            foreach (var (name, value) in _env)
+            {
+                start.Environment[name] = value;
+            }
+
+            if (timed)
+            {
+                foreach (var arg in new[] { "-f", "%e %M", "-o", _timeFile, what.File })
+                {
+                    start.ArgumentList.Add(arg);
+                }
+            }
+
+            foreach (var arg in what.Args)
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            var watch = Stopwatch.StartNew();
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {what}");
+            var errors = process.StandardError.ReadToEndAsync();
+            using var output = new MemoryStream();
+            process.StandardOutput.BaseStream.CopyTo(output);
+            process.WaitForExit();
+            watch.Stop();
+            return (process.ExitCode, output.ToArray(), errors.Result, watch.Elapsed.TotalMilliseconds);
+        }
     }
 }

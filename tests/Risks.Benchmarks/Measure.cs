@@ -27,8 +27,8 @@ internal sealed record Stat(double Median, double Min, double Max, int Count)
     }
 }
 
-/// <summary>What one cold-load child reported.</summary>
-internal sealed record ColdLoad(double LoadMs, double ProcessMs, long PeakRssKb);
+/// <summary>What one cold-load child reported; <paramref name="Parsed"/> is how many risk files its <c>Load()</c> parsed (none when the parse cache served them all).</summary>
+internal sealed record ColdLoad(double LoadMs, double ProcessMs, long PeakRssKb, int Parsed);
 
 /// <summary>What the measuring child reported, all times in milliseconds.</summary>
 internal sealed record InProcess(
@@ -59,12 +59,13 @@ internal static class Measure
 
     /// <summary>
     /// <c>--child-load DIR</c>: a fresh process that opens the register and loads it once, then
-    /// prints the time of <c>Load()</c> and its own peak RSS (VmHWM).
+    /// prints the time of <c>Load()</c>, how many files it parsed and its own peak RSS (VmHWM).
     /// </summary>
     public static int ChildLoad(string dir)
     {
         var watch = Stopwatch.StartNew();
-        var snapshot = Register.Open(dir).Reader.Load();
+        var register = Register.Open(dir);
+        var snapshot = register.Reader.Load();
         watch.Stop();
         if (snapshot.Problems.Count > 0)
         {
@@ -72,7 +73,7 @@ internal static class Measure
             return 1;
         }
 
-        Console.WriteLine($"{ResultMarker}load_ms={watch.Elapsed.TotalMilliseconds.ToString("F2", CultureInfo.InvariantCulture)} risks={snapshot.Risks.Count} vmhwm_kb={ProcStatus("VmHWM")}");
+        Console.WriteLine($"{ResultMarker}load_ms={watch.Elapsed.TotalMilliseconds.ToString("F2", CultureInfo.InvariantCulture)} risks={snapshot.Risks.Count} parsed={register.Reader.LastLoad.Parsed} vmhwm_kb={ProcStatus("VmHWM")}");
         return 0;
     }
 
@@ -81,24 +82,72 @@ internal static class Measure
     /// process, interleaved (JIT, ReadyToRun, JIT, ...) so a change in the machine's load hits both
     /// alike; one round first is not counted (it warms the page cache).
     /// </summary>
-    public static List<ColdLoad>[] ColdLoads(string dir, int reps, int riskCount, IReadOnlyList<string> dlls)
+    /// <remarks>
+    /// The parse cache holds the parsed risks of one build only (a cache written by another build
+    /// is ignored and written anew), so when <paramref name="withCache"/> each build keeps its own
+    /// cache between its children: it is moved aside after each child and back before that build's
+    /// next one (renames, not timed), and each child finds the cache its build's previous child
+    /// left, the first round's included, as a person running the same program again does.
+    /// Otherwise the cache is removed before each child, as the first run after an upgrade finds it.
+    /// </remarks>
+    public static List<ColdLoad>[] ColdLoads(string dir, int reps, int riskCount, IReadOnlyList<string> dlls, bool withCache)
     {
         var results = dlls.Select(_ => new List<ColdLoad>()).ToArray();
-        for (var i = 0; i <= reps; i++)
+        var cache = ParseCacheFolder(dir);
+        var kept = dlls.Select((_, d) => Path.Combine(dir, ".git", $"risks-bench-cache-{d}")).ToArray();
+        void Remove(string folder)
         {
-            for (var d = 0; d < dlls.Count; d++)
+            if (Directory.Exists(folder))
             {
-                var (output, ms) = RunSelf(dlls[d], "--child-load", dir);
-                var fields = Fields(output);
-                if (int.Parse(fields["risks"], CultureInfo.InvariantCulture) != riskCount)
-                {
-                    throw new InvalidOperationException($"the cold load child loaded {fields["risks"]} risks, expected {riskCount}");
-                }
+                Directory.Delete(folder, recursive: true);
+            }
+        }
 
-                if (i > 0)
+        foreach (var folder in kept.Append(cache))
+        {
+            Remove(folder);
+        }
+
+        try
+        {
+            for (var i = 0; i <= reps; i++)
+            {
+                for (var d = 0; d < dlls.Count; d++)
                 {
-                    results[d].Add(new ColdLoad(double.Parse(fields["load_ms"], CultureInfo.InvariantCulture), ms, long.Parse(fields["vmhwm_kb"], CultureInfo.InvariantCulture)));
+                    Remove(cache);
+                    if (withCache && Directory.Exists(kept[d]))
+                    {
+                        Directory.Move(kept[d], cache);
+                    }
+
+                    var (output, ms) = RunSelf(dlls[d], "--child-load", dir);
+                    if (withCache && Directory.Exists(cache))
+                    {
+                        Directory.Move(cache, kept[d]);
+                    }
+
+                    var fields = Fields(output);
+                    if (int.Parse(fields["risks"], CultureInfo.InvariantCulture) != riskCount)
+                    {
+                        throw new InvalidOperationException($"the cold load child loaded {fields["risks"]} risks, expected {riskCount}");
+                    }
+
+                    if (i > 0)
+                    {
+                        results[d].Add(new ColdLoad(
+                            double.Parse(fields["load_ms"], CultureInfo.InvariantCulture),
+                            ms,
+                            long.Parse(fields["vmhwm_kb"], CultureInfo.InvariantCulture),
+                            int.Parse(fields["parsed"], CultureInfo.InvariantCulture)));
+                    }
                 }
+            }
+        }
+        finally
+        {
+            foreach (var folder in kept)
+            {
+                Remove(folder);
             }
         }
 
@@ -244,12 +293,21 @@ internal static class Measure
     public static void ForgetParsed(string dir)
     {
         ParsedVersions.Forget();
-        var folder = Path.GetDirectoryName(Risks.Storage.Cache.ParseCache.PathIn(Path.Combine(dir, ".git")))!;
+        RemoveParseCache(dir);
+    }
+
+    /// <summary>Removes the register's parse cache on disk (<c>.git/risks-cache</c>), as a fresh process finds it the first time, or after an upgrade.</summary>
+    public static void RemoveParseCache(string dir)
+    {
+        var folder = ParseCacheFolder(dir);
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>The folder of the register's parse cache: <c>.git/risks-cache</c>.</summary>
+    public static string ParseCacheFolder(string dir) => Path.GetDirectoryName(Risks.Storage.Cache.ParseCache.PathIn(Path.Combine(dir, ".git")))!;
 
     private static void Check(RegisterSnapshot snapshot, int riskCount)
     {
@@ -302,7 +360,8 @@ internal static class Measure
         return (output, watch.Elapsed.TotalMilliseconds);
     }
 
-    private static string DotnetHost()
+    /// <summary>The <c>dotnet</c> host this benchmark runs under (or the one on the PATH).</summary>
+    public static string DotnetHost()
     {
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (!string.IsNullOrEmpty(host) && File.Exists(host))

@@ -5,9 +5,7 @@ using Risks.Benchmarks;
 // Usage (from the repository root):
 //   dotnet run -c Release --project tests/Risks.Benchmarks -- [--risks 10000] [--commits 50000] [--dir /tmp/risks-bench] [--keep]
 //     [--sizes 1000x10000,10000x50000] [--reps 7] [--saves 25] [--reuse] [--no-r2r] [--startup-runs 7] [--no-startup]
-//     [--fallback-up-to 50000] [--no-history] [--no-papers] [--doc PATH | --no-doc] [--only-commands]
-// --only-commands measures only the commands table (each command a fresh process beside Git) and
-// puts it into the doc in place of the one it had; a full run keeps the table as it was.
+//     [--fallback-up-to 50000] [--no-history] [--no-papers] [--no-commands] [--doc PATH | --no-doc]
 // With neither --risks nor --commits nor --sizes it measures both default sizes and rewrites
 // docs/performance.md; otherwise it writes the doc only when --doc is given.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -53,24 +51,32 @@ try
 catch (ArgumentException e)
 {
     Console.Error.WriteLine($"Risks.Benchmarks: {e.Message}");
-    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Risks.Benchmarks -- [--risks N] [--commits C] [--sizes NxC,...] [--dir DIR] [--keep] [--reuse] [--reps 7] [--saves 25] [--no-r2r] [--startup-runs 7] [--no-startup] [--fallback-up-to 50000] [--no-history] [--no-papers] [--doc PATH | --no-doc] [--only-commands]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project tests/Risks.Benchmarks -- [--risks N] [--commits C] [--sizes NxC,...] [--dir DIR] [--keep] [--reuse] [--reps 7] [--saves 25] [--no-r2r] [--startup-runs 7] [--no-startup] [--fallback-up-to 50000] [--no-history] [--no-papers] [--no-commands] [--doc PATH | --no-doc]");
     return 2;
 }
 
 var run = Stopwatch.StartNew();
+var loadBefore = Machine.LoadAverage();
 var machine = Machine.Describe();
-if (options.OnlyCommands)
-{
-    return CommandsOnly(options);
-}
-
 Console.WriteLine($"Risks benchmark: {string.Join(", ", options.Sizes.Select(s => $"{s.Risks:N0} risks / {s.Commits:N0} commits"))}; {options.Reps} repetitions, {options.Saves} saves; registers under {options.Dir}");
 Console.WriteLine(machine.OneLine);
 
 Directory.CreateDirectory(options.Dir);
 var r2r = options.NoR2R ? null : ReadyToRun.Publish(options.Dir);
 var dlls = r2r is null ? new[] { Measure.OwnDll } : [Measure.OwnDll, r2r];
-var firstFrames = FirstFrames.Prepare(options.Dir, options.StartupRuns, readyToRun: !options.NoR2R, skip: options.NoStartup);
+// The risks program as it is installed (published; ReadyToRun unless --no-r2r), for the commands and the first frame alike.
+string? risksProgram = null;
+string? publishFailure = null;
+if (!options.NoStartup || !options.NoCommands)
+{
+    risksProgram = ReadyToRun.PublishRisks(options.Dir, readyToRun: !options.NoR2R, out publishFailure);
+    if (risksProgram is null)
+    {
+        Console.WriteLine($"  publishing risks failed: {publishFailure}");
+    }
+}
+
+var firstFrames = FirstFrames.Prepare(options.Dir, options.StartupRuns, readyToRun: !options.NoR2R, skip: options.NoStartup, risksProgram, publishFailure);
 firstFrames.MeasureDemo(options.Dir);
 var results = new List<SizeResult>();
 foreach (var (risks, commits) in options.Sizes)
@@ -94,8 +100,10 @@ foreach (var (risks, commits) in options.Sizes)
 
     var quiet = CpuSample.WaitForQuiet(0.10, TimeSpan.FromMinutes(3));
     var before = CpuSample.Now();
-    Console.WriteLine($"  cold loads ({options.Reps} fresh processes{(r2r is null ? "" : " of each build, JIT and ReadyToRun")})...");
-    var cold = Measure.ColdLoads(dir, options.Reps, risks, dlls);
+    Console.WriteLine($"  cold loads ({options.Reps} fresh processes{(r2r is null ? "" : " of each build, JIT and ReadyToRun")}), each build's parse cache present...");
+    var cold = Measure.ColdLoads(dir, options.Reps, risks, dlls, withCache: true);
+    Console.WriteLine($"  cold loads ({options.Reps} fresh processes{(r2r is null ? "" : " of each build")}), the parse cache removed before each...");
+    var coldNoCache = Measure.ColdLoads(dir, options.Reps, risks, dlls, withCache: false);
     Console.WriteLine($"  in-process loads and {options.Saves} saves...");
     var inProcess = Measure.InProcessMeasurements(dir, options.Reps, options.Saves);
     HistoryResult? history = null;
@@ -115,9 +123,23 @@ foreach (var (risks, commits) in options.Sizes)
 
     var others = CpuSample.OthersShare(before, CpuSample.Now());
     Console.WriteLine($"  other processes used {others:P0} of the machine while this size was measured{(quiet ? "" : " (it was busy when measuring began)")}");
-    var result = new SizeResult(risks, commits, generated, cold[0], r2r is null ? null : cold[1], inProcess, history, papers, others);
+
+    // Apart from the figures above, with its own wait for a quiet machine and its own count of other processes' use of it.
+    CommandsResult? commandsResult = null;
+    string? commandsSkipped = options.NoCommands ? "not measured in this run (`--no-commands`)" : null;
+    if (!options.NoCommands && risksProgram is not null)
+    {
+        Console.WriteLine($"  each command as a fresh process beside its git counterpart ({options.Reps} interleaved repetitions after one not counted)...");
+        commandsResult = CommandsMeasure.Run(dir, risksProgram, options.Dir, options.Reps, risks);
+    }
+    else if (!options.NoCommands)
+    {
+        commandsSkipped = $"not measured: publishing `risks` failed ({publishFailure?.Split('\n')[0]})";
+    }
+
+    var result = new SizeResult(risks, commits, generated, cold[0], r2r is null ? null : cold[1], coldNoCache[0], r2r is null ? null : coldNoCache[1], inProcess, history, papers, others, commandsResult, commandsSkipped);
     results.Add(result);
-    Console.WriteLine($"  cold Load() {Report.Ms(Stat.Of(cold[0].Select(c => c.LoadMs).ToList()))} ms{(r2r is null ? "" : $" (ReadyToRun {Report.Ms(Stat.Of(cold[1].Select(c => c.LoadMs).ToList()))} ms)")}, warm Load() {Report.Ms(Stat.Of(inProcess.WarmLoadMs))} ms, save {Report.Ms(Stat.Of(inProcess.SaveMs), 1)} ms");
+    Console.WriteLine($"  cold Load() with the parse cache {Report.Ms(Stat.Of(cold[0].Select(c => c.LoadMs).ToList()))} ms{(r2r is null ? "" : $" (ReadyToRun {Report.Ms(Stat.Of(cold[1].Select(c => c.LoadMs).ToList()))} ms)")}, without it {Report.Ms(Stat.Of(coldNoCache[0].Select(c => c.LoadMs).ToList()))} ms{(r2r is null ? "" : $" (ReadyToRun {Report.Ms(Stat.Of(coldNoCache[1].Select(c => c.LoadMs).ToList()))} ms)")}, warm Load() {Report.Ms(Stat.Of(inProcess.WarmLoadMs))} ms, save {Report.Ms(Stat.Of(inProcess.SaveMs), 1)} ms");
     if (history is not null)
     {
         Console.WriteLine($"  change index from nothing {Report.Ms(Stat.Of(history.BuildMs))} ms, first History() in a new process {Report.Ms(Stat.Of(history.FirstHistoryMs))} ms, History() {Report.Ms(Stat.Of(history.HistoryWarmMs), 1)} ms (cache emptied {Report.Ms(Stat.Of(history.HistoryColdMs), 1)} ms), Blame() {Report.Ms(Stat.Of(history.BlameWarmMs), 1)} ms (cache emptied {Report.Ms(Stat.Of(history.BlameColdMs), 1)} ms), Compare() a month {Report.Ms(Stat.Of(history.MonthWarmMs))} ms (cache emptied {Report.Ms(Stat.Of(history.MonthColdMs))} ms)");
@@ -128,8 +150,15 @@ foreach (var (risks, commits) in options.Sizes)
         Console.WriteLine($"  paper of {papers.Iteration} {Report.Ms(Stat.Of(papers.PaperMs))} ms, CSV export {Report.Ms(Stat.Of(papers.ExportMs))} ms, import of {papers.ImportedRisks:N0} risks {papers.ImportMs:N0} ms (again, nothing to do, {papers.ReimportMs:N0} ms)");
     }
 
+    if (commandsResult is not null)
+    {
+        Console.WriteLine(Report.CommandsTable(commandsResult, []));
+    }
+
     // After the saves, so the register has a few commits more than generated; apart from the figures above, with its own check of the machine.
+    // First with the parse cache the program left (the usual case), then with it removed before each run (the very first time).
     firstFrames.Measure(dir, $"generated, {risks:N0} risks / {commits:N0} commits", risks);
+    firstFrames.Measure(dir, $"generated, {risks:N0} risks / {commits:N0} commits, parse cache removed before each run", risks, removeCache: true);
 
     if (!options.Keep)
     {
@@ -145,9 +174,12 @@ if (r2r is not null && !options.Keep)
 if (!options.Keep)
 {
     firstFrames.Clean(options.Dir);
+    CommandsMeasure.Clean(options.Dir);
 }
 
 run.Stop();
+var loadAfter = Machine.LoadAverage();
+Console.WriteLine($"Load average (1, 5, 15 min) when the run began: {loadBefore}; when it ended: {loadAfter}");
 var table = Report.Table(results);
 Console.WriteLine();
 Console.WriteLine(table);
@@ -162,61 +194,40 @@ if (Report.PapersTable(results) is { } papersTable)
 }
 
 Console.WriteLine(Report.FirstFrameSection(firstFrames, results));
+Console.WriteLine(Report.CommandsSection(results, firstFrames));
 Console.WriteLine($"Total run time: {run.Elapsed.TotalMinutes:F1} min");
 
 var docPath = options.DocPath ?? (options.DefaultSizes && !options.NoDoc ? Report.DefaultDocPath() : null);
 if (docPath is not null && !options.NoDoc)
 {
-    // The commands table is measured on its own (--only-commands): kept as it was.
-    var document = Report.Document(results, firstFrames, machine, options, run.Elapsed);
-    if (File.Exists(docPath) && CommandsMeasure.Section(File.ReadAllText(docPath)) is { } commandsTable)
-    {
-        document = CommandsMeasure.Splice(document, commandsTable);
-    }
-
-    File.WriteAllText(docPath, document);
+    File.WriteAllText(docPath, Report.Document(results, firstFrames, machine, options, run.Elapsed, loadBefore, loadAfter));
     Console.WriteLine($"Wrote {docPath}");
 }
 
 return 0;
 
-// --only-commands: the commands table alone, for each size, put into the doc in place of the one it had.
-static int CommandsOnly(Options options)
-{
-    Directory.CreateDirectory(options.Dir);
-    var risks = ReadyToRun.PublishRisks(options.Dir, readyToRun: true, out var failure)
-        ?? throw new InvalidOperationException($"the risks program could not be published: {failure}");
-    Console.WriteLine($"  risks published (ReadyToRun): {risks}");
-    foreach (var (count, commits) in options.Sizes)
-    {
-        var dir = Path.Combine(options.Dir, $"r{count}-c{commits}");
-        if (!(options.Reuse && File.Exists(Path.Combine(dir, ".git", "risks-bench-generated"))))
-        {
-            Console.WriteLine($"  generating {count:N0} risks, {commits:N0} commits...");
-            var generated = Generator.Generate(dir, count, commits);
-            File.WriteAllText(Path.Combine(dir, ".git", "risks-bench-generated"), $"{count} {commits}\n");
-            Console.WriteLine($"  generated in {generated.TotalSeconds:F1} s");
-        }
-
-        CpuSample.WaitForQuiet(0.10, TimeSpan.FromMinutes(3));
-        var before = CpuSample.Now();
-        var (rows, setup) = CommandsMeasure.Run(dir, options.Reps, risks);
-        var table = CommandsMeasure.Table(rows, setup, count, commits, options.Reps, CpuSample.OthersShare(before, CpuSample.Now()));
-        Console.WriteLine(table);
-        var doc = options.DocPath ?? Report.DefaultDocPath() ?? throw new InvalidOperationException("docs/performance.md not found: give --doc PATH");
-        if (!options.NoDoc)
-        {
-            File.WriteAllText(doc, CommandsMeasure.Splice(File.ReadAllText(doc), table));
-            Console.WriteLine($"Wrote the table into {doc}");
-        }
-    }
-
-    return 0;
-}
-
 namespace Risks.Benchmarks
 {
-    internal sealed record SizeResult(int Risks, int Commits, Generated? Generated, List<ColdLoad> Cold, List<ColdLoad>? ColdReadyToRun, InProcess InProcess, HistoryResult? History, PapersResult? Papers, double OthersShare);
+    /// <summary>
+    /// Everything measured at one size. <c>Cold</c> and <c>ColdReadyToRun</c> are the cold loads
+    /// that find their build's parse cache; <c>ColdNoCache</c> and <c>ColdNoCacheReadyToRun</c>
+    /// those with it removed before each child. <c>CommandsSkipped</c> says why there are no
+    /// <c>Commands</c>.
+    /// </summary>
+    internal sealed record SizeResult(
+        int Risks,
+        int Commits,
+        Generated? Generated,
+        List<ColdLoad> Cold,
+        List<ColdLoad>? ColdReadyToRun,
+        List<ColdLoad> ColdNoCache,
+        List<ColdLoad>? ColdNoCacheReadyToRun,
+        InProcess InProcess,
+        HistoryResult? History,
+        PapersResult? Papers,
+        double OthersShare,
+        CommandsResult? Commands,
+        string? CommandsSkipped);
 
     internal sealed record Options(
         List<(int Risks, int Commits)> Sizes,
@@ -234,7 +245,7 @@ namespace Risks.Benchmarks
         int FallbackUpTo,
         bool NoHistory,
         bool NoPapers,
-        bool OnlyCommands)
+        bool NoCommands)
     {
         public static readonly (int Risks, int Commits)[] Defaults = [(1_000, 10_000), (10_000, 50_000)];
 
@@ -256,7 +267,7 @@ namespace Risks.Benchmarks
             var fallbackUpTo = 50_000;
             var noHistory = false;
             var noPapers = false;
-            var onlyCommands = false;
+            var noCommands = false;
             for (var i = 0; i < args.Length; i++)
             {
                 string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -294,7 +305,7 @@ namespace Risks.Benchmarks
                     case "--fallback-up-to": fallbackUpTo = Number(0); break;
                     case "--no-history": noHistory = true; break;
                     case "--no-papers": noPapers = true; break;
-                    case "--only-commands": onlyCommands = true; break;
+                    case "--no-commands": noCommands = true; break;
                     default: throw new ArgumentException($"unknown option {args[i]}");
                 }
             }
@@ -306,7 +317,7 @@ namespace Risks.Benchmarks
                 sizes.Add((risks ?? 10_000, commits ?? (risks ?? 10_000) * 5));
             }
 
-            return new Options(sizes ?? [.. Defaults], isDefault, dir, keep, reuse, reps, saves, doc, noDoc, noR2R, startupRuns, noStartup, fallbackUpTo, noHistory, noPapers, onlyCommands);
+            return new Options(sizes ?? [.. Defaults], isDefault, dir, keep, reuse, reps, saves, doc, noDoc, noR2R, startupRuns, noStartup, fallbackUpTo, noHistory, noPapers, noCommands);
         }
     }
 }

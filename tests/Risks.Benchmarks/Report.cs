@@ -30,6 +30,13 @@ internal sealed record Machine(int Cpus, string CpuModel, long MemTotalKb, strin
             CodeVersion());
     }
 
+    /// <summary>The load average over 1, 5 and 15 minutes, as <c>uptime</c> gives it (from /proc/loadavg).</summary>
+    public static string LoadAverage()
+    {
+        var fields = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+        return fields.Length >= 3 ? $"{fields[0]}, {fields[1]}, {fields[2]}" : "unknown";
+    }
+
     /// <summary>The commit measured, and whether src/ held changes not yet committed.</summary>
     private static string CodeVersion()
     {
@@ -65,7 +72,7 @@ internal sealed record Machine(int Cpus, string CpuModel, long MemTotalKb, strin
     }
 }
 
-internal static class Report
+internal static partial class Report
 {
     /// <summary>Targets: the goals this register's design was set against.</summary>
     private const double LoadTargetMs = 1_500;
@@ -74,6 +81,8 @@ internal static class Report
     private const double HistoryTargetMs = 50;
     private const double BlameTargetMs = 100;
     private const double CompareTargetMs = 300;
+    private const double FirstFrameGoalMs = 1_000;
+    private const double FirstFrameFirstTimeGoalMs = 2_500;
 
     public static string Ms(Stat s, int decimals = 0)
     {
@@ -100,14 +109,22 @@ internal static class Report
         Row("generation, s (fast-import stream / gc / reset --hard / validate)", r => r.Generated is { } g
             ? FormattableString.Invariant($"{g.TotalSeconds:N0} ({g.StreamSeconds:N1} / {g.GcSeconds:N1} / {g.CheckoutSeconds:N1} / {g.ValidateSeconds:N1})")
             : "(reused)");
-        Row("**cold load: `Load()` in a fresh process**, ms", r => Ms(S(r.Cold.Select(c => c.LoadMs))));
-        Row("cold load: whole process (start, open, load, exit), ms", r => Ms(S(r.Cold.Select(c => c.ProcessMs))));
-        Row("cold load: peak RSS (VmHWM) of that process, MB", r => $"{Mb((long)S(r.Cold.Select(c => (double)c.PeakRssKb)).Median)} ({Mb(r.Cold.Min(c => c.PeakRssKb))}-{Mb(r.Cold.Max(c => c.PeakRssKb))})");
-        if (results.Any(r => r.ColdReadyToRun is not null))
+        void ColdRows(string which, Func<SizeResult, List<ColdLoad>> jit, Func<SizeResult, List<ColdLoad>?> readyToRun)
         {
-            Row("**cold load, ReadyToRun build: `Load()`**, ms", r => r.ColdReadyToRun is { } c ? Ms(S(c.Select(x => x.LoadMs))) : "-");
-            Row("cold load, ReadyToRun build: whole process, ms", r => r.ColdReadyToRun is { } c ? Ms(S(c.Select(x => x.ProcessMs))) : "-");
+            Row($"**cold load, {which}: `Load()` in a fresh process**, ms", r => Ms(S(jit(r).Select(c => c.LoadMs))));
+            Row($"cold load, {which}: whole process (start, open, load, exit), ms", r => Ms(S(jit(r).Select(c => c.ProcessMs))));
+            Row($"cold load, {which}: peak RSS (VmHWM) of that process, MB", r => $"{Mb((long)S(jit(r).Select(c => (double)c.PeakRssKb)).Median)} ({Mb(jit(r).Min(c => c.PeakRssKb))}-{Mb(jit(r).Max(c => c.PeakRssKb))})");
+            Row($"cold load, {which}: risk files parsed by `Load()`, median (max)", r => FormattableString.Invariant($"{S(jit(r).Select(c => (double)c.Parsed)).Median:N0} ({jit(r).Max(c => c.Parsed):N0})"));
+            if (results.Any(r => readyToRun(r) is not null))
+            {
+                Row($"**cold load, {which}, ReadyToRun build: `Load()`**, ms", r => readyToRun(r) is { } c ? Ms(S(c.Select(x => x.LoadMs))) : "-");
+                Row($"cold load, {which}, ReadyToRun build: whole process, ms", r => readyToRun(r) is { } c ? Ms(S(c.Select(x => x.ProcessMs))) : "-");
+                Row($"cold load, {which}, ReadyToRun build: risk files parsed, median (max)", r => readyToRun(r) is { } c ? FormattableString.Invariant($"{S(c.Select(x => (double)x.Parsed)).Median:N0} ({c.Max(x => x.Parsed):N0})") : "-");
+            }
         }
+
+        ColdRows("parse cache present", r => r.Cold, r => r.ColdReadyToRun);
+        ColdRows("parse cache removed before each", r => r.ColdNoCache, r => r.ColdNoCacheReadyToRun);
 
         Row("first `Load()` in the measuring process (one run), ms", r => r.InProcess.FirstLoadMs.ToString("N0", CultureInfo.InvariantCulture));
         Row("**warm load: `Load()` again, same process** (cache hits: read + hash), ms", r => Ms(S(r.InProcess.WarmLoadMs)));
@@ -268,7 +285,7 @@ internal static class Report
         return d.ToString();
     }
 
-    public static string Document(IReadOnlyList<SizeResult> results, FirstFrames firstFrames, Machine machine, Options options, TimeSpan runTime)
+    public static string Document(IReadOnlyList<SizeResult> results, FirstFrames firstFrames, Machine machine, Options options, TimeSpan runTime, string loadBefore, string loadAfter)
     {
         var d = new StringBuilder();
         d.Append("# Performance\n\n");
@@ -282,7 +299,9 @@ internal static class Report
         d.Append("`--risks N --commits C` (one size only; the doc is then written only with `--doc PATH`),\n");
         d.Append("`--sizes 1000x10000,10000x50000`, `--dir DIR`, `--keep` (keep the registers), `--reuse` (measure\n");
         d.Append("registers kept by an earlier run instead of generating them), `--reps 7`, `--saves 25`, `--no-r2r`, `--startup-runs 7`,\n");
-        d.Append("`--no-startup`, `--fallback-up-to 50000` (see History, blame and comparisons), `--no-history`, `--no-papers`, `--doc PATH`, `--no-doc`.\n");
+        d.Append("`--no-startup`, `--fallback-up-to 50000` (see History, blame and comparisons), `--no-history`, `--no-papers`, `--no-commands`\n");
+        d.Append("(see Each command as a person runs it), `--doc PATH`, `--no-doc`. Generating 10,000 risks and 50,000 commits takes under a\n");
+        d.Append("minute on this machine; `--reuse` with a fixed `--dir` measures the same register again without it.\n");
         d.Append(FormattableString.Invariant($"This run used {options.Reps} repetitions and {options.Saves} saves per size and took {runTime.TotalMinutes:N1} minutes in all.\n\n"));
 
         d.Append("## What is measured\n\n");
@@ -296,12 +315,18 @@ internal static class Report
         d.Append("  N risks, no problems, every file the version generated.\n");
         d.Append("- **Cold load:** `dotnet Risks.Benchmarks.dll --child-load DIR`, a new process that opens the register\n");
         d.Append("  and calls `Load()` once. Reported: `Load()` timed inside the child, the child's whole life as timed by\n");
-        d.Append("  the parent (runtime start, JIT, load, exit), and the child's peak RSS (VmHWM from /proc/self/status).\n");
-        d.Append("  One round of children before the timed ones is not counted (it warms the page cache). Each cold load\n");
-        d.Append("  runs twice over, interleaved: the ordinary JIT build that `dotnet run` made (`TieredPGO=false`, as the\n");
-        d.Append("  product), and a **ReadyToRun** build of the same code, as the installed tool is to be published\n");
-        d.Append("  (`dotnet publish -r linux-x64 -p:PublishReadyToRun=true`, made from a copy of the sources under the\n");
-        d.Append("  benchmark's folder so the repository's bin/ and obj/ are left alone; `--no-r2r` skips it).\n");
+        d.Append("  the parent (runtime start, JIT, load, exit), the child's peak RSS (VmHWM from /proc/self/status), and how\n");
+        d.Append("  many risk files its `Load()` parsed. One round of children before the timed ones is not counted (it warms\n");
+        d.Append("  the page cache). Each cold load runs twice over, interleaved: the ordinary JIT build that `dotnet run` made\n");
+        d.Append("  (`TieredPGO=false`, as the product), and a **ReadyToRun** build of the same code, as the installed tool is\n");
+        d.Append("  to be published (`dotnet publish -r linux-x64 -p:PublishReadyToRun=true`, made from a copy of the sources\n");
+        d.Append("  under the benchmark's folder so the repository's bin/ and obj/ are left alone; `--no-r2r` skips it).\n");
+        d.Append("  And each series twice: **parse cache present**, the usual case, where each child finds the\n");
+        d.Append("  `.git/risks-cache/parsed.bin` its build's previous child left (the uncounted round writes the first);\n");
+        d.Append("  the cache holds one build's parsed risks only (another build's is ignored and written anew), so each\n");
+        d.Append("  build's cache is moved aside between its children and back before its next one (renames, not timed);\n");
+        d.Append("  and **parse cache removed before each** child, as the first run after an upgrade finds it, so every\n");
+        d.Append("  file is parsed and the cache written again.\n");
         d.Append("- **In-process figures** come from one more child (`--child-measure DIR`), so the garbage of generation\n");
         d.Append("  does not skew them: the first `Load()`; **warm** `Load()` repeated (every file is read and hashed again\n");
         d.Append("  but found in the parsed-risk cache by blob id); `Load()` with that cache emptied before each run (every\n");
@@ -326,7 +351,10 @@ internal static class Report
         d.Append(FormattableString.Invariant($"- `dotnet --version`: {machine.DotnetSdk} ({machine.Runtime})\n"));
         d.Append(FormattableString.Invariant($"- {machine.GitVersion}; {machine.Os}\n"));
         d.Append(FormattableString.Invariant($"- Date: {machine.When:yyyy-MM-dd HH:mm} UTC\n"));
-        d.Append($"- Code measured: {machine.Code}\n\n");
+        d.Append($"- Code measured: {machine.Code}\n");
+        d.Append($"- Load average (1, 5, 15 min, as `uptime` gives it; the benchmark's own processes count in it) when the run began: {loadBefore}; when it ended: {loadAfter}\n\n");
+
+        d.Append(CommandsSection(results, firstFrames));
 
         d.Append("## Results\n\n");
         d.Append(Table(results)).Append('\n');
@@ -368,39 +396,58 @@ internal static class Report
         d.Append("  opens for editing; that person is not among the generated registers' people, so those open read-only. The generated\n");
         d.Append("  registers are measured after the figures above (whose saves add a few commits), with their own wait for a quiet\n");
         d.Append("  machine; the CPU used by other processes is counted as above, less the tmux server's and the program's.\n");
+        d.Append("  Each generated register is measured twice: first with the parse cache (`.git/risks-cache`) that the program's\n");
+        d.Append("  previous run left, the usual case (the warm-up run leaves it for the first timed run), then with the cache\n");
+        d.Append("  removed before each run, warm-up included, as the very first time the program opens the register (or the\n");
+        d.Append("  first time after an upgrade, since a cache written by another build is not used).\n");
         d.Append("- `--startup-runs N` sets the number of timed runs (default 7); `--no-startup` skips this measurement.\n\n");
 
-        d.Append("| register | risks | **first frame**, ms: median (max) | fastest, ms | peak RSS, MB: median (max) | CPU used by other processes, % of the machine |\n");
-        d.Append("|---|---:|---:|---:|---:|---:|\n");
+        d.Append("| register | risks | **first frame**, ms: median (max) | fastest, ms | peak RSS, MB: median (max) | progress line seen, runs | CPU used by other processes, % of the machine |\n");
+        d.Append("|---|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in f.Results)
         {
             if (r.Failure is { } failure || r.Ms.Count == 0)
             {
-                d.Append(FormattableString.Invariant($"| {r.Register} | {(r.Risks > 0 ? r.Risks.ToString("N0", CultureInfo.InvariantCulture) : "-")} | failed: {OneLine(r.Failure ?? "no runs")} | - | - | - |\n"));
+                d.Append(FormattableString.Invariant($"| {r.Register} | {(r.Risks > 0 ? r.Risks.ToString("N0", CultureInfo.InvariantCulture) : "-")} | failed: {OneLine(r.Failure ?? "no runs")} | - | - | - | - |\n"));
                 continue;
             }
 
             var ms = S(r.Ms);
             var rss = S(r.PeakRssKb.Select(k => (double)k));
             d.Append(FormattableString.Invariant(
-                $"| {r.Register} | {r.Risks:N0} | {ms.Median:N0} ({ms.Max:N0}) | {ms.Min:N0} | {Mb((long)rss.Median)} ({Mb((long)rss.Max)}) | {r.OthersShare * 100:N0} |\n"));
+                $"| {r.Register} | {r.Risks:N0} | {ms.Median:N0} ({ms.Max:N0}) | {ms.Min:N0} | {Mb((long)rss.Median)} ({Mb((long)rss.Max)}) | {r.ProgressShown} of {r.Ms.Count} | {r.OthersShare * 100:N0} |\n"));
         }
 
         var largest = results.Count == 0 ? null : results.MaxBy(r => r.Risks);
-        var frame = largest is null ? null : f.Results.FirstOrDefault(r => r.Failure is null && r.Ms.Count > 0 && r.Risks == largest.Risks && r.Register.StartsWith("generated", StringComparison.Ordinal));
-        var cold = largest is null ? null : f.ReadyToRun ? largest.ColdReadyToRun : largest.Cold;
-        if (frame is not null && cold is not null)
+        foreach (var removed in new[] { false, true })
         {
+            var frame = largest is null ? null : GeneratedFrame(f, largest.Risks, removed);
+            var cold = largest is null ? null : (f.ReadyToRun, removed) switch
+            {
+                (true, false) => largest.ColdReadyToRun,
+                (true, true) => largest.ColdNoCacheReadyToRun,
+                (false, false) => largest.Cold,
+                (false, true) => largest.ColdNoCache,
+            };
+            if (frame is null || cold is null)
+            {
+                continue;
+            }
+
             var first = S(frame.Ms).Median;
             var process = S(cold.Select(c => c.ProcessMs)).Median;
+            var goal = removed ? FirstFrameFirstTimeGoalMs : FirstFrameGoalMs;
             d.Append('\n');
             d.Append(FormattableString.Invariant(
-                $"At {largest!.Risks:N0} risks the first frame is on screen after {first:N0} ms (median), against {process:N0} ms for a whole cold-load process of the benchmark's {(f.ReadyToRun ? "ReadyToRun" : "JIT")} build (start, open, `Load()`, exit) in the table above, "));
+                $"At {largest!.Risks:N0} risks, {(removed ? "with the parse cache removed before each run (the very first time)" : "with the parse cache present (the usual case)")}, the first frame is on screen after {first:N0} ms (median), **{(FirstFrameMet(frame) ? "met" : "not met")}** against the goal of at most {goal:N0} ms{(removed ? FormattableString.Invariant($" the very first time, with progress shown (the progress line was seen before the first frame in {frame.ProgressShown} of {frame.Ms.Count} runs)") : "")}; "));
             d.Append(FormattableString.Invariant(
-                $"so about {first - process:N0} ms go on what the program does besides `Load()`: its command line, the session, Terminal.Gui's start, building the screens and the first draw"));
+                $"a whole cold-load process of the benchmark's {(f.ReadyToRun ? "ReadyToRun" : "JIT")} build (start, open, `Load()`, exit) in the same case takes {process:N0} ms in the table above, so about {first - process:N0} ms go on what the program does besides `Load()`: its command line, the session, Terminal.Gui's start, building the screens and the first draw"));
             var small = f.Results.FirstOrDefault(r => r.Failure is null && r.Ms.Count > 0 && !r.Register.StartsWith("generated", StringComparison.Ordinal));
-            d.Append(small is null ? ".\n" : FormattableString.Invariant($" (the {small.Risks:N0}-risk sample takes {S(small.Ms).Median:N0} ms in all).\n"));
+            d.Append(small is null || removed ? ".\n" : FormattableString.Invariant($" (the {small.Risks:N0}-risk sample takes {S(small.Ms).Median:N0} ms in all).\n"));
         }
+
+        d.Append("\nThe progress line is the one the program writes while a long first read goes on (\"Reading N of M risk files\"), looked for in\n");
+        d.Append("each poll of the screen before the counts line; the program shows it only when the read takes over half a second.\n");
 
         var busiest = f.Results.Where(r => r.Failure is null).MaxBy(r => r.OthersShare);
         if (busiest is { OthersShare: > 0.10 })
@@ -411,6 +458,19 @@ internal static class Report
         return d.ToString();
     }
 
+    /// <summary>
+    /// Whether a first frame meets its goal: within <see cref="FirstFrameGoalMs"/> with the parse
+    /// cache present; the very first time (cache removed), within <see cref="FirstFrameFirstTimeGoalMs"/>
+    /// with the read's progress seen in every run. Judged on the median.
+    /// </summary>
+    public static bool FirstFrameMet(FirstFrame frame) => frame.CacheRemoved
+        ? S(frame.Ms).Median <= FirstFrameFirstTimeGoalMs && frame.ProgressShown == frame.Ms.Count
+        : S(frame.Ms).Median <= FirstFrameGoalMs;
+
+    /// <summary>The first-frame figures of the generated register of <paramref name="risks"/> risks, with the parse cache present or removed; null when not measured or failed.</summary>
+    public static FirstFrame? GeneratedFrame(FirstFrames f, int risks, bool cacheRemoved) =>
+        f.Results.FirstOrDefault(r => r.Failure is null && r.Ms.Count > 0 && r.Risks == risks && r.CacheRemoved == cacheRemoved && r.Register.StartsWith("generated", StringComparison.Ordinal));
+
     private static string OneLine(string text) => text.Split('\n')[0].Replace("|", "\\|", StringComparison.Ordinal);
 
     /// <summary>The figures read against the goals: load of 10,000 risks in ~1-1.5 s, saves of a few ms, small loose objects per save.</summary>
@@ -419,35 +479,42 @@ internal static class Report
         var text = new StringBuilder();
         var largest = results.MaxBy(r => r.Risks)!;
         var n = FormattableString.Invariant($"{largest.Risks:N0}");
-        var coldLoad = S(largest.Cold.Select(c => c.LoadMs)).Median;
-        var coldProcess = S(largest.Cold.Select(c => c.ProcessMs)).Median;
         var warm = S(largest.InProcess.WarmLoadMs).Median;
         var parseAll = S(largest.InProcess.ParseAllLoadMs).Median;
         var save = S(largest.InProcess.SaveMs).Median;
         var index = largest.InProcess.SaveParts.Where(p => p.Key.StartsWith("Index.", StringComparison.Ordinal)).Sum(p => S(p.Value).Median);
         var loose = (largest.InProcess.LooseBytesAfter - largest.InProcess.LooseBytesBefore) / 1024.0 / largest.InProcess.Saves;
-        string Verdict(bool met) => met ? "**met**" : "**missed**";
+        string Verdict(bool met) => met ? "**met**" : "**not met**";
 
         text.Append(FormattableString.Invariant(
-            $"- **Load of {n} risks within ~1-1.5 s** (the design goal; a plain YamlDotNet load was measured at 1.1 s for load + parse in a warm process and 1.45-1.58 s for a cold open with ReadyToRun): "));
-        text.Append(FormattableString.Invariant(
-            $"in a fresh process of the JIT build, `Load()` takes {coldLoad:N0} ms, {Verdict(coldLoad <= LoadTargetMs)}, and the whole process {coldProcess:N0} ms, {Verdict(coldProcess <= LoadTargetMs)}"));
-        if (largest.ColdReadyToRun is { } r2r)
+            $"- **Load of {n} risks within ~1-1.5 s** (the design goal, taken as at most {LoadTargetMs:N0} ms; a plain YamlDotNet load was measured at 1.1 s for load + parse in a warm process and 1.45-1.58 s for a cold open with ReadyToRun), in a fresh process:\n"));
+        void Case(string which, List<ColdLoad> jit, List<ColdLoad>? readyToRun)
         {
-            var r2rLoad = S(r2r.Select(c => c.LoadMs)).Median;
-            var r2rProcess = S(r2r.Select(c => c.ProcessMs)).Median;
+            var load = S(jit.Select(c => c.LoadMs)).Median;
+            var process = S(jit.Select(c => c.ProcessMs)).Median;
             text.Append(FormattableString.Invariant(
-                $"; with ReadyToRun, as the tool is to be installed, `Load()` takes {r2rLoad:N0} ms, {Verdict(r2rLoad <= LoadTargetMs)}, and the whole process {r2rProcess:N0} ms, {Verdict(r2rProcess <= LoadTargetMs)}"));
+                $"  - {which}: with the JIT build, `Load()` takes {load:N0} ms, {Verdict(load <= LoadTargetMs)}, and the whole process {process:N0} ms, {Verdict(process <= LoadTargetMs)}"));
+            if (readyToRun is not null)
+            {
+                var r2rLoad = S(readyToRun.Select(c => c.LoadMs)).Median;
+                var r2rProcess = S(readyToRun.Select(c => c.ProcessMs)).Median;
+                text.Append(FormattableString.Invariant(
+                    $"; with ReadyToRun, as the tool is installed, `Load()` takes {r2rLoad:N0} ms, {Verdict(r2rLoad <= LoadTargetMs)}, and the whole process {r2rProcess:N0} ms, {Verdict(r2rProcess <= LoadTargetMs)}"));
+            }
+
+            text.Append(FormattableString.Invariant($" ({S(jit.Select(c => (double)c.Parsed)).Median:N0} files parsed).\n"));
         }
 
-        text.Append(".\n");
-        if (largest.ColdReadyToRun is { } built)
+        Case("with the parse cache present (the usual case)", largest.Cold, largest.ColdReadyToRun);
+        Case("with the parse cache removed (the first run after an upgrade)", largest.ColdNoCache, largest.ColdNoCacheReadyToRun);
+        var coldLoad = S(largest.ColdNoCache.Select(c => c.LoadMs)).Median;
+        if (largest.ColdNoCacheReadyToRun is { } built)
         {
             var saved = 1 - (S(built.Select(c => c.LoadMs)).Median / coldLoad);
-            text.Append(FormattableString.Invariant($"  ReadyToRun takes {saved:P0} off the cold `Load()` at {n} risks"));
-            text.Append(string.Concat(results.Where(r => r != largest && r.ColdReadyToRun is not null).Select(r =>
-                FormattableString.Invariant($" ({1 - (S(r.ColdReadyToRun!.Select(c => c.LoadMs)).Median / S(r.Cold.Select(c => c.LoadMs)).Median):P0} at {r.Risks:N0})"))));
-            text.Append(saved < 0.25 ? ", so most of a large cold load is the work of parsing, not compiling.\n" : ".\n");
+            text.Append(FormattableString.Invariant($"  With the cache removed, ReadyToRun takes {saved:P0} off the cold `Load()` at {n} risks"));
+            text.Append(string.Concat(results.Where(r => r != largest && r.ColdNoCacheReadyToRun is not null).Select(r =>
+                FormattableString.Invariant($" ({1 - (S(r.ColdNoCacheReadyToRun!.Select(c => c.LoadMs)).Median / S(r.ColdNoCache.Select(c => c.LoadMs)).Median):P0} at {r.Risks:N0})"))));
+            text.Append(saved < 0.25 ? ", so most of a large cold load without the cache is the work of parsing, not compiling.\n" : ".\n");
         }
 
         text.Append(FormattableString.Invariant(
@@ -462,7 +529,8 @@ internal static class Report
             $"- **Loose objects per save small, because no folder holds more than 100 risks** (measured before: 6 KB sharded against 242 KB for one flat folder of 10,000): "));
         text.Append(FormattableString.Invariant($"{loose:N1} KB per save at {n} risks, {Verdict(loose <= LooseTargetKb)} (taken as at most {LooseTargetKb:N0} KB).\n"));
         var peak = S(largest.Cold.Select(c => (double)c.PeakRssKb)).Median / 1024.0;
-        text.Append(FormattableString.Invariant($"- **Memory:** a cold process that loads {n} risks peaks at {peak:N0} MB RSS (median; a plain YamlDotNet full load was measured at 125 MB).\n"));
+        var peakNoCache = S(largest.ColdNoCache.Select(c => (double)c.PeakRssKb)).Median / 1024.0;
+        text.Append(FormattableString.Invariant($"- **Memory:** a cold process that loads {n} risks peaks at {peak:N0} MB RSS with the parse cache and {peakNoCache:N0} MB without it (medians; a plain YamlDotNet full load was measured at 125 MB).\n"));
         if (results.Where(r => r.History is not null).MaxBy(r => r.Risks) is { History: { } h } measured)
         {
             text.Append(HistoryReading(measured, h, Verdict));

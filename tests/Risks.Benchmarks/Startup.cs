@@ -5,7 +5,9 @@ using System.Text.RegularExpressions;
 namespace Risks.Benchmarks;
 
 /// <summary>Start-up to first frame on one register: the timed runs (the warm-up run is not among them).</summary>
-internal sealed record FirstFrame(string Register, int Risks, List<double> Ms, List<long> PeakRssKb, double OthersShare, string? Failure);
+/// <param name="CacheRemoved">Whether the register's parse cache was removed before each run, as the very first time the program opens it.</param>
+/// <param name="ProgressShown">In how many of the timed runs the first read's progress line ("Reading N of M risk files") was seen before the first frame.</param>
+internal sealed record FirstFrame(string Register, int Risks, List<double> Ms, List<long> PeakRssKb, double OthersShare, string? Failure, bool CacheRemoved = false, int ProgressShown = 0);
 
 /// <summary>
 /// Start-up to first frame as a person at a terminal sees it: the published <c>risks</c> program,
@@ -50,8 +52,12 @@ internal sealed partial class FirstFrames
 
     public List<FirstFrame> Results { get; } = [];
 
-    /// <summary>Finds tmux and publishes <c>risks</c> under <paramref name="workDir"/> (the sources are copied, as for the ReadyToRun build).</summary>
-    public static FirstFrames Prepare(string workDir, int runs, bool readyToRun, bool skip)
+    /// <summary>
+    /// Finds tmux and makes the home the program runs with; <paramref name="risks"/> is the
+    /// program published by <see cref="Benchmarks.ReadyToRun.PublishRisks"/>, or null with the
+    /// reason in <paramref name="publishFailure"/>.
+    /// </summary>
+    public static FirstFrames Prepare(string workDir, int runs, bool readyToRun, bool skip, string? risks, string? publishFailure)
     {
         var home = Path.Combine(workDir, "startup-home");
         if (skip)
@@ -66,11 +72,10 @@ internal sealed partial class FirstFrames
             return new FirstFrames("not measured: tmux is not installed on this machine", null, home, null, readyToRun, runs);
         }
 
-        var risks = Benchmarks.ReadyToRun.PublishRisks(workDir, readyToRun, out var failure);
         if (risks is null)
         {
-            Console.WriteLine($"  start-up to first frame: {failure}; skipped");
-            return new FirstFrames($"not measured: publishing `risks` failed ({failure?.Split('\n')[0]})", null, home, tmux, readyToRun, runs);
+            Console.WriteLine($"  start-up to first frame: {publishFailure}; skipped");
+            return new FirstFrames($"not measured: publishing `risks` failed ({publishFailure?.Split('\n')[0]})", null, home, tmux, readyToRun, runs);
         }
 
         if (Directory.Exists(home))
@@ -127,8 +132,11 @@ internal sealed partial class FirstFrames
     /// <summary>
     /// One warm-up run and <see cref="Runs"/> timed runs on <paramref name="register"/>, once other
     /// processes are quiet; <paramref name="risks"/> is the count the counts line must show, if known.
+    /// With <paramref name="removeCache"/>, the register's parse cache is removed before each run
+    /// (the first time the program opens the register, or the first time after an upgrade);
+    /// otherwise each run finds the cache the one before it left.
     /// </summary>
-    public void Measure(string register, string name, int? risks)
+    public void Measure(string register, string name, int? risks, bool removeCache = false)
     {
         if (_risks is null)
         {
@@ -142,10 +150,16 @@ internal sealed partial class FirstFrames
         var times = new List<double>();
         var peaks = new List<long>();
         var shown = risks ?? 0;
+        var progress = 0;
         try
         {
             for (var i = 0; i <= Runs; i++)
             {
+                if (removeCache)
+                {
+                    Benchmarks.Measure.RemoveParseCache(register);
+                }
+
                 var run = Once(register, risks);
                 theirs += run.Ticks;
                 shown = run.Risks;
@@ -153,19 +167,20 @@ internal sealed partial class FirstFrames
                 {
                     times.Add(run.Ms);
                     peaks.Add(run.PeakRssKb);
+                    progress += run.SawProgress ? 1 : 0;
                 }
             }
         }
         catch (InvalidOperationException e)
         {
             Console.WriteLine($"  start-up to first frame failed: {e.Message}");
-            Results.Add(new FirstFrame(name, shown, times, peaks, 0, e.Message));
+            Results.Add(new FirstFrame(name, shown, times, peaks, 0, e.Message, removeCache));
             return;
         }
 
         var others = CpuSample.OthersShare(before, CpuSample.Now(), theirs);
-        Results.Add(new FirstFrame(name, shown, times, peaks, others, null));
-        Console.WriteLine($"  first frame {Report.Ms(Stat.Of(times))} ms, peak RSS {Stat.Of(peaks.Select(p => p / 1024.0).ToList()).Median:N0} MB; other processes used {others:P0} of the machine meanwhile");
+        Results.Add(new FirstFrame(name, shown, times, peaks, others, null, removeCache, progress));
+        Console.WriteLine($"  first frame {Report.Ms(Stat.Of(times))} ms, peak RSS {Stat.Of(peaks.Select(p => p / 1024.0).ToList()).Median:N0} MB, the first read's progress seen in {progress} of {times.Count} runs; other processes used {others:P0} of the machine meanwhile");
     }
 
     /// <summary>Removes the published program, its home and the sample register.</summary>
@@ -186,7 +201,7 @@ internal sealed partial class FirstFrames
     /// ms later, and the CPU ticks of the program (up to Ctrl+Q) and the tmux server, so they are not
     /// counted as other processes' use of the machine.
     /// </summary>
-    private (double Ms, int Risks, long PeakRssKb, long Ticks) Once(string register, int? risks)
+    private (double Ms, int Risks, long PeakRssKb, long Ticks, bool SawProgress) Once(string register, int? risks)
     {
         var socket = $"risks-bench-{System.Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
         var command = "exec env -i " + string.Join(' ', Environment().Select(e => Quote($"{e.Key}={e.Value}"))) + " " + Quote(_risks!) + " --register " + Quote(register);
@@ -196,8 +211,11 @@ internal sealed partial class FirstFrames
             Tmux(socket, "-f", _tmuxConf, "new-session", "-d", "-s", "bench", "-x", "80", "-y", "24", command);
             Match counts;
             var polls = 0;
-            while (!(counts = CountsLine().Match(Tmux(socket, "capture-pane", "-p", "-t", "bench"))).Success)
+            var sawProgress = false;
+            string screen;
+            while (!(counts = CountsLine().Match(screen = Tmux(socket, "capture-pane", "-p", "-t", "bench"))).Success)
             {
+                sawProgress |= ProgressLine().IsMatch(screen);
                 if (watch.Elapsed > FrameTimeout || (++polls % 25 == 0 && Ended(socket, 0) is not null))
                 {
                     throw new InvalidOperationException($"the counts line did not appear ({(Ended(socket, 0) is { } code ? $"the program ended with exit code {code}" : $"not within {FrameTimeout.TotalSeconds:N0} s")}); the screen was:\n{Tmux(socket, "capture-pane", "-p", "-t", "bench").TrimEnd()}");
@@ -242,7 +260,7 @@ internal sealed partial class FirstFrames
                 throw new InvalidOperationException($"the program ended with exit code {exit} after Ctrl+Q; the screen was:\n{Tmux(socket, "capture-pane", "-p", "-t", "bench").TrimEnd()}");
             }
 
-            return (ms, total, peak, programTicks + CpuTicks(server));
+            return (ms, total, peak, programTicks + CpuTicks(server), sawProgress);
         }
         finally
         {
@@ -296,29 +314,8 @@ internal sealed partial class FirstFrames
         }
     }
 
-    /// <summary>The program's environment: as a person's, with a home of its own so nothing of this machine's user is read or written.</summary>
-    private Dictionary<string, string> Environment()
-    {
-        var env = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["HOME"] = _home,
-            ["PATH"] = System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
-            ["TERM"] = "xterm-256color",
-            ["LANG"] = "C.UTF-8",
-            ["XDG_CONFIG_HOME"] = Path.Combine(_home, ".config"),
-            ["XDG_STATE_HOME"] = Path.Combine(_home, ".local", "state"),
-            ["GIT_CONFIG_NOSYSTEM"] = "1",
-        };
-        foreach (var name in new[] { "DOTNET_ROOT", "USER", "LOGNAME" })
-        {
-            if (System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value)
-            {
-                env[name] = value;
-            }
-        }
-
-        return env;
-    }
+    /// <summary>The program's environment: as a person's, with a home of its own (see <see cref="UserEnvironment"/>).</summary>
+    private Dictionary<string, string> Environment() => UserEnvironment.Variables(_home);
 
     private static string? TmuxVersionOrNull()
     {
@@ -396,4 +393,8 @@ internal sealed partial class FirstFrames
     /// <summary>The register screen's bottom line: "14 of 14 risks: 11 Extreme, 2 High, ..."; group 1 is the register's total.</summary>
     [GeneratedRegex(@"\d[\d,]* of (\d[\d,]*) risks:")]
     private static partial Regex CountsLine();
+
+    /// <summary>The line a long first read shows before the register screen: "Reading 4,000 of 10,000 risk files ...".</summary>
+    [GeneratedRegex(@"Reading \d[\d,]* of \d[\d,]* risk files")]
+    private static partial Regex ProgressLine();
 }
