@@ -32,7 +32,7 @@ public sealed class ProcessTests : IDisposable
         var result = RisksProcess.Run(_temp.Path, "set", "--help");
 
         result.Code.ShouldBe(0, result.ToString());
-        result.Out.ShouldContain("risks set <id> <settings>... [options]");
+        result.Out.ShouldContain("risks set [<id> [<settings>...]] [options]");
     }
 
     [Fact]
