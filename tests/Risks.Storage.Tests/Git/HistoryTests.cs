@@ -4,6 +4,7 @@ using Risks.Storage.Git;
 namespace Risks.Storage.Tests.Git;
 
 /// <summary>A risk's history, read from the change index, against repositories whose history each test makes and so knows.</summary>
+[Collection(ProcessCaches.Name)]
 public sealed class HistoryTests : IDisposable
 {
     private readonly TestRegister _register = new();
@@ -239,6 +240,7 @@ public sealed class HistoryTests : IDisposable
 }
 
 /// <summary>Two versions of the register compared, named by iteration, commit or date.</summary>
+[Collection(ProcessCaches.Name)]
 public sealed class CompareTests : IDisposable
 {
     private static readonly DateTimeOffset January = new(2025, 1, 16, 17, 0, 0, TimeSpan.Zero);

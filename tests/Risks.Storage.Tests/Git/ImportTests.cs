@@ -5,6 +5,7 @@ using Risks.Storage.Git;
 namespace Risks.Storage.Tests.Git;
 
 /// <summary>Importing many risks as one commit: only what changed is written, and history, blame and the change index see the commit like any save.</summary>
+[Collection(ProcessCaches.Name)]
 public sealed class ImportTests : IDisposable
 {
     private readonly TestRegister _register = new();

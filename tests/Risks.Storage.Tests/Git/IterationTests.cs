@@ -5,18 +5,7 @@ using Risks.Storage.Yaml;
 
 namespace Risks.Storage.Tests.Git;
 
-/// <summary>
-/// Tests that forget the versions parsed in this process (<see cref="ParsedVersions.Forget"/>) and
-/// tests that check a version is not parsed twice take turns: run at once, the first made the
-/// second fail now and then.
-/// </summary>
-[CollectionDefinition(Name)]
-public sealed class ParsedInMemory
-{
-    public const string Name = "Versions parsed in memory";
-}
-
-[Collection(ParsedInMemory.Name)]
+[Collection(ProcessCaches.Name)]
 public sealed class IterationTests : IDisposable
 {
     private const string RiskPath = "risks/BAF/00/BAF-07.yaml";

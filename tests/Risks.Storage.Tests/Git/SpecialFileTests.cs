@@ -11,6 +11,7 @@ namespace Risks.Storage.Tests.Git;
 /// every other risk loads and saves as usual. Each load runs under a time limit, so a regression
 /// that waits on a pipe fails the test rather than hanging the run.
 /// </summary>
+[Collection(ProcessCaches.Name)]
 public sealed class SpecialFileTests
 {
     private static readonly RiskId Other = RiskId.Parse("CRR-001");
