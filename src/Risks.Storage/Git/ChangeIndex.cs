@@ -18,7 +18,6 @@ namespace Risks.Storage.Git;
 /// </summary>
 internal sealed class ChangeIndex
 {
-    private const string Magic = "RISKIDX2";
     private static readonly ConcurrentDictionary<string, ChangeIndex> Open = new(StringComparer.Ordinal);
 
     private readonly string _gitDir;
@@ -28,29 +27,19 @@ internal sealed class ChangeIndex
     private Reachable? _reachable;
 
     /// <summary>The head the file's commits were last ordered from, and that order: a new process starts from it instead of walking every commit.</summary>
-    private Reachable? _saved;
+    private Ordered? _saved;
+
+    /// <summary>Whether every commit of the file is held in <see cref="_commits"/> (needed only when the index is to grow).</summary>
+    private bool _loaded;
 
     private ChangeIndex(string gitDir)
     {
         _gitDir = gitDir;
         _file = Path.Combine(gitDir, "risks", "changes.idx");
-        Read();
     }
 
     /// <summary>Whether to read new commits with the git program when it is installed (tests turn it off to check the fallback gives the same index).</summary>
     internal static bool UseGitProgram { get; set; } = true;
-
-    /// <summary>How many commits are indexed (for tests and the benchmark).</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _commits.Count;
-            }
-        }
-    }
 
     /// <summary>The index of the repository whose Git folder is <paramref name="gitDir"/>, shared by everything in this process.</summary>
     public static ChangeIndex For(string gitDir) => Open.GetOrAdd(Path.GetFullPath(gitDir), dir => new ChangeIndex(dir));
@@ -72,14 +61,28 @@ internal sealed class ChangeIndex
                 return known;
             }
 
-            var added = Add(repo, head);
-            _reachable = Extend(_reachable ?? _saved, head.Id) ?? Walk(head.Id);
-            if (added > 0 || _saved?.Head != head.Id)
+            if (!_loaded)
             {
-                Write(_reachable);
+                // The usual case, nothing committed since the file was written: answered from its bytes.
+                var file = ChangeIndexFile.TryOpen(_gitDir, _file);
+                if (file is not null && file.Head == head.Id)
+                {
+                    return _reachable = file;
+                }
+
+                _loaded = true;
+                _saved = file?.Load(_commits);
             }
 
-            return _reachable;
+            var added = Add(repo, head);
+            var ordered = Extend(_reachable as Ordered ?? _saved, head.Id) ?? Walk(head.Id);
+            _reachable = ordered;
+            if (added > 0 || _saved?.Head != head.Id)
+            {
+                Write(ordered);
+            }
+
+            return ordered;
         }
     }
 
@@ -194,7 +197,7 @@ internal sealed class ChangeIndex
         }
     }
 
-    private Reachable Walk(ObjectId head)
+    private Ordered Walk(ObjectId head)
     {
         // Newest first by committer date, but never a parent before a child (dates can be wrong).
         var children = new Dictionary<ObjectId, int>();
@@ -229,7 +232,7 @@ internal sealed class ChangeIndex
             }
         }
 
-        return new Reachable(head, order);
+        return new Ordered(head, order);
     }
 
     /// <summary>
@@ -238,7 +241,7 @@ internal sealed class ChangeIndex
     /// then the known order. Null when history went another way (a reset, a merge of another
     /// line), which takes a whole walk.
     /// </summary>
-    private Reachable? Extend(Reachable? known, ObjectId head)
+    private Ordered? Extend(Ordered? known, ObjectId head)
     {
         if (known is null || known.Contains(head))
         {
@@ -287,132 +290,15 @@ internal sealed class ChangeIndex
         }
 
         ordered.AddRange(known.Commits);
-        return new Reachable(head, ordered);
-    }
-
-    private void Read()
-    {
-        try
-        {
-            if (!File.Exists(_file))
-            {
-                return;
-            }
-
-            // Looked at before it is read, as the register's files are: a named pipe here would make every history wait.
-            var (stream, size, _) = SafeFile.OpenRead(_gitDir, Path.GetRelativePath(_gitDir, _file), SafeFile.MaxStateBytes);
-            if (stream is null)
-            {
-                return;
-            }
-
-            using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (reader.ReadString() != Magic)
-            {
-                return;
-            }
-
-            var head = new ObjectId(reader.ReadBytes(20));
-            var ordered = reader.ReadInt32();
-            var count = reader.ReadInt32();
-
-            // A commit takes at least 33 bytes (its id, parents, time and changes): a damaged count is not believed, let alone allocated.
-            if (count < 0 || count > size / 33 || ordered < 0 || ordered > count)
-            {
-                throw new FormatException($"{_file} is damaged");
-            }
-            var read = new Dictionary<ObjectId, IndexedCommit>(count);
-            var order = new List<IndexedCommit>(ordered);
-            for (var i = 0; i < count; i++)
-            {
-                var id = new ObjectId(reader.ReadBytes(20));
-                var parents = new ObjectId[reader.ReadByte()];
-                for (var p = 0; p < parents.Length; p++)
-                {
-                    parents[p] = new ObjectId(reader.ReadBytes(20));
-                }
-
-                var when = reader.ReadInt64();
-                var changeCount = reader.ReadInt32();
-                if (changeCount < 0 || changeCount > size)
-                {
-                    throw new FormatException($"{_file} is damaged");
-                }
-
-                var changes = new FileChange[changeCount];
-                for (var c = 0; c < changes.Length; c++)
-                {
-                    var path = reader.ReadString();
-                    var flags = reader.ReadByte();
-                    var before = (flags & 1) != 0 ? new ObjectId(reader.ReadBytes(20)) : null;
-                    var after = (flags & 2) != 0 ? new ObjectId(reader.ReadBytes(20)) : null;
-                    changes[c] = new FileChange(path, before, after);
-                }
-
-                read[id] = new IndexedCommit(id, parents, when, changes);
-                if (i < ordered)
-                {
-                    order.Add(read[id]);
-                }
-            }
-
-            foreach (var (id, commit) in read)
-            {
-                _commits[id] = commit;
-            }
-
-            _saved = ordered > 0 && order[0].Id == head ? new Reachable(head, order) : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or FormatException)
-        {
-            // A damaged or unreadable cache: start again from the commits themselves.
-            _commits.Clear();
-            _saved = null;
-        }
+        return new Ordered(head, ordered);
     }
 
     /// <summary>Writes every commit, those reachable from <paramref name="reachable"/>'s head first and in its order.</summary>
-    private void Write(Reachable reachable)
+    private void Write(Ordered reachable)
     {
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-            var temp = $"{_file}.{Environment.ProcessId}.tmp";
-            using (var writer = new BinaryWriter(File.Create(temp), Encoding.UTF8))
-            {
-                writer.Write(Magic);
-                writer.Write(reachable.Head.RawId);
-                writer.Write(reachable.Commits.Count);
-                writer.Write(_commits.Count);
-                foreach (var commit in reachable.Commits.Concat(_commits.Values.Where(c => !reachable.Contains(c.Id))))
-                {
-                    writer.Write(commit.Id.RawId);
-                    writer.Write((byte)commit.Parents.Length);
-                    foreach (var parent in commit.Parents)
-                    {
-                        writer.Write(parent.RawId);
-                    }
-
-                    writer.Write(commit.When);
-                    writer.Write(commit.Changes.Length);
-                    foreach (var change in commit.Changes)
-                    {
-                        writer.Write(change.Path);
-                        writer.Write((byte)((change.Before is null ? 0 : 1) | (change.After is null ? 0 : 2)));
-                        if (change.Before is not null)
-                        {
-                            writer.Write(change.Before.RawId);
-                        }
-
-                        if (change.After is not null)
-                        {
-                            writer.Write(change.After.RawId);
-                        }
-                    }
-                }
-            }
-
-            File.Move(temp, _file, overwrite: true);
+            ChangeIndexFile.Write(_file, reachable, _commits);
             _saved = reachable;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -591,14 +477,39 @@ internal sealed class ChangeIndex
 
     internal sealed record IndexedCommit(ObjectId Id, ObjectId[] Parents, long When, FileChange[] Changes);
 
-    /// <summary>The commits reachable from one head, newest first, and which of them changed each path.</summary>
-    internal sealed class Reachable
+    /// <summary>The commits reachable from one head, newest first, and which of them changed each risk.</summary>
+    internal abstract class Reachable
+    {
+        public abstract ObjectId Head { get; }
+
+        /// <summary>How many commits are reachable from the head.</summary>
+        public abstract int Count { get; }
+
+        /// <summary>How many changes to risk files those commits hold.</summary>
+        public abstract int ChangeCount { get; }
+
+        /// <summary>
+        /// The commits that changed the file of the risk with <paramref name="identity"/> (see
+        /// <c>RiskId.Identity</c>), newest first, each with that change: under every spelling of its
+        /// id the file has had (BAF-7.yaml and BAF-07.yaml are one risk).
+        /// </summary>
+        public abstract IEnumerable<(IndexedCommit Commit, FileChange Change)> Touching(string identity);
+
+        /// <summary>
+        /// The newest commit on the first-parent line from the head (the line a register's saves
+        /// make) committed at or before <paramref name="end"/>; null if the register is younger.
+        /// </summary>
+        public abstract ObjectId? LastOnOrBefore(DateTimeOffset end);
+    }
+
+    /// <summary>The reachable commits held as objects, as when the index has just grown.</summary>
+    internal sealed class Ordered : Reachable
     {
         private readonly List<IndexedCommit> order;
         private readonly Dictionary<ObjectId, int> positions;
         private readonly Dictionary<string, List<int>> byPath = new(StringComparer.Ordinal);
 
-        public Reachable(ObjectId head, List<IndexedCommit> order)
+        public Ordered(ObjectId head, List<IndexedCommit> order)
         {
             Head = head;
             this.order = order;
@@ -620,18 +531,17 @@ internal sealed class ChangeIndex
 
         public bool Contains(ObjectId id) => positions.ContainsKey(id);
 
-        public ObjectId Head { get; }
+        public override ObjectId Head { get; }
+
+        public override int Count => order.Count;
+
+        public override int ChangeCount => order.Sum(c => c.Changes.Length);
 
         public IReadOnlyList<IndexedCommit> Commits => order;
 
         private Dictionary<string, List<string>>? _pathsOfRisk;
 
-        /// <summary>
-        /// The commits that changed the file of the risk with <paramref name="identity"/> (see
-        /// <c>RiskId.Identity</c>), newest first, each with that change: under every spelling of its
-        /// id the file has had (BAF-7.yaml and BAF-07.yaml are one risk).
-        /// </summary>
-        public IEnumerable<(IndexedCommit Commit, FileChange Change)> Touching(string identity)
+        public override IEnumerable<(IndexedCommit Commit, FileChange Change)> Touching(string identity)
         {
             _pathsOfRisk ??= byPath.Keys
                 .Select(p => (Path: p, Place: RegisterLayout.Parse(p)))
@@ -649,11 +559,7 @@ internal sealed class ChangeIndex
                 .Select(p => (order[p.Position], order[p.Position].Changes.First(c => c.Path == p.Path)));
         }
 
-        /// <summary>
-        /// The newest commit on the first-parent line from the head (the line a register's saves
-        /// make) committed at or before <paramref name="end"/>; null if the register is younger.
-        /// </summary>
-        public ObjectId? LastOnOrBefore(DateTimeOffset end)
+        public override ObjectId? LastOnOrBefore(DateTimeOffset end)
         {
             var limit = end.ToUnixTimeSeconds();
             var at = Head;

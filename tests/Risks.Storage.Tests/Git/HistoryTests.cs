@@ -66,6 +66,11 @@ public sealed class HistoryTests : IDisposable
 
             history[0].After.ShouldBe(state[id]);
             history[^1].Before.ShouldBeNull();
+
+            // A new process answers from the file's bytes, not the objects just built: the same answer.
+            ChangeIndex.ForgetAll();
+            Repo.History.Of(RiskId.Parse(id), _register.Settings).Select(v => (v.Revision.Id, v.Path, v.BeforeVersion, v.AfterVersion))
+                .ShouldBe(history.Select(v => (v.Revision.Id, v.Path, v.BeforeVersion, v.AfterVersion)));
         }
     }
 
@@ -163,16 +168,23 @@ public sealed class HistoryTests : IDisposable
         Repo.History.Of(Samples.Id).Count.ShouldBe(2);
 
         // A count of commits no file of its size could hold is not believed (nor two billion of them made room for).
-        using (var writer = new BinaryWriter(File.Create(file), System.Text.Encoding.UTF8))
-        {
-            writer.Write("RISKIDX2");
-            writer.Write(new byte[20]);
-            writer.Write(0);
-            writer.Write(int.MaxValue);
-        }
-
+        var good = File.ReadAllBytes(file);
+        var counted = (byte[])good.Clone();
+        BitConverter.GetBytes(int.MaxValue).CopyTo(counted, 40);
+        File.WriteAllBytes(file, counted);
         ChangeIndex.ForgetAll();
         Repo.History.Of(Samples.Id).Count.ShouldBe(2);
+
+        // Nor one whose bytes changed since it was written (its checksum), nor one cut short.
+        var flipped = (byte[])good.Clone();
+        flipped[^1] ^= 0x20;
+        File.WriteAllBytes(file, flipped);
+        ChangeIndex.ForgetAll();
+        Repo.History.Of(Samples.Id).Select(v => v.Revision.Author).ShouldBe(["Bob Other", "Ann Author"]);
+        File.WriteAllBytes(file, good[..^7]);
+        ChangeIndex.ForgetAll();
+        Repo.History.Of(Samples.Id).Count.ShouldBe(2);
+        File.ReadAllBytes(file).ShouldBe(good, "rebuilt as it was");
     }
 
     [Fact]
@@ -356,6 +368,14 @@ public sealed class CompareTests : IDisposable
         Repo.History.ResolveRevision("HEAD~1").Sha.ShouldBe(first.Commit);
         Repo.Comparisons.Compare("2025-02-28", "HEAD").Comparison.Risks.Single().Changes.Select(ch => ch.Description).ShouldBe(["title \"Inequalities\" -> \"Health inequalities\""]);
 
+        Should.Throw<RegisterException>(() => Repo.History.ResolveRevision("2024-12-31")).Message.ShouldContain("did not exist yet on 31 Dec 2024");
+
+        // The same from the index file's bytes, as a new process reads it.
+        ChangeIndex.ForgetAll();
+        Repo.History.ResolveRevision("2025-02-28").Sha.ShouldBe(first.Commit);
+        ChangeIndex.ForgetAll();
+        Repo.History.ResolveRevision("2025-03-01").Sha.ShouldNotBe(first.Commit);
+        ChangeIndex.ForgetAll();
         Should.Throw<RegisterException>(() => Repo.History.ResolveRevision("2024-12-31")).Message.ShouldContain("did not exist yet on 31 Dec 2024");
         var unknown = Should.Throw<RegisterException>(() => Repo.History.ResolveRevision("2025-04-banana"));
         unknown.Message.ShouldContain("'2025-04-banana' is not an iteration, commit or date");
