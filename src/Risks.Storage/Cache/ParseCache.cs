@@ -14,15 +14,17 @@ namespace Risks.Storage.Cache;
 /// does with its stat data).
 /// </summary>
 /// <remarks>
-/// It is derived, never the source of truth: a cache that is missing, damaged (its checksum
-/// fails), of another format or written by another build of the program is ignored and written
-/// anew. It is replaced whole by a rename, so readers never see half of one and, when several
+/// It is derived, never the source of truth: a cache that is missing, damaged (the checksum of
+/// its table of contents fails), of another format or written by another build of the program is
+/// ignored and written anew; a parsed version whose own checksum fails is parsed again. Opening it
+/// reads only the table of contents (a few hundred kilobytes at 10,000 risks); each parsed version
+/// is read from the file when asked for, so a command that needs a few of them reads a few. It is replaced whole by a rename, so readers never see half of one and, when several
 /// processes write at once, the last one's stands; a writer killed part-way leaves only a
 /// temporary file, removed by a later writer. A file's size and time are trusted only when they
 /// were recorded at least <see cref="RacyMargin"/> after the file last changed, so a change in the
 /// same tick as a scan (or within a coarse file system's time step) is never missed.
 /// </remarks>
-internal sealed class ParseCache
+internal sealed class ParseCache : IDisposable
 {
     public const string FolderName = "risks-cache";
 
@@ -31,7 +33,7 @@ internal sealed class ParseCache
     /// <summary>How many parsed versions are kept at most: the work tree's and, after them, the most recent others (past versions read for history, comparisons and papers).</summary>
     public const int MaxEntries = 60_000;
 
-    private const int Format = 1;
+    private const int Format = 2;
 
     /// <summary>Two seconds: more than the coarsest time step of the file systems a register may be on.</summary>
     private static readonly TimeSpan RacyMargin = TimeSpan.FromSeconds(2);
@@ -44,20 +46,30 @@ internal sealed class ParseCache
     private static readonly Lazy<string> Program = new(() =>
         $"{typeof(ParseCache).Assembly.ManifestModule.ModuleVersionId:N}/{typeof(Risk).Assembly.ManifestModule.ModuleVersionId:N}");
 
+    /// <summary>A buffer per thread for the parsed versions read, so reading 10,000 of them makes no garbage of their size.</summary>
+    [ThreadStatic]
+    private static byte[]? t_buffer;
+
     private readonly string _folder;
-    private readonly byte[] _bytes;
+    private readonly FileStream? _file;
     private readonly Dictionary<string, FileStat> _stats;
-    private readonly Dictionary<(string Version, string Path), (int Offset, int Length)> _parsed;
+    private readonly Dictionary<(string Version, string Path), Body> _parsed;
     private readonly DateTime _scannedAt;
 
-    private ParseCache(string folder, byte[] bytes, Dictionary<string, FileStat> stats, Dictionary<(string, string), (int, int)> parsed, DateTime scannedAt)
+    private ParseCache(string folder, FileStream? file, Dictionary<string, FileStat> stats, Dictionary<(string, string), Body> parsed, DateTime scannedAt)
     {
         _folder = folder;
-        _bytes = bytes;
+        _file = file;
         _stats = stats;
         _parsed = parsed;
         _scannedAt = scannedAt;
     }
+
+    /// <summary>Where a parsed version lies in the file, and the checksum of its bytes.</summary>
+    private readonly record struct Body(long Offset, int Length, ulong Hash);
+
+    /// <summary>Closes the file the parsed versions are read from.</summary>
+    public void Dispose() => _file?.Dispose();
 
     /// <summary>The path of the cache of the register whose Git directory is <paramref name="gitDir"/>.</summary>
     public static string PathIn(string gitDir) => Path.Combine(gitDir, FolderName, FileName);
@@ -69,19 +81,23 @@ internal sealed class ParseCache
     public static ParseCache Open(string gitDir)
     {
         var folder = Path.Combine(gitDir, FolderName);
+        FileStream? file = null;
         try
         {
             // Looked at before it is read, as the register's files are: a named pipe here would make every load wait.
-            if (SafeFile.Read(gitDir, Path.Combine(FolderName, FileName), SafeFile.MaxStateBytes).Bytes is { } bytes && Index(bytes) is { } index)
+            var (stream, size, _) = SafeFile.OpenRead(gitDir, Path.Combine(FolderName, FileName), SafeFile.MaxStateBytes);
+            file = stream;
+            if (file is not null && Index(file, size) is { } index)
             {
-                return new ParseCache(folder, bytes, index.Stats, index.Parsed, index.ScannedAt);
+                return new ParseCache(folder, file, index.Stats, index.Parsed, index.ScannedAt);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or EndOfStreamException or ArgumentException or FormatException)
         {
         }
 
-        return new ParseCache(folder, [], new(StringComparer.Ordinal), [], DateTime.MinValue);
+        file?.Dispose();
+        return new ParseCache(folder, null, new(StringComparer.Ordinal), [], DateTime.MinValue);
     }
 
     /// <summary>
@@ -103,19 +119,42 @@ internal sealed class ParseCache
     /// <summary>A version of a risk file as parsed before.</summary>
     public bool TryGet(string version, string path, out RiskFile file)
     {
-        if (_parsed.TryGetValue((version, path), out var at))
+        if (_file is not null && _parsed.TryGetValue((version, path), out var body))
         {
-            using var reader = new BinaryReader(new MemoryStream(_bytes, at.Offset, at.Length, writable: false), Encoding.UTF8);
-            file = RiskFileBinary.Read(reader);
-            return true;
+            var buffer = t_buffer is { } held && held.Length >= body.Length ? held : t_buffer = new byte[Math.Max(body.Length, 16 << 10)];
+            var bytes = buffer.AsSpan(0, body.Length);
+            if (ReadAt(_file, body.Offset, bytes) && XxHash3.HashToUInt64(bytes) == body.Hash)
+            {
+                using var reader = new BinaryReader(new MemoryStream(buffer, 0, body.Length, writable: false), Encoding.UTF8);
+                file = RiskFileBinary.Read(reader);
+                return true;
+            }
         }
 
         file = null!;
         return false;
     }
 
+    /// <summary>Reads <paramref name="into"/>'s length of bytes at <paramref name="offset"/>; false if the file ends first.</summary>
+    private static bool ReadAt(FileStream file, long offset, Span<byte> into)
+    {
+        while (into.Length > 0)
+        {
+            var read = RandomAccess.Read(file.SafeFileHandle, into, offset);
+            if (read <= 0)
+            {
+                return false;
+            }
+
+            into = into[read..];
+            offset += read;
+        }
+
+        return true;
+    }
+
     /// <summary>Whether the cache holds a version already.</summary>
-    public bool Holds(string version, string path) => _parsed.ContainsKey((version, path));
+    public bool Holds(string version, string path) => _file is not null && _parsed.ContainsKey((version, path));
 
     /// <summary>How many work-tree files the cache has the size and time of.</summary>
     public int StatCount => _stats.Count;
@@ -155,14 +194,8 @@ internal sealed class ParseCache
             RemoveOrphans();
             temp = Path.Combine(_folder, $".{FileName}.{Environment.ProcessId}.tmp");
             using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var hashing = new HashingStream(file))
             {
-                using (var w = new BinaryWriter(hashing, Encoding.UTF8, leaveOpen: true))
-                {
-                    WriteBody(w, scannedAt, scanned, parsed, used);
-                }
-
-                file.Write(BitConverter.GetBytes(hashing.Hash.GetCurrentHashAsUInt64()));
+                WriteFile(file, scannedAt, scanned, parsed, used);
             }
 
             File.Move(temp, Path.Combine(_folder, FileName), overwrite: true);
@@ -186,79 +219,128 @@ internal sealed class ParseCache
         }
     }
 
-    private void WriteBody(BinaryWriter w, DateTime scannedAt, IReadOnlyList<FileStat> scanned, IReadOnlyList<(string Version, string Path, RiskFile File)> parsed, IReadOnlySet<(string Version, string Path)> used)
+    /// <summary>
+    /// The file: <see cref="Magic"/>; the parsed versions one after another; the table of contents
+    /// (format, program, time of the scan, the work tree's files with size, time and blob id, and
+    /// each parsed version's blob id, path, place and checksum); and a trailer giving the table's
+    /// place, length and checksum. Written in one pass, so the parsed versions are never all held
+    /// in memory at once.
+    /// </summary>
+    private void WriteFile(FileStream file, DateTime scannedAt, IReadOnlyList<FileStat> scanned, IReadOnlyList<(string Version, string Path, RiskFile File)> parsed, IReadOnlySet<(string Version, string Path)> used)
     {
-        w.Write(Magic);
-        w.Write(Format);
-        w.Write(Program.Value);
-        w.Write(scannedAt.Ticks);
-
-        w.Write(scanned.Count);
-        foreach (var stat in scanned)
-        {
-            w.Write(stat.Path);
-            w.Write(stat.Size);
-            w.Write(stat.Modified);
-            w.Write(stat.Version);
-        }
+        file.Write(Magic);
+        var entries = new List<(string Version, string Path, Body Body)>();
+        var written = new HashSet<(string, string)>();
+        using var body = new MemoryStream();
 
         // The versions parsed now, then those held before that were read now, then the rest (newest written first, so kept first), to the cap.
-        var written = new HashSet<(string, string)>();
-        var entries = new List<Action>();
-        foreach (var (version, path, file) in parsed)
+        foreach (var (version, path, parsedFile) in parsed)
         {
             if (written.Count < MaxEntries && written.Add((version, path)))
             {
-                entries.Add(() => WriteEntry(w, version, path, buffer => RiskFileBinary.Write(buffer, file)));
+                body.SetLength(0);
+                using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+                {
+                    RiskFileBinary.Write(w, parsedFile);
+                }
+
+                var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+                entries.Add((version, path, new Body(file.Position, bytes.Length, XxHash3.HashToUInt64(bytes))));
+                file.Write(bytes);
             }
         }
 
-        foreach (var ((version, path), at) in _parsed.OrderBy(kv => used.Contains(kv.Key) ? 0 : 1).ThenBy(kv => kv.Value.Offset))
+        if (_file is not null)
         {
-            if (written.Count < MaxEntries && written.Add((version, path)))
+            var buffer = new byte[16 << 10];
+            foreach (var ((version, path), held) in _parsed.OrderBy(kv => used.Contains(kv.Key) ? 0 : 1).ThenBy(kv => kv.Value.Offset))
             {
-                entries.Add(() => WriteEntry(w, version, path, buffer => buffer.Write(_bytes, at.Offset, at.Length)));
+                if (written.Count < MaxEntries && written.Add((version, path)))
+                {
+                    if (buffer.Length < held.Length)
+                    {
+                        buffer = new byte[held.Length];
+                    }
+
+                    if (!ReadAt(_file, held.Offset, buffer.AsSpan(0, held.Length)))
+                    {
+                        continue;
+                    }
+
+                    entries.Add((version, path, held with { Offset = file.Position }));
+                    file.Write(buffer, 0, held.Length);
+                }
             }
         }
 
-        w.Write(entries.Count);
-        foreach (var write in entries)
+        var tocAt = file.Position;
+        using var toc = new MemoryStream();
+        using (var w = new BinaryWriter(toc, Encoding.UTF8, leaveOpen: true))
         {
-            write();
+            w.Write(Format);
+            w.Write(Program.Value);
+            w.Write(scannedAt.Ticks);
+            w.Write(scanned.Count);
+            foreach (var stat in scanned)
+            {
+                w.Write(stat.Path);
+                w.Write(stat.Size);
+                w.Write(stat.Modified);
+                w.Write(stat.Version);
+            }
+
+            w.Write(entries.Count);
+            foreach (var (version, path, at) in entries)
+            {
+                w.Write(version);
+                w.Write(path);
+                w.Write(at.Offset);
+                w.Write(at.Length);
+                w.Write(at.Hash);
+            }
         }
+
+        var contents = toc.GetBuffer().AsSpan(0, (int)toc.Length);
+        file.Write(contents);
+        Span<byte> trailer = stackalloc byte[TrailerBytes];
+        BitConverter.TryWriteBytes(trailer, tocAt);
+        BitConverter.TryWriteBytes(trailer[8..], contents.Length);
+        BitConverter.TryWriteBytes(trailer[12..], XxHash3.HashToUInt64(contents));
+        file.Write(trailer);
     }
 
-    private static void WriteEntry(BinaryWriter w, string version, string path, Action<BinaryWriter> body)
-    {
-        using var memory = new MemoryStream();
-        using (var buffer = new BinaryWriter(memory, Encoding.UTF8, leaveOpen: true))
-        {
-            body(buffer);
-        }
-
-        w.Write(version);
-        w.Write(path);
-        w.Write((int)memory.Length);
-        w.Write(memory.GetBuffer(), 0, (int)memory.Length);
-    }
+    /// <summary>The trailer: the table of contents' place (8 bytes), length (4) and checksum (8).</summary>
+    private const int TrailerBytes = 20;
 
     /// <summary>Reads the cache's table of contents, or null when it is not one this build can use.</summary>
-    private static (Dictionary<string, FileStat> Stats, Dictionary<(string, string), (int, int)> Parsed, DateTime ScannedAt)? Index(byte[] bytes)
+    private static (Dictionary<string, FileStat> Stats, Dictionary<(string, string), Body> Parsed, DateTime ScannedAt)? Index(FileStream file, long size)
     {
-        if (bytes.Length < Magic.Length + 8 || !bytes.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        if (size < Magic.Length + TrailerBytes)
         {
             return null;
         }
 
-        var body = bytes.AsSpan(0, bytes.Length - 8);
-        if (XxHash3.HashToUInt64(body) != BitConverter.ToUInt64(bytes, bytes.Length - 8))
+        Span<byte> start = stackalloc byte[Magic.Length];
+        Span<byte> trailer = stackalloc byte[TrailerBytes];
+        if (!ReadAt(file, 0, start) || !start.SequenceEqual(Magic) || !ReadAt(file, size - TrailerBytes, trailer))
         {
             return null;
         }
 
-        using var stream = new MemoryStream(bytes, 0, bytes.Length - 8, writable: false);
-        using var r = new BinaryReader(stream, Encoding.UTF8);
-        r.ReadBytes(Magic.Length);
+        var tocAt = BitConverter.ToInt64(trailer);
+        var tocLength = BitConverter.ToInt32(trailer[8..]);
+        if (tocAt < Magic.Length || tocLength < 0 || tocAt + tocLength != size - TrailerBytes)
+        {
+            return null;
+        }
+
+        var contents = new byte[tocLength];
+        if (!ReadAt(file, tocAt, contents) || XxHash3.HashToUInt64(contents) != BitConverter.ToUInt64(trailer[12..]))
+        {
+            return null;
+        }
+
+        using var r = new BinaryReader(new MemoryStream(contents, writable: false), Encoding.UTF8);
         if (r.ReadInt32() != Format || r.ReadString() != Program.Value)
         {
             return null;
@@ -266,6 +348,11 @@ internal sealed class ParseCache
 
         var scannedAt = new DateTime(r.ReadInt64(), DateTimeKind.Utc);
         var statCount = r.ReadInt32();
+        if (statCount < 0 || statCount > tocLength)
+        {
+            return null;
+        }
+
         var stats = new Dictionary<string, FileStat>(statCount, StringComparer.Ordinal);
         for (var i = 0; i < statCount; i++)
         {
@@ -274,20 +361,23 @@ internal sealed class ParseCache
         }
 
         var count = r.ReadInt32();
-        var parsed = new Dictionary<(string, string), (int, int)>(count);
+        if (count < 0 || count > tocLength)
+        {
+            return null;
+        }
+
+        var parsed = new Dictionary<(string, string), Body>(count);
         for (var i = 0; i < count; i++)
         {
             var version = r.ReadString();
             var path = r.ReadString();
-            var length = r.ReadInt32();
-            var offset = (int)stream.Position;
-            if (length < 0 || offset + length > stream.Length)
+            var body = new Body(r.ReadInt64(), r.ReadInt32(), r.ReadUInt64());
+            if (body.Offset < Magic.Length || body.Length < 0 || body.Offset + body.Length > tocAt)
             {
                 return null;
             }
 
-            parsed[(version, path)] = (offset, length);
-            stream.Position = offset + length;
+            parsed[(version, path)] = body;
         }
 
         return (stats, parsed, scannedAt);
@@ -308,38 +398,6 @@ internal sealed class ParseCache
             {
             }
         }
-    }
-
-    /// <summary>Passes writes on to a stream, hashing them on the way.</summary>
-    private sealed class HashingStream(Stream inner) : Stream
-    {
-        public XxHash3 Hash { get; } = new();
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => inner.Length;
-
-        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            Hash.Append(buffer);
-            inner.Write(buffer);
-        }
-
-        public override void Flush() => inner.Flush();
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }
 

@@ -105,21 +105,31 @@ internal static class ParsedVersions
             return found;
         }
 
-        var cache = ParseCache.Open(repo.Info.Path);
+        using var cache = ParseCache.Open(repo.Info.Path);
         var kept = missing.Where(m => cache.Holds(m.Version, m.Path)).ToList();
-        var unread = missing.Where(m => !cache.Holds(m.Version, m.Path)).Select(m => (m.Version, m.Path, Bytes: GitObjects.BytesOf(repo.Lookup<Blob>(m.Id)))).ToList();
-        var fromCache = new RiskFile[kept.Count];
+        var fromCache = new RiskFile?[kept.Count];
         Parallel.For(0, kept.Count, new ParallelOptions { MaxDegreeOfParallelism = kept.Count > 200 ? Environment.ProcessorCount : 1 }, i =>
         {
-            cache.TryGet(kept[i].Version, kept[i].Path, out fromCache[i]);
-            Remember(kept[i].Version, kept[i].Path, fromCache[i]);
+            if (cache.TryGet(kept[i].Version, kept[i].Path, out var file))
+            {
+                fromCache[i] = file;
+                Remember(kept[i].Version, kept[i].Path, file);
+            }
         });
+
+        // Read from the object database on this thread: those the cache does not hold, and any whose bytes there fail their checksum.
+        var unread = missing.Where(m => !cache.Holds(m.Version, m.Path))
+            .Concat(kept.Where((_, i) => fromCache[i] is null))
+            .Select(m => (m.Version, m.Path, Bytes: GitObjects.BytesOf(repo.Lookup<Blob>(m.Id)))).ToList();
         var results = new RiskFile[unread.Count];
         Parallel.For(0, unread.Count, new ParallelOptions { MaxDegreeOfParallelism = unread.Count > 50 ? Environment.ProcessorCount : 1 }, i =>
             results[i] = Parse(unread[i].Bytes, unread[i].Path, unread[i].Version));
         for (var i = 0; i < kept.Count; i++)
         {
-            found[(kept[i].Version, kept[i].Path)] = fromCache[i];
+            if (fromCache[i] is { } file)
+            {
+                found[(kept[i].Version, kept[i].Path)] = file;
+            }
         }
 
         for (var i = 0; i < unread.Count; i++)

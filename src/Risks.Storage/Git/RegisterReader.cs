@@ -122,7 +122,7 @@ public sealed class RegisterReader
         var (settings, settingsProblems) = ReadSettings();
         problems.AddRange(settingsProblems);
 
-        var cache = ParseCache.Open(_store.GitDir);
+        using var cache = ParseCache.Open(_store.GitDir);
         var scannedAt = DateTime.UtcNow;
         var listed = RiskFilesOnDisk();
         var found = new RiskFile?[listed.Count];
@@ -278,7 +278,7 @@ public sealed class RegisterReader
 
         // Only versions not already in the cache are read from the object database (on this
         // thread, as a repository handle is not shared across threads); parsing runs in parallel.
-        var cache = ParseCache.Open(_store.GitDir);
+        using var cache = ParseCache.Open(_store.GitDir);
         var unread = new List<(int Index, byte[] Bytes)>();
         var fromCache = new List<int>();
         for (var i = 0; i < entries.Count; i++)
@@ -300,10 +300,15 @@ public sealed class RegisterReader
         Parallel.For(0, fromCache.Count, new ParallelOptions { MaxDegreeOfParallelism = fromCache.Count > 200 ? Environment.ProcessorCount : 1 }, j =>
         {
             var i = fromCache[j];
-            cache.TryGet(versions[i], files[i], out var file);
-            ParsedVersions.Remember(versions[i], files[i], file);
-            parsed[i] = file;
+            if (cache.TryGet(versions[i], files[i], out var file))
+            {
+                ParsedVersions.Remember(versions[i], files[i], file);
+                parsed[i] = file;
+            }
         });
+
+        // A parsed version whose bytes in the cache fail their checksum is read again from the object database.
+        unread.AddRange(fromCache.Where(i => parsed[i] is null).Select(i => (i, GitObjects.BytesOf(repo.Lookup<Blob>(entries[i].Id)))));
         Parallel.For(0, unread.Count, new ParallelOptions { MaxDegreeOfParallelism = unread.Count > 200 ? Environment.ProcessorCount : 1 }, j =>
         {
             var (i, bytes) = unread[j];

@@ -180,6 +180,27 @@ public sealed class ParseCacheTests
     }
 
     [Fact]
+    public void A_parsed_version_whose_bytes_are_damaged_is_parsed_again_alone_and_the_rest_still_come_from_the_cache()
+    {
+        using var t = Register(3);
+        var first = Load(t);
+        var file = ParseCache.PathIn(Path.Combine(t.Root, ".git"));
+
+        // The parsed versions come straight after the file's opening line; the table of contents, at its end.
+        var bytes = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, Flip(bytes, "RISKS PARSE CACHE\n".Length + 10));
+
+        Forget();
+        var again = t.Repo.Reader.Load();
+
+        Texts(again).ShouldBe(Texts(first));
+        t.Repo.Reader.LastLoad.ShouldBe(new LoadCounts(3, 1, 1));
+        Forget();
+        t.Repo.Reader.Load();
+        t.Repo.Reader.LastLoad.ShouldBe(new LoadCounts(3, 0, 0));
+    }
+
+    [Fact]
     public void A_writer_killed_part_way_leaves_a_temporary_file_that_a_later_writer_removes()
     {
         using var t = Register(2);
@@ -258,7 +279,7 @@ public sealed class ParseCacheTests
         Forget();
         var then = Texts(t.Repo.Reader.LoadAt(first));
 
-        var cache = ParseCache.Open(Path.Combine(t.Root, ".git"));
+        using var cache = ParseCache.Open(Path.Combine(t.Root, ".git"));
         var old = t.Repo.Reader.LoadAt(first).Find("CRR-001")!;
         cache.Holds(old.Version, old.Path).ShouldBeTrue();
         Forget();
@@ -284,7 +305,7 @@ public sealed class ParseCacheTests
 
         Forget();
         var parsed = t.Repo.Comparisons.Compare(first, "HEAD");
-        var cache = ParseCache.Open(Path.Combine(t.Root, ".git"));
+        using var cache = ParseCache.Open(Path.Combine(t.Root, ".git"));
         Forget();
         var cached = t.Repo.Comparisons.Compare(first, "HEAD");
 
