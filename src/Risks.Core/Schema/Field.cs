@@ -191,6 +191,29 @@ public sealed record Field
     /// </summary>
     public required Func<object, object?, object> Set { get; init; }
 
+    /// <summary>
+    /// Puts a value (as <see cref="Set"/> takes it) into the owner itself, for a reader building a
+    /// record it has just made with <see cref="Create"/> (or a new risk) that nothing else has seen:
+    /// one property set, instead of the whole record copied. Null where the field's set does more
+    /// than put the value in one property; a reader then uses <see cref="Set"/>.
+    /// </summary>
+    public Action<object, object?>? Assign { get; init; }
+
+    /// <summary>
+    /// The owner with the field set, for a reader building a record that nothing else has seen
+    /// yet: set in place where the field allows it (<see cref="Assign"/>), otherwise a copy (<see cref="Set"/>).
+    /// </summary>
+    public object SetOnNew(object owner, object? value)
+    {
+        if (Assign is { } assign)
+        {
+            assign(owner, value);
+            return owner;
+        }
+
+        return Set(owner, value);
+    }
+
     /// <summary>A new, empty group or item, for a field of <see cref="FieldType.Group"/>, <see cref="FieldType.Score"/> or <see cref="FieldType.Items"/>.</summary>
     public Func<object>? Create { get; init; }
 

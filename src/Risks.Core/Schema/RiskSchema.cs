@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using Risks.Core.Domain;
 using Risks.Core.Validation;
 
@@ -14,7 +16,7 @@ namespace Risks.Core.Schema;
 /// property, declare it below in its place in the key order, and test it. docs/format.md shows an
 /// example.
 /// </remarks>
-public static class RiskSchema
+public static partial class RiskSchema
 {
     /// <summary>The key under which a risk keeps the values of the register's own fields.</summary>
     public const string CustomKey = "custom";
@@ -430,10 +432,10 @@ public static class RiskSchema
 
     private static string Caption(string label) => label.Length == 0 ? label : char.ToUpperInvariant(label[0]) + label[1..];
 
-    private static Field Text<T>(string key, string label, string caption, Func<T, string?> get, Func<T, string?, T> set) =>
-        Text(key, key, label, caption, get, set);
+    private static Field Text<T>(string key, string label, string caption, Func<T, string?> get, Func<T, string?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") =>
+        Text(key, key, label, caption, get, set, setCode);
 
-    private static Field Text<T>(string key, string path, string label, string caption, Func<T, string?> get, Func<T, string?, T> set) => new()
+    private static Field Text<T>(string key, string path, string label, string caption, Func<T, string?> get, Func<T, string?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") => new()
     {
         Key = key,
         Path = path,
@@ -443,12 +445,13 @@ public static class RiskSchema
         Column = path,
         Get = o => NullIfEmpty(get((T)o)),
         Set = (o, v) => set((T)o, (string?)v)!,
+        Assign = InPlace<T, string?>(setCode, v => (string?)v),
     };
 
-    private static Field Long<T>(string key, string path, string label, string caption, Func<T, string?> get, Func<T, string?, T> set) =>
-        Text(key, path, label, caption, get, set) with { Type = FieldType.LongText, Wording = Wording.Prose };
+    private static Field Long<T>(string key, string path, string label, string caption, Func<T, string?> get, Func<T, string?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") =>
+        Text(key, path, label, caption, get, set, setCode) with { Type = FieldType.LongText, Wording = Wording.Prose };
 
-    private static Field Texts<T>(string key, string label, string caption, string entry, Func<T, IReadOnlyList<string>> get, Func<T, IReadOnlyList<string>, T> set) => new()
+    private static Field Texts<T>(string key, string label, string caption, string entry, Func<T, IReadOnlyList<string>> get, Func<T, IReadOnlyList<string>, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") => new()
     {
         Key = key,
         Path = key,
@@ -461,9 +464,10 @@ public static class RiskSchema
         Column = key,
         Get = o => get((T)o),
         Set = (o, v) => set((T)o, (IReadOnlyList<string>?)v ?? [])!,
+        Assign = InPlace<T, IReadOnlyList<string>>(setCode, v => (IReadOnlyList<string>?)v ?? []),
     };
 
-    private static Field Date<T>(string key, string path, string label, string caption, Func<T, DateOnly?> get, Func<T, DateOnly?, T> set) => new()
+    private static Field Date<T>(string key, string path, string label, string caption, Func<T, DateOnly?> get, Func<T, DateOnly?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") => new()
     {
         Key = key,
         Path = path,
@@ -472,10 +476,13 @@ public static class RiskSchema
         Type = FieldType.Date,
         Column = path,
         Get = o => get((T)o) is { } d ? FieldValues.Iso(d) : null,
-        Set = (o, v) => set((T)o, v switch { string s => FieldValues.ParseIso(s), DateOnly d => d, _ => null })!,
+        Set = (o, v) => set((T)o, DateOf(v))!,
+        Assign = InPlace<T, DateOnly?>(setCode, DateOf),
     };
 
-    private static Field Number<T>(string key, string path, string label, string caption, int min, int max, Func<T, int?> get, Func<T, int?, T> set) => new()
+    private static DateOnly? DateOf(object? value) => value switch { string s => FieldValues.ParseIso(s), DateOnly d => d, _ => null };
+
+    private static Field Number<T>(string key, string path, string label, string caption, int min, int max, Func<T, int?> get, Func<T, int?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") => new()
     {
         Key = key,
         Path = path,
@@ -486,10 +493,13 @@ public static class RiskSchema
         Max = max,
         Column = path,
         Get = o => get((T)o) is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
-        Set = (o, v) => set((T)o, v switch { string s => int.Parse(s, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture), int n => n, _ => null })!,
+        Set = (o, v) => set((T)o, NumberOf(v))!,
+        Assign = InPlace<T, int?>(setCode, NumberOf),
     };
 
-    private static Field YesNo<T>(string key, string path, string label, string caption, Func<T, bool> get, Func<T, bool, T> set) => new()
+    private static int? NumberOf(object? value) => value switch { string s => int.Parse(s, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture), int n => n, _ => null };
+
+    private static Field YesNo<T>(string key, string path, string label, string caption, Func<T, bool> get, Func<T, bool, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") => new()
     {
         Key = key,
         Path = path,
@@ -499,15 +509,16 @@ public static class RiskSchema
         Clearable = false,
         Get = o => get((T)o) ? "true" : null,
         Set = (o, v) => set((T)o, v is "true")!,
+        Assign = InPlace<T, bool>(setCode, v => v is "true"),
     };
 
-    private static Field Choice<T, TEnum>(string key, string label, string caption, Func<T, TEnum?> get, Func<T, TEnum?, T> set)
-        where TEnum : struct, Enum => Choice(key, key, label, caption, get, set);
+    private static Field Choice<T, TEnum>(string key, string label, string caption, Func<T, TEnum?> get, Func<T, TEnum?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "")
+        where TEnum : struct, Enum => Choice(key, key, label, caption, get, set, setCode);
 
-    private static Field Choice<T, TEnum>(string key, string label, string caption, Func<T, TEnum> get, Func<T, TEnum?, T> set)
-        where TEnum : struct, Enum => Choice<T, TEnum>(key, key, label, caption, r => get(r), set);
+    private static Field Choice<T, TEnum>(string key, string label, string caption, Func<T, TEnum> get, Func<T, TEnum?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "")
+        where TEnum : struct, Enum => Choice<T, TEnum>(key, key, label, caption, r => get(r), set, setCode);
 
-    private static Field Choice<T, TEnum>(string key, string path, string label, string caption, Func<T, TEnum?> get, Func<T, TEnum?, T> set)
+    private static Field Choice<T, TEnum>(string key, string path, string label, string caption, Func<T, TEnum?> get, Func<T, TEnum?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "")
         where TEnum : struct, Enum => new()
         {
             Key = key,
@@ -518,10 +529,14 @@ public static class RiskSchema
             Words = Vocabulary.Words<TEnum>(),
             Column = path,
             Get = o => get((T)o) is { } v ? Vocabulary.Word(v) : null,
-            Set = (o, v) => set((T)o, v is string s && Vocabulary.TryParse<TEnum>(s, out var parsed) ? parsed : null)!,
+            Set = (o, v) => set((T)o, ChoiceOf<TEnum>(v))!,
+            Assign = InPlace<T, TEnum?>(setCode, ChoiceOf<TEnum>),
         };
 
-    private static Field Group<T, TPart>(string key, string label, string caption, Func<T, TPart?> get, Func<T, TPart?, T> set, Func<TPart> create, Func<TPart, bool> isEmpty, IReadOnlyList<Field> parts)
+    private static TEnum? ChoiceOf<TEnum>(object? value)
+        where TEnum : struct, Enum => value is string s && Vocabulary.TryParse<TEnum>(s, out var parsed) ? parsed : null;
+
+    private static Field Group<T, TPart>(string key, string label, string caption, Func<T, TPart?> get, Func<T, TPart?, T> set, Func<TPart> create, Func<TPart, bool> isEmpty, IReadOnlyList<Field> parts, [CallerArgumentExpression(nameof(set))] string setCode = "")
         where TPart : class => new()
         {
             Key = key,
@@ -533,11 +548,12 @@ public static class RiskSchema
             Parts = parts,
             Get = o => get((T)o),
             Set = (o, v) => set((T)o, (TPart?)v)!,
+            Assign = InPlace<T, TPart?>(setCode, v => (TPart?)v),
             Create = () => create(),
             IsEmpty = o => isEmpty((TPart)o),
         };
 
-    private static Field ScoreField(string key, string caption, Func<Risk, Score?> get, Func<Risk, Score?, Risk> set) => new()
+    private static Field ScoreField(string key, string caption, Func<Risk, Score?> get, Func<Risk, Score?, Risk> set, [CallerArgumentExpression(nameof(set))] string setCode = "") => new()
     {
         Key = key,
         Path = key,
@@ -564,11 +580,12 @@ public static class RiskSchema
         ],
         Get = o => get((Risk)o),
         Set = (o, v) => set((Risk)o, (Score?)v),
+        Assign = InPlace<Risk, Score?>(setCode, v => (Score?)v),
         Create = () => new Score(0, 0),
         IsEmpty = _ => false,
     };
 
-    private static Field Items<T, TItem>(string key, string noun, string caption, Func<T, IReadOnlyList<TItem>> get, Func<T, IReadOnlyList<TItem>, T> set, Func<TItem> create, IReadOnlyList<Field> parts)
+    private static Field Items<T, TItem>(string key, string noun, string caption, Func<T, IReadOnlyList<TItem>> get, Func<T, IReadOnlyList<TItem>, T> set, Func<TItem> create, IReadOnlyList<Field> parts, [CallerArgumentExpression(nameof(set))] string setCode = "")
         where TItem : class => new()
         {
             Key = key,
@@ -581,22 +598,53 @@ public static class RiskSchema
             Column = key,
             Parts = parts,
             Get = o => get((T)o),
-            Set = (o, v) => set((T)o, ((IReadOnlyList<object>?)v ?? []).Cast<TItem>().ToList())!,
+            Set = (o, v) => set((T)o, ItemsOf<TItem>(v))!,
+            Assign = InPlace<T, IReadOnlyList<TItem>>(setCode, ItemsOf<TItem>),
             Create = () => create(),
         };
 
-    private static Field ItemId<T>(string list, Func<T, string> get, Func<T, string?, T> set) =>
-        Text("id", $"{list}[].id", "id", "id", get, set) with
+    private static Field ItemId<T>(string list, Func<T, string> get, Func<T, string?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") =>
+        Text("id", $"{list}[].id", "id", "id", get, set, setCode) with
         {
             Type = FieldType.ItemId, Required = Requirement.Always, Clearable = false, Column = null,
             Help = $"The item's id, {ItemIds.Letters[list]} and a number, given when it is added and kept.",
         };
 
-    private static Field ItemText<T>(string list, string noun, Func<T, string> get, Func<T, string?, T> set) =>
-        Long("text", $"{list}[].text", "text", "text", get, set) with
+    private static Field ItemText<T>(string list, string noun, Func<T, string> get, Func<T, string?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") =>
+        Long("text", $"{list}[].text", "text", "text", get, set, setCode) with
         {
             Required = Requirement.Always, Clearable = false, Column = null, Help = $"The {noun} in words.",
         };
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    private static List<TItem> ItemsOf<TItem>(object? value) => ((IReadOnlyList<object>?)value ?? []).Cast<TItem>().ToList();
+
+    /// <summary>
+    /// A field's <see cref="Field.Assign"/>: when its declared <c>set</c> only puts the value in
+    /// one property (<c>(r, v) =&gt; r with { Title = v }</c>, as the compiler hands over its
+    /// text), that property's own setter, called on the record itself; otherwise null, and readers
+    /// use <see cref="Field.Set"/>. A reader building a risk so sets each field once instead of
+    /// copying the whole record for every field.
+    /// </summary>
+    private static Action<object, object?>? InPlace<T, TValue>(string setCode, Func<object?, TValue> convert)
+    {
+        var plain = PlainSet().Match(setCode);
+        if (!plain.Success || typeof(T).GetProperty(plain.Groups["property"].Value) is not { SetMethod: { } setter } property || property.PropertyType != typeof(TValue))
+        {
+            return null;
+        }
+
+        var assign = setter.CreateDelegate<Action<T, TValue>>();
+        if (plain.Groups["empty"].Success)
+        {
+            // (r, v) => r with { Title = v ?? "" }: a text that is never null.
+            return typeof(TValue) == typeof(string) ? (owner, value) => assign((T)owner, (TValue)(object)((string?)(object?)convert(value) ?? "")) : null;
+        }
+
+        return (owner, value) => assign((T)owner, convert(value));
+    }
+
+    [GeneratedRegex(@"\A\(\s*(?<owner>\w+)\s*,\s*(?<value>\w+)\s*\)\s*=>\s*\k<owner>\s+with\s*\{\s*(?<property>\w+)\s*=\s*\k<value>(?<empty>\s*\?\?\s*"""")?\s*\}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex PlainSet();
 }

@@ -99,7 +99,7 @@ internal static class RiskFileBinary
             {
                 if (r.ReadBoolean())
                 {
-                    owner = field.Set(owner, ReadFields(r, field.Parts, field.Create!()));
+                    owner = field.SetOnNew(owner, ReadFields(r, field.Parts, field.Create!()));
                 }
             }
             else if (field.Type == FieldType.Items)
@@ -113,19 +113,19 @@ internal static class RiskFileBinary
 
                 if (items.Length > 0)
                 {
-                    owner = field.Set(owner, items);
+                    owner = field.SetOnNew(owner, items);
                 }
             }
             else if (field.IsList)
             {
                 if (ReadList(r) is { Count: > 0 } values)
                 {
-                    owner = field.Set(owner, values);
+                    owner = field.SetOnNew(owner, values);
                 }
             }
             else if (ReadValue(r, field) is { } value)
             {
-                owner = field.Set(owner, value);
+                owner = field.SetOnNew(owner, value);
             }
         }
 

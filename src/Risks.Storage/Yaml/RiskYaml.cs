@@ -199,7 +199,7 @@ public static partial class RiskYaml
             var value = ReadValue(r, field);
             if (value is not null)
             {
-                risk = field.Set(risk, value);
+                risk = field.SetOnNew(risk, value);
             }
             else if (RequiredAtRead.TryGetValue(field, out var what))
             {
@@ -299,7 +299,7 @@ public static partial class RiskYaml
         {
             if (ReadValue(m, part) is { } value)
             {
-                owner = part.Set(owner, value);
+                owner = part.SetOnNew(owner, value);
             }
             else
             {
