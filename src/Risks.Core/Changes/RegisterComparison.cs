@@ -239,24 +239,29 @@ public sealed class RegisterComparison
     /// </summary>
     public static RegisterComparison Of(IEnumerable<(Risk? Before, Risk? After)> changed, IReadOnlyList<RiskId> unchanged, RegisterSettings settings)
     {
-        var risks = new List<RiskComparison>();
-        var same = unchanged.ToList();
-        foreach (var (before, after) in changed)
+        var pairs = changed.Where(pair => pair.Before is not null || pair.After is not null).ToList();
+
+        // Each pair alone, so on every core: a month's comparison at 10,000 risks has a thousand of them.
+        var compared = new RiskComparison?[pairs.Count];
+        Parallel.For(0, pairs.Count, new ParallelOptions { MaxDegreeOfParallelism = pairs.Count > 50 ? Environment.ProcessorCount : 1 }, i =>
         {
-            if (before is null && after is null)
-            {
-                continue;
-            }
-
-            var id = (after ?? before)!.Id;
+            var (before, after) = pairs[i];
             var changes = RiskComparer.Compare(before, after, settings);
-            if (changes.Count == 0)
-            {
-                same.Add(id);
-                continue;
-            }
+            compared[i] = changes.Count == 0 ? null : new RiskComparison((after ?? before)!.Id, before, after, changes, settings.Bands);
+        });
 
-            risks.Add(new RiskComparison(id, before, after, changes, settings.Bands));
+        var risks = new List<RiskComparison>(pairs.Count);
+        var same = unchanged.ToList();
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            if (compared[i] is { } comparison)
+            {
+                risks.Add(comparison);
+            }
+            else
+            {
+                same.Add((pairs[i].After ?? pairs[i].Before)!.Id);
+            }
         }
 
         risks.Sort((a, b) => Order(a.Id, b.Id));
