@@ -17,9 +17,10 @@ namespace Risks.Storage.Cache;
 /// It is derived, never the source of truth: a cache that is missing, damaged (the checksum of
 /// its table of contents fails), of another format or written by another build of the program is
 /// ignored and written anew; a parsed version whose own checksum fails is parsed again. Opening it
-/// reads only the table of contents (a few hundred kilobytes at 10,000 risks); each parsed version
-/// is read from the file when asked for, so a command that needs a few of them reads a few. It is replaced whole by a rename, so readers never see half of one and, when several
-/// processes write at once, the last one's stands; a writer killed part-way leaves only a
+/// reads only the table of contents (1.7 MB of 22 MB at 10,000 risks); each parsed version
+/// is read from the file when asked for, so a command that needs a few of them reads a few. It is
+/// replaced whole by a rename, so readers never see half of one and, when several processes write
+/// at once, the last one's stands; a writer killed part-way leaves only a
 /// temporary file, removed by a later writer. A file's size and time are trusted only when they
 /// were recorded at least <see cref="RacyMargin"/> after the file last changed, so a change in the
 /// same tick as a scan (or within a coarse file system's time step) is never missed.
@@ -138,19 +139,27 @@ internal sealed class ParseCache : IDisposable
     /// <summary>Reads <paramref name="into"/>'s length of bytes at <paramref name="offset"/>; false if the file ends first.</summary>
     private static bool ReadAt(FileStream file, long offset, Span<byte> into)
     {
-        while (into.Length > 0)
+        try
         {
-            var read = RandomAccess.Read(file.SafeFileHandle, into, offset);
-            if (read <= 0)
+            while (into.Length > 0)
             {
-                return false;
+                var read = RandomAccess.Read(file.SafeFileHandle, into, offset);
+                if (read <= 0)
+                {
+                    return false;
+                }
+
+                into = into[read..];
+                offset += read;
             }
 
-            into = into[read..];
-            offset += read;
+            return true;
         }
-
-        return true;
+        catch (IOException)
+        {
+            // Only a cache: what cannot be read from it is read from the register instead.
+            return false;
+        }
     }
 
     /// <summary>Whether the cache holds a version already.</summary>

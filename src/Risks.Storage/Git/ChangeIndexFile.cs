@@ -41,24 +41,20 @@ internal static class ChangeIndexFile
     /// <summary>The file read and checked, or null when it is missing, unreadable, damaged or of another layout.</summary>
     public static View? TryOpen(string gitDir, string file)
     {
-        if (!File.Exists(file))
-        {
-            return null;
-        }
-
-        // Looked at before it is read, as the register's files are: a named pipe here would make every history wait.
-        var (bytes, _) = SafeFile.Read(gitDir, Path.GetRelativePath(gitDir, file), SafeFile.MaxStateBytes);
-        if (bytes is null)
-        {
-            return null;
-        }
-
         try
         {
-            return View.Check(bytes);
+            if (!File.Exists(file))
+            {
+                return null;
+            }
+
+            // Looked at before it is read, as the register's files are: a named pipe here would make every history wait.
+            var (bytes, _) = SafeFile.Read(gitDir, Path.GetRelativePath(gitDir, file), SafeFile.MaxStateBytes);
+            return bytes is null ? null : View.Check(bytes);
         }
-        catch (FormatException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
         {
+            // Gone since it was looked for, unreadable to this person, or damaged: the index is built again from the commits.
             return null;
         }
     }
