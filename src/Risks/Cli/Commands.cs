@@ -324,43 +324,32 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         var listsOnly = settings.All(FieldSetter.ChangesList);
         for (var attempt = 1; ; attempt++)
         {
-            var (bytes, refusal) = SafeFile.Read(register.Root, path);
-            if (bytes is null)
+            var applied = Apply(register, path, riskId, settings, snapshot.Settings);
+            if (applied.Bytes is null)
             {
-                Error.WriteLine($"risks: {path}:1:1: {refusal}");
+                Error.WriteLine($"risks: {path}:1:1: {applied.Refusal}");
                 return ExitCodes.Problems;
             }
 
-            var problems = new List<Problem>();
-            var text = SafeText.Decode(bytes, path, problems);
-            if (text is null || YamlTreeReader.Read(text, path, problems) is not YMapping tree)
+            if (applied.NotYaml)
             {
                 Error.WriteLine($"risks: {path} cannot be read, so it cannot be changed field by field; fix it with 'risks edit {riskId}':");
-                problems.ForEach(p => Error.WriteLine($"  {p}"));
+                applied.ReadProblems.ToList().ForEach(p => Error.WriteLine($"  {p}"));
                 return ExitCodes.Problems;
             }
 
-            foreach (var setting in settings)
+            if (applied.Refused.Count > 0)
             {
                 // A field the risk does not have is a problem with what was asked, as a wrong value is.
-                if (FieldSetter.UnknownField(setting, snapshot.Settings) is { } unknown)
-                {
-                    Error.WriteLine($"risks: {riskId} was not changed: {unknown}");
-                    return ExitCodes.Problems;
-                }
-
-                if (FieldSetter.Apply(tree, setting, snapshot.Settings) is { } error)
-                {
-                    Error.WriteLine($"risks: {error}");
-                    return ExitCodes.Usage;
-                }
+                var (_, message, unknownField) = applied.Refused[0];
+                Error.WriteLine(unknownField ? $"risks: {riskId} was not changed: {message}" : $"risks: {message}");
+                return unknownField ? ExitCodes.Problems : ExitCodes.Usage;
             }
 
-            var read = RiskYaml.FromTree(tree, path, riskId);
-            if (read.Risk is null)
+            if (applied.Risk is null)
             {
                 Error.WriteLine($"risks: {riskId} was not changed: the result would not be valid:");
-                foreach (var problem in read.Problems)
+                foreach (var problem in applied.ReadProblems)
                 {
                     Error.WriteLine($"  {problem.Message}");
                 }
@@ -369,14 +358,14 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
             }
 
             // Changes to lists are made to whatever version is there; any other change only to the version read.
-            var asRead = listsOnly ? BlobId.Of(bytes) : expected ?? BlobId.Of(bytes);
-            var outcome = Attempt(register, snapshot, read.Risk, asRead, reason, out var author);
+            var asRead = listsOnly ? BlobId.Of(applied.Bytes) : expected ?? BlobId.Of(applied.Bytes);
+            var outcome = Attempt(register, snapshot, applied.Risk, asRead, reason, out var author);
             if (outcome is SaveOutcome.Conflict && listsOnly && attempt < 10)
             {
                 continue;
             }
 
-            return Report(read.Risk, outcome, author);
+            return Report(applied.Risk, outcome, author);
         }
     }
 
@@ -477,38 +466,26 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
                 continue;
             }
 
-            var (bytes, refusal) = SafeFile.Read(register.Root, path);
-            var read = new List<Problem>();
-            var text = bytes is null ? null : SafeText.Decode(bytes, path, read);
-            if (bytes is null || text is null || YamlTreeReader.Read(text, path, read) is not YMapping tree)
+            var result = Apply(register, path, riskId, settings.ConvertAll(s => s.Setting), snapshot.Settings);
+            if (result.Bytes is null || result.NotYaml)
             {
-                problems.Add((first, $"{path} cannot be read, so it cannot be changed field by field: {refusal ?? string.Join("; ", read.Select(p => p.ToString()))}", ExitCodes.Problems));
+                problems.Add((first, $"{path} cannot be read, so it cannot be changed field by field: {result.Refusal ?? string.Join("; ", result.ReadProblems.Select(p => p.ToString()))}", ExitCodes.Problems));
                 continue;
             }
 
-            var applied = true;
-            foreach (var (line, setting) in settings)
+            if (result.Refused.Count > 0)
             {
-                if ((FieldSetter.UnknownField(setting, snapshot.Settings) ?? FieldSetter.Apply(tree, setting, snapshot.Settings)) is { } error)
-                {
-                    problems.Add((line, $"{riskId}: {error}", ExitCodes.Problems));
-                    applied = false;
-                }
-            }
-
-            if (!applied)
-            {
+                problems.AddRange(result.Refused.Select(r => (settings[r.Index].Line, $"{riskId}: {r.Message}", ExitCodes.Problems)));
                 continue;
             }
 
-            var result = RiskYaml.FromTree(tree, path, riskId);
             if (result.Risk is null)
             {
-                problems.AddRange(result.Problems.Select(p => (settings[^1].Line, $"{riskId} would not be valid: {p.Message}", ExitCodes.Problems)));
+                problems.AddRange(result.ReadProblems.Select(p => (settings[^1].Line, $"{riskId} would not be valid: {p.Message}", ExitCodes.Problems)));
                 continue;
             }
 
-            changed.Add((result.Risk, expected ?? BlobId.Of(bytes)));
+            changed.Add((result.Risk, expected ?? BlobId.Of(result.Bytes!)));
         }
 
         if (problems.Count == 0 && changed.Count == 0)
@@ -557,6 +534,53 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
                 throw new UnreachableException(other.ToString());
         }
     }
+
+    /// <summary>
+    /// A risk's file as it is now, with <c>risks set</c>'s <paramref name="settings"/> applied to it
+    /// field by field: no bytes and <see cref="Applied.Refusal"/> when the file cannot be read;
+    /// <see cref="Applied.NotYaml"/> and <see cref="Applied.ReadProblems"/> when it is not YAML; otherwise every setting refused, by its place in
+    /// <paramref name="settings"/>; otherwise the risk as it would be, or why it would not be valid
+    /// (<see cref="Applied.ReadProblems"/>).
+    /// </summary>
+    private static Applied Apply(Register register, string path, RiskId id, IReadOnlyList<string> settings, RegisterSettings registerSettings)
+    {
+        var (bytes, refusal) = SafeFile.Read(register.Root, path);
+        if (bytes is null)
+        {
+            return new Applied(null, refusal, false, [], [], null);
+        }
+
+        var problems = new List<Problem>();
+        var text = SafeText.Decode(bytes, path, problems);
+        if (text is null || YamlTreeReader.Read(text, path, problems) is not YMapping tree)
+        {
+            return new Applied(bytes, null, true, problems, [], null);
+        }
+
+        var refused = new List<(int Index, string Message, bool UnknownField)>();
+        for (var i = 0; i < settings.Count; i++)
+        {
+            if (FieldSetter.UnknownField(settings[i], registerSettings) is { } unknown)
+            {
+                refused.Add((i, unknown, true));
+            }
+            else if (FieldSetter.Apply(tree, settings[i], registerSettings) is { } error)
+            {
+                refused.Add((i, error, false));
+            }
+        }
+
+        if (refused.Count > 0)
+        {
+            return new Applied(bytes, null, false, [], refused, null);
+        }
+
+        var read = RiskYaml.FromTree(tree, path, id);
+        return new Applied(bytes, null, false, read.Risk is null ? read.Problems : [], [], read.Risk);
+    }
+
+    /// <summary>What <see cref="Apply"/> found.</summary>
+    private sealed record Applied(byte[]? Bytes, string? Refusal, bool NotYaml, IReadOnlyList<Problem> ReadProblems, IReadOnlyList<(int Index, string Message, bool UnknownField)> Refused, Risk? Risk);
 
     /// <summary>Says how a command was used wrongly; exit 2.</summary>
     public int Usage(string message)
