@@ -34,16 +34,7 @@ public sealed class RiskSaves
     public SaveOutcome Save(Risk risk, string? expectedVersion, string? reason, Author author, RegisterSettings? settings = null, DateTimeOffset? when = null, bool requireLinkedRisks = true)
     {
         var path = RegisterLayout.PathOf(risk.Id);
-        var problems = RiskValidator.Validate(risk).Select(i => i.Message).ToList();
-        if (settings is not null)
-        {
-            var known = risk.LinkedRisks.Append(risk.Closure?.MergedInto ?? "").Append(risk.Id.Value)
-                .Where(id => RiskId.TryParse(id, out var parsed) && (!requireLinkedRisks || parsed == risk.Id || PathOfExisting(parsed) is not null))
-                .Select(id => RiskId.Parse(id).Identity)
-                .ToHashSet();
-            problems.AddRange(RegisterValidator.CrossCheck(risk, settings, known).Select(i => i.Message));
-        }
-
+        var problems = ProblemsOf(risk, settings, linked => !requireLinkedRisks || PathOfExisting(linked) is not null);
         if (problems.Count > 0)
         {
             return new SaveOutcome.Invalid(problems);
@@ -75,11 +66,7 @@ public sealed class RiskSaves
             return new SaveOutcome.Unchanged();
         }
 
-        var before = committed is null ? null : ParsedVersions.Parse(((LibGit2Sharp.Blob)repo.Lookup(committed)).GetContentStream(), path, committed).Risk;
-        var changes = committed is not null && before is null
-            ? [new FieldChange("", ChangeKind.Changed, null, null, "repaired (the committed version could not be read)") { Label = "file" }]
-            : RiskComparer.Compare(before, risk, settings);
-        var headline = ChangeSummary.Headline(before, risk, changes);
+        var (headline, changes) = ChangesTo(repo, path, committed, risk, settings);
         var message = Message(headline, reason, changes, risk.Id);
         var commit = _store.CommitFiles([(path, content)], message, author, when);
         ParsedVersions.Remember(version, path, new RiskFile(risk, []));
@@ -97,16 +84,8 @@ public sealed class RiskSaves
         var problems = new List<string>();
         foreach (var (risk, _) in risks)
         {
-            var issues = RiskValidator.Validate(risk).Select(i => i.Message).ToList();
-            if (settings is not null)
-            {
-                var known = risk.LinkedRisks.Append(risk.Closure?.MergedInto ?? "").Append(risk.Id.Value)
-                    .Where(id => RiskId.TryParse(id, out var parsed) && (parsed == risk.Id || risks.Any(r => r.Risk.Id.Identity == parsed.Identity) || PathOfExisting(parsed) is not null))
-                    .Select(id => RiskId.Parse(id).Identity)
-                    .ToHashSet();
-                issues.AddRange(RegisterValidator.CrossCheck(risk, settings, known).Select(i => i.Message));
-            }
-
+            // A link to another risk saved in the same commit is to a risk that will be there.
+            var issues = ProblemsOf(risk, settings, linked => risks.Any(r => r.Risk.Id.Identity == linked.Identity) || PathOfExisting(linked) is not null);
             problems.AddRange(issues.Select(i => $"{risk.Id}: {i}"));
         }
 
@@ -136,9 +115,7 @@ public sealed class RiskSaves
                 continue;
             }
 
-            var before = committed is null ? null : ParsedVersions.Parse(((LibGit2Sharp.Blob)repo.Lookup(committed)).GetContentStream(), path, committed).Risk;
-            var changes = RiskComparer.Compare(before, risk, settings);
-            lines.Add(ChangeSummary.Headline(before, risk, changes));
+            lines.Add(ChangesTo(repo, path, committed, risk, settings).Headline);
             files.Add((path, content));
         }
 
@@ -170,6 +147,36 @@ public sealed class RiskSaves
         }
 
         return new SaveOutcome.Saved(commit, "", headline, []);
+    }
+
+    /// <summary>
+    /// The risk's own problems and, with <paramref name="settings"/>, those against the register
+    /// (people, objectives, categories, links): a risk it links to or was merged into counts as
+    /// there when it is this risk or <paramref name="isThere"/> says so.
+    /// </summary>
+    private static List<string> ProblemsOf(Risk risk, RegisterSettings? settings, Func<RiskId, bool> isThere)
+    {
+        var problems = RiskValidator.Validate(risk).Select(i => i.Message).ToList();
+        if (settings is not null)
+        {
+            var known = risk.LinkedRisks.Append(risk.Closure?.MergedInto ?? "").Append(risk.Id.Value)
+                .Where(id => RiskId.TryParse(id, out var parsed) && (parsed == risk.Id || isThere(parsed)))
+                .Select(id => RiskId.Parse(id).Identity)
+                .ToHashSet();
+            problems.AddRange(RegisterValidator.CrossCheck(risk, settings, known).Select(i => i.Message));
+        }
+
+        return problems;
+    }
+
+    /// <summary>The headline and the changes field by field from the committed version of <paramref name="path"/> (none: a new risk) to <paramref name="risk"/>.</summary>
+    private static (string Headline, IReadOnlyList<FieldChange> Changes) ChangesTo(LibGit2Sharp.Repository repo, string path, string? committed, Risk risk, RegisterSettings? settings)
+    {
+        var before = committed is null ? null : ParsedVersions.Parse(((LibGit2Sharp.Blob)repo.Lookup(committed)).GetContentStream(), path, committed).Risk;
+        IReadOnlyList<FieldChange> changes = committed is not null && before is null
+            ? [new FieldChange("", ChangeKind.Changed, null, null, "repaired (the committed version could not be read)") { Label = "file" }]
+            : RiskComparer.Compare(before, risk, settings);
+        return (ChangeSummary.Headline(before, risk, changes), changes);
     }
 
     /// <summary>The commit message: the headline, the reason, the changes field by field, and a trailer naming the risk.</summary>
