@@ -43,18 +43,13 @@ internal static class ChangeIndexFile
     {
         try
         {
-            if (!File.Exists(file))
-            {
-                return null;
-            }
-
             // Looked at before it is read, as the register's files are: a named pipe here would make every history wait.
             var (bytes, _) = SafeFile.Read(gitDir, Path.GetRelativePath(gitDir, file), SafeFile.MaxStateBytes);
             return bytes is null ? null : View.Check(bytes);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
         {
-            // Gone since it was looked for, unreadable to this person, or damaged: the index is built again from the commits.
+            // Not there, unreadable to this person, or damaged: the index is built again from the commits.
             return null;
         }
     }
