@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 using Risks.Core.Domain;
 using Risks.Storage.Files;
 using Risks.Storage.Yaml;
@@ -53,6 +54,9 @@ internal sealed class ParseCache : IDisposable
 
     private readonly string _folder;
     private readonly FileStream? _file;
+
+    /// <summary>The file's handle, asked of the stream once: each time it is asked for, the stream seeks.</summary>
+    private readonly SafeFileHandle? _handle;
     private readonly Dictionary<string, FileStat> _stats;
     private readonly Dictionary<(string Version, string Path), Body> _parsed;
     private readonly DateTime _scannedAt;
@@ -61,6 +65,7 @@ internal sealed class ParseCache : IDisposable
     {
         _folder = folder;
         _file = file;
+        _handle = file?.SafeFileHandle;
         _stats = stats;
         _parsed = parsed;
         _scannedAt = scannedAt;
@@ -88,7 +93,7 @@ internal sealed class ParseCache : IDisposable
             // Looked at before it is read, as the register's files are: a named pipe here would make every load wait.
             var (stream, size, _) = SafeFile.OpenRead(gitDir, Path.Combine(FolderName, FileName), SafeFile.MaxStateBytes);
             file = stream;
-            if (file is not null && Index(file, size) is { } index)
+            if (file is not null && Index(file.SafeFileHandle, size) is { } index)
             {
                 return new ParseCache(folder, file, index.Stats, index.Parsed, index.ScannedAt);
             }
@@ -120,11 +125,11 @@ internal sealed class ParseCache : IDisposable
     /// <summary>A version of a risk file as parsed before.</summary>
     public bool TryGet(string version, string path, out RiskFile file)
     {
-        if (_file is not null && _parsed.TryGetValue((version, path), out var body))
+        if (_handle is not null && _parsed.TryGetValue((version, path), out var body))
         {
             var buffer = t_buffer is { } held && held.Length >= body.Length ? held : t_buffer = new byte[Math.Max(body.Length, 16 << 10)];
             var bytes = buffer.AsSpan(0, body.Length);
-            if (ReadAt(_file, body.Offset, bytes) && XxHash3.HashToUInt64(bytes) == body.Hash)
+            if (ReadAt(_handle, body.Offset, bytes) && XxHash3.HashToUInt64(bytes) == body.Hash)
             {
                 using var reader = new BinaryReader(new MemoryStream(buffer, 0, body.Length, writable: false), Encoding.UTF8);
                 file = RiskFileBinary.Read(reader);
@@ -137,13 +142,13 @@ internal sealed class ParseCache : IDisposable
     }
 
     /// <summary>Reads <paramref name="into"/>'s length of bytes at <paramref name="offset"/>; false if the file ends first.</summary>
-    private static bool ReadAt(FileStream file, long offset, Span<byte> into)
+    private static bool ReadAt(SafeFileHandle file, long offset, Span<byte> into)
     {
         try
         {
             while (into.Length > 0)
             {
-                var read = RandomAccess.Read(file.SafeFileHandle, into, offset);
+                var read = RandomAccess.Read(file, into, offset);
                 if (read <= 0)
                 {
                     return false;
@@ -259,7 +264,7 @@ internal sealed class ParseCache : IDisposable
             }
         }
 
-        if (_file is not null)
+        if (_handle is not null)
         {
             var buffer = new byte[16 << 10];
             foreach (var ((version, path), held) in _parsed.OrderBy(kv => used.Contains(kv.Key) ? 0 : 1).ThenBy(kv => kv.Value.Offset))
@@ -271,7 +276,7 @@ internal sealed class ParseCache : IDisposable
                         buffer = new byte[held.Length];
                     }
 
-                    if (!ReadAt(_file, held.Offset, buffer.AsSpan(0, held.Length)))
+                    if (!ReadAt(_handle!, held.Offset, buffer.AsSpan(0, held.Length)))
                     {
                         continue;
                     }
@@ -322,7 +327,7 @@ internal sealed class ParseCache : IDisposable
     private const int TrailerBytes = 20;
 
     /// <summary>Reads the cache's table of contents, or null when it is not one this build can use.</summary>
-    private static (Dictionary<string, FileStat> Stats, Dictionary<(string, string), Body> Parsed, DateTime ScannedAt)? Index(FileStream file, long size)
+    private static (Dictionary<string, FileStat> Stats, Dictionary<(string, string), Body> Parsed, DateTime ScannedAt)? Index(SafeFileHandle file, long size)
     {
         if (size < Magic.Length + TrailerBytes)
         {
