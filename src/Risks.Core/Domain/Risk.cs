@@ -37,6 +37,9 @@ public sealed record Risk
     /// <summary>References in other systems, such as <c>Datix 53</c>.</summary>
     public IReadOnlyList<string> ExternalRefs { get; init; } = [];
 
+    /// <summary>For an operational risk scored 15 or more that no strategic risk is linked with: why it is not on the BAF.</summary>
+    public string? NotOnBaf { get; init; }
+
     public Score? Inherent { get; init; }
 
     public Score? Current { get; init; }
@@ -50,6 +53,9 @@ public sealed record Risk
     public string? Performance { get; init; }
 
     public Trajectory? Trajectory { get; init; }
+
+    /// <summary>A recorded decision to accept the current score although it is above an objective's tolerance.</summary>
+    public Acceptance? ToleranceAcceptance { get; init; }
 
     public IReadOnlyList<Control> Controls { get; init; } = [];
 
@@ -87,6 +93,17 @@ public sealed record Closure
     public string? Rationale { get; init; }
 
     public string? MergedInto { get; init; }
+}
+
+/// <summary>Who accepted a risk's score as it stands, when, and why.</summary>
+public sealed record Acceptance
+{
+    public DateOnly? Date { get; init; }
+
+    /// <summary>The board or committee (or person) that accepted it.</summary>
+    public string? By { get; init; }
+
+    public string? Reason { get; init; }
 }
 
 /// <summary>An assessment as impact x likelihood, each 1-5.</summary>
@@ -149,6 +166,9 @@ public sealed record RiskAction
     public string Id { get; init; } = "";
 
     public string Text { get; init; } = "";
+
+    /// <summary>The id of the risk's gap (in control or assurance) the action is to close, if it is for one.</summary>
+    public string? Gap { get; init; }
 
     public string? Owner { get; init; }
 

@@ -253,6 +253,10 @@ public static partial class RiskSchema
         {
             OnPaper = true, Help = "References in other systems, such as Datix 53, one per line.",
         },
+        Long<Risk>("not_on_baf", "not_on_baf", "reason not on the BAF", "Not on the BAF because", r => r.NotOnBaf, (r, v) => r with { NotOnBaf = v }) with
+        {
+            Help = "For an operational risk scored 15 or more that no strategic risk is linked with: why it is not on the BAF.",
+        },
         ScoreField("inherent", "Inherent", r => r.Inherent, (r, v) => r with { Inherent = v }) with { OnPaper = true, Help = "The score before any controls." },
         ScoreField("current", "Current", r => r.Current, (r, v) => r with { Current = v }) with
         {
@@ -275,6 +279,22 @@ public static partial class RiskSchema
         {
             OnPaper = true, Help = "Whether the risk is on course to reach its target.",
         },
+        Group<Risk, Acceptance>("tolerance_acceptance", "acceptance above tolerance", "Accepted above tolerance", r => r.ToleranceAcceptance, (r, v) => r with { ToleranceAcceptance = v }, () => new Acceptance(),
+            a => a.Date is null && a.By is null && a.Reason is null,
+            [
+                Date<Acceptance>("date", "tolerance_acceptance.date", "date accepted", "Date accepted", a => a.Date, (a, v) => a with { Date = v }) with
+                {
+                    Help = "When the score above tolerance was accepted.",
+                },
+                Text<Acceptance>("by", "tolerance_acceptance.by", "accepted by", "Accepted by", a => a.By, (a, v) => a with { By = v }) with
+                {
+                    Help = "The board, committee or person that accepted it.",
+                },
+                Long<Acceptance>("reason", "tolerance_acceptance.reason", "reason accepted", "Reason accepted", a => a.Reason, (a, v) => a with { Reason = v }) with
+                {
+                    Help = "Why the score is accepted although it is above the objective's tolerance.",
+                },
+            ]) with { OnPaper = true, Help = "A recorded decision to accept the current score although it is above an objective's tolerance." },
         Items<Risk, Control>("controls", "control", "Controls", r => r.Controls, (r, v) => r with { Controls = v }, () => new Control(),
             [
                 ItemId<Control>("controls", c => c.Id, (c, v) => c with { Id = v ?? "" }),
@@ -357,6 +377,10 @@ public static partial class RiskSchema
                 Long<RiskAction>("update", "actions[].update", "update", "update", a => a.Update, (a, v) => a with { Update = v }) with
                 {
                     Column = null, Wording = Wording.ProseShowingNew, Help = "The latest update on progress.",
+                },
+                Text<RiskAction>("gap", "actions[].gap", "gap", "gap", a => a.Gap, (a, v) => a with { Gap = v }) with
+                {
+                    Column = null, Help = "The id of the gap the action is to close, such as G2 (blank if it is for no one gap).",
                 },
             ]) with { OnPaper = true, Help = "The next steps, each with an owner and, unless ongoing, a due date." },
         Group<Risk, Review>("last_reviewed", "last review", "Review", r => r.LastReviewed, (r, v) => r with { LastReviewed = v }, () => new Review(default, ""),

@@ -24,6 +24,13 @@ public static class RiskValidator
             }
         },
         ["actions[].completed"] = (check, path, owner) => Completed(check, path, (RiskAction)owner),
+        ["actions[].gap"] = (check, path, owner) =>
+        {
+            if (((RiskAction)owner).Gap is { } gap && check.Risk.Gaps.All(g => g.Id != gap))
+            {
+                check.Add(path, $"{path} is {Text.Quote(gap)}, which is not one of this risk's gaps{(check.Risk.Gaps.Count == 0 ? " (it has none)" : $" ({Text.OneOf([.. check.Risk.Gaps.Select(g => g.Id)])})")}");
+            }
+        },
     };
 
     public static IReadOnlyList<FieldIssue> Validate(Risk risk)

@@ -83,7 +83,8 @@ internal static class TextOutput
             a.Owner is null ? null : settings.NameOf(a.Owner),
             Vocabulary.Phrase(a.Status),
             a.Completed is { } done ? $"done {Formats.Date(done)}" : a.Due is { } due ? $"due {Formats.Date(due)} ({Formats.Due(due, today)})" : "ongoing",
-            a.IsOverdue(today) ? "OVERDUE" : null))));
+            a.IsOverdue(today) ? "OVERDUE" : null,
+            a.Gap is { } gap ? $"for gap {gap}" : null))));
         foreach (var list in fields.Where(f => f.Type == FieldType.Items && !Placed.Contains(f.Path)))
         {
             var id = list.Parts.Single(p => p.Type == FieldType.ItemId);

@@ -39,11 +39,11 @@ public sealed class CustomFieldCellsTests
         [
             "id", "kind", "title", "narrative.cause", "narrative.event", "narrative.effect", "key_elements", "category", "status",
             "closure.date", "closure.rationale", "closure.merged_into", "owner", "leads", "directorate", "committees", "objectives",
-            "linked_risks", "external_refs",
+            "linked_risks", "external_refs", "not_on_baf",
             "inherent.impact", "inherent.likelihood", "inherent.rationale",
             "current.impact", "current.likelihood", "current.rationale",
             "target.impact", "target.likelihood", "target.rationale",
-            "target_date", "response", "performance", "trajectory", "controls", "gaps", "assurances", "actions",
+            "target_date", "response", "performance", "trajectory", "tolerance_acceptance.date", "tolerance_acceptance.by", "tolerance_acceptance.reason", "controls", "gaps", "assurances", "actions",
             "last_reviewed.date", "last_reviewed.by", "next_review",
         ]);
     }

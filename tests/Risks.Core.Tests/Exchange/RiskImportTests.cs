@@ -22,12 +22,14 @@ public sealed class RiskImportTests
         Closure = new Closure { Date = new DateOnly(2025, 3, 13), Rationale = "Tracked with the system risk.\nControls moved with it.", MergedInto = "BAF-01" },
         Directorate = "South East Alliance",
         ExternalRefs = ["Datix 18", "12"],
+        NotOnBaf = "Held on the provider's register.\nReviewed each quarter.",
         Inherent = new Score(4, 4) { Rationale = "Before any control." },
         Current = new Score(3, 4) { Rationale = "Based on risk 18." },
         Target = new Score(3, 2) { Rationale = "2025-03-13" },
         Response = RiskResponse.Treat,
         Performance = "Three places lag.\n\nThe dashboard is complete.",
         Trajectory = Trajectory.Improving,
+        ToleranceAcceptance = new Acceptance { Date = new DateOnly(2025, 1, 30), By = "Quality Committee", Reason = "National funding sets the pace." },
         Controls =
         [
             new Control { Id = "C1", Text = "Board | co-ordination, with C:\\notes and \\n kept.", Owner = "rjarvis", Effectiveness = Effectiveness.PartiallyEffective },
@@ -41,7 +43,7 @@ public sealed class RiskImportTests
         ],
         Actions =
         [
-            .. Samples.Inequalities().Actions,
+            .. Samples.Inequalities().Actions.Select((a, i) => i == 0 ? a with { Gap = "G2" } : a),
             new RiskAction { Id = "A4", Text = "Keep the dashboard current.", Status = ActionStatus.Cancelled, Update = "Superseded.\nSee A1." },
         ],
     };

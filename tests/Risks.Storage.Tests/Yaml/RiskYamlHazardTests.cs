@@ -158,7 +158,7 @@ public sealed class RiskYamlHazardTests
     {
         Problems(Samples.Minimal.Replace("id: BAF-07", "Id: BAF-07", StringComparison.Ordinal)).ShouldBe(
         [
-            $"{F}:1:1: unknown key \"Id\" at the top level (did you mean id?); the keys allowed are id, kind, title, narrative, status, closure, key_elements, category, owner, leads, directorate, committees, objectives, linked_risks, external_refs, inherent, current, target, target_date, response, performance, trajectory, controls, gaps, assurances, actions, last_reviewed or next_review",
+            $"{F}:1:1: unknown key \"Id\" at the top level (did you mean id?); the keys allowed are id, kind, title, narrative, status, closure, key_elements, category, owner, leads, directorate, committees, objectives, linked_risks, external_refs, not_on_baf, inherent, current, target, target_date, response, performance, trajectory, tolerance_acceptance, controls, gaps, assurances, actions, last_reviewed or next_review",
         ]);
     }
 
@@ -173,7 +173,7 @@ public sealed class RiskYamlHazardTests
     public void An_unknown_key_in_a_list_item_names_the_item()
     {
         Problems(Samples.Minimal + "actions:\n  - id: A1\n    text: Do it.\n    status: not_started\n    owners: rjarvis\n")
-            .ShouldBe([$"{F}:15:5: unknown key \"owners\" in actions[0]; the keys allowed are id, text, owner, due, status, completed or update"]);
+            .ShouldBe([$"{F}:15:5: unknown key \"owners\" in actions[0]; the keys allowed are id, text, owner, due, status, completed, update or gap"]);
     }
 
     [Fact]
