@@ -57,6 +57,24 @@ public sealed class VerifyPushTests : IDisposable
     }
 
     [Fact]
+    public void When_the_register_asks_a_push_that_breaks_a_baf_rule_anew_is_refused_and_one_that_does_not_is_taken()
+    {
+        // The sample already breaks rules (gaps with no action, reviews now overdue): those do not stop a push.
+        CommitAs("Sara O'Connor", "sara.oconnor@mse.example", "register.yaml", t => t + "baf_check:\n  on_push: true\n", "Hold pushes to the BAF rules");
+        Push("main").Code.ShouldBe(0);
+        CommitAs("Rebecca Jarvis", "Rebecca.Jarvis@mse.example", Baf07, Performance, "Monthly update");
+        Push("main").Code.ShouldBe(0);
+        var before = ServerHead();
+
+        CommitAs("Rebecca Jarvis", "Rebecca.Jarvis@mse.example", Baf07, t => t.Replace("committees:\n  - Quality Committee\n  - Audit Committee\n  - Population Health Improvement Board\n", "", StringComparison.Ordinal), "No committee");
+        var push = Push("main");
+
+        push.Code.ShouldNotBe(0);
+        push.Error.ShouldContain($"remote: risks: refused {Git.Head(Clone)[..7]} \"No committee\": {Baf07}: breaks BAF rule committee: BAF-07 has no committee overseeing it");
+        ServerHead().ShouldBe(before);
+    }
+
+    [Fact]
     public void A_reviewers_commit_is_refused_and_the_pusher_is_told_why()
     {
         var before = ServerHead();

@@ -20,6 +20,9 @@ public sealed record RegisterSettings
     /// <summary>The register's own fields, which risks keep under <c>custom:</c>.</summary>
     public IReadOnlyList<CustomField> CustomFields { get; init; } = [];
 
+    /// <summary>How the BAF is held to its rules: severities the register sets, and whether a push must pass.</summary>
+    public BafCheckSettings BafCheck { get; init; } = new();
+
     public CustomField? FindCustomField(string key) =>
         CustomFields.FirstOrDefault(f => string.Equals(f.Key, key, StringComparison.Ordinal));
 
@@ -91,4 +94,21 @@ public sealed record ScoringMatrix(IReadOnlyList<string> Impact, IReadOnlyList<s
 
     private static string Describe(IReadOnlyList<string> words, int value) =>
         value >= 1 && value <= words.Count ? $"{value} {words[value - 1]}" : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>How much a breach of a BAF rule matters: an error fails the check (and a push, when the register asks); a warning is shown; off, not checked.</summary>
+public enum RuleSeverity { Error, Warning, Off }
+
+/// <summary>How a register holds its BAF to the rules (register.yaml's <c>baf_check</c>; the rules are Risks.Core.Validation.BafCheck's): each rule's severity where it differs, and whether a push must pass.</summary>
+public sealed record BafCheckSettings
+{
+    /// <summary>Severities set by the register, by rule id; a rule not named keeps its default.</summary>
+    public IReadOnlyDictionary<string, RuleSeverity> Rules { get; init; } = new Dictionary<string, RuleSeverity>(StringComparer.Ordinal);
+
+    /// <summary>A push (<c>risks verify-push</c>) is refused when its register breaks a rule whose severity is error.</summary>
+    public bool OnPush { get; init; }
+
+    public RuleSeverity SeverityOf(string rule, RuleSeverity fallback) => Rules.TryGetValue(rule, out var set) ? set : fallback;
+
+    public bool IsDefault => Rules.Count == 0 && !OnPush;
 }

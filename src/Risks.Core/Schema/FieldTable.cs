@@ -1,5 +1,6 @@
 using System.Text;
 using Risks.Core.Domain;
+using Risks.Core.Presentation;
 
 namespace Risks.Core.Schema;
 
@@ -39,17 +40,7 @@ public static class FieldTable
     }
 
     /// <summary>docs/format.md with its table of fields written afresh between <see cref="Start"/> and <see cref="End"/>.</summary>
-    public static string Into(string document)
-    {
-        var start = document.IndexOf(Start, StringComparison.Ordinal);
-        var end = document.IndexOf(End, StringComparison.Ordinal);
-        if (start < 0 || end < start)
-        {
-            throw new InvalidOperationException("docs/format.md has no place for the table of fields: it needs the two marker lines of FieldTable");
-        }
-
-        return document[..(start + Start.Length)] + "\n\n" + Markdown() + "\n" + document[end..];
-    }
+    public static string Into(string document) => GeneratedSection.Into(document, Start, End, Markdown());
 
     private static string Required(Field field, Field? parent)
     {

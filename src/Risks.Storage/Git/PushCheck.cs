@@ -31,7 +31,7 @@ public static class PushCheck
     /// (<paramref name="pusher"/>, a login), commits made by someone else are refused unless the
     /// pusher is a governance lead. Works in a bare repository; reads only commits.
     /// </summary>
-    public static IReadOnlyList<PushRefusal> Check(string gitDir, string refName, string oldSha, string newSha, string? pusher)
+    public static IReadOnlyList<PushRefusal> Check(string gitDir, string refName, string oldSha, string newSha, string? pusher, DateOnly? today = null)
     {
         using var repo = new Repository(gitDir);
         var refusals = new List<PushRefusal>();
@@ -75,8 +75,36 @@ public static class PushCheck
             CheckCommit(repo, commit, pusher, refusals);
         }
 
+        if (refusals.Count == 0 && today is { } day)
+        {
+            CheckBafRules(repo, oldSha == NoCommit ? null : repo.Lookup<Commit>(oldSha), tip, day, refusals);
+        }
+
         return refusals;
     }
+
+    /// <summary>
+    /// When the register asks for it (<c>baf_check: on_push: true</c> in the pushed register.yaml):
+    /// the BAF rules whose severity is error, as <c>risks check --baf</c> runs them on the pushed
+    /// tip. Only breaches the branch did not already have are refused, so a register with overdue
+    /// reviews can still take the push that mends one of them.
+    /// </summary>
+    private static void CheckBafRules(Repository repo, Commit? old, Commit tip, DateOnly today, List<PushRefusal> refusals)
+    {
+        if (GitObjects.SettingsIn(tip).Settings is not { BafCheck.OnPush: true } settings)
+        {
+            return;
+        }
+
+        var before = old is null ? [] : Breaches(repo, old, settings, today).Select(f => (f.Rule, f.Risk.Identity, f.Message)).ToHashSet();
+        foreach (var finding in Breaches(repo, tip, settings, today).Where(f => f.Severity == RuleSeverity.Error && !before.Contains((f.Rule, f.Risk.Identity, f.Message))))
+        {
+            refusals.Add(new PushRefusal($"{tip.Sha[..7]} \"{tip.MessageShort}\"", RegisterLayout.PathOf(finding.Risk), $"breaks BAF rule {finding.Rule}: {finding.Message}"));
+        }
+    }
+
+    private static IReadOnlyList<Finding> Breaches(Repository repo, Commit commit, RegisterSettings settings, DateOnly today) =>
+        BafCheck.Run(GitObjects.RiskFilesInTree(commit.Tree).Select(f => ParsedVersions.ParseAt(repo, f.Id, f.Path).Risk).OfType<Risk>(), settings, today);
 
     /// <summary>The commits in <c>A..B</c> (or from the root to <c>B</c>), checked as a push of them would be: for checking a history by hand.</summary>
     public static IReadOnlyList<PushRefusal> CheckRange(string gitDir, string? from, string to, string? pusher)

@@ -210,6 +210,43 @@ public sealed class RegisterReader
     }
 
     /// <summary>
+    /// Where findings about the snapshot's risks lie: each risk's file, and the line and column of
+    /// the field named by path (or of what encloses it), each file read once. The file is read as
+    /// the work tree holds it now; a risk whose file cannot be read is placed at its first line.
+    /// </summary>
+    public IReadOnlyList<Problem> Place(RegisterSnapshot snapshot, IEnumerable<(RiskId Risk, string Path, string Message)> findings)
+    {
+        var maps = new Dictionary<string, IReadOnlyDictionary<string, Position>>(StringComparer.Ordinal);
+        var placed = new List<Problem>();
+        foreach (var (id, path, message) in findings)
+        {
+            if (snapshot.Find(id) is not { } stored)
+            {
+                continue;
+            }
+
+            if (!maps.TryGetValue(stored.Path, out var map))
+            {
+                byte[] content;
+                try
+                {
+                    content = SafeFile.Read(Root, stored.Path).Bytes ?? [];
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    content = [];
+                }
+
+                maps[stored.Path] = map = SnapshotAssembly.PositionsOf(stored, content);
+            }
+
+            placed.Add(RiskYaml.Locate(stored.Path, map, new FieldIssue(path, message)));
+        }
+
+        return placed;
+    }
+
+    /// <summary>
     /// One risk as the work tree holds it, for a command that needs that risk and nothing else of
     /// the register (<c>risks show</c>): register.yaml and the risk's own file, read and parsed
     /// alone, not the other 10,000. The snapshot holds the risk (or its file among the invalid, with

@@ -63,7 +63,7 @@ internal static class SnapshotAssembly
     }
 
     /// <summary>Where each field of a stored risk is, for placing cross-check problems (re-reads only risks that have such problems).</summary>
-    private static IReadOnlyDictionary<string, Position> PositionsOf(StoredRisk stored, byte[] content)
+    internal static IReadOnlyDictionary<string, Position> PositionsOf(StoredRisk stored, byte[] content)
     {
         var problems = new List<Problem>();
         var text = SafeText.Decode(content, stored.Path, problems);

@@ -59,6 +59,18 @@ public static class SettingsYaml
             m.Bool("paper", f.OnPaper);
             m.Bool("retired", f.Retired);
         });
+        w.Mapping("baf_check", !s.BafCheck.IsDefault, m =>
+        {
+            m.Bool("on_push", s.BafCheck.OnPush);
+            m.Mapping("rules", s.BafCheck.Rules.Count > 0, rules =>
+            {
+                // In the order the rules are declared, so a file written twice is the same.
+                foreach (var rule in BafCheck.Rules.Where(rule => s.BafCheck.Rules.ContainsKey(rule.Id)))
+                {
+                    rules.Word(rule.Id, Vocabulary.Word(s.BafCheck.Rules[rule.Id]));
+                }
+            });
+        });
     });
 
     /// <summary>Reads <c>register.yaml</c>; the settings are null when the file cannot be used.</summary>
@@ -128,6 +140,7 @@ public static class SettingsYaml
                 Retired = f.Bool("retired") ?? false,
             })).ToList(),
         };
+        settings = settings with { BafCheck = ReadBafCheck(r) };
         r.Finish();
         foreach (var issue in SettingsValidator.Validate(settings))
         {
@@ -135,6 +148,33 @@ public static class SettingsYaml
         }
 
         return (problems.Count == 0 ? settings : null, problems);
+    }
+
+    /// <summary><c>baf_check</c>: whether a push must pass, and each rule's severity where the register sets one; an unknown rule is a problem at its key.</summary>
+    private static BafCheckSettings ReadBafCheck(NodeReader r)
+    {
+        if (r.Mapping("baf_check") is not { } check)
+        {
+            return new BafCheckSettings();
+        }
+
+        var severities = new Dictionary<string, RuleSeverity>(StringComparer.Ordinal);
+        if (check.Mapping("rules") is { } rules)
+        {
+            foreach (var key in rules.Keys)
+            {
+                if (BafCheck.Find(key) is null)
+                {
+                    rules.Problem(key, $"there is no BAF rule {Text.Quote(key)}; the rules are {Text.OneOf([.. BafCheck.Rules.Select(x => x.Id)])}");
+                }
+                else if (rules.Choice<RuleSeverity>(key) is { } severity)
+                {
+                    severities[key] = severity;
+                }
+            }
+        }
+
+        return check.Finish(new BafCheckSettings { OnPush = check.Bool("on_push") ?? false, Rules = severities });
     }
 
     private static T Missing<T>(NodeReader reader, string key, T fallback, string what = "")

@@ -111,8 +111,9 @@ public static class CommandLine
         var show = new Command("show", "Show every field of one risk, with its derived score, band and overdue items.") { showId, showFormat };
         show.SetAction(r => commands.Show(r.GetValue(showId)!, r.GetValue(showFormat)!, r));
 
-        var check = new Command("check", "Check every file of the register; print one file:line:column line per problem and exit 1 if there are any.");
-        check.SetAction(r => commands.Check(r));
+        var baf = new Option<bool>("--baf") { Description = "Also hold the BAF to its rules (scores, target dates, owners, committees, gaps with actions, reviews, tolerance, high risks linked, late actions started): one line per breach, with the rule's id and severity; exit 1 if any is an error" };
+        var check = new Command("check", "Check every file of the register; print one file:line:column line per problem and exit 1 if there are any.") { baf };
+        check.SetAction(r => commands.Check(r.GetValue(baf), r));
 
         var reason = new Option<string?>("--message", "-m") { Description = "Why: the reason recorded with the change" };
         var editId = new Argument<string>("id") { Description = "The risk's id, such as BAF-07" };

@@ -277,23 +277,50 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
             .Count(e => e.State != LibGit2Sharp.FileStatus.Ignored && RegisterLayout.IsRiskFile(e.FilePath));
     }
 
-    public int Check(ParseResult parse)
+    public int Check(bool baf, ParseResult parse)
     {
-        var snapshot = Open(parse).Reader.Load();
+        var reader = Open(parse).Reader;
+        var snapshot = reader.Load();
         foreach (var problem in snapshot.Problems)
         {
             Out.WriteLine(problem);
         }
 
         var files = snapshot.Problems.Select(p => p.File).Distinct().Count();
-        if (snapshot.Problems.Count == 0)
+        var summary = snapshot.Problems.Count == 0
+            ? $"{snapshot.Risks.Count} risks checked: no problems"
+            : $"{Text.Count(snapshot.Problems.Count, "problem")} in {Text.Count(files, "file")}; {snapshot.Risks.Count} risks read, {snapshot.InvalidFiles.Count} could not be";
+        var errors = 0;
+        if (baf && !snapshot.SettingsValid)
         {
-            Error.WriteLine($"{snapshot.Risks.Count} risks checked: no problems.");
-            return ExitCodes.Ok;
+            // Judged by default settings, every owner would be unknown and every tolerance missing.
+            summary += "; the BAF rules were not checked: they need a register.yaml that can be read.";
+            errors = 1;
+        }
+        else if (baf)
+        {
+            var findings = BafCheck.Run(snapshot.Risks.Select(s => s.Risk), snapshot.Settings, context.Today);
+            var placed = reader.Place(snapshot, findings.Select(f => (f.Risk, f.Path, $"{Vocabulary.Word(f.Severity)} [{f.Rule}] {f.Message}")));
+            foreach (var line in placed.OrderBy(p => p.File, StringComparer.Ordinal).ThenBy(p => p.Line).ThenBy(p => p.Column))
+            {
+                Out.WriteLine(line);
+            }
+
+            errors = findings.Count(f => f.Severity == RuleSeverity.Error);
+            var warnings = findings.Count - errors;
+            var off = BafCheck.Rules.Count(r => snapshot.Settings.BafCheck.SeverityOf(r.Id, r.Default) == RuleSeverity.Off);
+            var rules = $"{Text.Count(BafCheck.Rules.Count - off, "BAF rule")}{(off > 0 ? $" ({off} turned off in register.yaml)" : "")}";
+            summary += findings.Count == 0
+                ? $"; {rules}: all kept."
+                : $"; {rules}: {Text.Count(errors, "error")} and {Text.Count(warnings, "warning")} in {Text.Count(findings.Select(f => f.Risk).Distinct().Count(), "risk")}.";
+        }
+        else
+        {
+            summary += ".";
         }
 
-        Error.WriteLine($"{Text.Count(snapshot.Problems.Count, "problem")} in {Text.Count(files, "file")}; {snapshot.Risks.Count} risks read, {snapshot.InvalidFiles.Count} could not be.");
-        return ExitCodes.Problems;
+        Error.WriteLine(summary);
+        return snapshot.Problems.Count > 0 || errors > 0 ? ExitCodes.Problems : ExitCodes.Ok;
     }
 
     /// <summary>

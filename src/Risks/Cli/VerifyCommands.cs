@@ -22,7 +22,7 @@ internal sealed partial class Commands
         }
         else if (update.Length == 3)
         {
-            refusals = PushCheck.Check(gitDir, update[0], update[1], update[2], pusher);
+            refusals = PushCheck.Check(gitDir, update[0], update[1], update[2], pusher, context.Today);
         }
         else
         {

@@ -56,6 +56,28 @@ public sealed class SettingsYamlTests
     }
 
     [Fact]
+    public void The_baf_checks_settings_are_read_and_written_in_the_rules_order()
+    {
+        var text = SampleText() + "baf_check:\n  on_push: true\n  rules:\n    review-overdue: warning\n    current-score: off\n";
+
+        var (settings, problems) = SettingsYaml.Read(Encoding.UTF8.GetBytes(text));
+
+        problems.ShouldBeEmpty();
+        settings.ShouldNotBeNull().BafCheck.OnPush.ShouldBeTrue();
+        settings.BafCheck.SeverityOf("review-overdue", RuleSeverity.Error).ShouldBe(RuleSeverity.Warning);
+        settings.BafCheck.SeverityOf("current-score", RuleSeverity.Error).ShouldBe(RuleSeverity.Off);
+        settings.BafCheck.SeverityOf("committee", RuleSeverity.Error).ShouldBe(RuleSeverity.Error);
+        SettingsYaml.Write(settings).ShouldBe(SampleText() + "baf_check:\n  on_push: true\n  rules:\n    current-score: off\n    review-overdue: warning\n");
+        SettingsYaml.Write(settings with { BafCheck = new BafCheckSettings() }).ShouldBe(SampleText());
+    }
+
+    [Fact]
+    public void An_unknown_key_in_baf_check_is_named_with_the_keys_allowed()
+    {
+        Problems(SampleText() + "baf_check:\n  on_pushes: true\n").ShouldHaveSingleItem().ShouldEndWith(":3: unknown key \"on_pushes\" in baf_check; the keys allowed are rules or on_push");
+    }
+
+    [Fact]
     public void A_band_scheme_that_leaves_a_score_out_is_reported_at_the_bands()
     {
         var text = SampleText().Replace("    min: 15\n", "    min: 16\n", StringComparison.Ordinal);
