@@ -63,6 +63,9 @@ public sealed record FieldRow(string Path, string Label, string Value, FieldKind
     /// <summary>What is wrong with the value, in <c>risks check</c>'s words.</summary>
     public IReadOnlyList<string> Issues { get; init; } = [];
 
+    /// <summary>The BAF rules the risk breaks at this field, in <c>risks check --baf</c>'s words: shown, but no bar to saving.</summary>
+    public IReadOnlyList<string> Breaches { get; init; } = [];
+
     public bool IsEditable => Kind is not (FieldKind.Heading or FieldKind.Summary);
 
     /// <summary>A blank value clears the field.</summary>

@@ -2,13 +2,14 @@ using Risks.Core.Domain;
 using Risks.Core.Presentation;
 using Risks.Core.Schema;
 using Risks.Core.Scoring;
+using Risks.Core.Validation;
 using Risks.Storage.Git;
 
 namespace Risks.App;
 
 /// <summary>The register table's columns, in the order shown.</summary>
 /// <summary>The register's columns, most needed first: at 80 columns everything up to the actions is on screen.</summary>
-public enum RegisterColumn { Id, Title, Score, Band, Review, Actions, Target, Trend, Owner }
+public enum RegisterColumn { Id, Title, Score, Band, Review, Actions, Rules, Target, Trend, Owner }
 
 /// <summary>Which score the heat map (and a heat-map cell filter) uses.</summary>
 public enum ScoreBasis { Current, Target, Inherent }
@@ -25,6 +26,11 @@ public sealed record RegisterRow(StoredRisk Stored, RiskFacts Facts, Trend? Tren
     /// <summary>The current score at the last iterations and now, oldest first (empty until read).</summary>
     public IReadOnlyList<int?> Trail { get; init; } = [];
 
+    /// <summary>The BAF rules the risk breaks (<c>risks check --baf</c>), at the severity the register gives each.</summary>
+    public IReadOnlyList<Finding> Breaches { get; init; } = [];
+
+    public int BreachErrors => Breaches.Count(b => b.Severity == RuleSeverity.Error);
+
     public Risk Risk => Facts.Risk;
 
     public string Text(RegisterColumn column, RegisterSettings settings, DateOnly today) => column switch
@@ -37,9 +43,28 @@ public sealed record RegisterRow(StoredRisk Stored, RiskFacts Facts, Trend? Tren
         RegisterColumn.Trend => Trail.Count > 1 ? $"{Sparkline.Of(Trail)}{(Trend is { } t ? Formats.Trend(t)[..1] : "")}" : Trend is { } trend ? Formats.Trend(trend) : "",
         RegisterColumn.Target => Facts.TargetScore?.ToString(Formats.Culture) ?? "",
         RegisterColumn.Review => Risk.NextReview is { } next ? Formats.Due(next, today) : "not set",
+        RegisterColumn.Rules => RulesCell(),
         RegisterColumn.Actions => Facts.OverdueActions.Count > 0 ? $"{Facts.OpenActions.Count}, {Facts.OverdueActions.Count} late" : Facts.OpenActions.Count.ToString(Formats.Culture),
         _ => "",
     };
+
+    private string RulesCell()
+    {
+        var errors = BreachErrors;
+        var warnings = Breaches.Count - errors;
+        var parts = new List<string>();
+        if (errors > 0)
+        {
+            parts.Add(Core.Domain.Text.Count(errors, "error"));
+        }
+
+        if (warnings > 0)
+        {
+            parts.Add(Core.Domain.Text.Count(warnings, "warning"));
+        }
+
+        return string.Join(", ", parts);
+    }
 }
 
 /// <summary>
@@ -86,6 +111,7 @@ public sealed class RegisterView
             RegisterColumn.Score => "Score",
             RegisterColumn.Review => "Next review",
             RegisterColumn.Actions => "Actions",
+            RegisterColumn.Rules => "BAF rules",
             _ => column.ToString(),
         };
         return column == SortColumn ? name + (Descending ? " ▼" : " ▲") : name;
@@ -122,7 +148,7 @@ public sealed class RegisterView
 
     private static string Key(UiCommand command) => KeyMap.KeyOf(command);
 
-    /// <summary>The risks shown, by band: <c>14 of 14 risks: 11 Extreme, 2 High, 1 Moderate, 0 Low</c>.</summary>
+    /// <summary>The risks shown, by band, and how many break BAF rules: <c>14 of 14 risks: 11 Extreme, 2 High, 1 Moderate, 0 Low; 3 break BAF rules</c>.</summary>
     public string Counts
     {
         get
@@ -133,6 +159,12 @@ public sealed class RegisterView
             if (Rows.Count == 0 && _all.Count > 0)
             {
                 counts += " (x clears the filters)";
+            }
+
+            var breaking = Rows.Count(r => r.Breaches.Count > 0);
+            if (breaking > 0)
+            {
+                counts += $"; {breaking} break BAF rules";
             }
 
             var unreadable = _session.Snapshot.InvalidFiles.Count;
@@ -211,7 +243,7 @@ public sealed class RegisterView
     /// <summary>Sorts by <paramref name="column"/>; the same column again reverses the order.</summary>
     public void SortBy(RegisterColumn column)
     {
-        Descending = column == SortColumn ? !Descending : column is RegisterColumn.Score or RegisterColumn.Band or RegisterColumn.Target or RegisterColumn.Actions or RegisterColumn.Trend;
+        Descending = column == SortColumn ? !Descending : column is RegisterColumn.Score or RegisterColumn.Band or RegisterColumn.Target or RegisterColumn.Actions or RegisterColumn.Rules or RegisterColumn.Trend;
         SortColumn = column;
         Apply();
     }
@@ -235,8 +267,15 @@ public sealed class RegisterView
     public void Refresh()
     {
         var today = _session.Today;
+        // Judged only by the register's own settings: by the defaults every owner would be unknown.
+        var breaches = (_session.Snapshot.SettingsValid ? BafCheck.Run(_session.Snapshot.Risks.Select(s => s.Risk), _session.Settings, today) : [])
+            .ToLookup(f => f.Risk.Identity, StringComparer.Ordinal);
         _all = _session.Snapshot.Risks
-            .Select(s => new RegisterRow(s, RiskFacts.Of(s.Risk, _session.Settings, today), _session.Baseline is null ? null : Trends.Of(s.Risk, _session.AtBaseline(s.Risk.Id))) { Trail = _session.Trail(s.Risk) })
+            .Select(s => new RegisterRow(s, RiskFacts.Of(s.Risk, _session.Settings, today), _session.Baseline is null ? null : Trends.Of(s.Risk, _session.AtBaseline(s.Risk.Id)))
+            {
+                Trail = _session.Trail(s.Risk),
+                Breaches = [.. breaches[s.Risk.Id.Identity]],
+            })
             .ToList();
         Apply();
     }
@@ -292,6 +331,7 @@ public sealed class RegisterView
             RegisterColumn.Trend => Order(rows, r => r.Trend is { } t ? (int)t : -1, r => r.Facts.CurrentScore ?? -1),
             RegisterColumn.Target => Order(rows, r => r.Facts.TargetScore ?? -1, r => r.Facts.CurrentScore ?? -1),
             RegisterColumn.Review => Order(rows, r => r.Risk.NextReview?.DayNumber ?? int.MaxValue, r => 0),
+            RegisterColumn.Rules => Order(rows, r => r.BreachErrors, r => r.Breaches.Count),
             _ => Order(rows, r => r.Facts.OverdueActions.Count, r => r.Facts.OpenActions.Count),
         };
         Rows = ordered.ThenBy(r => r.Risk.Id.Prefix, StringComparer.Ordinal).ThenBy(r => r.Risk.Id.Number).ToList();

@@ -220,7 +220,30 @@ public sealed class RiskEditor
             rows[index] = rows[index] with { Issues = messages };
         }
 
+        foreach (var breach in Breaches.GroupBy(b => RowFor(rows, b.Path)))
+        {
+            rows[breach.Key] = rows[breach.Key] with { Breaches = [.. breach.Select(b => $"[{b.Rule}] {Vocabulary.Word(b.Severity)}: {b.Message}")] };
+        }
+
         return rows;
+    }
+
+    /// <summary>
+    /// The BAF rules the draft breaks (<c>risks check --baf</c>), as the register's settings set
+    /// them. Judged beside the register's strategic risks, whose links count for an operational one.
+    /// </summary>
+    public IReadOnlyList<Finding> Breaches
+    {
+        get
+        {
+            if (!_session.Snapshot.SettingsValid)
+            {
+                return [];
+            }
+
+            var strategic = _session.Snapshot.Risks.Select(s => s.Risk).Where(r => r.Kind == RiskKind.Strategic && r.Id.Identity != Draft.Id.Identity);
+            return BafCheck.For(Draft.Id, BafCheck.Run([Draft, .. strategic], _session.Settings, _session.Today));
+        }
     }
 
     /// <summary>Sets a field from what was typed or chosen. Returns null, or why it cannot be set (nothing changes then).</summary>

@@ -16,7 +16,23 @@ public sealed class RegisterViewTests : IDisposable
 
         view.Rows.Count.ShouldBe(14);
         view.Rows[0].Facts.CurrentScore.ShouldBe(view.Rows.Max(r => r.Facts.CurrentScore));
-        view.Counts.ShouldBe("14 of 14 risks: 11 Extreme, 2 High, 1 Moderate, 0 Low");
+        view.Counts.ShouldBe("14 of 14 risks: 11 Extreme, 2 High, 1 Moderate, 0 Low; 8 break BAF rules");
+    }
+
+    [Fact]
+    public void The_baf_rules_column_counts_each_risks_breaches_and_sorts_the_most_first()
+    {
+        var view = new RegisterView(_sample.As("soconnor"));
+        var baf07 = view.Rows.Single(r => r.Risk.Id.Value == "BAF-07");
+
+        view.Cell(baf07, RegisterColumn.Rules).ShouldBe("4 errors");
+        baf07.Breaches.Select(b => b.Rule).ShouldBe(["gap-action", "gap-action", "gap-action", "gap-action"]);
+        view.Cell(view.Rows.Single(r => r.Risk.Id.Value == "CRR-018"), RegisterColumn.Rules).ShouldBe("");
+
+        view.SortBy(RegisterColumn.Rules);
+
+        view.Rows[0].BreachErrors.ShouldBe(view.Rows.Max(r => r.BreachErrors));
+        view.Heading(RegisterColumn.Rules).ShouldBe("BAF rules ▼");
     }
 
     [Fact]

@@ -305,5 +305,30 @@ public sealed class RiskEditorTests : IDisposable
         rows.Single(r => r.Path == "objectives").Choices.Count.ShouldBe(7);
     }
 
+    [Fact]
+    public void A_field_that_breaks_a_baf_rule_says_so_and_the_breach_goes_when_mended()
+    {
+        var editor = Open(_sample.As("rjarvis"), "BAF-07");
+        var g1 = editor.Rows().First(r => r.Path.StartsWith("gaps[0]", StringComparison.Ordinal));
+
+        g1.Breaches.ShouldBe(["[gap-action] error: BAF-07 gap G1 has no open action to close it (an action with gap: G1)"]);
+        g1.Issues.ShouldBeEmpty();
+
+        editor.Edit("actions[0].gap", "G1").ShouldBeNull();
+
+        editor.Rows().First(r => r.Path.StartsWith("gaps[0]", StringComparison.Ordinal)).Breaches.ShouldBeEmpty();
+        editor.Breaches.Select(b => b.Path).ShouldBe(["gaps[1]", "gaps[2]", "gaps[3]"]);
+    }
+
+    [Fact]
+    public void An_action_naming_a_gap_the_risk_does_not_have_is_a_problem()
+    {
+        var editor = Open(_sample.As("rjarvis"), "BAF-07");
+
+        editor.Edit("actions[0].gap", "G9").ShouldBeNull();
+
+        editor.Issues.Select(i => i.Message).ShouldContain("action A1 gap is \"G9\", which is not one of this risk's gaps (G1, G2, G3 or G4)");
+    }
+
     private static RiskEditor Open(Session session, string id) => new(session, session.Snapshot.Find(id) ?? throw new InvalidOperationException(id));
 }

@@ -83,6 +83,7 @@ internal sealed class RegisterScreen : View
         [RegisterColumn.Band] = 12,
         [RegisterColumn.Review] = 18,
         [RegisterColumn.Actions] = 12,
+        [RegisterColumn.Rules] = 20,
         [RegisterColumn.Target] = 6,
         [RegisterColumn.Trend] = 7,
         [RegisterColumn.Owner] = 24,
@@ -103,10 +104,14 @@ internal sealed class RegisterScreen : View
     /// width but never less than <see cref="TitleWidth"/>: at 80 columns the id, title, score,
     /// band, review and actions are on screen, and the rest is scrolled to with the arrows.
     /// </summary>
+    private static readonly RegisterColumn[] OnScreen = [RegisterColumn.Id, RegisterColumn.Title, RegisterColumn.Score, RegisterColumn.Band, RegisterColumn.Review, RegisterColumn.Actions];
+
     private void FitColumns()
     {
         var rows = _view.Rows;
-        var used = RegisterView.Columns.Count - 1;
+
+        // A line between each column on screen, and one at each side.
+        var used = OnScreen.Length + 2;
         foreach (var column in RegisterView.Columns.Where(c => c != RegisterColumn.Title))
         {
             var widest = _view.Heading(column).Length;
@@ -118,7 +123,7 @@ internal sealed class RegisterScreen : View
             var width = Math.Min(widest + (column == RegisterColumn.Id ? 1 : 0), MaxWidths[column]);
             var style = Table.Style.GetOrCreateColumnStyle((int)column);
             (style.MinWidth, style.MaxWidth) = (width, width);
-            if (column is RegisterColumn.Id or RegisterColumn.Score or RegisterColumn.Band or RegisterColumn.Review or RegisterColumn.Actions)
+            if (OnScreen.Contains(column))
             {
                 used += width;
             }

@@ -18,7 +18,7 @@ internal sealed class FieldTable(Func<IReadOnlyList<FieldRow>> rows, Func<int> s
             if (col == 0)
             {
                 var at = row == selected() ? "▶" : " ";
-                var mark = r.Issues.Count > 0 ? "!" : " ";
+                var mark = r.Issues.Count > 0 ? "!" : r.Breaches.Count > 0 ? "*" : " ";
                 return r.Kind == FieldKind.Heading ? $"{at}{mark}── {r.Label}" : $"{at}{mark}{new string(' ', 1 + (2 * r.Depth))}{r.Label}";
             }
 
@@ -148,6 +148,7 @@ internal abstract class FieldScreen : View
 
         var lines = new List<string>();
         lines.AddRange(row.Issues.Select(i => "! " + i));
+        lines.AddRange(row.Breaches.Select(b => "* " + b));
         var value = row.Kind == FieldKind.Heading
             ? row.List is null ? row.Value : $"{row.Value}  (a adds, d removes{(row.List is "controls" or "gaps" or "assurances" or "actions" ? ", j and k move" : "")})"
             : row.Value.Length == 0 ? "(empty)" : row.Value;
@@ -207,6 +208,12 @@ internal sealed class RiskScreen(Func<Core.Domain.Risk, string> movement) : Edit
         }
 
         var moved = editor.IsNew ? "new: not in any iteration yet" : movement(editor.Original);
+        var breaches = rows.Sum(r => r.Breaches.Count);
+        if (breaches > 0)
+        {
+            access = $"breaks {Core.Domain.Text.Count(breaches, "BAF rule")} (marked *); " + access;
+        }
+
         return $"{editor.Draft.Id} {editor.Draft.Title}  [{state}{(problems > 0 ? $"; {Core.Domain.Text.Count(problems, "problem")} marked !" : "")}]\n{moved}\n{access}";
     }
 }
