@@ -172,6 +172,27 @@ public sealed class RegisterView
         }
     }
 
+    /// <summary>
+    /// What is the logged-in person's to do within the reminders' window (<c>risks remind</c>): reviews
+    /// of the risks they own and the actions they own, <c>yours due: 3 (1 overdue)</c>; null when nothing is.
+    /// </summary>
+    public string? Due
+    {
+        get
+        {
+            var today = _session.Today;
+            var items = Core.Reminders.Reminders.For(_session.Snapshot.Risks.Select(s => s.Risk), _session.Settings, today, Core.Reminders.Reminders.DefaultDays, _session.Login)
+                .SelectMany(d => d.Items).ToList();
+            if (items.Count == 0)
+            {
+                return null;
+            }
+
+            var overdue = items.Count(i => i.IsOverdue(today));
+            return $"yours due: {items.Count}{(overdue > 0 ? $" ({overdue} overdue)" : "")}";
+        }
+    }
+
     /// <summary>What the filters are, in words, for the line above the table.</summary>
     public string FilterSummary
     {

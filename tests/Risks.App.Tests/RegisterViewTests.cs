@@ -36,6 +36,17 @@ public sealed class RegisterViewTests : IDisposable
     }
 
     [Fact]
+    public void The_person_logged_in_sees_how_much_of_theirs_is_due()
+    {
+        // 20 Mar 2025: Rebecca owns BAF-07, reviewed next on 6 May, beyond the two weeks reminders look ahead.
+        new RegisterView(_sample.As("rjarvis")).Due.ShouldBeNull();
+
+        File.WriteAllText(Path.Combine(_sample.Root, "risks", "BAF", "00", "BAF-07.yaml"), File.ReadAllText(Path.Combine(_sample.Root, "risks", "BAF", "00", "BAF-07.yaml")).Replace("next_review: 2025-05-06", "next_review: 2025-03-01", StringComparison.Ordinal));
+
+        new RegisterView(_sample.As("rjarvis")).Due.ShouldBe("yours due: 1 (1 overdue)");
+    }
+
+    [Fact]
     public void Files_that_cannot_be_read_are_counted_and_the_rest_shown()
     {
         File.WriteAllText(Path.Combine(_sample.Root, "risks", "BAF", "00", "BAF-02.yaml"), "id: BAF-02\ntitle: [unclosed\n");

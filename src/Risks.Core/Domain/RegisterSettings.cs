@@ -23,6 +23,9 @@ public sealed record RegisterSettings
     /// <summary>How the BAF is held to its rules: severities the register sets, and whether a push must pass.</summary>
     public BafCheckSettings BafCheck { get; init; } = new();
 
+    /// <summary>How reminders are sent (<c>risks remind</c>); null when the register sends none. No password is ever kept here.</summary>
+    public MailSettings? Mail { get; init; }
+
     public CustomField? FindCustomField(string key) =>
         CustomFields.FirstOrDefault(f => string.Equals(f.Key, key, StringComparison.Ordinal));
 
@@ -111,4 +114,33 @@ public sealed record BafCheckSettings
     public RuleSeverity SeverityOf(string rule, RuleSeverity fallback) => Rules.TryGetValue(rule, out var set) ? set : fallback;
 
     public bool IsDefault => Rules.Count == 0 && !OnPush;
+}
+
+/// <summary>How an email leaves the server: the SMTP server reminders go through.</summary>
+public enum MailSecurity { Starttls, Tls, None }
+
+/// <summary>
+/// register.yaml's <c>mail</c>: the SMTP server, how the connection is secured, and who the
+/// reminders come from. A password is named by where it is (an environment variable, or a file
+/// readable only by the account that sends), never written here.
+/// </summary>
+public sealed record MailSettings
+{
+    public string Host { get; init; } = "";
+
+    public int Port { get; init; } = 587;
+
+    public MailSecurity Security { get; init; } = MailSecurity.Starttls;
+
+    /// <summary>The address reminders come from.</summary>
+    public string From { get; init; } = "";
+
+    /// <summary>The account to log in to the server as; none for a server that takes mail from this host without.</summary>
+    public string? Username { get; init; }
+
+    /// <summary>The environment variable that holds the password.</summary>
+    public string? PasswordEnv { get; init; }
+
+    /// <summary>The file that holds the password (its first line).</summary>
+    public string? PasswordFile { get; init; }
 }

@@ -55,6 +55,7 @@ public static class SettingsValidator
         }
 
         People(issues, settings.People);
+        Mail(issues, settings.Mail);
         for (var i = 0; i < settings.PartnerRisks.Count; i++)
         {
             var p = settings.PartnerRisks[i];
@@ -185,6 +186,39 @@ public static class SettingsValidator
         foreach (var problem in scheme.Problems())
         {
             issues.Add(new FieldIssue("bands", $"bands must give every possible score one band: {problem}"));
+        }
+    }
+
+    private static void Mail(List<FieldIssue> issues, MailSettings? mail)
+    {
+        if (mail is null)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(mail.Host))
+        {
+            issues.Add(new FieldIssue("mail.host", "mail.host is required: the SMTP server reminders are sent through") { IsMissing = true });
+        }
+
+        if (mail.Port is < 1 or > 65535)
+        {
+            issues.Add(new FieldIssue("mail.port", $"mail.port must be 1-65535, found {mail.Port}"));
+        }
+
+        if (!mail.From.Contains('@', StringComparison.Ordinal))
+        {
+            issues.Add(new FieldIssue("mail.from", $"mail.from must be an email address, found {Text.Quote(mail.From)}") { IsMissing = mail.From.Length == 0 });
+        }
+
+        if (mail.PasswordEnv is not null && mail.PasswordFile is not null)
+        {
+            issues.Add(new FieldIssue("mail.password_file", "give mail.password_env or mail.password_file, not both"));
+        }
+
+        if ((mail.PasswordEnv ?? mail.PasswordFile) is not null && string.IsNullOrWhiteSpace(mail.Username))
+        {
+            issues.Add(new FieldIssue("mail.username", "mail.username is required with a password: the account to log in as"));
         }
     }
 

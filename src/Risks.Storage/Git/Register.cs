@@ -64,6 +64,9 @@ public sealed class Register
     /// <summary>Importing many risks as one commit.</summary>
     public RegisterImport Import { get; }
 
+    /// <summary>Who was sent their reminder on which day.</summary>
+    public Mail.ReminderLog SentReminders => new(_store.GitDir);
+
     /// <summary>Opens the register at <paramref name="root"/>.</summary>
     public static Register Open(string root, TimeProvider? clock = null)
     {

@@ -59,6 +59,17 @@ public static class SettingsYaml
             m.Bool("paper", f.OnPaper);
             m.Bool("retired", f.Retired);
         });
+        w.Mapping("mail", s.Mail is not null, m =>
+        {
+            var mail = s.Mail!;
+            m.Text("host", mail.Host);
+            m.Int("port", mail.Port);
+            m.Choice<MailSecurity>("security", mail.Security);
+            m.Text("from", mail.From);
+            m.Text("username", mail.Username);
+            m.Text("password_env", mail.PasswordEnv);
+            m.Text("password_file", mail.PasswordFile);
+        });
         w.Mapping("baf_check", !s.BafCheck.IsDefault, m =>
         {
             m.Bool("on_push", s.BafCheck.OnPush);
@@ -140,7 +151,7 @@ public static class SettingsYaml
                 Retired = f.Bool("retired") ?? false,
             })).ToList(),
         };
-        settings = settings with { BafCheck = ReadBafCheck(r) };
+        settings = settings with { BafCheck = ReadBafCheck(r), Mail = ReadMail(r) };
         r.Finish();
         foreach (var issue in SettingsValidator.Validate(settings))
         {
@@ -148,6 +159,26 @@ public static class SettingsYaml
         }
 
         return (problems.Count == 0 ? settings : null, problems);
+    }
+
+    /// <summary><c>mail</c>: the SMTP server reminders go through, or null when there is none.</summary>
+    private static MailSettings? ReadMail(NodeReader r)
+    {
+        if (r.Mapping("mail") is not { } m)
+        {
+            return null;
+        }
+
+        return m.Finish(new MailSettings
+        {
+            Host = m.Text("host") ?? "",
+            Port = m.Int("port") ?? 587,
+            Security = m.Choice<MailSecurity>("security") ?? MailSecurity.Starttls,
+            From = m.Text("from") ?? "",
+            Username = m.Text("username"),
+            PasswordEnv = m.Text("password_env"),
+            PasswordFile = m.Text("password_file"),
+        });
     }
 
     /// <summary><c>baf_check</c>: whether a push must pass, and each rule's severity where the register sets one; an unknown rule is a problem at its key.</summary>

@@ -60,4 +60,7 @@ public static class ExitCodes
     public const int NoIdentity = 5;
     public const int NotAllowed = 6;
     public const int Failure = 70;
+
+    /// <summary><c>risks remind</c>: 100 + how many reminders could not be sent (up to 199).</summary>
+    public static int NotSent(int count) => 100 + Math.Clamp(count, 1, 99);
 }

@@ -202,6 +202,12 @@ public static class CommandLine
         var range = new Option<string?>("--range") { Description = "Check the commits FROM..TO (or ..TO for all up to TO) instead, by hand" };
         var pusher = new Option<string?>("--pusher") { Description = "The login of the person pushing (default: $GL_USERNAME on GitLab, $GITEA_PUSHER_NAME on Gitea)" };
         var pusherIsLogin = new Option<bool>("--pusher-is-login") { Description = "The person pushing is the Unix login running the hook (a bare repository reached over SSH with each person's own account)" };
+        var remindDry = new Option<bool>("--dry-run") { Description = "Print the emails instead of sending them (and record nothing)" };
+        var remindTo = new Option<string?>("--to") { Description = "Only this person's reminder (their login)" };
+        var remindDays = new Option<int>("--days") { Description = "How many days ahead counts as due soon", DefaultValueFactory = _ => Core.Reminders.Reminders.DefaultDays };
+        var remind = new Command("remind", "Email each person one reminder of what is theirs and overdue or due soon: reviews of the risks they own, actions they own; at most once a day each (for cron: see docs/server.md). Exit 100 + the number not sent when any could not be.") { remindDry, remindTo, remindDays };
+        remind.SetAction(r => commands.Remind(r.GetValue(remindDry), r.GetValue(remindTo), r.GetValue(remindDays), r));
+
         var verifyPush = new Command("verify-push", "For a Git server's update hook: refuse commits whose files break the schema or whose author's role does not allow them, a rewritten or deleted branch, and iterations not cut by a governance lead (see docs/git-server.md).") { update, range, pusher, pusherIsLogin };
         verifyPush.SetAction(r => commands.VerifyPush(r.GetValue(update) ?? [], r.GetValue(range), r.GetValue(pusher), r.GetValue(pusherIsLogin)));
 
@@ -226,6 +232,7 @@ public static class CommandLine
         root.Subcommands.Add(import);
         root.Subcommands.Add(sync);
         root.Subcommands.Add(verifyPush);
+        root.Subcommands.Add(remind);
         root.SetAction(commands.Ui);
         return root;
     }

@@ -148,7 +148,7 @@ internal sealed class RegisterScreen : View
             FilterBox.Text = _view.FilterText;
         }
 
-        _summary.Text = $"Showing {_view.FilterSummary}; sorted by {_view.Heading(_view.SortColumn).TrimEnd(' ', '▲', '▼')}";
+        _summary.Text = $"Showing {_view.FilterSummary}; sorted by {_view.Heading(_view.SortColumn).TrimEnd(' ', '▲', '▼')}{(_view.Due is { } due ? $"; {due}" : "")}";
         _counts.Text = _view.Counts;
         _empty.Text = _view.Empty ?? "";
         _empty.Visible = _view.Empty is not null;

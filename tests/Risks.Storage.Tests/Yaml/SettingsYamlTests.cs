@@ -72,6 +72,35 @@ public sealed class SettingsYamlTests
     }
 
     [Fact]
+    public void The_mail_server_is_read_and_written_and_never_holds_a_password()
+    {
+        var mail = "mail:\n  host: smtp.mse.example\n  port: 587\n  security: starttls\n  from: risks@mse.example\n  username: risks\n  password_env: RISKS_SMTP_PASSWORD\n";
+
+        var (settings, problems) = SettingsYaml.Read(Encoding.UTF8.GetBytes(SampleText() + mail));
+
+        problems.ShouldBeEmpty();
+        settings.ShouldNotBeNull().Mail.ShouldBe(new MailSettings { Host = "smtp.mse.example", Port = 587, Security = MailSecurity.Starttls, From = "risks@mse.example", Username = "risks", PasswordEnv = "RISKS_SMTP_PASSWORD" });
+        SettingsYaml.Write(settings).ShouldBe(SampleText() + mail);
+        Problems(SampleText() + "mail:\n  host: smtp.mse.example\n  from: risks@mse.example\n  password: secret\n").ShouldHaveSingleItem()
+            .ShouldEndWith("unknown key \"password\" in mail; the keys allowed are host, port, security, from, username, password_env or password_file");
+    }
+
+    [Fact]
+    public void A_mail_server_without_a_host_or_with_two_password_sources_is_a_problem_at_its_line()
+    {
+        var lines = SampleText().Split('\n').Length;
+
+        Problems(SampleText() + "mail:\n  port: 70000\n  from: risks\n  password_env: A\n  password_file: /etc/b\n").ShouldBe(
+        [
+            $"register.yaml:{lines + 1}:3: mail.host is required: the SMTP server reminders are sent through",
+            $"register.yaml:{lines + 1}:9: mail.port must be 1-65535, found 70000",
+            $"register.yaml:{lines + 2}:9: mail.from must be an email address, found \"risks\"",
+            $"register.yaml:{lines + 4}:18: give mail.password_env or mail.password_file, not both",
+            $"register.yaml:{lines + 1}:3: mail.username is required with a password: the account to log in as",
+        ]);
+    }
+
+    [Fact]
     public void An_unknown_key_in_baf_check_is_named_with_the_keys_allowed()
     {
         Problems(SampleText() + "baf_check:\n  on_pushes: true\n").ShouldHaveSingleItem().ShouldEndWith(":3: unknown key \"on_pushes\" in baf_check; the keys allowed are rules or on_push");

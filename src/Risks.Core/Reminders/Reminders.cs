@@ -1,0 +1,114 @@
+using Risks.Core.Domain;
+using Risks.Core.Presentation;
+
+namespace Risks.Core.Reminders;
+
+/// <summary>What a reminder is about.</summary>
+public enum ReminderKind { Review, Action }
+
+/// <summary>One thing a person is to do by a date: review a risk they own, or an action they own.</summary>
+public sealed record ReminderItem(ReminderKind Kind, RiskId Risk, string RiskTitle, string? ItemId, string What, DateOnly Due)
+{
+    public bool IsOverdue(DateOnly today) => Due < today;
+}
+
+/// <summary>One person's reminder: everything of theirs due within the window or overdue, overdue first, each soonest first.</summary>
+public sealed record Digest(Person Person, IReadOnlyList<ReminderItem> Items)
+{
+    public int Overdue(DateOnly today) => Items.Count(i => i.IsOverdue(today));
+
+    /// <summary><c>Risks: 2 overdue and 1 due soon (Mid and South Essex ICB)</c>.</summary>
+    public string Subject(string organisation, DateOnly today)
+    {
+        var overdue = Overdue(today);
+        var soon = Items.Count - overdue;
+        var parts = new List<string>();
+        if (overdue > 0)
+        {
+            parts.Add($"{overdue} overdue");
+        }
+
+        if (soon > 0)
+        {
+            parts.Add($"{soon} due soon");
+        }
+
+        return $"Risks: {Text.All(parts)}{(organisation.Length > 0 ? $" ({organisation})" : "")}";
+    }
+
+    /// <summary>The email's text: a greeting, the items grouped as overdue and due soon, and how to act on each.</summary>
+    public string Body(string organisation, DateOnly today, int days)
+    {
+        var lines = new List<string>
+        {
+            $"Dear {Person.Name},",
+            "",
+            $"This is what the {(organisation.Length > 0 ? organisation + " " : "")}risk register has for you on {Formats.Date(today)}.",
+        };
+        Section(lines, "Overdue", Items.Where(i => i.IsOverdue(today)).ToList(), today);
+        Section(lines, $"Due in the next {Text.Count(days, "day")}", Items.Where(i => !i.IsOverdue(today)).ToList(), today);
+        lines.Add("");
+        lines.Add("To act on one, open the risk in the full-screen register (run risks, type its id after /");
+        lines.Add("and press Enter), or from a shell: risks show ID, then risks set or risks edit.");
+        lines.Add("You get one such email a day at most, while something of yours is due.");
+        return string.Join('\n', lines) + "\n";
+    }
+
+    private static void Section(List<string> lines, string heading, IReadOnlyList<ReminderItem> items, DateOnly today)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        lines.Add("");
+        lines.Add($"{heading} ({items.Count})");
+        foreach (var group in items.GroupBy(i => i.Risk))
+        {
+            var first = group.First();
+            lines.Add($"  {first.Risk} {first.RiskTitle}");
+            foreach (var item in group)
+            {
+                lines.Add($"    - {Formats.Due(item.Due, today)} ({Formats.Date(item.Due)}): {item.What}");
+            }
+        }
+    }
+}
+
+/// <summary>
+/// The reminders a register owes its people on a day: for each person with an email, the reviews
+/// of the open risks they own and the unfinished actions they own that are overdue or due within
+/// <c>days</c>. Nobody gets a reminder with nothing in it.
+/// </summary>
+public static class Reminders
+{
+    /// <summary>How far ahead a reminder looks unless told otherwise.</summary>
+    public const int DefaultDays = 14;
+
+    public static IReadOnlyList<Digest> For(IEnumerable<Risk> risks, RegisterSettings settings, DateOnly today, int days, string? only = null)
+    {
+        var horizon = today.AddDays(days);
+        var items = new List<(string Login, ReminderItem Item)>();
+        foreach (var risk in risks.Where(r => r.Status == RiskStatus.Open))
+        {
+            if (risk.NextReview is { } next && next <= horizon && risk.Owner.Length > 0)
+            {
+                items.Add((risk.Owner, new ReminderItem(ReminderKind.Review, risk.Id, risk.Title, null, "review the risk", next)));
+            }
+
+            foreach (var action in risk.Actions.Where(a => !a.IsFinished && a.Due is { } due && due <= horizon && !string.IsNullOrEmpty(a.Owner)))
+            {
+                items.Add((action.Owner!, new ReminderItem(ReminderKind.Action, risk.Id, risk.Title, action.Id, $"action {action.Id}, {Text.Brief(action.Text, 70)}", action.Due!.Value)));
+            }
+        }
+
+        return
+        [
+            .. settings.People
+                .Where(p => only is null || p.Login == only)
+                .Select(p => new Digest(p, [.. items.Where(i => i.Login == p.Login).Select(i => i.Item)
+                    .OrderBy(i => i.IsOverdue(today) ? 0 : 1).ThenBy(i => i.Due).ThenBy(i => i.Risk.Prefix, StringComparer.Ordinal).ThenBy(i => i.Risk.Number).ThenBy(i => i.Kind)]))
+                .Where(d => d.Items.Count > 0),
+        ];
+    }
+}
