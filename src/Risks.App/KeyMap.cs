@@ -56,6 +56,7 @@ public enum UiCommand
     GoToSection,
     FirstRow,
     LastRow,
+    SignOff,
 }
 
 /// <summary>
@@ -123,6 +124,7 @@ public static class KeyMap
         new(UiCommand.FirstRow, Screen.Risk, ["Home"], "Top", "Go to the first field"),
         new(UiCommand.LastRow, Screen.Risk, ["End"], "Bottom", "Go to the last field"),
         new(UiCommand.Discard, Screen.Risk, ["U"], "Undo all", "Throw away every unsaved edit to this risk"),
+        new(UiCommand.SignOff, Screen.Risk, ["S"], "Sign off", "Sign the risk off for the board as it is saved (its owner, or someone register.yaml lets sign off); a later change to a score, control, gap, assurance or action makes it lapse"),
         new(UiCommand.ShowHistory, Screen.Risk, ["H"], "History", "Every commit that changed this risk: when, who, why and what"),
         new(UiCommand.ShowBlame, Screen.Risk, ["B"], "Who", "Who last changed each field, when and why"),
         new(UiCommand.CloseRisk, Screen.Risk, ["Q", "Backspace", "Esc"], "Close", "Close the risk and go back (asks first if there are unsaved edits)"),

@@ -41,7 +41,12 @@ public static class Papers
             Baseline = baseline?.Name,
             BaselineBoardDate = baseline?.BoardDate,
         };
-        return BoardPaper.Of(snapshot.Settings, [.. snapshot.Risks.Select(r => r.Risk)], then, source) with
+        // The paper says who signed each strategic risk off once the register signs risks off.
+        var risks = snapshot.Risks.Select(r => r.Risk).ToList();
+        var signOffs = snapshot.Settings.RequireSignOff || risks.Any(r => r.SignOff is not null)
+            ? register.SignOffs.StatesOf(risks.Where(r => r.Kind == RiskKind.Strategic), snapshot.Settings)
+            : null;
+        return BoardPaper.Of(snapshot.Settings, risks, then, source, signOffs) with
         {
             Unreadable = [.. snapshot.InvalidFiles.Order(StringComparer.Ordinal)],
         };

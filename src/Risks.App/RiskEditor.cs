@@ -334,6 +334,51 @@ public sealed class RiskEditor
     /// Refused, with the draft kept, when the person may not, a score changed without a reason,
     /// the draft is invalid, or someone else saved the risk meanwhile.
     /// </summary>
+    /// <summary>Where the risk's sign-off stands, as saved: signed off, lapsed since, or not signed off.</summary>
+    public SignOffState SignOffState => IsNew ? SignOffState.None : _session.Register.SignOffs.StateOf(Original, _session.Settings);
+
+    /// <summary>
+    /// Signs the risk off, as saved, as the person logged in: one commit naming the version signed.
+    /// Edits not yet saved must be saved or undone first, as the sign-off names what is saved.
+    /// </summary>
+    public SaveResult SignOff(string? note)
+    {
+        if (IsNew || IsDirty)
+        {
+            return new SaveResult.NotAllowed("save or undo your edits first: a sign-off names the version saved");
+        }
+
+        var permission = _session.Access.SignOff(Original);
+        if (!permission.Allowed || _session.Author is not { } author)
+        {
+            return new SaveResult.NotAllowed(permission.Allowed ? _session.Access.Describe() : permission.Reason);
+        }
+
+        var stored = _session.Snapshot.Find(Draft.Id);
+        if (stored is null || stored.Version != Version)
+        {
+            return new SaveResult.NotAllowed("someone else has saved it since you opened it: close it and open it again to sign off what is there now");
+        }
+
+        switch (_session.Register.SignOffs.Sign(stored, _session.Login, note, _session.Settings, author, _session.Today))
+        {
+            case SaveOutcome.Saved saved:
+                _session.Reload();
+                Original = _session.Snapshot.Find(Draft.Id)?.Risk ?? Original;
+                Draft = Original;
+                Version = saved.Version;
+                return new SaveResult.Saved(saved.Commit, saved.Headline);
+            case SaveOutcome.Unchanged:
+                return new SaveResult.Unchanged();
+            case SaveOutcome.Conflict conflict:
+                return new SaveResult.NotAllowed(conflict.Message);
+            case SaveOutcome.Invalid invalid:
+                return new SaveResult.Invalid(invalid.Problems);
+            default:
+                return new SaveResult.Unchanged();
+        }
+    }
+
     public SaveResult Save(string? reason)
     {
         if (!Permission.Allowed || _session.Author is not { } author)

@@ -18,6 +18,7 @@ public static partial class SettingsRows
         {
             Heading("organisation", "Organisation", null, ""),
             Text("organisation", "Organisation", s.Organisation) with { CanClear = false, Help = "The organisation's name, as the papers give it." },
+            YesNo("require_sign_off", "Sign-off to cut", s.RequireSignOff) with { Help = "Whether cutting an iteration needs every open strategic risk signed off, and not lapsed." },
         };
 
         rows.Add(Heading("objectives", "Strategic objectives", "objectives", Count(s.Objectives.Count, "objective")));
@@ -45,6 +46,7 @@ public static partial class SettingsRows
             rows.Add(Item(Pick<Role>($"{path}.role", "role", p.Role, clearable: false) with { Help = "Governance leads change everything; risk owners edit the risks they own or lead; reviewers read." }, "people", i, p.Login, 1));
             rows.Add(Item(Text($"{path}.email", "email", p.Email) with { Help = "Where commits and reminders name them." }, "people", i, p.Login, 1));
             rows.Add(Item(Text($"{path}.job_title", "job title", p.JobTitle), "people", i, p.Login, 1));
+            rows.Add(Item(YesNo($"{path}.signs_off", "signs off", p.SignsOff) with { Help = "Whether they may sign off any strategic risk for the board (an owner may always sign off their own)." }, "people", i, p.Login, 1));
         }
 
         rows.Add(Heading("categories", "Categories", null, s.Categories.Count == 0 ? "none: a risk's category is free text" : Count(s.Categories.Count, "category")));

@@ -74,6 +74,21 @@ public sealed class Access
             return Create();
         }
 
+        if (!Equals(before.SignOff, after.SignOff))
+        {
+            // A sign-off names who made it: nobody may write one in someone else's name.
+            if (after.SignOff is { } signOff && !string.Equals(signOff.By, Login, StringComparison.Ordinal))
+            {
+                return Permission.No($"a sign-off is made by the person it names; {signOff.By} must sign {after.Id} off themselves");
+            }
+
+            // Signing off is the whole change: allowed to those who may sign off, even if they may not edit the risk.
+            if (after.SignOff is not null && Changes.RiskComparer.Compare(before, after with { SignOff = before.SignOff }, _settings).Count == 0)
+            {
+                return SignOff(after);
+            }
+        }
+
         var was = Edit(before);
         if (!was.Allowed)
         {
@@ -84,6 +99,22 @@ public sealed class Access
         return becomes.Allowed
             ? Permission.Yes
             : Permission.No($"{Person!.Name} is a risk owner and may not give {after.Id} to {_settings.NameOf(after.Owner)}; only a governance lead may change who owns a risk");
+    }
+
+    /// <summary>
+    /// Whether the person may sign <paramref name="risk"/> off for the board: its owner, or anyone
+    /// register.yaml gives the right to (<c>signs_off: true</c>).
+    /// </summary>
+    public Permission SignOff(Risk risk)
+    {
+        if (Person is null)
+        {
+            return Permission.No($"{Login} is not among register.yaml's people, so may sign nothing off");
+        }
+
+        return string.Equals(risk.Owner, Login, StringComparison.Ordinal) || Person.SignsOff
+            ? Permission.Yes
+            : Permission.No($"only {risk.Id}'s owner ({_settings.NameOf(risk.Owner)}) or someone register.yaml lets sign off (signs_off: true) may sign it off; {Person.Name} is neither");
     }
 
     /// <summary>Whether register.yaml itself (people, roles, objectives, scales) may be changed: governance leads only.</summary>

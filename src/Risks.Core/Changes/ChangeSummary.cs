@@ -35,6 +35,12 @@ public static class ChangeSummary
             return (first.Description, [first]);
         }
 
+        var signOff = changes.Where(c => c.Field == "sign_off" || c.Field.StartsWith("sign_off.", StringComparison.Ordinal)).ToHashSet();
+        if (signOff.Count > 0)
+        {
+            return (after.SignOff is { } s ? $"signed off by {s.By}" : "sign-off removed", signOff);
+        }
+
         foreach (var part in new[] { "current", "target", "inherent" })
         {
             var parts = changes.Where(c => c.Field == $"{part}.impact" || c.Field == $"{part}.likelihood").ToHashSet();

@@ -20,6 +20,9 @@ public sealed record RegisterSettings
     /// <summary>The register's own fields, which risks keep under <c>custom:</c>.</summary>
     public IReadOnlyList<CustomField> CustomFields { get; init; } = [];
 
+    /// <summary>Cutting an iteration needs every open strategic risk signed off, and not lapsed.</summary>
+    public bool RequireSignOff { get; init; }
+
     /// <summary>How the BAF is held to its rules: severities the register sets, and whether a push must pass.</summary>
     public BafCheckSettings BafCheck { get; init; } = new();
 
@@ -68,6 +71,9 @@ public sealed record Person
     public Role Role { get; init; }
 
     public string? JobTitle { get; init; }
+
+    /// <summary>May sign off any strategic risk for the board, as well as the risks they own.</summary>
+    public bool SignsOff { get; init; }
 }
 
 /// <summary>A partner organisation's red risk, as reported to its own board.</summary>

@@ -69,6 +69,9 @@ public sealed record Risk
 
     public DateOnly? NextReview { get; init; }
 
+    /// <summary>The executive's latest sign-off of the risk for the board, bound to the version of its file they signed.</summary>
+    public SignOff? SignOff { get; init; }
+
     /// <summary>The values of the register's own fields (declared in <c>register.yaml</c>), by key.</summary>
     public IReadOnlyDictionary<string, CustomValue> Custom { get; init; } = NoCustom;
 
@@ -188,3 +191,20 @@ public sealed record RiskAction
 }
 
 public sealed record Review(DateOnly Date, string By);
+
+/// <summary>
+/// A sign-off: who signed the risk off, on what day, with an optional note, and the exact version
+/// of the risk's file they signed (its Git blob id). A later change to a material field (scores,
+/// controls, gaps, assurances, actions) makes it lapse.
+/// </summary>
+public sealed record SignOff
+{
+    public string By { get; init; } = "";
+
+    public DateOnly? Date { get; init; }
+
+    /// <summary>The blob id of the risk's file as signed.</summary>
+    public string Version { get; init; } = "";
+
+    public string? Note { get; init; }
+}

@@ -94,7 +94,8 @@ public sealed record BoardPaper
     /// and, for movement, the register at the baseline iteration (<paramref name="baseline"/>, null
     /// when there is none). Only open risks are reported.
     /// </summary>
-    public static BoardPaper Of(RegisterSettings settings, IReadOnlyList<Risk> risks, IReadOnlyList<Risk>? baseline, PaperSource source)
+    /// <param name="signOffs">Each risk's sign-off state by id, when the register signs risks off (a risk has been, or register.yaml requires it); the paper then says of each strategic risk who signed it off and whether it has changed since.</param>
+    public static BoardPaper Of(RegisterSettings settings, IReadOnlyList<Risk> risks, IReadOnlyList<Risk>? baseline, PaperSource source, IReadOnlyDictionary<string, Changes.SignOffState>? signOffs = null)
     {
         var asAt = source.AsAt;
         var open = risks.Where(r => r.Status == RiskStatus.Open).OrderBy(r => r.Id.Prefix, StringComparer.Ordinal).ThenBy(r => r.Id.Number).ToList();
@@ -110,7 +111,11 @@ public sealed record BoardPaper
                 settings,
                 asAt,
                 then is null || report is null ? null : Movement.Since(then.GetValueOrDefault(risk.Id.Identity), risk, report),
-                titles))
+                titles) with
+                {
+                    SignOff = signOffs?.GetValueOrDefault(risk.Id.Identity, Changes.SignOffState.None),
+                    SignOffText = signOffs?.GetValueOrDefault(risk.Id.Identity, Changes.SignOffState.None).Describe(settings) ?? "",
+                })
             .ToList();
 
         var facts = open.Select(r => RiskFacts.Of(r, settings, asAt)).ToList();
@@ -179,6 +184,12 @@ public sealed record RiskSection
 
     /// <summary>"No change since the January 2025 report", or null without a baseline.</summary>
     public string? Movement { get; init; }
+
+    /// <summary>Where the risk's sign-off stands, when the register signs risks off; null when it does not.</summary>
+    public Changes.SignOffState? SignOff { get; init; }
+
+    /// <summary>The sign-off in words, with people named: "Signed off by Rebecca Jarvis on 3 Mar 2025".</summary>
+    public string SignOffText { get; init; } = "";
 
     /// <summary>"Kathy Bonney, Interim Chief People Officer".</summary>
     public required string Owner { get; init; }

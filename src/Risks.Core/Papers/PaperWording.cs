@@ -227,11 +227,21 @@ public static class PaperFields
                     ? PaperLine.Of(new PaperSpan(inherent), new PaperSpan(" "), new PaperSpan("(target date passed)", PaperStyle.Warning))
                     : PaperLine.Plain(inherent)]),
             PaperField.Of("Response and trajectory", Response(r.Response) + (r.Trajectory is { } t ? $"; {Vocabulary.Phrase(t)}" : "")),
+            .. s.SignOff is { } signOff ? [SignOffField(signOff, s.SignOffText)] : Array.Empty<PaperField>(),
             .. s.OtherFields.Select(f => f.Value.Length > 0
                 ? PaperField.Of(f.Label, f.Value)
                 : new PaperField([f.Label], [PaperLine.Of(new PaperSpan("Not stated", PaperStyle.Missing))])),
         ];
     }
+
+    private static PaperField SignOffField(Changes.SignOffState state, string text) => state.Status switch
+    {
+        Changes.SignOffStatus.Current => new(["Sign-off"], [PaperLine.Plain(text), .. state.SignOff!.Note is { } note ? [PaperLine.Plain(note)] : Array.Empty<PaperLine>()]),
+        Changes.SignOffStatus.Lapsed => new(["Sign-off"], [PaperLine.Of(new PaperSpan(Capitalised(text), PaperStyle.Warning))]),
+        _ => new(["Sign-off"], [PaperLine.Of(new PaperSpan("Not signed off", PaperStyle.Missing))]),
+    };
+
+    private static string Capitalised(string text) => text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;
 
     private static IReadOnlyList<PaperLine> Narrative(Narrative n)
     {

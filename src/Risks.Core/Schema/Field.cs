@@ -163,6 +163,9 @@ public sealed record Field
     /// </summary>
     public bool OnPaper { get; init; }
 
+    /// <summary>A change to it makes a sign-off lapse (scores, controls, gaps, assurances, actions).</summary>
+    public bool Material { get; init; }
+
     /// <summary>A retired field of the register's own: shown where it has a value, not offered where it has none.</summary>
     public bool Retired { get; init; }
 

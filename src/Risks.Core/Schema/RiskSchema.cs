@@ -257,12 +257,12 @@ public static partial class RiskSchema
         {
             Help = "For an operational risk scored 15 or more that no strategic risk is linked with: why it is not on the BAF.",
         },
-        ScoreField("inherent", "Inherent", r => r.Inherent, (r, v) => r with { Inherent = v }) with { OnPaper = true, Help = "The score before any controls." },
+        ScoreField("inherent", "Inherent", r => r.Inherent, (r, v) => r with { Inherent = v }) with { OnPaper = true, Material = true, Help = "The score before any controls." },
         ScoreField("current", "Current", r => r.Current, (r, v) => r with { Current = v }) with
         {
-            OnPaper = true, Required = Requirement.Strategic, Asks = "its impact and likelihood, each 1-5", Help = "The score now, with the controls in place.",
+            OnPaper = true, Material = true, Required = Requirement.Strategic, Asks = "its impact and likelihood, each 1-5", Help = "The score now, with the controls in place.",
         },
-        ScoreField("target", "Target", r => r.Target, (r, v) => r with { Target = v }) with { OnPaper = true, Help = "The score the risk is managed towards." },
+        ScoreField("target", "Target", r => r.Target, (r, v) => r with { Target = v }) with { OnPaper = true, Material = true, Help = "The score the risk is managed towards." },
         Date<Risk>("target_date", "target_date", "target date", "Target date", r => r.TargetDate, (r, v) => r with { TargetDate = v }) with
         {
             OnPaper = true, Condition = "needs a target score", Help = "When the target score should be reached.",
@@ -307,7 +307,7 @@ public static partial class RiskSchema
                 {
                     Column = null, Help = "How well the control works.",
                 },
-            ]) with { OnPaper = true, Help = "What is in place to manage the risk." },
+            ]) with { OnPaper = true, Material = true, Help = "What is in place to manage the risk." },
         Items<Risk, Gap>("gaps", "gap", "Gaps", r => r.Gaps, (r, v) => r with { Gaps = v }, () => new Gap(),
             [
                 ItemId<Gap>("gaps", g => g.Id, (g, v) => g with { Id = v ?? "" }),
@@ -317,7 +317,7 @@ public static partial class RiskSchema
                     Help = "A gap in control (a control missing or not working) or in assurance (no evidence that a control works).",
                 },
                 ItemText<Gap>("gaps", "gap", g => g.Text, (g, v) => g with { Text = v ?? "" }),
-            ]) with { OnPaper = true, Help = "Where controls or assurances fall short." },
+            ]) with { OnPaper = true, Material = true, Help = "Where controls or assurances fall short." },
         Items<Risk, Assurance>("assurances", "assurance", "Assurances", r => r.Assurances, (r, v) => r with { Assurances = v }, () => new Assurance(),
             [
                 ItemId<Assurance>("assurances", a => a.Id, (a, v) => a with { Id = v ?? "" }),
@@ -353,7 +353,7 @@ public static partial class RiskSchema
                 {
                     Column = null, Help = "The date of the report or evidence.",
                 },
-            ]) with { OnPaper = true, Help = "The evidence that the controls work." },
+            ]) with { OnPaper = true, Material = true, Help = "The evidence that the controls work." },
         Items<Risk, RiskAction>("actions", "action", "Actions", r => r.Actions, (r, v) => r with { Actions = v }, () => new RiskAction(),
             [
                 ItemId<RiskAction>("actions", a => a.Id, (a, v) => a with { Id = v ?? "" }),
@@ -382,7 +382,7 @@ public static partial class RiskSchema
                 {
                     Column = null, Help = "The id of the gap the action is to close, such as G2 (blank if it is for no one gap).",
                 },
-            ]) with { OnPaper = true, Help = "The next steps, each with an owner and, unless ongoing, a due date." },
+            ]) with { OnPaper = true, Material = true, Help = "The next steps, each with an owner and, unless ongoing, a due date." },
         Group<Risk, Review>("last_reviewed", "last review", "Review", r => r.LastReviewed, (r, v) => r with { LastReviewed = v }, () => new Review(default, ""),
             _ => false,
             [
@@ -399,6 +399,26 @@ public static partial class RiskSchema
         {
             OnPaper = true, Help = "When the risk is next to be reviewed.",
         },
+        Group<Risk, SignOff>("sign_off", "sign-off", "Sign-off", r => r.SignOff, (r, v) => r with { SignOff = v }, () => new SignOff(),
+            s => s.By.Length == 0 && s.Date is null && s.Version.Length == 0 && s.Note is null,
+            [
+                Text<SignOff>("by", "sign_off.by", "signed off by", "Signed off by", s => s.By.Length == 0 ? null : s.By, (s, v) => s with { By = v ?? "" }) with
+                {
+                    Type = FieldType.Person, Required = Requirement.Always, Column = null, Help = "The executive who signed the risk off: made by risks signoff, or the key on the risk screen.",
+                },
+                Date<SignOff>("date", "sign_off.date", "signed off on", "Signed off on", s => s.Date, (s, v) => s with { Date = v }) with
+                {
+                    Required = Requirement.Always, Column = null, Help = "The day it was signed off.",
+                },
+                Text<SignOff>("version", "sign_off.version", "version signed", "Version signed", s => s.Version.Length == 0 ? null : s.Version, (s, v) => s with { Version = v ?? "" }) with
+                {
+                    Required = Requirement.Always, Column = null, Help = "The Git blob id of the risk's file as signed: a later change to its scores, controls, gaps, assurances or actions makes the sign-off lapse.",
+                },
+                Long<SignOff>("note", "sign_off.note", "sign-off note", "Sign-off note", s => s.Note, (s, v) => s with { Note = v }) with
+                {
+                    Column = null, Help = "What the executive said in signing it off.",
+                },
+            ]) with { Help = "The executive's sign-off of the risk for the board, bound to the version signed: made by risks signoff or the risk screen's key, not typed, and not in spreadsheets." },
         CustomGroup([]),
     ];
 

@@ -17,6 +17,7 @@ public static class SettingsComparer
     {
         var changes = new List<FieldChange>();
         Scalar(changes, "organisation", "organisation", before.Organisation, after.Organisation);
+        Scalar(changes, "require_sign_off", "sign-off required to cut an iteration", YesNo(before.RequireSignOff), YesNo(after.RequireSignOff));
         Keyed(changes, "objectives", before.Objectives, after.Objectives, o => o.Id, o => $"objective {o.Id}", Describe, (path, label, a, b) =>
         {
             Scalar(changes, path + ".title", label + " title", a.Title, b.Title);
@@ -52,6 +53,7 @@ public static class SettingsComparer
             Scalar(changes, path + ".email", label + " email", a.Email, b.Email);
             Scalar(changes, path + ".role", label + " role", Vocabulary.Phrase(a.Role), Vocabulary.Phrase(b.Role));
             Scalar(changes, path + ".job_title", label + " job title", a.JobTitle, b.JobTitle);
+            Scalar(changes, path + ".signs_off", label + " may sign off", YesNo(a.SignsOff), YesNo(b.SignsOff));
         });
         Partners(changes, before.PartnerRisks, after.PartnerRisks);
         Keyed(changes, "custom_fields", before.CustomFields, after.CustomFields, f => f.Key, f => $"custom field {f.Key}", f => f.Label, (path, label, a, b) =>

@@ -70,6 +70,11 @@ public static partial class SettingsEdit
             return s with { Organisation = OneLine(path, value) };
         }
 
+        if (path == "require_sign_off")
+        {
+            return s with { RequireSignOff = YesNo(path, value) };
+        }
+
         var item = ItemPath().Match(path);
         if (!item.Success)
         {
@@ -251,7 +256,8 @@ public static partial class SettingsEdit
         "email" => p with { Email = Optional(OneLine(path, value)) },
         "role" => p with { Role = Word<Role>(path, value) ?? throw new EditException($"{path} is required: {Vocabulary.Choices<Role>()}") },
         "job_title" => p with { JobTitle = Optional(OneLine(path, value)) },
-        _ => throw new EditException($"{path}: a person has login, name, email, role and job_title"),
+        "signs_off" => p with { SignsOff = YesNo(path, value) },
+        _ => throw new EditException($"{path}: a person has login, name, email, role, job_title and signs_off"),
     };
 
     private static Band Band(Band b, string field, string value, string path) => field switch

@@ -31,6 +31,7 @@ public sealed class Register
         Sync = new RegisterSync(store);
         Drafts = new DraftStore(store);
         Import = new RegisterImport(store);
+        SignOffs = new RiskSignOffs(store, Saves);
         _store = store;
     }
 
@@ -63,6 +64,9 @@ public sealed class Register
 
     /// <summary>Importing many risks as one commit.</summary>
     public RegisterImport Import { get; }
+
+    /// <summary>Signing risks off, and whether each sign-off still holds.</summary>
+    public RiskSignOffs SignOffs { get; }
 
     /// <summary>Who was sent their reminder on which day.</summary>
     public Mail.ReminderLog SentReminders => new(_store.GitDir);

@@ -67,9 +67,66 @@ public sealed class RegisterIterations
             throw new RegisterException($"there is already an iteration called '{name}'");
         }
 
+        if (UnsignedAtHead(repo) is { } unsigned)
+        {
+            throw new RegisterException(unsigned);
+        }
+
         var signature = _store.Signature(author, when);
         var text = IterationMessage.Write(string.IsNullOrWhiteSpace(message) ? $"Iteration {name}" : message, boardDate ?? DateOnly.FromDateTime(signature.When.DateTime));
         repo.ApplyTag(name, repo.Head.Tip.Sha, signature, text);
+    }
+
+    /// <summary>
+    /// When register.yaml (as committed) says an iteration needs every open strategic risk signed
+    /// off (<c>require_sign_off: true</c>): which are not, or whose sign-off has lapsed; null when
+    /// none, or when the register does not ask.
+    /// </summary>
+    private static string? UnsignedAtHead(Repository repo)
+    {
+        var tip = repo.Head.Tip;
+        if (tip is null || GitObjects.SettingsIn(tip).Settings is not { RequireSignOff: true } settings)
+        {
+            return null;
+        }
+
+        var missing = new List<string>();
+        var lapsed = new List<string>();
+        foreach (var (path, id, _) in GitObjects.RiskFilesInTree(tip.Tree))
+        {
+            if (ParsedVersions.ParseAt(repo, id, path).Risk is not { Kind: Core.Domain.RiskKind.Strategic, Status: Core.Domain.RiskStatus.Open } risk)
+            {
+                continue;
+            }
+
+            var state = risk.SignOff is { } signOff ? Core.Changes.SignOffs.Of(risk, RiskSignOffs.SignedVersion(repo, signOff.Version, path), settings) : Core.Changes.SignOffState.None;
+            if (state.Status == Core.Changes.SignOffStatus.None)
+            {
+                missing.Add(risk.Id.Value);
+            }
+            else if (state.Status == Core.Changes.SignOffStatus.Lapsed)
+            {
+                lapsed.Add($"{risk.Id} (changed since: {Core.Domain.Text.All(state.ChangedSince)})");
+            }
+        }
+
+        if (missing.Count == 0 && lapsed.Count == 0)
+        {
+            return null;
+        }
+
+        var parts = new List<string>();
+        if (missing.Count > 0)
+        {
+            parts.Add($"not signed off: {Core.Domain.Text.All(missing)}");
+        }
+
+        if (lapsed.Count > 0)
+        {
+            parts.Add($"sign-off lapsed: {Core.Domain.Text.All(lapsed)}");
+        }
+
+        return $"register.yaml asks for every open strategic risk to be signed off before an iteration is cut (require_sign_off); {string.Join("; ", parts)}";
     }
 
     /// <summary>Removes the iteration (tag) <paramref name="name"/>; false if there is none.</summary>

@@ -40,6 +40,7 @@ public static class SettingsYaml
             m.Text("email", p.Email);
             m.Choice<Role>("role", p.Role);
             m.Text("job_title", p.JobTitle);
+            m.Bool("signs_off", p.SignsOff);
         });
         w.Items("partner_risks", s.PartnerRisks, (m, p) =>
         {
@@ -59,6 +60,7 @@ public static class SettingsYaml
             m.Bool("paper", f.OnPaper);
             m.Bool("retired", f.Retired);
         });
+        w.Bool("require_sign_off", s.RequireSignOff);
         w.Mapping("mail", s.Mail is not null, m =>
         {
             var mail = s.Mail!;
@@ -131,6 +133,7 @@ public static class SettingsYaml
                 Email = p.Text("email"),
                 Role = p.Choice<Role>("role") ?? Missing(p, "role", Role.Reviewer),
                 JobTitle = p.Text("job_title"),
+                SignsOff = p.Bool("signs_off") ?? false,
             })).ToList(),
             PartnerRisks = r.Items("partner_risks").Select(p => p.Finish(new PartnerRisk
             {
@@ -151,7 +154,7 @@ public static class SettingsYaml
                 Retired = f.Bool("retired") ?? false,
             })).ToList(),
         };
-        settings = settings with { BafCheck = ReadBafCheck(r), Mail = ReadMail(r) };
+        settings = settings with { BafCheck = ReadBafCheck(r), Mail = ReadMail(r), RequireSignOff = r.Bool("require_sign_off") ?? false };
         r.Finish();
         foreach (var issue in SettingsValidator.Validate(settings))
         {

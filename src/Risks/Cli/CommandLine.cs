@@ -202,6 +202,11 @@ public static class CommandLine
         var range = new Option<string?>("--range") { Description = "Check the commits FROM..TO (or ..TO for all up to TO) instead, by hand" };
         var pusher = new Option<string?>("--pusher") { Description = "The login of the person pushing (default: $GL_USERNAME on GitLab, $GITEA_PUSHER_NAME on Gitea)" };
         var pusherIsLogin = new Option<bool>("--pusher-is-login") { Description = "The person pushing is the Unix login running the hook (a bare repository reached over SSH with each person's own account)" };
+        var signOffId = new Argument<string>("id") { Description = "The risk's id, such as BAF-07" };
+        var signOffNote = new Option<string?>("--message", "-m") { Description = "A note recorded with the sign-off" };
+        var signOff = new Command("signoff", "Sign a risk off for the board, as its owner or as someone register.yaml lets sign off: one commit naming the version signed; a later change to its scores, controls, gaps, assurances or actions makes the sign-off lapse.") { signOffId, signOffNote };
+        signOff.SetAction(r => commands.SignOff(r.GetValue(signOffId)!, r.GetValue(signOffNote), r));
+
         var remindDry = new Option<bool>("--dry-run") { Description = "Print the emails instead of sending them (and record nothing)" };
         var remindTo = new Option<string?>("--to") { Description = "Only this person's reminder (their login)" };
         var remindDays = new Option<int>("--days") { Description = "How many days ahead counts as due soon", DefaultValueFactory = _ => Core.Reminders.Reminders.DefaultDays };
@@ -233,6 +238,7 @@ public static class CommandLine
         root.Subcommands.Add(sync);
         root.Subcommands.Add(verifyPush);
         root.Subcommands.Add(remind);
+        root.Subcommands.Add(signOff);
         root.SetAction(commands.Ui);
         return root;
     }

@@ -116,6 +116,9 @@ internal sealed class RiskController : FieldController
             case UiCommand.Save:
                 Save(editor);
                 break;
+            case UiCommand.SignOff:
+                SignOff(editor);
+                break;
             case UiCommand.Discard:
                 if (editor.IsDirty && Ask("Undo all", "Throw away every unsaved edit to this risk?", "Throw away", "_Keep") == 0)
                 {
@@ -293,6 +296,47 @@ internal sealed class RiskController : FieldController
         }
 
         EditLoop(row, editor.Edit, "w or Ctrl+S saves.");
+    }
+
+    private void SignOff(RiskEditor editor)
+    {
+        var permission = Session.Access.SignOff(editor.Original);
+        if (!permission.Allowed)
+        {
+            Say("Cannot sign off: " + permission.Reason);
+            return;
+        }
+
+        if (editor.IsNew || editor.IsDirty)
+        {
+            Say("Save or undo your edits first: a sign-off names the version saved.");
+            return;
+        }
+
+        var answer = Prompts.Form("Sign off", $"Sign {editor.Id} off for the board as it is saved now. A later change to its scores, controls, gaps, assurances or actions makes the sign-off lapse.", [("Note (optional):", "")], "_Sign off");
+        if (answer is null)
+        {
+            Say("Not signed off.");
+            return;
+        }
+
+        switch (editor.SignOff(answer[0]))
+        {
+            case SaveResult.Saved saved:
+                Host.Refresh();
+                View.Update();
+                Say($"Signed off as commit {saved.Commit[..7]}: {saved.Headline}");
+                break;
+            case SaveResult.Unchanged:
+                Say("Already signed off by you as it stands.");
+                break;
+            case SaveResult.NotAllowed refused:
+                Say("Cannot sign off: " + refused.Reason);
+                break;
+            case SaveResult.Invalid invalid:
+                Prompts.Tell("Not signed off", string.Join('\n', invalid.Problems.Take(10)));
+                break;
+        }
     }
 
     private void Save(RiskEditor editor)

@@ -208,10 +208,19 @@ internal sealed class RiskScreen(Func<Core.Domain.Risk, string> movement) : Edit
         }
 
         var moved = editor.IsNew ? "new: not in any iteration yet" : movement(editor.Original);
+
         var breaches = rows.Sum(r => r.Breaches.Count);
         if (breaches > 0)
         {
             access = $"breaks {Core.Domain.Text.Count(breaches, "BAF rule")} (marked *); " + access;
+        }
+
+        var signOff = editor.SignOffState;
+        if (signOff.Status != Core.Changes.SignOffStatus.None)
+        {
+            access = (signOff.Status == Core.Changes.SignOffStatus.Current
+                ? $"signed off {Core.Presentation.Formats.Date(signOff.SignOff!.Date)}; "
+                : $"sign-off of {Core.Presentation.Formats.Date(signOff.SignOff!.Date)} lapsed; ") + access;
         }
 
         return $"{editor.Draft.Id} {editor.Draft.Title}  [{state}{(problems > 0 ? $"; {Core.Domain.Text.Count(problems, "problem")} marked !" : "")}]\n{moved}\n{access}";
