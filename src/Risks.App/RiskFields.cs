@@ -27,7 +27,7 @@ public static partial class RiskFields
         new(null, "ownership", "Ownership"), new("owner"), new("leads"), new("directorate"), new("committees"), new("objectives"), new("linked_risks"), new("not_on_baf"), new("external_refs"),
         new(null, "scores", "Scores"), new("inherent"), new("current"), new("target"), new("target_date"), new("tolerance_acceptance"), new("response"), new("trajectory"), new("performance"),
         new("controls"), new("gaps"), new("assurances"), new("actions"),
-        new(null, "review", "Review"), new("last_reviewed"), new("next_review"), new("sign_off"),
+        new(null, "review", "Review"), new("last_reviewed"), new("next_review"), new("sign_off", When: r => r.SignOff is not null),
         new(RiskSchema.CustomKey),
     ];
 

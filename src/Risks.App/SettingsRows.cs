@@ -109,6 +109,26 @@ public static partial class SettingsRows
             rows.Add(Item(YesNo($"{path}.retired", "retired", f.Retired) with { Help = "A retired field stays on the risks and in the history that have a value for it, but is no longer offered. " + held }, "custom_fields", i, f.Key, 1));
         }
 
+        rows.Add(Heading("baf_check", "BAF rules", null, "what risks check --baf holds the BAF to"));
+        rows.Add(YesNo("baf_check.on_push", "Checked on push", s.BafCheck.OnPush) with { Help = "Whether the Git server (verify-push) refuses a push that breaks a rule of severity error that the branch did not already break." });
+        foreach (var rule in Core.Validation.BafCheck.Rules)
+        {
+            rows.Add(Pick<RuleSeverity>($"baf_check.rules[{rule.Id}]", rule.Id, s.BafCheck.SeverityOf(rule.Id, rule.Default), clearable: false) with
+            {
+                Help = $"{char.ToUpperInvariant(rule.Asks[0])}{rule.Asks[1..]}. Error fails the check; warning is shown; off is not checked (unless set, {Vocabulary.Word(rule.Default)}).",
+            });
+        }
+
+        var mail = s.Mail ?? new MailSettings();
+        rows.Add(Heading("mail", "Mail", null, s.Mail is null ? "none: risks remind sends nothing" : mail.Host));
+        rows.Add(Text("mail.host", "Server", s.Mail?.Host) with { Help = "The SMTP server reminders are sent through (risks remind). Blank every mail field to send none." });
+        rows.Add(Text("mail.port", "Port", s.Mail is null ? null : mail.Port.ToString(CultureInfo.InvariantCulture)) with { Help = "587 for STARTTLS, 465 for TLS from the start, 25 for none." });
+        rows.Add(Pick<MailSecurity>("mail.security", "Security", s.Mail is null ? null : mail.Security, clearable: false) with { Help = "starttls, tls (from the start) or none." });
+        rows.Add(Text("mail.from", "From", s.Mail?.From) with { Help = "The address reminders come from." });
+        rows.Add(Text("mail.username", "Username", s.Mail?.Username) with { Help = "The account to log in to the server as; blank for a server that takes mail from this host without." });
+        rows.Add(Text("mail.password_env", "Password variable", s.Mail?.PasswordEnv) with { Help = "The environment variable that holds the password when risks remind runs (never the password itself: register.yaml is seen by every reader)." });
+        rows.Add(Text("mail.password_file", "Password file", s.Mail?.PasswordFile) with { Help = "Or a file, readable only by the account that sends, whose first line is the password." });
+
         return [.. rows.Select(r => r with { FullLabel = r.Kind == FieldKind.Heading ? r.Label : Label(r.Path) })];
     }
 
@@ -122,7 +142,7 @@ public static partial class SettingsRows
         var match = KeyPath().Match(path);
         if (!match.Success)
         {
-            return path.Replace('_', ' ');
+            return path.Replace('_', ' ').Replace('.', ' ');
         }
 
         var (list, key, field) = (match.Groups["list"].Value, match.Groups["key"].Value, match.Groups["field"].Value.Replace('_', ' '));
@@ -135,6 +155,7 @@ public static partial class SettingsRows
             "custom_fields" => "custom field",
             "scoring.impact" => "impact",
             "scoring.likelihood" => "likelihood",
+            "baf_check.rules" => "BAF rule",
             _ => list,
         };
         return field.Length > 0 ? $"{noun} {key} {field}" : $"{noun} {key}";

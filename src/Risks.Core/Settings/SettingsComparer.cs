@@ -82,6 +82,19 @@ public static class SettingsComparer
                 changes.Add(new FieldChange(path + ".retired", ChangeKind.Changed, YesNo(a.Retired), YesNo(b.Retired), b.Retired ? $"{label} retired" : $"{label} back in use") { Label = label });
             }
         });
+        var (mailBefore, mailAfter) = (before.Mail ?? new MailSettings(), after.Mail ?? new MailSettings());
+        Scalar(changes, "mail.host", "mail server", before.Mail?.Host, after.Mail?.Host);
+        Scalar(changes, "mail.port", "mail port", before.Mail is null ? null : Number(mailBefore.Port), after.Mail is null ? null : Number(mailAfter.Port));
+        Scalar(changes, "mail.security", "mail security", before.Mail is null ? null : Vocabulary.Word(mailBefore.Security), after.Mail is null ? null : Vocabulary.Word(mailAfter.Security));
+        Scalar(changes, "mail.from", "mail from", before.Mail?.From, after.Mail?.From);
+        Scalar(changes, "mail.username", "mail username", before.Mail?.Username, after.Mail?.Username);
+        Scalar(changes, "mail.password_env", "mail password variable", before.Mail?.PasswordEnv, after.Mail?.PasswordEnv);
+        Scalar(changes, "mail.password_file", "mail password file", before.Mail?.PasswordFile, after.Mail?.PasswordFile);
+        Scalar(changes, "baf_check.on_push", "BAF rules checked on push", YesNo(before.BafCheck.OnPush), YesNo(after.BafCheck.OnPush));
+        foreach (var rule in Validation.BafCheck.Rules)
+        {
+            Scalar(changes, $"baf_check.rules[{rule.Id}]", $"BAF rule {rule.Id}", Vocabulary.Word(before.BafCheck.SeverityOf(rule.Id, rule.Default)), Vocabulary.Word(after.BafCheck.SeverityOf(rule.Id, rule.Default)));
+        }
         return changes;
     }
 

@@ -75,6 +75,37 @@ public static partial class SettingsEdit
             return s with { RequireSignOff = YesNo(path, value) };
         }
 
+        if (path.StartsWith("mail.", StringComparison.Ordinal))
+        {
+            return s with { Mail = Mail(s.Mail ?? new MailSettings(), path["mail.".Length..], value, path) };
+        }
+
+        if (path == "baf_check.on_push")
+        {
+            return s with { BafCheck = s.BafCheck with { OnPush = YesNo(path, value) } };
+        }
+
+        if (path.StartsWith("baf_check.rules[", StringComparison.Ordinal) && path.EndsWith(']'))
+        {
+            var rule = path["baf_check.rules[".Length..^1];
+            if (Validation.BafCheck.Find(rule) is null)
+            {
+                throw new EditException($"there is no BAF rule {Text.Quote(rule)}; the rules are {Text.OneOf([.. Validation.BafCheck.Rules.Select(r => r.Id)])}");
+            }
+
+            var rules = new Dictionary<string, RuleSeverity>(s.BafCheck.Rules, StringComparer.Ordinal);
+            if (Word<RuleSeverity>(path, value) is { } severity && severity != Validation.BafCheck.Find(rule)!.Default)
+            {
+                rules[rule] = severity;
+            }
+            else
+            {
+                rules.Remove(rule);
+            }
+
+            return s with { BafCheck = s.BafCheck with { Rules = rules } };
+        }
+
         var item = ItemPath().Match(path);
         if (!item.Success)
         {
@@ -248,6 +279,24 @@ public static partial class SettingsEdit
         "retired" => o with { Retired = YesNo(path, value) },
         _ => throw new EditException($"{path}: an objective has id, title, short_title, appetite, tolerance and retired"),
     };
+
+    private static MailSettings? Mail(MailSettings m, string field, string value, string path)
+    {
+        var changed = field switch
+        {
+            "host" => m with { Host = OneLine(path, value) },
+            "port" => m with { Port = Number(path, value, 1, 65535, "a port 1-65535") ?? 587 },
+            "security" => m with { Security = Word<MailSecurity>(path, value) ?? MailSecurity.Starttls },
+            "from" => m with { From = OneLine(path, value) },
+            "username" => m with { Username = Optional(OneLine(path, value)) },
+            "password_env" => m with { PasswordEnv = Optional(OneLine(path, value)) },
+            "password_file" => m with { PasswordFile = Optional(OneLine(path, value)) },
+            _ => throw new EditException($"{path}: mail has host, port, security, from, username, password_env and password_file (never a password itself)"),
+        };
+
+        // A mail server with nothing but defaults left is no mail server.
+        return changed.Host.Length == 0 && changed.From.Length == 0 && changed.Username is null && changed.PasswordEnv is null && changed.PasswordFile is null ? null : changed;
+    }
 
     private static Person Person(Person p, string field, string value, string path) => field switch
     {

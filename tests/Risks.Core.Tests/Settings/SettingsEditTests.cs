@@ -22,6 +22,23 @@ public sealed class SettingsEditTests
         SettingsEdit.Apply(Samples.Settings(), setting).Error.ShouldNotBeNull();
 
     [Fact]
+    public void The_mail_server_sign_off_and_baf_rules_are_set_by_their_paths()
+    {
+        var s = Apply("mail.host=smtp.mse.example", "mail.from=risks@mse.example", "mail.security=tls", "mail.port=465", "require_sign_off=yes", "people[rjarvis].signs_off=yes", "baf_check.on_push=yes", "baf_check.rules[review-overdue]=warning");
+
+        s.Mail.ShouldBe(new MailSettings { Host = "smtp.mse.example", From = "risks@mse.example", Security = MailSecurity.Tls, Port = 465 });
+        (s.RequireSignOff, s.FindPerson("rjarvis")!.SignsOff, s.BafCheck.OnPush).ShouldBe((true, true, true));
+        s.BafCheck.Rules.ShouldBe(new Dictionary<string, RuleSeverity>(StringComparer.Ordinal) { ["review-overdue"] = RuleSeverity.Warning });
+
+        var back = SettingsEdit.Apply(SettingsEdit.Apply(SettingsEdit.Apply(s, "baf_check.rules[review-overdue]=error").Settings!, "mail.host=").Settings!, "mail.from=").Settings!;
+        back.BafCheck.Rules.ShouldBeEmpty("a rule set back to its default is not written");
+        back.Mail.ShouldBeNull("a mail server with nothing left is none");
+
+        Refused("baf_check.rules[no-such]=off").ShouldStartWith("there is no BAF rule \"no-such\"; the rules are current-score, ");
+        Refused("mail.password=secret").ShouldBe("mail.password: mail has host, port, security, from, username, password_env and password_file (never a password itself)");
+    }
+
+    [Fact]
     public void Fields_are_set_by_their_path_with_items_by_key()
     {
         var s = Apply("organisation=Northfield Trust", "objectives[SO2].tolerance=12", "objectives[SO2].appetite=open", "people[kbonney].role=governance lead", "scoring.impact[3]=Medium", "bands[High].min=8");
