@@ -73,6 +73,9 @@ public sealed class SignOffCommandTests : RegisterTest
         Run("set", "BAF-07", "current.likelihood=4", "-m", "Funding withdrawn").Code.ShouldBe(0);
         Run("iteration", "create", "2025-04").Error.ShouldContain("sign-off lapsed: BAF-07 (changed since: current likelihood)");
 
+        Run("remind", "--dry-run", "--to", "rjarvis").Out.ShouldContain("    - today (20 Mar 2025): sign it off for the board (changed since the sign-off of 20 Mar 2025; risks signoff BAF-07)\n");
+        Run("remind", "--dry-run", "--to", "kbonney").Out.ShouldNotContain("sign it off", customMessage: "BAF-01 is signed off and holds");
+
         Run("signoff", "BAF-07").Code.ShouldBe(0);
         var cut = Run("iteration", "create", "2025-04");
         cut.Code.ShouldBe(0, cut.ToString());

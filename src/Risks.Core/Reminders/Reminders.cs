@@ -4,9 +4,9 @@ using Risks.Core.Presentation;
 namespace Risks.Core.Reminders;
 
 /// <summary>What a reminder is about.</summary>
-public enum ReminderKind { Review, Action }
+public enum ReminderKind { Review, Action, SignOff }
 
-/// <summary>One thing a person is to do by a date: review a risk they own, or an action they own.</summary>
+/// <summary>One thing a person is to do by a date: review a risk they own, an action they own, or sign off a risk they own before the next iteration.</summary>
 public sealed record ReminderItem(ReminderKind Kind, RiskId Risk, string RiskTitle, string? ItemId, string What, DateOnly Due)
 {
     public bool IsOverdue(DateOnly today) => Due < today;
@@ -85,7 +85,12 @@ public static class Reminders
     /// <summary>How far ahead a reminder looks unless told otherwise.</summary>
     public const int DefaultDays = 14;
 
-    public static IReadOnlyList<Digest> For(IEnumerable<Risk> risks, RegisterSettings settings, DateOnly today, int days, string? only = null)
+    /// <param name="signOffWaiting">
+    /// When register.yaml requires sign-off before an iteration is cut: whether a strategic risk
+    /// still waits for its owner's sign-off (none, or lapsed), with the day it is wanted by (the
+    /// next board date if known, else today). Null when the register does not ask for sign-off.
+    /// </param>
+    public static IReadOnlyList<Digest> For(IEnumerable<Risk> risks, RegisterSettings settings, DateOnly today, int days, string? only = null, Func<Risk, string?>? signOffWaiting = null)
     {
         var horizon = today.AddDays(days);
         var items = new List<(string Login, ReminderItem Item)>();
@@ -94,6 +99,11 @@ public static class Reminders
             if (risk.NextReview is { } next && next <= horizon && risk.Owner.Length > 0)
             {
                 items.Add((risk.Owner, new ReminderItem(ReminderKind.Review, risk.Id, risk.Title, null, "review the risk", next)));
+            }
+
+            if (settings.RequireSignOff && risk.Kind == RiskKind.Strategic && risk.Owner.Length > 0 && signOffWaiting?.Invoke(risk) is { } why)
+            {
+                items.Add((risk.Owner, new ReminderItem(ReminderKind.SignOff, risk.Id, risk.Title, null, $"sign it off for the board ({why}; risks signoff {risk.Id})", today)));
             }
 
             foreach (var action in risk.Actions.Where(a => !a.IsFinished && a.Due is { } due && due <= horizon && !string.IsNullOrEmpty(a.Owner)))

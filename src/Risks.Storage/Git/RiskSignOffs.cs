@@ -64,6 +64,18 @@ public sealed class RiskSignOffs
         return SignOffs.Of(risk, SignedVersion(repo, signOff.Version, RegisterLayout.PathOf(risk.Id)), settings);
     }
 
+    /// <summary>Why a strategic risk still waits for sign-off ("not signed off", "changed since the sign-off of 3 Mar 2025"), or null when its sign-off holds.</summary>
+    public string? Waiting(Risk risk, RegisterSettings? settings = null)
+    {
+        var state = StateOf(risk, settings);
+        return state.Status switch
+        {
+            SignOffStatus.None => "not signed off",
+            SignOffStatus.Lapsed => $"changed since the sign-off of {Core.Presentation.Formats.Date(state.SignOff!.Date)}",
+            _ => null,
+        };
+    }
+
     /// <summary>Each risk's sign-off state, by id (<see cref="RiskId.Identity"/>).</summary>
     public IReadOnlyDictionary<string, SignOffState> StatesOf(IEnumerable<Risk> risks, RegisterSettings? settings = null)
     {

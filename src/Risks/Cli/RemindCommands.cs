@@ -42,7 +42,7 @@ internal sealed partial class Commands
         var mails = new List<OutgoingMail>();
         var noEmail = new List<Person>();
         var already = 0;
-        foreach (var digest in Reminders.For(snapshot.Risks.Select(s => s.Risk), settings, today, days, to))
+        foreach (var digest in Reminders.For(snapshot.Risks.Select(s => s.Risk), settings, today, days, to, r => register.SignOffs.Waiting(r, settings)))
         {
             var person = digest.Person;
             if (string.IsNullOrWhiteSpace(person.Email))

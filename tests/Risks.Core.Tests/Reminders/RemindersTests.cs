@@ -45,6 +45,20 @@ public sealed class RemindersTests
     }
 
     [Fact]
+    public void When_the_register_requires_sign_off_the_owner_is_reminded_of_a_risk_waiting_for_theirs()
+    {
+        var settings = Samples.Settings() with { RequireSignOff = true };
+        var risk = Samples.Inequalities();
+
+        var digest = Core.Reminders.Reminders.For([risk], settings, Samples.Today, 7, signOffWaiting: _ => "not signed off").ShouldHaveSingleItem();
+
+        digest.Person.Login.ShouldBe("rjarvis");
+        digest.Body("Org", Samples.Today, 7).ShouldContain("    - today (13 Mar 2025): sign it off for the board (not signed off; risks signoff BAF-07)\n");
+        Core.Reminders.Reminders.For([risk], settings, Samples.Today, 7, signOffWaiting: _ => null).ShouldBeEmpty("signed off and holding");
+        Core.Reminders.Reminders.For([risk], Samples.Settings(), Samples.Today, 7, signOffWaiting: _ => "not signed off").ShouldBeEmpty("the register does not ask for sign-off");
+    }
+
+    [Fact]
     public void Only_the_person_asked_for()
     {
         Core.Reminders.Reminders.For([Samples.Inequalities()], Samples.Settings(), Samples.Today, 60, only: "etimpson")
