@@ -33,6 +33,7 @@ public sealed class SignOffCommandTests : RegisterTest
         Git.Run(Register, "log", "-1", "--format=%an|%s").Trim().ShouldBe("Tess Tester|BAF-07 Inequalities: signed off by " + Environment.UserName);
         FileText(SampleRegister.Baf07).ShouldEndWith($"sign_off:\n  by: {Environment.UserName}\n  date: 2025-03-20\n  version: {signedVersion}\n  note: Reviewed with the executive team\n");
         Paper().ShouldContain("Signed off by Tess Tester on 20 Mar 2025");
+        Run("show", "BAF-07").OutLines.ShouldContain($"Sign-off:      Signed off by Tess Tester on 20 Mar 2025 (version {signedVersion}): Reviewed with the executive team");
         Run("signoff", "BAF-07").Out.ShouldContain("already signed off by you");
 
         Run("set", "BAF-07", "performance=Better than planned.", "-m", "Monthly update").Code.ShouldBe(0);
@@ -40,6 +41,7 @@ public sealed class SignOffCommandTests : RegisterTest
 
         Run("set", "BAF-07", "current.likelihood=4", "-m", "Funding withdrawn").Code.ShouldBe(0);
         Paper().ShouldContain("Signed off by Tess Tester on 20 Mar 2025; changed since (current likelihood)");
+        Run("show", "BAF-07").Out.ShouldContain("Sign-off:      signed off by Tess Tester on 20 Mar 2025; changed since (current likelihood) (version ");
     }
 
     [Fact]

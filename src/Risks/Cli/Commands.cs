@@ -149,7 +149,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
                 Out.WriteLine(JsonOutput.Risk(facts, snapshot.Settings, stored.Version));
                 break;
             default:
-                TextOutput.Risk(Out, facts, snapshot.Settings, context.Today, stored.Path);
+                TextOutput.Risk(Out, facts, snapshot.Settings, context.Today, stored.Path, signOff: stored.Risk.SignOff is null ? null : register.SignOffs.StateOf(stored.Risk, snapshot.Settings));
                 break;
         }
 

@@ -17,12 +17,12 @@ internal static class TextOutput
     {
         "id", "kind", "title", "status", "category", "closure", "current", "inherent", "target", "target_date",
         "response", "trajectory", "owner", "leads", "directorate", "committees", "objectives", "key_elements",
-        "linked_risks", "external_refs", "last_reviewed", "next_review", "narrative", "performance",
+        "linked_risks", "external_refs", "last_reviewed", "next_review", "sign_off", "narrative", "performance",
         "controls", "gaps", "assurances", "actions",
     };
 
     /// <param name="fields">The fields of a risk; by default those of the register and of the risk (<see cref="RiskSchema.For(RegisterSettings?, Core.Domain.Risk)"/>).</param>
-    public static void Risk(TextWriter o, RiskFacts facts, RegisterSettings settings, DateOnly today, string path, IReadOnlyList<Core.Schema.Field>? fields = null)
+    public static void Risk(TextWriter o, RiskFacts facts, RegisterSettings settings, DateOnly today, string path, IReadOnlyList<Core.Schema.Field>? fields = null, Core.Changes.SignOffState? signOff = null)
     {
         fields ??= RiskSchema.For(settings, facts.Risk);
         var r = facts.Risk;
@@ -63,6 +63,11 @@ internal static class TextOutput
         Field(o, "Linked risks", string.Join(", ", r.LinkedRisks.Concat(r.ExternalRefs)));
         Field(o, "Last reviewed", r.LastReviewed is { } review ? $"{Formats.Date(review.Date)} by {settings.NameOf(review.By)}" : null);
         Field(o, "Next review", r.NextReview is { } next ? $"{Formats.Date(next)} ({Formats.Due(next, today)})" : null);
+        if (r.SignOff is { } made)
+        {
+            var state = signOff ?? new Core.Changes.SignOffState(Core.Changes.SignOffStatus.Current, made, []);
+            Field(o, "Sign-off", $"{state.Describe(settings)} (version {made.Version}){(made.Note is { } note ? $": {note}" : "")}");
+        }
         foreach (var (field, owner) in RiskSchema.Unplaced(fields, r, Placed))
         {
             Field(o, field.Caption, FieldValues.Show(field, owner, settings));
