@@ -26,9 +26,13 @@ public static class Formats
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "d MMM yyyy", "d MMMM yyyy", "dd/MM/yyyy", "d/M/yyyy", "d MMM yy", "d-MMM-yyyy"];
 
     /// <summary>How far a date is from today, for something due: "today", "in 3 weeks", "2 months overdue".</summary>
-    public static string Due(DateOnly due, DateOnly today)
+    public static string Due(DateOnly due, DateOnly today) => DueByDays.GetOrAdd(due.DayNumber - today.DayNumber, DueIn);
+
+    /// <summary>Each wording worked out once: a register of 10,000 risks asks the same few hundred day counts again and again, and humanising is slow.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> DueByDays = new();
+
+    private static string DueIn(int days)
     {
-        var days = due.DayNumber - today.DayNumber;
         if (days == 0)
         {
             return "today";
