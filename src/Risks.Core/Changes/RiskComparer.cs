@@ -61,6 +61,9 @@ public sealed class RiskComparer
                 case "last_reviewed":
                     Review(a.LastReviewed, b.LastReviewed);
                     continue;
+                case "sign_off":
+                    SignOff(a.SignOff, b.SignOff);
+                    continue;
             }
 
             Compare(field, null, a, b);
@@ -168,6 +171,24 @@ public sealed class RiskComparer
 
         Add("last_reviewed", "last review", a is null ? ChangeKind.Added : ChangeKind.Changed, a is null ? null : $"{Date(a.Date)} {a.By}", $"{Date(b.Date)} {b.By}",
             $"reviewed {Date(b.Date)} by {Name(b.By)}");
+    }
+
+    /// <summary>A sign-off is one event: who signed it off, and when.</summary>
+    private void SignOff(Domain.SignOff? a, Domain.SignOff? b)
+    {
+        if (a == b)
+        {
+            return;
+        }
+
+        if (b is null)
+        {
+            Add("sign_off", "sign-off", ChangeKind.Removed, $"{a!.By} {Date(a.Date)}", null, "sign-off removed");
+            return;
+        }
+
+        Add("sign_off", "sign-off", a is null ? ChangeKind.Added : ChangeKind.Changed, a is null ? null : $"{a.By} {Date(a.Date)}", $"{b.By} {Date(b.Date)}",
+            $"signed off by {Name(b.By)}{(b.Date is { } on ? $" on {Date(on)}" : "")}{(b.Note is { } note ? $": {note}" : "")}");
     }
 
     /// <summary>Items matched by id: each removed or added one described, each kept one compared part by part, and any new order.</summary>

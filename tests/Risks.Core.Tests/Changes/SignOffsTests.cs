@@ -65,5 +65,7 @@ public sealed class SignOffsTests
         var after = before with { SignOff = ByRebecca };
 
         ChangeSummary.Headline(before, after, RiskComparer.Compare(before, after)).ShouldBe("BAF-07 Inequalities: signed off by rjarvis");
+        RiskComparer.Compare(before, after, Samples.Settings()).Select(c => c.Description).ShouldBe(["signed off by Rebecca Jarvis on 2025-03-03"], "one event, as a comparison of iterations shows it");
+        RiskComparer.Compare(after, before, Samples.Settings()).Select(c => c.Description).ShouldBe(["sign-off removed"]);
     }
 }
