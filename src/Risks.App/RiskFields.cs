@@ -343,6 +343,12 @@ public static partial class RiskFields
                 return Pick(path, field.Caption, shown, shown, [new Choice("yes", "yes"), new Choice("no", "no")], field.Clearable);
             case FieldType.Person:
                 return Pick(path, field.Caption, value is null ? "" : shown, value ?? "", People(s), field.Clearable) with { NoChoices = Guidance.NoPeople };
+            case FieldType.Text when field.Path == "actions[].gap":
+                // An action closes one of its own risk's gaps: chosen from them, each with its words.
+                return Pick(path, field.Caption, value ?? "", value ?? "", [.. c.Risk.Gaps.Select(g => new Choice(g.Id, $"{g.Id} {Core.Domain.Text.Brief(g.Text, 50)}"))], field.Clearable) with
+                {
+                    NoChoices = "The risk has no gaps yet: add one under Gaps (a on the Gaps heading), then choose it here.",
+                };
             case FieldType.Choice when FieldValues.ChoicesOf(field, s) is { Count: > 0 } words:
                 return Pick(path, field.Caption, shown, value ?? "", words.Select(w => new Choice(w, field.IsCustom || field.Choices == ChoiceSource.Categories ? w : w.Replace('_', ' '))).ToList(), field.Clearable);
             case FieldType.Number when field is { Min: { } min, Max: { } max } && max - min < 10:

@@ -321,6 +321,18 @@ public sealed class RiskEditorTests : IDisposable
     }
 
     [Fact]
+    public void An_actions_gap_is_chosen_from_the_risks_own_gaps()
+    {
+        var editor = Open(_sample.As("rjarvis"), "BAF-07");
+
+        var row = editor.Rows().Single(r => r.Path == "actions[0].gap");
+
+        row.Kind.ShouldBe(FieldKind.Choice);
+        row.Choices.Select(c => c.Value).ShouldBe(["", "G1", "G2", "G3", "G4"]);
+        row.Choices[1].Label.ShouldStartWith("G1 Capacity and resources for prevention");
+    }
+
+    [Fact]
     public void An_action_naming_a_gap_the_risk_does_not_have_is_a_problem()
     {
         var editor = Open(_sample.As("rjarvis"), "BAF-07");
