@@ -181,7 +181,7 @@ public sealed class RegisterView
         get
         {
             var today = _session.Today;
-            var items = Core.Reminders.Reminders.For(_session.Snapshot.Risks.Select(s => s.Risk), _session.Settings, today, Core.Reminders.Reminders.DefaultDays, _session.Login, r => _session.Register.SignOffs.Waiting(r, _session.Settings))
+            var items = Core.Reminders.Reminders.For(_session.Snapshot.Risks.Select(s => s.Risk), _session.Settings, today, Core.Reminders.Reminders.DefaultDays, _session.Login, r => _session.Register.SignOffs.Waiting(r, _session.Settings), _session.Register.BoardActions.List().Actions.Select(a => a.Action))
                 .SelectMany(d => d.Items).ToList();
             if (items.Count == 0)
             {

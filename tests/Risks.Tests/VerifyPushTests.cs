@@ -75,6 +75,28 @@ public sealed class VerifyPushTests : IDisposable
     }
 
     [Fact]
+    public void A_board_actions_lead_may_push_an_update_to_it_but_not_change_its_deadline()
+    {
+        const string path = "board-actions/54.yaml";
+        Directory.CreateDirectory(Path.Combine(Clone, "board-actions"));
+        File.WriteAllText(Path.Combine(Clone, path), "number: 54\nitem: EDI High Impact Actions\naction: Report on the high impact actions.\nleads:\n  - kbonney\ndeadline: 2025-04-30\nstatus: open\n");
+        Git.Run(Clone, "add", path);
+        Git.Run(Clone, "-c", "user.name=Sara O'Connor", "-c", "user.email=sara.oconnor@mse.example", "commit", "-qm", "Board action 54 added");
+        Push("main").Code.ShouldBe(0);
+
+        CommitAs("Kathy Bonney", "kathy.bonney@mse.example", path, t => t.Replace("status: open\n", "status: in_progress\nupdates:\n  - date: 2025-03-13\n    text: Report drafted.\n", StringComparison.Ordinal), "Board action 54 updated");
+        Push("main").Code.ShouldBe(0, "a lead adds an update");
+        var before = ServerHead();
+
+        CommitAs("Kathy Bonney", "kathy.bonney@mse.example", path, t => t.Replace("deadline: 2025-04-30", "deadline: 2025-09-30", StringComparison.Ordinal), "More time");
+        var push = Push("main");
+
+        push.Code.ShouldNotBe(0);
+        push.Error.ShouldContain($"{path}: only governance leads may add, change or close board actions; a board action's leads may add updates to it; Kathy Bonney is a risk owner");
+        ServerHead().ShouldBe(before);
+    }
+
+    [Fact]
     public void A_reviewers_commit_is_refused_and_the_pusher_is_told_why()
     {
         var before = ServerHead();

@@ -117,6 +117,22 @@ public sealed class Access
             : Permission.No($"only {risk.Id}'s owner ({_settings.NameOf(risk.Owner)}) or someone register.yaml lets sign off (signs_off: true) may sign it off; {Person.Name} is neither");
     }
 
+    /// <summary>Adding a board action to the log, or closing one: governance leads.</summary>
+    public Permission KeepBoardLog(string what) => LeadsOnly(what);
+
+    /// <summary>Adding an update to a board action: its leads, or a governance lead.</summary>
+    public Permission UpdateBoardAction(Board.BoardAction action)
+    {
+        if (Refused() is { } refused)
+        {
+            return refused;
+        }
+
+        return Role == Domain.Role.GovernanceLead || action.Leads.Contains(Login, StringComparer.Ordinal)
+            ? Permission.Yes
+            : Permission.No($"only board action {action.Number}'s leads ({(action.Leads.Count == 0 ? "none named" : Text.All([.. action.Leads.Select(_settings.NameOf)]))}) or a governance lead may update it; {Person!.Name} is neither");
+    }
+
     /// <summary>Whether register.yaml itself (people, roles, objectives, scales) may be changed: governance leads only.</summary>
     public Permission ChangeSettings() => LeadsOnly("change the register's settings (its people and their roles, objectives, categories, scoring words, bands and partner risks)");
 

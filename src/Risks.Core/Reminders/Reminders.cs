@@ -4,11 +4,14 @@ using Risks.Core.Presentation;
 namespace Risks.Core.Reminders;
 
 /// <summary>What a reminder is about.</summary>
-public enum ReminderKind { Review, Action, SignOff }
+public enum ReminderKind { Review, Action, SignOff, BoardAction }
 
 /// <summary>One thing a person is to do by a date: review a risk they own, an action they own, or sign off a risk they own before the next iteration.</summary>
 public sealed record ReminderItem(ReminderKind Kind, RiskId Risk, string RiskTitle, string? ItemId, string What, DateOnly Due)
 {
+    /// <summary>What the item is grouped under in the email: the risk ("BAF-07 Inequalities"), or the board's action log.</summary>
+    public string Group => Kind == ReminderKind.BoardAction ? "Board action log" : $"{Risk} {RiskTitle}";
+
     public bool IsOverdue(DateOnly today) => Due < today;
 }
 
@@ -63,10 +66,9 @@ public sealed record Digest(Person Person, IReadOnlyList<ReminderItem> Items)
 
         lines.Add("");
         lines.Add($"{heading} ({items.Count})");
-        foreach (var group in items.GroupBy(i => i.Risk))
+        foreach (var group in items.GroupBy(i => i.Group))
         {
-            var first = group.First();
-            lines.Add($"  {first.Risk} {first.RiskTitle}");
+            lines.Add($"  {group.Key}");
             foreach (var item in group)
             {
                 lines.Add($"    - {Formats.Due(item.Due, today)} ({Formats.Date(item.Due)}): {item.What}");
@@ -90,7 +92,8 @@ public static class Reminders
     /// still waits for its owner's sign-off (none, or lapsed), with the day it is wanted by (the
     /// next board date if known, else today). Null when the register does not ask for sign-off.
     /// </param>
-    public static IReadOnlyList<Digest> For(IEnumerable<Risk> risks, RegisterSettings settings, DateOnly today, int days, string? only = null, Func<Risk, string?>? signOffWaiting = null)
+    /// <param name="boardActions">The board's action log: each open action with a deadline in the window is its leads' to do.</param>
+    public static IReadOnlyList<Digest> For(IEnumerable<Risk> risks, RegisterSettings settings, DateOnly today, int days, string? only = null, Func<Risk, string?>? signOffWaiting = null, IEnumerable<Board.BoardAction>? boardActions = null)
     {
         var horizon = today.AddDays(days);
         var items = new List<(string Login, ReminderItem Item)>();
@@ -112,12 +115,20 @@ public static class Reminders
             }
         }
 
+        foreach (var action in (boardActions ?? []).Where(a => a.IsOpen && a.Deadline is { } deadline && deadline <= horizon))
+        {
+            foreach (var lead in action.Leads)
+            {
+                items.Add((lead, new ReminderItem(ReminderKind.BoardAction, default, "", action.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), $"board action {action.Number}, {Text.Brief(action.Item, 40)}: {Text.Brief(action.Action, 60)} (risks board-actions update {action.Number} --note ...)", action.Deadline!.Value)));
+            }
+        }
+
         return
         [
             .. settings.People
                 .Where(p => only is null || p.Login == only)
                 .Select(p => new Digest(p, [.. items.Where(i => i.Login == p.Login).Select(i => i.Item)
-                    .OrderBy(i => i.IsOverdue(today) ? 0 : 1).ThenBy(i => i.Due).ThenBy(i => i.Risk.Prefix, StringComparer.Ordinal).ThenBy(i => i.Risk.Number).ThenBy(i => i.Kind)]))
+                    .OrderBy(i => i.IsOverdue(today) ? 0 : 1).ThenBy(i => i.Due).ThenBy(i => i.Group, StringComparer.Ordinal).ThenBy(i => i.Kind)]))
                 .Where(d => d.Items.Count > 0),
         ];
     }

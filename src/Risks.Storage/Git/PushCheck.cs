@@ -186,6 +186,20 @@ public static class PushCheck
                 continue;
             }
 
+            if (path.StartsWith(BoardActions.Folder + "/", StringComparison.Ordinal) && parent is not null && access.Role != Role.GovernanceLead)
+            {
+                // A board action's leads may add its updates and mark it in progress, as the program lets them; nothing else.
+                if (BoardActionIn(parent, path) is not { } logged || BoardActionIn(commit, path) is not { } updated
+                    || access.UpdateBoardAction(logged) is { Allowed: false }
+                    || !updated.IsOpen
+                    || BoardActionYaml.Write(updated with { Updates = logged.Updates, Status = logged.Status }) != BoardActionYaml.Write(logged))
+                {
+                    Refuse(path, $"only governance leads may add, change or close board actions; a board action's leads may add updates to it; {person.Name} is a {Vocabulary.Phrase(person.Role)}");
+                }
+
+                continue;
+            }
+
             if (!path.StartsWith(RegisterLayout.RisksFolder + "/", StringComparison.Ordinal))
             {
                 // Other files (a README, .gitattributes) are the register's too: reviewers write nothing, owners only their risks.
@@ -265,6 +279,9 @@ public static class PushCheck
             : $"{tagger.Tagger.Name} <{tagger.Tagger.Email}> is not among register.yaml's people";
         refusals.Add(new PushRefusal(what, refName, $"only governance leads may cut, move or remove iterations ({doing} it); {who}"));
     }
+
+    private static Core.Board.BoardAction? BoardActionIn(Commit commit, string path) =>
+        commit[path] is { TargetType: TreeEntryTargetType.Blob } entry ? BoardActionYaml.Read(GitObjects.BytesOf((Blob)entry.Target), path).Action : null;
 
     private static Risk? RiskIn(Commit commit, string path) =>
         commit[path] is { TargetType: TreeEntryTargetType.Blob } entry ? ParsedVersions.Parse(GitObjects.BytesOf((Blob)entry.Target), path, entry.Target.Sha).Risk : null;

@@ -32,6 +32,7 @@ public sealed class Register
         Drafts = new DraftStore(store);
         Import = new RegisterImport(store);
         SignOffs = new RiskSignOffs(store, Saves);
+        BoardActions = new BoardActions(store);
         _store = store;
     }
 
@@ -64,6 +65,9 @@ public sealed class Register
 
     /// <summary>Importing many risks as one commit.</summary>
     public RegisterImport Import { get; }
+
+    /// <summary>The board's action log: listed, checked and saved.</summary>
+    public BoardActions BoardActions { get; }
 
     /// <summary>Signing risks off, and whether each sign-off still holds.</summary>
     public RiskSignOffs SignOffs { get; }

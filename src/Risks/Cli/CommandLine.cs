@@ -207,6 +207,33 @@ public static class CommandLine
         var signOff = new Command("signoff", "Sign a risk off for the board, as its owner or as someone register.yaml lets sign off: one commit naming the version signed; a later change to its scores, controls, gaps, assurances or actions makes the sign-off lapse.") { signOffId, signOffNote };
         signOff.SetAction(r => commands.SignOff(r.GetValue(signOffId)!, r.GetValue(signOffNote), r));
 
+        var boardAll = new Option<bool>("--all") { Description = "Also list the actions that are complete or closed" };
+        var boardList = new Command("list", "List the board's action log: open actions, the overdue first, each with its leads, deadline and status.") { boardAll };
+        boardList.SetAction(r => commands.BoardActionList(r.GetValue(boardAll), r));
+        var boardNumber = new Option<int?>("--number") { Description = "The action's number in the board's log (default: the next)" };
+        var boardItem = new Option<string>("--item") { Description = "The agenda item's title", Required = true };
+        var boardText = new Option<string>("--action") { Description = "What is to be done", Required = true };
+        var boardMeeting = new Option<string?>("--meeting") { Description = "The date of the board meeting that agreed it" };
+        var boardAgenda = new Option<string?>("--agenda-item") { Description = "The agenda item's number at that meeting" };
+        var boardLeads = new Option<string[]>("--lead") { Description = "A lead's login (give it once for each lead)", AllowMultipleArgumentsPerToken = false };
+        var boardDeadline = new Option<string?>("--deadline") { Description = "The deadline for completion" };
+        var boardRisks = new Option<string[]>("--risk") { Description = "The id of a risk it bears on (once for each)" };
+        var boardReason = new Option<string?>("--message", "-m") { Description = "Why: recorded with the change" };
+        var boardAdd = new Command("add", "Add an action to the board's log (governance leads), as one commit.") { boardNumber, boardItem, boardText, boardMeeting, boardAgenda, boardLeads, boardDeadline, boardRisks, boardReason };
+        boardAdd.SetAction(r => commands.BoardActionAdd(r.GetValue(boardNumber), r.GetValue(boardItem)!, r.GetValue(boardText)!, r.GetValue(boardMeeting), r.GetValue(boardAgenda), r.GetValue(boardLeads) ?? [], r.GetValue(boardDeadline), r.GetValue(boardRisks) ?? [], r.GetValue(boardReason), r));
+        var boardUpdateNumber = new Argument<int>("number") { Description = "The action's number" };
+        var boardNote = new Option<string>("--note") { Description = "The update, as the log will give it", Required = true };
+        var boardStatus = new Option<string?>("--status") { Description = "open or in_progress" };
+        var boardUpdate = new Command("update", "Add a dated update to a board action (its leads, or a governance lead), as one commit.") { boardUpdateNumber, boardNote, boardStatus };
+        boardUpdate.SetAction(r => commands.BoardActionUpdate(r.GetValue(boardUpdateNumber), r.GetValue(boardNote)!, r.GetValue(boardStatus), r));
+        var boardCloseNumber = new Argument<int>("number") { Description = "The action's number" };
+        var boardClosingNote = new Option<string>("--note") { Description = "The closing note: what was done, or why it is closed", Required = true };
+        var boardAs = new Option<string>("--as") { Description = "complete (done) or closed (no longer needed)", DefaultValueFactory = _ => "complete" };
+        boardAs.AcceptOnlyFromAmong("complete", "closed");
+        var boardClose = new Command("close", "Close a board action as complete or closed, with a closing note (governance leads), as one commit.") { boardCloseNumber, boardClosingNote, boardAs };
+        boardClose.SetAction(r => commands.BoardActionClose(r.GetValue(boardCloseNumber), r.GetValue(boardClosingNote)!, r.GetValue(boardAs)!, r));
+        var boardActions = new Command("board-actions", "The board's action log: one file per action under board-actions/, each change a commit.") { boardList, boardAdd, boardUpdate, boardClose };
+
         var remindDry = new Option<bool>("--dry-run") { Description = "Print the emails instead of sending them (and record nothing)" };
         var remindTo = new Option<string?>("--to") { Description = "Only this person's reminder (their login)" };
         var remindDays = new Option<int>("--days") { Description = "How many days ahead counts as due soon", DefaultValueFactory = _ => Core.Reminders.Reminders.DefaultDays };
@@ -239,6 +266,7 @@ public static class CommandLine
         root.Subcommands.Add(verifyPush);
         root.Subcommands.Add(remind);
         root.Subcommands.Add(signOff);
+        root.Subcommands.Add(boardActions);
         root.SetAction(commands.Ui);
         return root;
     }

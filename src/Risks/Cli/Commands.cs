@@ -279,17 +279,26 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
 
     public int Check(bool baf, ParseResult parse)
     {
-        var reader = Open(parse).Reader;
+        var register = Open(parse);
+        var reader = register.Reader;
         var snapshot = reader.Load();
-        foreach (var problem in snapshot.Problems)
+
+        // The board's action log is the register's too: its files are read and checked against the people and risks.
+        var (boardActions, boardProblems) = register.BoardActions.List();
+        var ids = snapshot.Risks.Select(r => r.Risk.Id.Identity).ToHashSet(StringComparer.Ordinal);
+        var problems = snapshot.Problems
+            .Concat(boardProblems)
+            .Concat(snapshot.SettingsValid ? register.BoardActions.Check(boardActions, snapshot.Settings, ids) : [])
+            .ToList();
+        foreach (var problem in problems)
         {
             Out.WriteLine(problem);
         }
 
-        var files = snapshot.Problems.Select(p => p.File).Distinct().Count();
-        var summary = snapshot.Problems.Count == 0
-            ? $"{snapshot.Risks.Count} risks checked: no problems"
-            : $"{Text.Count(snapshot.Problems.Count, "problem")} in {Text.Count(files, "file")}; {snapshot.Risks.Count} risks read, {snapshot.InvalidFiles.Count} could not be";
+        var files = problems.Select(p => p.File).Distinct().Count();
+        var summary = problems.Count == 0
+            ? $"{snapshot.Risks.Count} risks{(boardActions.Count > 0 ? $" and {Text.Count(boardActions.Count, "board action")}" : "")} checked: no problems"
+            : $"{Text.Count(problems.Count, "problem")} in {Text.Count(files, "file")}; {snapshot.Risks.Count} risks read, {snapshot.InvalidFiles.Count} could not be";
         var errors = 0;
         if (baf && !snapshot.SettingsValid)
         {
@@ -320,7 +329,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         }
 
         Error.WriteLine(summary);
-        return snapshot.Problems.Count > 0 || errors > 0 ? ExitCodes.Problems : ExitCodes.Ok;
+        return problems.Count > 0 || errors > 0 ? ExitCodes.Problems : ExitCodes.Ok;
     }
 
     /// <summary>

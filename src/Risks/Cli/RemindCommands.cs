@@ -42,7 +42,8 @@ internal sealed partial class Commands
         var mails = new List<OutgoingMail>();
         var noEmail = new List<Person>();
         var already = 0;
-        foreach (var digest in Reminders.For(snapshot.Risks.Select(s => s.Risk), settings, today, days, to, r => register.SignOffs.Waiting(r, settings)))
+        var boardActions = register.BoardActions.List().Actions.Select(a => a.Action);
+        foreach (var digest in Reminders.For(snapshot.Risks.Select(s => s.Risk), settings, today, days, to, r => register.SignOffs.Waiting(r, settings), boardActions))
         {
             var person = digest.Person;
             if (string.IsNullOrWhiteSpace(person.Email))
