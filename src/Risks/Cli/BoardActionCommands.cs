@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Risks.Core.Board;
 using Risks.Core.Domain;
 using Risks.Core.Presentation;
@@ -16,7 +15,8 @@ internal sealed partial class Commands
         var (actions, problems) = register.BoardActions.List();
         problems.ToList().ForEach(p => Error.WriteLine(p));
         var today = context.Today;
-        var settings = register.Reader.Load().Settings;
+        // Only register.yaml is read, for the leads' names: not the risks.
+        var settings = register.SettingsFile.Read().Stored?.Settings ?? new RegisterSettings();
         var shown = actions.Where(a => all || a.Action.IsOpen)
             .OrderBy(a => a.Action.IsOverdue(today) ? 0 : a.Action.IsOpen ? 1 : 2)
             .ThenBy(a => a.Action.Deadline ?? DateOnly.MaxValue)
