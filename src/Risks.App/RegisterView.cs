@@ -174,23 +174,29 @@ public sealed class RegisterView
 
     /// <summary>
     /// What is the logged-in person's to do within the reminders' window (<c>risks remind</c>): reviews
-    /// of the risks they own and the actions they own, <c>yours due: 3 (1 overdue)</c>; null when nothing is.
+    /// of the risks they own, the actions and board actions they lead, and sign-offs waiting,
+    /// <c>yours due: 3 (1 overdue)</c>; null when nothing is. Worked out when the register is read, not at each redraw.
     /// </summary>
-    public string? Due
-    {
-        get
-        {
-            var today = _session.Today;
-            var items = Core.Reminders.Reminders.For(_session.Snapshot.Risks.Select(s => s.Risk), _session.Settings, today, Core.Reminders.Reminders.DefaultDays, _session.Login, r => _session.Register.SignOffs.Waiting(r, _session.Settings), _session.Register.BoardActions.List().Actions.Select(a => a.Action))
-                .SelectMany(d => d.Items).ToList();
-            if (items.Count == 0)
-            {
-                return null;
-            }
+    public string? Due { get; private set; }
 
-            var overdue = items.Count(i => i.IsOverdue(today));
-            return $"yours due: {items.Count}{(overdue > 0 ? $" ({overdue} overdue)" : "")}";
+    private string? WorkOutDue(DateOnly today)
+    {
+        var items = Core.Reminders.Reminders.For(
+                _session.Snapshot.Risks.Select(s => s.Risk),
+                _session.Settings,
+                today,
+                Core.Reminders.Reminders.DefaultDays,
+                _session.Login,
+                r => _session.Register.SignOffs.Waiting(r, _session.Settings),
+                _session.Register.BoardActions.List().Actions.Select(a => a.Action))
+            .SelectMany(d => d.Items).ToList();
+        if (items.Count == 0)
+        {
+            return null;
         }
+
+        var overdue = items.Count(i => i.IsOverdue(today));
+        return $"yours due: {items.Count}{(overdue > 0 ? $" ({overdue} overdue)" : "")}";
     }
 
     /// <summary>What the filters are, in words, for the line above the table.</summary>
@@ -298,6 +304,7 @@ public sealed class RegisterView
                 Breaches = [.. breaches[s.Risk.Id.Identity]],
             })
             .ToList();
+        Due = WorkOutDue(today);
         Apply();
     }
 

@@ -335,7 +335,26 @@ public sealed class RiskEditor
     /// the draft is invalid, or someone else saved the risk meanwhile.
     /// </summary>
     /// <summary>Where the risk's sign-off stands, as saved: signed off, lapsed since, or not signed off.</summary>
-    public SignOffState SignOffState => IsNew ? SignOffState.None : _session.Register.SignOffs.StateOf(Original, _session.Settings);
+    public SignOffState SignOffState
+    {
+        get
+        {
+            // Read from the history once per version saved, not at every redraw of the screen.
+            if (IsNew)
+            {
+                return SignOffState.None;
+            }
+
+            if (_signOff is not { } known || !ReferenceEquals(known.Of, Original))
+            {
+                _signOff = known = (Original, _session.Register.SignOffs.StateOf(Original, _session.Settings));
+            }
+
+            return known.State;
+        }
+    }
+
+    private (Risk Of, SignOffState State)? _signOff;
 
     /// <summary>
     /// Signs the risk off, as saved, as the person logged in: one commit naming the version signed.
