@@ -139,24 +139,7 @@ internal sealed partial class Commands
     {
         var snapshot = register.Reader.Load();
         var ids = snapshot.Risks.Select(r => r.Risk.Id.Identity).ToHashSet(StringComparer.Ordinal);
-        switch (register.BoardActions.Save(action, version, headline, reason, gate.Author!, snapshot.Settings, ids))
-        {
-            case SaveOutcome.Saved saved:
-                Out.WriteLine($"Saved {headline} [{saved.Commit[..8]}] by {gate.Author!.Name}");
-                return ExitCodes.Ok;
-            case SaveOutcome.Unchanged:
-                Out.WriteLine($"Board action {action.Number} is already like that; nothing to save.");
-                return ExitCodes.Ok;
-            case SaveOutcome.Conflict conflict:
-                Error.WriteLine($"risks: not saved: {conflict.Message}");
-                return ExitCodes.Conflict;
-            case SaveOutcome.Invalid invalid:
-                Error.WriteLine($"risks: board action {action.Number} was not saved:");
-                invalid.Problems.ToList().ForEach(p => Error.WriteLine($"  {p}"));
-                return ExitCodes.Problems;
-            default:
-                return ExitCodes.Failure;
-        }
+        return Report($"board action {action.Number}", register.BoardActions.Save(action, version, headline, reason, gate.Author!, snapshot.Settings, ids), gate.Author);
     }
 
     private bool TryDate(string option, string? text, out DateOnly? date)

@@ -747,7 +747,10 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
     }
 
     /// <summary>Says what a save did, and gives the exit code for it.</summary>
-    private int Report(Risk risk, SaveOutcome? outcome, Author? author)
+    private int Report(Risk risk, SaveOutcome? outcome, Author? author) => Report(risk.Id.Value, outcome, author);
+
+    /// <summary>Says what a save of <paramref name="what"/> (a risk's id, "board action 54") did, and gives the exit code for it.</summary>
+    private int Report(string what, SaveOutcome? outcome, Author? author)
     {
         switch (outcome)
         {
@@ -757,13 +760,13 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
                 Out.WriteLine($"Saved {saved.Headline} [{saved.Commit[..8]}] by {author!.Name}");
                 return ExitCodes.Ok;
             case SaveOutcome.Unchanged:
-                Out.WriteLine($"{risk.Id} is already like that; nothing to save.");
+                Out.WriteLine($"{what} is already like that; nothing to save.");
                 return ExitCodes.Ok;
             case SaveOutcome.Conflict conflict:
                 Error.WriteLine($"risks: not saved: {conflict.Message}");
                 return ExitCodes.Conflict;
             case SaveOutcome.Invalid invalid:
-                Error.WriteLine($"risks: {risk.Id} was not saved:");
+                Error.WriteLine($"risks: {what} was not saved:");
                 invalid.Problems.ToList().ForEach(p => Error.WriteLine($"  {p}"));
                 return ExitCodes.Problems;
             default:
