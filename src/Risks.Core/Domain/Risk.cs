@@ -203,7 +203,7 @@ public sealed record SignOff
 
     public DateOnly? Date { get; init; }
 
-    /// <summary>The blob id of the risk's file as signed.</summary>
+    /// <summary>The version of the risk's file as signed, as storage names it (its content's id).</summary>
     public string Version { get; init; } = "";
 
     public string? Note { get; init; }

@@ -6,11 +6,11 @@ namespace Risks.Core.Reminders;
 /// <summary>What a reminder is about.</summary>
 public enum ReminderKind { Review, Action, SignOff, BoardAction }
 
-/// <summary>One thing a person is to do by a date: review a risk they own, an action they own, or sign off a risk they own before the next iteration.</summary>
-public sealed record ReminderItem(ReminderKind Kind, RiskId Risk, string RiskTitle, string? ItemId, string What, DateOnly Due)
+/// <summary>One thing a person is to do by a date: review a risk they own, an action they own, sign off a risk they own, or a board action they lead (no risk then).</summary>
+public sealed record ReminderItem(ReminderKind Kind, RiskId? Risk, string RiskTitle, string? ItemId, string What, DateOnly Due)
 {
     /// <summary>What the item is grouped under in the email: the risk ("BAF-07 Inequalities"), or the board's action log.</summary>
-    public string Group => Kind == ReminderKind.BoardAction ? "Board action log" : $"{Risk} {RiskTitle}";
+    public string Group => Risk is { } risk ? $"{risk} {RiskTitle}" : "Board action log";
 
     public bool IsOverdue(DateOnly today) => Due < today;
 }
@@ -119,7 +119,7 @@ public static class Reminders
         {
             foreach (var lead in action.Leads)
             {
-                items.Add((lead, new ReminderItem(ReminderKind.BoardAction, default, "", action.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), $"board action {action.Number}, {Text.Brief(action.Item, 40)}: {Text.Brief(action.Action, 60)} (risks board-actions update {action.Number} --note ...)", action.Deadline!.Value)));
+                items.Add((lead, new ReminderItem(ReminderKind.BoardAction, null, "", action.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), $"board action {action.Number}, {Text.Brief(action.Item, 40)}: {Text.Brief(action.Action, 60)} (risks board-actions update {action.Number} --note ...)", action.Deadline!.Value)));
             }
         }
 
