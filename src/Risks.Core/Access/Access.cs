@@ -114,7 +114,7 @@ public sealed class Access
 
         return string.Equals(risk.Owner, Login, StringComparison.Ordinal) || Person.SignsOff
             ? Permission.Yes
-            : Permission.No($"only {risk.Id}'s owner ({_settings.NameOf(risk.Owner)}) or someone register.yaml lets sign off (signs_off: true) may sign it off; {Person.Name} is neither");
+            : Permission.No($"only {risk.Id}'s owner ({_settings.NameOf(risk.Owner)}) or someone with signs_off: true in register.yaml may sign it off");
     }
 
     /// <summary>Adding a board action to the log, or closing one: governance leads.</summary>

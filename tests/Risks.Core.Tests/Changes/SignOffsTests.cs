@@ -50,7 +50,7 @@ public sealed class SignOffsTests
 
         Risks.Core.Access.Access.For(settings, "rjarvis").SignOff(risk).Allowed.ShouldBeTrue("the owner");
         Risks.Core.Access.Access.For(settings, "chair").SignOff(risk).Allowed.ShouldBeTrue("signs_off: true, though a reviewer");
-        Risks.Core.Access.Access.For(settings, "kbonney").SignOff(risk).Reason.ShouldBe("only BAF-07's owner (Rebecca Jarvis) or someone register.yaml lets sign off (signs_off: true) may sign it off; Kathy Bonney is neither");
+        Risks.Core.Access.Access.For(settings, "kbonney").SignOff(risk).Reason.ShouldBe("only BAF-07's owner (Rebecca Jarvis) or someone with signs_off: true in register.yaml may sign it off");
 
         var byChair = risk with { SignOff = ByRebecca with { By = "chair" } };
         Risks.Core.Access.Access.For(settings, "chair").Save(risk, byChair).Allowed.ShouldBeTrue("a reviewer who may sign off may save the sign-off alone");

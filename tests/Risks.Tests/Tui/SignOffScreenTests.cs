@@ -44,7 +44,7 @@ public sealed class SignOffScreenTests
 
         ui.Press(Key.S);
 
-        ui.Window.Message.ShouldBe("Cannot sign off: only BAF-07's owner (Rebecca Jarvis) or someone register.yaml lets sign off (signs_off: true) may sign it off; Kathy Bonney is neither");
+        ui.Window.Message.ShouldBe("Cannot sign off: only BAF-07's owner (Rebecca Jarvis) or someone with signs_off: true in register.yaml may sign it off");
     }
 
     [Fact]
