@@ -188,7 +188,8 @@ public sealed class RegisterView
                 Core.Reminders.Reminders.DefaultDays,
                 _session.Login,
                 r => _session.Register.SignOffs.Waiting(r, _session.Settings),
-                _session.Register.BoardActions.List().Actions.Select(a => a.Action))
+                _session.Register.BoardActions.List().Items.Select(a => a.Item),
+                _session.Register.Undertakings.List().Items.Select(a => a.Item))
             .SelectMany(d => d.Items).ToList();
         if (items.Count == 0)
         {

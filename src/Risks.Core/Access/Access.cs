@@ -117,20 +117,20 @@ public sealed class Access
             : Permission.No($"only {risk.Id}'s owner ({_settings.NameOf(risk.Owner)}) or someone with signs_off: true in register.yaml may sign it off");
     }
 
-    /// <summary>Adding a board action to the log, or closing one: governance leads.</summary>
+    /// <summary>Adding a board action or an undertaking, changing one, or closing one: governance leads.</summary>
     public Permission KeepBoardLog(string what) => LeadsOnly(what);
 
-    /// <summary>Adding an update to a board action: its leads, or a governance lead.</summary>
-    public Permission UpdateBoardAction(Board.BoardAction action)
+    /// <summary>Adding an update to a board action, or marking an undertaking's milestone met and adding its evidence: its leads, or a governance lead.</summary>
+    public Permission UpdateTracked(Board.ITrackedItem item, string noun)
     {
         if (Refused() is { } refused)
         {
             return refused;
         }
 
-        return Role == Domain.Role.GovernanceLead || action.Leads.Contains(Login, StringComparer.Ordinal)
+        return Role == Domain.Role.GovernanceLead || item.Leads.Contains(Login, StringComparer.Ordinal)
             ? Permission.Yes
-            : Permission.No($"only board action {action.Number}'s leads ({(action.Leads.Count == 0 ? "none named" : Text.All([.. action.Leads.Select(_settings.NameOf)]))}) or a governance lead may update it; {Person!.Name} is neither");
+            : Permission.No($"only {noun} {item.Number}'s leads ({(item.Leads.Count == 0 ? "none named" : Text.All([.. item.Leads.Select(_settings.NameOf)]))}) or a governance lead may update it; {Person!.Name} is neither");
     }
 
     /// <summary>Whether register.yaml itself (people, roles, objectives, scales) may be changed: governance leads only.</summary>

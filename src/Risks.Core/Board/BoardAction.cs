@@ -14,7 +14,7 @@ public sealed record BoardActionUpdate(DateOnly Date, string Text);
 /// meeting and agenda item it came from, what is to be done, who leads it and by when, dated
 /// updates, where it stands, and the risks it bears on.
 /// </summary>
-public sealed record BoardAction
+public sealed record BoardAction : ITrackedItem
 {
     public int Number { get; init; }
 
@@ -52,15 +52,13 @@ public sealed record BoardAction
 
     public bool IsOverdue(DateOnly today) => IsOpen && Deadline is { } deadline && deadline < today;
 
+    string ITrackedItem.Title => Item;
+
     /// <summary>The rules a board action keeps, against the register's people and risks.</summary>
     public IReadOnlyList<FieldIssue> Problems(RegisterSettings settings, IReadOnlySet<string> riskIdentities)
     {
         var issues = new List<FieldIssue>();
-        if (Number < 1)
-        {
-            issues.Add(new FieldIssue("number", $"number must be a whole number from 1, found {Number}"));
-        }
-
+        TrackedRules.Common(issues, this, settings, riskIdentities);
         if (string.IsNullOrWhiteSpace(Item))
         {
             issues.Add(new FieldIssue("item", "item is required: the agenda item's title") { IsMissing = true });
@@ -73,37 +71,22 @@ public sealed record BoardAction
 
         Rules.CheckText(issues, "item", Item, multiLine: false);
         Rules.CheckText(issues, "action", Action, multiLine: true);
-        for (var i = 0; i < Leads.Count; i++)
-        {
-            if (settings.FindPerson(Leads[i]) is null)
-            {
-                issues.Add(new FieldIssue($"leads[{i}]", $"lead {Text.Quote(Leads[i])} is not among register.yaml's people"));
-            }
-        }
-
-        for (var i = 0; i < Risks.Count; i++)
-        {
-            if (!RiskId.TryParse(Risks[i], out var id) || !riskIdentities.Contains(id.Identity))
-            {
-                issues.Add(new FieldIssue($"risks[{i}]", $"risk {Text.Quote(Risks[i])} is not in the register"));
-            }
-        }
-
-        if (IsOpen && (Closed is not null || ClosingNote is not null))
-        {
-            issues.Add(new FieldIssue("closed", $"closed and closing_note are only for a complete or closed action; status is {Vocabulary.Word(Status)}"));
-        }
-
-        if (!IsOpen && Closed is null)
-        {
-            issues.Add(new FieldIssue("closed", $"closed is required for a {Vocabulary.Word(Status)} action: the date") { IsMissing = true });
-        }
-
-        if (!IsOpen && string.IsNullOrWhiteSpace(ClosingNote))
-        {
-            issues.Add(new FieldIssue("closing_note", $"closing_note is required for a {Vocabulary.Word(Status)} action: what was done, or why it is closed") { IsMissing = true });
-        }
-
+        TrackedRules.Closing(issues, IsOpen, Vocabulary.Word(Status), "action", Closed, ClosingNote);
         return issues;
     }
+
+    public IReadOnlyList<(string Label, string Value)> Facts(RegisterSettings settings) =>
+    [
+        ("meeting", TrackedRules.Date(Meeting)),
+        ("agenda item", AgendaItem ?? ""),
+        ("item", Item),
+        ("action", Action),
+        ("leads", Leads.Count == 0 ? "" : TrackedRules.Names(Leads, settings)),
+        ("deadline", TrackedRules.Date(Deadline)),
+        ("status", Vocabulary.Phrase(Status)),
+        ("closed", TrackedRules.Date(Closed)),
+        ("closing note", ClosingNote ?? ""),
+        ("risks", string.Join(", ", Risks)),
+        .. Updates.Select((u, i) => ($"update {i + 1} ({TrackedRules.Date(u.Date)})", u.Text)),
+    ];
 }

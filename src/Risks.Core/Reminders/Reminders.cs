@@ -4,13 +4,13 @@ using Risks.Core.Presentation;
 namespace Risks.Core.Reminders;
 
 /// <summary>What a reminder is about.</summary>
-public enum ReminderKind { Review, Action, SignOff, BoardAction }
+public enum ReminderKind { Review, Action, SignOff, BoardAction, Milestone }
 
-/// <summary>One thing a person is to do by a date: review a risk they own, an action they own, sign off a risk they own, or a board action they lead (no risk then).</summary>
+/// <summary>One thing a person is to do by a date: review a risk they own, an action they own, sign off a risk they own, or a board action or an undertaking's milestone they lead (no risk then).</summary>
 public sealed record ReminderItem(ReminderKind Kind, RiskId? Risk, string RiskTitle, string? ItemId, string What, DateOnly Due)
 {
-    /// <summary>What the item is grouped under in the email: the risk ("BAF-07 Inequalities"), or the board's action log.</summary>
-    public string Group => Risk is { } risk ? $"{risk} {RiskTitle}" : "Board action log";
+    /// <summary>What the item is grouped under in the email: the risk ("BAF-07 Inequalities"), the board's action log, or the undertakings.</summary>
+    public string Group => Risk is { } risk ? $"{risk} {RiskTitle}" : Kind == ReminderKind.Milestone ? "Undertakings to regulators" : "Board action log";
 
     public bool IsOverdue(DateOnly today) => Due < today;
 }
@@ -53,6 +53,8 @@ public sealed record Digest(Person Person, IReadOnlyList<ReminderItem> Items)
         lines.Add("");
         lines.Add("To act on one, open the risk in the full-screen register (run risks, type its id after /");
         lines.Add("and press Enter), or from a shell: risks show ID, then risks set or risks edit.");
+        lines.Add("Board actions and undertakings are on the board log screen (key 6), or each line above");
+        lines.Add("gives the command.");
         lines.Add("You get one such email a day at most, while something of yours is due.");
         return string.Join('\n', lines) + "\n";
     }
@@ -93,7 +95,8 @@ public static class Reminders
     /// next board date if known, else today). Null when the register does not ask for sign-off.
     /// </param>
     /// <param name="boardActions">The board's action log: each open action with a deadline in the window is its leads' to do.</param>
-    public static IReadOnlyList<Digest> For(IEnumerable<Risk> risks, RegisterSettings settings, DateOnly today, int days, string? only = null, Func<Risk, string?>? signOffWaiting = null, IEnumerable<Board.BoardAction>? boardActions = null)
+    /// <param name="undertakings">The undertakings: each milestone not met, of an open undertaking, with a date in the window is its leads' to do.</param>
+    public static IReadOnlyList<Digest> For(IEnumerable<Risk> risks, RegisterSettings settings, DateOnly today, int days, string? only = null, Func<Risk, string?>? signOffWaiting = null, IEnumerable<Board.BoardAction>? boardActions = null, IEnumerable<Board.Undertaking>? undertakings = null)
     {
         var horizon = today.AddDays(days);
         var items = new List<(string Login, ReminderItem Item)>();
@@ -120,6 +123,24 @@ public static class Reminders
             foreach (var lead in action.Leads)
             {
                 items.Add((lead, new ReminderItem(ReminderKind.BoardAction, null, "", action.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), $"board action {action.Number}, {Text.Brief(action.Item, 40)}: {Text.Brief(action.Action, 60)} (risks board-actions update {action.Number} --note ...)", action.Deadline!.Value)));
+            }
+        }
+
+        foreach (var undertaking in (undertakings ?? []).Where(u => u.IsOpen))
+        {
+            for (var i = 0; i < undertaking.Milestones.Count; i++)
+            {
+                var milestone = undertaking.Milestones[i];
+                if (milestone.Met is not null || milestone.Due is not { } due || due > horizon)
+                {
+                    continue;
+                }
+
+                var number = undertaking.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                foreach (var lead in undertaking.Leads)
+                {
+                    items.Add((lead, new ReminderItem(ReminderKind.Milestone, null, "", $"{number}.{i + 1}", $"undertaking {number} to {undertaking.Regulator}, {Text.Brief(undertaking.Title, 40)}: milestone {i + 1}, {Text.Brief(milestone.Text, 60)} (risks undertakings met {number} {i + 1})", due)));
+                }
             }
         }
 

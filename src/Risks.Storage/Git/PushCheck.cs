@@ -186,15 +186,32 @@ public static class PushCheck
                 continue;
             }
 
-            if (path.StartsWith(BoardActions.Folder + "/", StringComparison.Ordinal) && parent is not null && access.Role != Role.GovernanceLead)
+            if (TrackedKinds.BoardActions.Holds(path) && parent is not null && access.Role != Role.GovernanceLead)
             {
                 // A board action's leads may add its updates and mark it in progress, as the program lets them; nothing else.
-                if (BoardActionIn(parent, path) is not { } logged || BoardActionIn(commit, path) is not { } updated
-                    || access.UpdateBoardAction(logged) is { Allowed: false }
+                var kind = TrackedKinds.BoardActions;
+                if (TrackedIn(kind, parent, path) is not { } logged || TrackedIn(kind, commit, path) is not { } updated
+                    || access.UpdateTracked(logged, kind.Noun) is { Allowed: false }
                     || !updated.IsOpen
-                    || BoardActionYaml.Write(updated with { Updates = logged.Updates, Status = logged.Status }) != BoardActionYaml.Write(logged))
+                    || kind.Write(updated with { Updates = logged.Updates, Status = logged.Status }) != kind.Write(logged))
                 {
                     Refuse(path, $"only governance leads may add, change or close board actions; a board action's leads may add updates to it; {person.Name} is a {Vocabulary.Phrase(person.Role)}");
+                }
+
+                continue;
+            }
+
+            if (TrackedKinds.Undertakings.Holds(path) && parent is not null && access.Role != Role.GovernanceLead)
+            {
+                // An undertaking's leads may mark its milestones met and add evidence, as the program lets them; nothing else.
+                var kind = TrackedKinds.Undertakings;
+                if (TrackedIn(kind, parent, path) is not { } given || TrackedIn(kind, commit, path) is not { } updated
+                    || access.UpdateTracked(given, kind.Noun) is { Allowed: false }
+                    || updated.Milestones.Count != given.Milestones.Count
+                    || !updated.Evidence.Take(given.Evidence.Count).SequenceEqual(given.Evidence)
+                    || kind.Write(updated with { Evidence = given.Evidence, Milestones = [.. updated.Milestones.Select((m, i) => m with { Met = given.Milestones[i].Met })] }) != kind.Write(given))
+                {
+                    Refuse(path, $"only governance leads may add, change or close undertakings; an undertaking's leads may mark its milestones met and add evidence; {person.Name} is a {Vocabulary.Phrase(person.Role)}");
                 }
 
                 continue;
@@ -280,8 +297,9 @@ public static class PushCheck
         refusals.Add(new PushRefusal(what, refName, $"only governance leads may cut, move or remove iterations ({doing} it); {who}"));
     }
 
-    private static Core.Board.BoardAction? BoardActionIn(Commit commit, string path) =>
-        commit[path] is { TargetType: TreeEntryTargetType.Blob } entry ? BoardActionYaml.Read(GitObjects.BytesOf((Blob)entry.Target), path).Action : null;
+    private static T? TrackedIn<T>(TrackedKind<T> kind, Commit commit, string path)
+        where T : class, Core.Board.ITrackedItem =>
+        commit[path] is { TargetType: TreeEntryTargetType.Blob } entry ? kind.ReadFile(GitObjects.BytesOf((Blob)entry.Target), path).Item : null;
 
     private static Risk? RiskIn(Commit commit, string path) =>
         commit[path] is { TargetType: TreeEntryTargetType.Blob } entry ? ParsedVersions.Parse(GitObjects.BytesOf((Blob)entry.Target), path, entry.Target.Sha).Risk : null;

@@ -1,5 +1,6 @@
 using System.Text;
 using LibGit2Sharp;
+using Risks.Core.Board;
 using Risks.Core.Domain;
 using Risks.Core.Validation;
 using Risks.Storage.Yaml;
@@ -32,7 +33,8 @@ public sealed class Register
         Drafts = new DraftStore(store);
         Import = new RegisterImport(store);
         SignOffs = new RiskSignOffs(store, Saves);
-        BoardActions = new BoardActions(store);
+        BoardActions = new TrackedItems<BoardAction>(store, TrackedKinds.BoardActions);
+        Undertakings = new TrackedItems<Undertaking>(store, TrackedKinds.Undertakings);
         _store = store;
     }
 
@@ -67,7 +69,10 @@ public sealed class Register
     public RegisterImport Import { get; }
 
     /// <summary>The board's action log: listed, checked and saved.</summary>
-    public BoardActions BoardActions { get; }
+    public TrackedItems<BoardAction> BoardActions { get; }
+
+    /// <summary>The undertakings given to regulators: listed, checked and saved.</summary>
+    public TrackedItems<Undertaking> Undertakings { get; }
 
     /// <summary>Signing risks off, and whether each sign-off still holds.</summary>
     public RiskSignOffs SignOffs { get; }

@@ -60,7 +60,13 @@ public sealed class RegisterComparisons
             .Select(p => p.Id)
             .ToList();
         var comparison = RegisterComparison.Of(pairs.Values, unchanged, settings);
-        return new RegisterDiff(a, b, comparison, settings, problems);
+        // The board's action log and the undertakings are compared too: each item that differs, and how.
+        IReadOnlyList<TrackedDiff> tracked =
+        [
+            .. TrackedKinds.BoardActions.Between(repo, older.Tree, newer.Tree, settings),
+            .. TrackedKinds.Undertakings.Between(repo, older.Tree, newer.Tree, settings),
+        ];
+        return new RegisterDiff(a, b, comparison, settings, problems) { Tracked = tracked };
     }
 
     /// <summary>
@@ -143,4 +149,8 @@ public sealed class RegisterComparisons
 }
 
 /// <summary>Two versions of the register compared: risks and counts in <see cref="Comparison"/>, and files that could not be read on either side.</summary>
-public sealed record RegisterDiff(ResolvedRevision From, ResolvedRevision To, RegisterComparison Comparison, RegisterSettings Settings, IReadOnlyList<Problem> Problems);
+public sealed record RegisterDiff(ResolvedRevision From, ResolvedRevision To, RegisterComparison Comparison, RegisterSettings Settings, IReadOnlyList<Problem> Problems)
+{
+    /// <summary>The board actions and undertakings that differ, board actions first, each by number.</summary>
+    public IReadOnlyList<TrackedDiff> Tracked { get; init; } = [];
+}

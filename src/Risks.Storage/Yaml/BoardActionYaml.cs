@@ -28,54 +28,25 @@ public static class BoardActionYaml
     });
 
     /// <summary>Reads a board action's file: the action, or null with the problems that stop it being read (each at its line).</summary>
-    public static (BoardAction? Action, IReadOnlyList<Problem> Problems) Read(ReadOnlySpan<byte> bytes, string file)
-    {
-        var problems = new List<Problem>();
-        var text = SafeText.Decode(bytes, file, problems);
-        var action = text is null ? null : Parse(text, file, problems, new Dictionary<string, Position>(StringComparer.Ordinal));
-        return (problems.Count == 0 ? action : null, problems);
-    }
+    public static (BoardAction? Action, IReadOnlyList<Problem> Problems) Read(ReadOnlySpan<byte> bytes, string file) =>
+        TrackedYaml.Read(bytes, file, Parse);
 
     /// <summary>Places a problem found later (against the register's people and risks) at its field's line in the file.</summary>
-    internal static Problem Locate(ReadOnlySpan<byte> bytes, string file, FieldIssue issue)
+    internal static Problem Locate(ReadOnlySpan<byte> bytes, string file, FieldIssue issue) => TrackedYaml.Locate(bytes, file, issue, Parse);
+
+    private static BoardAction Parse(NodeReader r) => r.Finish(new BoardAction
     {
-        var problems = new List<Problem>();
-        var map = new Dictionary<string, Position>(StringComparer.Ordinal);
-        if (SafeText.Decode(bytes, file, problems) is { } text)
-        {
-            Parse(text, file, problems, map);
-        }
-
-        return RiskYaml.Locate(file, map, issue);
-    }
-
-    private static BoardAction? Parse(string text, string file, List<Problem> problems, Dictionary<string, Position> map)
-    {
-        if (YamlTreeReader.Read(text, file, problems) is not { } tree || NodeReader.Root(tree, file, problems, map) is not { } r)
-        {
-            return null;
-        }
-
-        return r.Finish(new BoardAction
-        {
-            Number = r.Int("number") ?? Missing(r, "number", 0, "the action's number in the board's log"),
-            Meeting = r.Date("meeting"),
-            AgendaItem = r.Text("agenda_item"),
-            Item = r.Text("item") ?? "",
-            Action = r.Text("action") ?? "",
-            Leads = r.Texts("leads"),
-            Deadline = r.Date("deadline"),
-            Status = r.Choice<BoardActionStatus>("status") ?? BoardActionStatus.Open,
-            Updates = [.. r.Items("updates").Select(u => u.Finish(new BoardActionUpdate(u.Date("date") ?? Missing(u, "date", default(DateOnly), "the date of the update"), u.Text("text") ?? Missing(u, "text", "", "what the update says"))))],
-            Closed = r.Date("closed"),
-            ClosingNote = r.Text("closing_note"),
-            Risks = r.Texts("risks"),
-        });
-    }
-
-    private static T Missing<T>(NodeReader reader, string key, T fallback, string what)
-    {
-        reader.Require(key, what);
-        return fallback;
-    }
+        Number = r.Int("number") ?? TrackedYaml.Missing(r, "number", 0, "the action's number in the board's log"),
+        Meeting = r.Date("meeting"),
+        AgendaItem = r.Text("agenda_item"),
+        Item = r.Text("item") ?? "",
+        Action = r.Text("action") ?? "",
+        Leads = r.Texts("leads"),
+        Deadline = r.Date("deadline"),
+        Status = r.Choice<BoardActionStatus>("status") ?? BoardActionStatus.Open,
+        Updates = [.. r.Items("updates").Select(u => u.Finish(new BoardActionUpdate(u.Date("date") ?? TrackedYaml.Missing(u, "date", default(DateOnly), "the date of the update"), u.Text("text") ?? TrackedYaml.Missing(u, "text", "", "what the update says"))))],
+        Closed = r.Date("closed"),
+        ClosingNote = r.Text("closing_note"),
+        Risks = r.Texts("risks"),
+    });
 }

@@ -232,12 +232,58 @@ public static class CommandLine
         boardAs.AcceptOnlyFromAmong("complete", "closed");
         var boardClose = new Command("close", "Close a board action as complete or closed, with a closing note (governance leads), as one commit.") { boardCloseNumber, boardClosingNote, boardAs };
         boardClose.SetAction(r => commands.BoardActionClose(r.GetValue(boardCloseNumber), r.GetValue(boardClosingNote)!, r.GetValue(boardAs)!, r));
-        var boardActions = new Command("board-actions", "The board's action log: one file per action under board-actions/, each change a commit.") { boardList, boardAdd, boardUpdate, boardClose };
+        var boardShowNumber = new Argument<int>("number") { Description = "The action's number" };
+        var boardShow = new Command("show", "Show a board action in full, and every commit that changed it: when, who, why and what.") { boardShowNumber };
+        boardShow.SetAction(r => commands.BoardActionShow(r.GetValue(boardShowNumber), r));
+        var boardActions = new Command("board-actions", "The board's action log: one file per action under board-actions/, each change a commit.") { boardList, boardShow, boardAdd, boardUpdate, boardClose };
+
+        var undertakingAll = new Option<bool>("--all") { Description = "Also list the undertakings that are met or closed" };
+        var undertakingList = new Command("list", "List the undertakings given to regulators: open ones, those with a milestone overdue first, each with its leads and next milestone.") { undertakingAll };
+        undertakingList.SetAction(r => commands.UndertakingList(r.GetValue(undertakingAll), r));
+        var undertakingShowNumber = new Argument<int>("number") { Description = "The undertaking's number" };
+        var undertakingShow = new Command("show", "Show an undertaking in full (milestones, evidence), and every commit that changed it.") { undertakingShowNumber };
+        undertakingShow.SetAction(r => commands.UndertakingShow(r.GetValue(undertakingShowNumber), r));
+        var undertakingNumber = new Option<int?>("--number") { Description = "The undertaking's number (default: the next)" };
+        var undertakingTitle = new Option<string>("--title") { Description = "A short title: Governance, Maternity services", Required = true };
+        var undertakingRegulator = new Option<string>("--regulator") { Description = "Who it was given to: NHS Improvement, Care Quality Commission", Required = true };
+        var undertakingText = new Option<string>("--undertaking") { Description = "What the organisation undertook to do", Required = true };
+        var undertakingConcern = new Option<string?>("--concern") { Description = "The concern or grounds that led to it" };
+        var undertakingConditions = new Option<string[]>("--condition") { Description = "A licence condition or regulation breached, such as FT4(4)(b) (once for each)" };
+        var undertakingGiven = new Option<string?>("--given") { Description = "When the regulator accepted it" };
+        var undertakingLeads = new Option<string[]>("--lead") { Description = "A lead's login (once for each)" };
+        var undertakingRisks = new Option<string[]>("--risk") { Description = "The id of a risk it bears on (once for each)" };
+        var undertakingReason = new Option<string?>("--message", "-m") { Description = "Why: recorded with the change" };
+        var undertakingAdd = new Command("add", "Add an undertaking (governance leads), as one commit; then add its milestones.") { undertakingNumber, undertakingTitle, undertakingRegulator, undertakingText, undertakingConcern, undertakingConditions, undertakingGiven, undertakingLeads, undertakingRisks, undertakingReason };
+        undertakingAdd.SetAction(r => commands.UndertakingAdd(r.GetValue(undertakingNumber), r.GetValue(undertakingTitle)!, r.GetValue(undertakingRegulator)!, r.GetValue(undertakingText)!, r.GetValue(undertakingConcern), r.GetValue(undertakingConditions) ?? [], r.GetValue(undertakingGiven), r.GetValue(undertakingLeads) ?? [], r.GetValue(undertakingRisks) ?? [], r.GetValue(undertakingReason), r));
+        var milestoneOf = new Argument<int>("number") { Description = "The undertaking's number" };
+        var milestoneText = new Option<string>("--text") { Description = "What is to be done by the date", Required = true };
+        var milestoneDue = new Option<string?>("--due") { Description = "The date it is due" };
+        var undertakingMilestone = new Command("milestone", "Add a milestone to an undertaking (governance leads), as one commit.") { milestoneOf, milestoneText, milestoneDue };
+        undertakingMilestone.SetAction(r => commands.UndertakingMilestone(r.GetValue(milestoneOf), r.GetValue(milestoneText)!, r.GetValue(milestoneDue), r));
+        var metOf = new Argument<int>("number") { Description = "The undertaking's number" };
+        var metWhich = new Argument<int>("milestone") { Description = "The milestone's number, from 1, as 'risks undertakings show' lists them" };
+        var metOn = new Option<string?>("--on") { Description = "The day it was met (default: today)" };
+        var metEvidence = new Option<string?>("--evidence") { Description = "What shows it was met, recorded as evidence of compliance" };
+        var metReference = new Option<string?>("--reference") { Description = "Where the evidence is: a paper, a report, a minute" };
+        var undertakingMet = new Command("met", "Mark an undertaking's milestone met (its leads, or a governance lead), with its evidence, as one commit.") { metOf, metWhich, metOn, metEvidence, metReference };
+        undertakingMet.SetAction(r => commands.UndertakingMet(r.GetValue(metOf), r.GetValue(metWhich), r.GetValue(metOn), r.GetValue(metEvidence), r.GetValue(metReference), r));
+        var evidenceOf = new Argument<int>("number") { Description = "The undertaking's number" };
+        var evidenceText = new Option<string>("--text") { Description = "What shows compliance", Required = true };
+        var evidenceReference = new Option<string?>("--reference") { Description = "Where it is: a paper, a report, a minute" };
+        var undertakingEvidence = new Command("evidence", "Add evidence of compliance to an undertaking, dated today (its leads, or a governance lead), as one commit.") { evidenceOf, evidenceText, evidenceReference };
+        undertakingEvidence.SetAction(r => commands.UndertakingEvidence(r.GetValue(evidenceOf), r.GetValue(evidenceText)!, r.GetValue(evidenceReference), r));
+        var undertakingCloseNumber = new Argument<int>("number") { Description = "The undertaking's number" };
+        var undertakingClosingNote = new Option<string>("--note") { Description = "The closing note: how it was met, or why it is closed", Required = true };
+        var undertakingAs = new Option<string>("--as") { Description = "met (the regulator accepts it is met) or closed (superseded, released)", DefaultValueFactory = _ => "met" };
+        undertakingAs.AcceptOnlyFromAmong("met", "closed");
+        var undertakingClose = new Command("close", "Close an undertaking as met or closed, with a closing note (governance leads), as one commit.") { undertakingCloseNumber, undertakingClosingNote, undertakingAs };
+        undertakingClose.SetAction(r => commands.UndertakingClose(r.GetValue(undertakingCloseNumber), r.GetValue(undertakingClosingNote)!, r.GetValue(undertakingAs)!, r));
+        var undertakings = new Command("undertakings", "Undertakings given to regulators: one file each under undertakings/, with milestones and evidence, each change a commit.") { undertakingList, undertakingShow, undertakingAdd, undertakingMilestone, undertakingMet, undertakingEvidence, undertakingClose };
 
         var remindDry = new Option<bool>("--dry-run") { Description = "Print the emails instead of sending them (and record nothing)" };
         var remindTo = new Option<string?>("--to") { Description = "Only this person's reminder (their login)" };
         var remindDays = new Option<int>("--days") { Description = "How many days ahead counts as due soon", DefaultValueFactory = _ => Core.Reminders.Reminders.DefaultDays };
-        var remind = new Command("remind", "Email each person one reminder of what is theirs and overdue or due soon: reviews of the risks they own, actions they own; at most once a day each (for cron: see docs/server.md). Exit 100 + the number not sent when any could not be.") { remindDry, remindTo, remindDays };
+        var remind = new Command("remind", "Email each person one reminder of what is theirs and overdue or due soon: reviews of the risks they own, actions they own, sign-offs waiting, and the board actions and undertaking milestones they lead; at most once a day each (for cron: see docs/server.md). Exit 100 + the number not sent when any could not be.") { remindDry, remindTo, remindDays };
         remind.SetAction(r => commands.Remind(r.GetValue(remindDry), r.GetValue(remindTo), r.GetValue(remindDays), r));
 
         var verifyPush = new Command("verify-push", "For a Git server's update hook: refuse commits whose files break the schema or whose author's role does not allow them, a rewritten or deleted branch, and iterations not cut by a governance lead (see docs/git-server.md).") { update, range, pusher, pusherIsLogin };
@@ -267,6 +313,7 @@ public static class CommandLine
         root.Subcommands.Add(remind);
         root.Subcommands.Add(signOff);
         root.Subcommands.Add(boardActions);
+        root.Subcommands.Add(undertakings);
         root.SetAction(commands.Ui);
         return root;
     }

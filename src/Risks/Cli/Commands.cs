@@ -285,10 +285,13 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
 
         // The board's action log is the register's too: its files are read and checked against the people and risks.
         var (boardActions, boardProblems) = register.BoardActions.List();
+        var (undertakings, undertakingProblems) = register.Undertakings.List();
         var ids = snapshot.Risks.Select(r => r.Risk.Id.Identity).ToHashSet(StringComparer.Ordinal);
         var problems = snapshot.Problems
             .Concat(boardProblems)
             .Concat(snapshot.SettingsValid ? register.BoardActions.Check(boardActions, snapshot.Settings, ids) : [])
+            .Concat(undertakingProblems)
+            .Concat(snapshot.SettingsValid ? register.Undertakings.Check(undertakings, snapshot.Settings, ids) : [])
             .ToList();
         foreach (var problem in problems)
         {
@@ -297,7 +300,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
 
         var files = problems.Select(p => p.File).Distinct().Count();
         var summary = problems.Count == 0
-            ? $"{snapshot.Risks.Count} risks{(boardActions.Count > 0 ? $" and {Text.Count(boardActions.Count, "board action")}" : "")} checked: no problems"
+            ? $"{snapshot.Risks.Count} risks{(boardActions.Count > 0 ? $", {Text.Count(boardActions.Count, "board action")}" : "")}{(undertakings.Count > 0 ? $", {Text.Count(undertakings.Count, "undertaking")}" : "")} checked: no problems"
             : $"{Text.Count(problems.Count, "problem")} in {Text.Count(files, "file")}; {snapshot.Risks.Count} risks read, {snapshot.InvalidFiles.Count} could not be";
         var errors = 0;
         if (baf && !snapshot.SettingsValid)

@@ -197,6 +197,13 @@ internal sealed partial class Commands
             Out.WriteLine();
             Out.WriteLine($"Unchanged ({view.Comparison.Unchanged.Count}): {string.Join(", ", view.Comparison.Unchanged.Take(50).Select(i => i.Value))}{(view.Comparison.Unchanged.Count > 50 ? ", ..." : "")}");
         }
+
+        foreach (var item in view.Diff.Tracked)
+        {
+            Out.WriteLine();
+            Out.WriteLine(item.Heading);
+            item.Changes.ToList().ForEach(c => Out.WriteLine($"  - {c}"));
+        }
     }
 
     private void WriteDiffMarkdown(ComparisonView view)
@@ -229,6 +236,22 @@ internal sealed partial class Commands
         {
             Out.WriteLine();
             Out.WriteLine($"Unchanged ({view.Comparison.Unchanged.Count}): {string.Join(", ", view.Comparison.Unchanged.Select(i => i.Value))}.");
+        }
+
+        if (view.Diff.Tracked.Count > 0)
+        {
+            Out.WriteLine();
+            Out.WriteLine("## Board actions and undertakings");
+            foreach (var item in view.Diff.Tracked)
+            {
+                Out.WriteLine();
+                Out.WriteLine($"**{Markdown(item.Heading)}**");
+                if (item.Changes.Count > 0)
+                {
+                    Out.WriteLine();
+                    item.Changes.ToList().ForEach(c => Out.WriteLine($"- {Markdown(c)}"));
+                }
+            }
         }
     }
 
@@ -308,6 +331,14 @@ internal sealed partial class Commands
                 })]),
             })]),
             ["unchanged"] = new JsonArray([.. view.Comparison.Unchanged.Select(i => (JsonNode)JsonValue.Create(i.Value)!)]),
+            ["tracked"] = new JsonArray([.. view.Diff.Tracked.Select(t => (JsonNode)new JsonObject
+            {
+                ["kind"] = t.Noun,
+                ["number"] = t.Number,
+                ["title"] = t.Title,
+                ["change"] = t.Kind.ToString().ToLowerInvariant(),
+                ["changes"] = new JsonArray([.. t.Changes.Select(c => (JsonNode)JsonValue.Create(c)!)]),
+            })]),
             ["problems"] = new JsonArray([.. view.Diff.Problems.Select(p => (JsonNode)JsonValue.Create(p.ToString())!)]),
         };
     }

@@ -42,8 +42,9 @@ internal sealed partial class Commands
         var mails = new List<OutgoingMail>();
         var noEmail = new List<Person>();
         var already = 0;
-        var boardActions = register.BoardActions.List().Actions.Select(a => a.Action);
-        foreach (var digest in Reminders.For(snapshot.Risks.Select(s => s.Risk), settings, today, days, to, r => register.SignOffs.Waiting(r, settings), boardActions))
+        var boardActions = register.BoardActions.List().Items.Select(a => a.Item);
+        var undertakings = register.Undertakings.List().Items.Select(a => a.Item);
+        foreach (var digest in Reminders.For(snapshot.Risks.Select(s => s.Risk), settings, today, days, to, r => register.SignOffs.Waiting(r, settings), boardActions, undertakings))
         {
             var person = digest.Person;
             if (string.IsNullOrWhiteSpace(person.Email))
