@@ -39,6 +39,7 @@ public static class SampleBuilder
         progress?.Report($"register created for {settings.Organisation}");
 
         var current = new Dictionary<string, StoredVersion>(StringComparer.Ordinal);
+        var items = new Dictionary<string, string>(StringComparer.Ordinal);
         var tags = new List<string>();
         foreach (var iteration in history.Iterations)
         {
@@ -55,15 +56,26 @@ public static class SampleBuilder
                 }
             }
 
-            foreach (var update in iteration.Updates)
+            // Risk updates and the board log's and undertakings' changes, in the order of their dates.
+            var steps = iteration.Updates.Select(u => (u.Date, Update: (Update?)u, Item: (ItemStep?)null))
+                .Concat(iteration.Items.Select(i => (i.Date, Update: (Update?)null, Item: (ItemStep?)i)))
+                .OrderBy(step => step.Date)
+                .ToList();
+            foreach (var (_, update, item) in steps)
             {
-                if (!current.TryGetValue(update.Risk, out var was))
+                commits++;
+                if (item is not null)
+                {
+                    SaveItem(register, dataFolder, item, items, settings, finals);
+                    continue;
+                }
+
+                if (!current.TryGetValue(update!.Risk, out var was))
                 {
                     throw new RegisterException($"{HistoryFile}: {iteration.Tag} updates {update.Risk}, which no earlier iteration entered");
                 }
 
                 current[update.Risk] = Save(register, state[update.Risk], was.Version, update.Reason, Person(settings, update.By, update.Risk), settings, At(update.Date, 11, 0));
-                commits++;
             }
 
             foreach (var (id, risk) in state)
@@ -79,7 +91,59 @@ public static class SampleBuilder
             progress?.Report($"iteration {iteration.Tag} tagged: {iteration.Title}");
         }
 
+        foreach (var path in FinalItems(dataFolder))
+        {
+            if (!items.TryGetValue(path, out var saved) || saved != File.ReadAllText(Path.Combine(dataFolder, path)))
+            {
+                throw new RegisterException($"{HistoryFile}: {path} is not as the last change to it in the history leaves it");
+            }
+        }
+
         return new Result(register, tags, commits, finals.Count);
+    }
+
+    /// <summary>A change to a board action or an undertaking: the file it makes, from which file of the sample, by whom, when and why.</summary>
+    private sealed record ItemStep(string File, string Source, string By, DateOnly Date, string Reason);
+
+    /// <summary>The board actions' and undertakings' files as the sample ends: those named by their number alone.</summary>
+    private static IEnumerable<string> FinalItems(string folder) =>
+        new[] { TrackedKinds.BoardActions.Folder, TrackedKinds.Undertakings.Folder }
+            .Where(f => Directory.Exists(Path.Combine(folder, f)))
+            .SelectMany(f => Directory.EnumerateFiles(Path.Combine(folder, f), "*.yaml").Select(file => $"{f}/{Path.GetFileName(file)}"))
+            .Where(path => int.TryParse(Path.GetFileNameWithoutExtension(path), out _))
+            .Order(StringComparer.Ordinal);
+
+    private static void SaveItem(Register register, string folder, ItemStep step, Dictionary<string, string> items, RegisterSettings settings, IReadOnlyDictionary<string, YMappingSource> risks)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(folder, step.Source));
+        var author = Person(settings, step.By, step.File);
+        var ids = risks.Keys.Select(k => RiskId.Parse(k).Identity).ToHashSet(StringComparer.Ordinal);
+        var when = At(step.Date, 12, 0);
+        items.TryGetValue(step.File, out var was);
+        var version = was is null ? null : BlobId.Of(Encoding.UTF8.GetBytes(was));
+        SaveOutcome outcome;
+        string text;
+        if (TrackedKinds.BoardActions.Holds(step.File))
+        {
+            var (action, problems) = TrackedKinds.BoardActions.ReadFile(bytes, step.File);
+            action = action ?? throw new RegisterException($"the sample's {step.Source} is not valid: {string.Join("; ", problems)}");
+            text = TrackedKinds.BoardActions.Write(action);
+            outcome = register.BoardActions.Save(action, version, was is null ? $"Board action {action.Number} added: {Text.Brief(action.Item, 60)}" : $"Board action {action.Number} updated", step.Reason, author, settings, ids, when);
+        }
+        else
+        {
+            var (undertaking, problems) = TrackedKinds.Undertakings.ReadFile(bytes, step.File);
+            undertaking = undertaking ?? throw new RegisterException($"the sample's {step.Source} is not valid: {string.Join("; ", problems)}");
+            text = TrackedKinds.Undertakings.Write(undertaking);
+            outcome = register.Undertakings.Save(undertaking, version, was is null ? $"Undertaking {undertaking.Number} added: {Text.Brief(undertaking.Title, 60)}" : $"Undertaking {undertaking.Number} updated", step.Reason, author, settings, ids, when);
+        }
+
+        if (outcome is not SaveOutcome.Saved)
+        {
+            throw new RegisterException($"{HistoryFile}: {step.File} from {step.Source} was not saved: {outcome}");
+        }
+
+        items[step.File] = text;
     }
 
     private sealed record StoredVersion(string Version, string Yaml);
@@ -159,7 +223,7 @@ public static class SampleBuilder
 
     private sealed record Update(string Risk, string By, DateOnly Date, string Reason);
 
-    private sealed record Iteration(string Tag, string Title, DateOnly Date, DateOnly BoardDate, string By, DateOnly? Entered, Dictionary<string, IReadOnlyList<string>> State, IReadOnlyList<Update> Updates);
+    private sealed record Iteration(string Tag, string Title, DateOnly Date, DateOnly BoardDate, string By, DateOnly? Entered, Dictionary<string, IReadOnlyList<string>> State, IReadOnlyList<Update> Updates, IReadOnlyList<ItemStep> Items);
 
     private sealed record History(DateOnly Date, string By, IReadOnlyList<Iteration> Iterations);
 
@@ -206,6 +270,13 @@ public static class SampleBuilder
                         var update = new Update(u.Text("risk") ?? "", u.Text("by") ?? "", u.Date("date") ?? default, u.Text("reason") ?? "");
                         u.Finish();
                         return update;
+                    }).ToList(),
+                    i.Items("items").Select(u =>
+                    {
+                        var file = u.Text("file") ?? "";
+                        var step = new ItemStep(file, u.Text("source") ?? file, u.Text("by") ?? "", u.Date("date") ?? default, u.Text("reason") ?? "");
+                        u.Finish();
+                        return step;
                     }).ToList());
                 i.Finish();
                 return iteration;
