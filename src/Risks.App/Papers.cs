@@ -46,9 +46,13 @@ public static class Papers
         var signOffs = snapshot.Settings.RequireSignOff || risks.Any(r => r.SignOff is not null)
             ? register.SignOffs.StatesOf(risks.Where(r => r.Kind == RiskKind.Strategic), snapshot.Settings)
             : null;
+        var (boardActions, boardProblems) = register.BoardActions.ListAt(resolved.Sha);
+        var (undertakings, undertakingProblems) = register.Undertakings.ListAt(resolved.Sha);
         return BoardPaper.Of(snapshot.Settings, risks, then, source, signOffs) with
         {
-            Unreadable = [.. snapshot.InvalidFiles.Order(StringComparer.Ordinal)],
+            Unreadable = [.. snapshot.InvalidFiles.Concat(boardProblems.Concat(undertakingProblems).Select(p => p.File)).Distinct().Order(StringComparer.Ordinal)],
+            BoardActions = [.. boardActions.Select(a => a.Item)],
+            Undertakings = [.. undertakings.Select(u => u.Item)],
         };
     }
 }

@@ -89,6 +89,15 @@ public sealed record BoardPaper
     /// <summary>Risk files that could not be read at the commit, so are not in the paper: the paper says so.</summary>
     public IReadOnlyList<string> Unreadable { get; init; } = [];
 
+    /// <summary>The board's action log as committed: the paper lists the open actions, the overdue first.</summary>
+    public IReadOnlyList<Board.BoardAction> BoardActions { get; init; } = [];
+
+    /// <summary>The undertakings as committed: the paper lists the open ones with each milestone's state.</summary>
+    public IReadOnlyList<Board.Undertaking> Undertakings { get; init; } = [];
+
+    /// <summary>The register's settings the paper was made with, for the leads' names.</summary>
+    public RegisterSettings? Settings { get; init; }
+
     /// <summary>
     /// Builds the paper from the register at <paramref name="source"/>'s commit (<paramref name="risks"/>)
     /// and, for movement, the register at the baseline iteration (<paramref name="baseline"/>, null
@@ -139,6 +148,7 @@ public sealed record BoardPaper
             Bands = settings.Bands,
             Scoring = settings.Scoring,
             OperationalCount = open.Count(r => r.Kind == RiskKind.Operational),
+            Settings = settings,
         };
     }
 

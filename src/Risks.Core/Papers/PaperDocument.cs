@@ -28,6 +28,12 @@ public sealed record PaperDocument
 
     public required PaperTable<PaperPartnerRow> Partners { get; init; }
 
+    /// <summary>The board's open actions, the overdue first.</summary>
+    public required PaperTable<PaperBoardActionRow> BoardActions { get; init; }
+
+    /// <summary>The open undertakings to regulators, each with its milestones' state.</summary>
+    public required PaperTable<PaperUndertakingRow> Undertakings { get; init; }
+
     public required PaperFooter Footer { get; init; }
 
     /// <summary>The words of <paramref name="paper"/>, laid out by neither form in particular.</summary>
@@ -199,3 +205,9 @@ public sealed record PaperPartnerRow(string Organisation, string Title, string S
 
 /// <summary>The foot of the paper: what it is, the iteration and commit it was made from, its date, and the full commit.</summary>
 public sealed record PaperFooter(string Organisation, string Title, string Iteration, string Commit, string AsAt, string Sha);
+
+/// <summary>An open board action: its number, item and action, leads, deadline (and "overdue"), status and latest update.</summary>
+public sealed record PaperBoardActionRow(string Number, string Item, string Action, string Leads, string Deadline, string? Overdue, string Status, string LatestUpdate);
+
+/// <summary>An open undertaking: its number and title, regulator and conditions, what was undertaken, leads, and each milestone's state (overdue ones marked).</summary>
+public sealed record PaperUndertakingRow(string Number, string Title, string Regulator, string Undertaking, string Leads, IReadOnlyList<(string Text, bool Overdue)> Milestones, string Status);

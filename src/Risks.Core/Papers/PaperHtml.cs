@@ -65,6 +65,12 @@ public static class PaperHtml
             $"<td>{E(row.Appetite)}</td>");
         Table(html, paper.Partners, [2], p =>
             $"<td>{E(p.Organisation)}</td><td>{E(p.Title)}</td><td class=\"score {Rag(p.Band)}\">{E(p.Score)}</td><td>{E(p.Reported)}</td>");
+        Table(html, paper.BoardActions, [], a =>
+            $"<td>{E(a.Number)}</td><td><strong>{E(a.Item)}</strong> {E(a.Action)}</td><td>{E(a.Leads)}</td>" +
+            $"<td>{E(a.Deadline)}{(a.Overdue is { } overdue ? $" <strong class=\"overdue\">{E(overdue)}</strong>" : "")}</td><td>{E(a.Status)}</td><td>{E(a.LatestUpdate)}</td>");
+        Table(html, paper.Undertakings, [], u =>
+            $"<td>{E(u.Number)}</td><td><strong>{E(u.Title)}</strong> {E(u.Undertaking)}</td><td>{E(u.Regulator)}</td><td>{E(u.Leads)}</td>" +
+            $"<td>{string.Join("<br>", u.Milestones.Select(m => m.Overdue ? $"<strong class=\"overdue\">{E(m.Text)}</strong>" : E(m.Text)))}</td><td>{E(u.Status)}</td>");
 
         var footer = paper.Footer;
         html.Line("<footer>");

@@ -132,6 +132,10 @@ public static class PaperMarkdown
         Table(paper.Outside, "|---|---:|---:|---|---|", row =>
             [$"**{row.Id}** {row.Title}", row.Current, row.Target, row.TargetDate + (row.Passed is { } passed ? $" ({passed})" : ""), row.Appetite]);
         Table(paper.Partners, "|---|---|---:|---|", p => [p.Organisation, p.Title, p.Score, p.Reported]);
+        Table(paper.BoardActions, "|---:|---|---|---|---|---|", a =>
+            [a.Number, $"**{a.Item}** {a.Action}", a.Leads, a.Deadline + (a.Overdue is { } overdue ? $" (**{overdue}**)" : ""), a.Status, a.LatestUpdate]);
+        Table(paper.Undertakings, "|---:|---|---|---|---|---|", u =>
+            [u.Number, $"**{u.Title}** {u.Undertaking}", u.Regulator, u.Leads, string.Join("; ", u.Milestones.Select(m => m.Overdue ? $"**{m.Text}**" : m.Text)), u.Status]);
 
         var footer = paper.Footer;
         Line();

@@ -18,10 +18,14 @@ internal static class PaperWording
         var heat = new PaperContentsEntry("heat-map", "Heat map");
         var outside = new PaperContentsEntry("outside", "Risks outside appetite or target");
         var partners = new PaperContentsEntry("partners", "Partner organisations' red risks");
+        var boardActions = new PaperContentsEntry("board-actions", "Board action log: open actions");
+        var undertakings = new PaperContentsEntry("undertakings", "Undertakings to regulators");
+        var settings = paper.Settings ?? new RegisterSettings();
+        var asAt = paper.Source.AsAt;
         return new PaperDocument
         {
             Cover = Cover(paper),
-            Contents = [summary, risks, heat, outside, partners],
+            Contents = [summary, risks, heat, outside, partners, boardActions, undertakings],
             RisksAnchor = risks.Anchor,
             Summary = new PaperSummary(
                 summary.Anchor,
@@ -51,6 +55,37 @@ internal static class PaperWording
                 ["Organisation", "Risk", "Score", "Reported"],
                 [.. paper.PartnerRisks.Select(p => new PaperPartnerRow(p.Organisation, p.Title, Number(p.Score), paper.Bands.For(p.Score), Formats.Date(p.Reported)))],
                 "No partner risks recorded."),
+            BoardActions = new PaperTable<PaperBoardActionRow>(
+                boardActions.Anchor,
+                boardActions.Title,
+                ["No", "Agenda item and action", "Lead", "Deadline", "Status", "Latest update"],
+                [.. paper.BoardActions.Where(a => a.IsOpen)
+                    .OrderBy(a => a.IsOverdue(asAt) ? 0 : 1).ThenBy(a => a.Deadline ?? DateOnly.MaxValue).ThenBy(a => a.Number)
+                    .Select(a => new PaperBoardActionRow(
+                        a.Number.ToString(CultureInfo.InvariantCulture),
+                        a.Item,
+                        a.Action,
+                        a.Leads.Count == 0 ? "" : Text.All([.. a.Leads.Select(settings.NameOf)]),
+                        a.Deadline is { } deadline ? Formats.Date(deadline) : "",
+                        a.IsOverdue(asAt) ? "overdue" : null,
+                        Vocabulary.Phrase(a.Status),
+                        a.Updates.Count == 0 ? "" : $"{Formats.Date(a.Updates[^1].Date)}: {a.Updates[^1].Text}"))],
+                "No board actions are open."),
+            Undertakings = new PaperTable<PaperUndertakingRow>(
+                undertakings.Anchor,
+                undertakings.Title,
+                ["No", "Undertaking", "Regulator and conditions", "Lead", "Milestones", "Status"],
+                [.. paper.Undertakings.Where(u => u.IsOpen)
+                    .OrderBy(u => u.IsOverdue(asAt) ? 0 : 1).ThenBy(u => u.Number)
+                    .Select(u => new PaperUndertakingRow(
+                        u.Number.ToString(CultureInfo.InvariantCulture),
+                        u.Title,
+                        u.Conditions.Count == 0 ? u.Regulator : $"{u.Regulator}: {string.Join(", ", u.Conditions)}",
+                        u.Text,
+                        u.Leads.Count == 0 ? "" : Text.All([.. u.Leads.Select(settings.NameOf)]),
+                        [.. u.Milestones.Select((m, i) => ($"{i + 1}. {m.Text}: {(m.Met is { } met ? $"met {Formats.Date(met)}" : m.Due is { } due ? (m.IsOverdue(asAt) ? $"due {Formats.Date(due)}, overdue" : $"due {Formats.Date(due)}") : "no date")}", m.IsOverdue(asAt)))],
+                        $"{Vocabulary.Phrase(u.Status)}; {u.MilestoneCount}"))],
+                "No undertakings to regulators are open."),
             Footer = new PaperFooter(
                 paper.Organisation,
                 $"Board Assurance Framework, {paper.Period}",
