@@ -3,7 +3,7 @@ using System.Text;
 namespace Risks.App;
 
 /// <summary>The screens a key can belong to.</summary>
-public enum Screen { Everywhere, Register, HeatMap, Actions, Risk, History, Blame, Compare, Settings }
+public enum Screen { Everywhere, Register, HeatMap, Actions, Risk, History, Blame, Compare, Settings, BoardLog }
 
 /// <summary>Everything a key can do.</summary>
 public enum UiCommand
@@ -57,6 +57,11 @@ public enum UiCommand
     FirstRow,
     LastRow,
     SignOff,
+    ShowBoardLog,
+    NewItem,
+    UpdateItem,
+    MeetMilestone,
+    CloseItem,
 }
 
 /// <summary>
@@ -87,6 +92,7 @@ public static class KeyMap
         new(UiCommand.ShowActions, Screen.Everywhere, ["3", "F4"], "Actions", "Show every action, overdue first"),
         new(UiCommand.ShowCompare, Screen.Everywhere, ["4", "F6"], "Compare", "Compare two versions of the register: iterations, commits or dates"),
         new(UiCommand.ShowSettings, Screen.Everywhere, ["5", "F8"], "Settings", "Show the register's settings: organisation, objectives, people and roles, categories, scoring words, bands and partner risks (governance leads change them)"),
+        new(UiCommand.ShowBoardLog, Screen.Everywhere, ["6"], "Board log", "Show the board's action log and the undertakings to regulators, overdue first"),
         new(UiCommand.Reload, Screen.Everywhere, ["Ctrl+R", "F5"], "Reload", "Read the register again (unsaved edits are kept)"),
 
         new(UiCommand.Open, Screen.Register, ["Enter"], "Open", "Open the selected risk"),
@@ -141,6 +147,14 @@ public static class KeyMap
         new(UiCommand.CompareTo, Screen.Compare, ["T"], "To", "Choose the later version: an iteration, now, or a commit or date typed"),
         new(UiCommand.Back, Screen.Compare, ["Q", "Backspace", "Esc"], "Back", "Back to the register"),
 
+        new(UiCommand.Details, Screen.BoardLog, ["Enter", "V"], "Details", "Show the selected board action or undertaking in full, with every commit that changed it"),
+        new(UiCommand.NewItem, Screen.BoardLog, ["N"], "New", "Add a board action or an undertaking (governance leads)"),
+        new(UiCommand.UpdateItem, Screen.BoardLog, ["U"], "Update", "Add a dated update to the selected board action, or evidence to the selected undertaking (its leads, or a governance lead)"),
+        new(UiCommand.MeetMilestone, Screen.BoardLog, ["M"], "Milestone", "Mark a milestone of the selected undertaking met (its leads), or add one (governance leads)"),
+        new(UiCommand.CloseItem, Screen.BoardLog, ["C"], "Close", "Close the selected board action (complete or closed) or undertaking (met or closed), with a closing note (governance leads)"),
+        new(UiCommand.ToggleFinished, Screen.BoardLog, ["F"], "Finished", "Show or hide the complete, met and closed ones"),
+        new(UiCommand.Back, Screen.BoardLog, ["Q", "Backspace", "Esc"], "Back", "Back to the register"),
+
         new(UiCommand.EditField, Screen.Settings, ["Enter", "E"], "Edit", "Edit the selected setting (governance leads)"),
         new(UiCommand.Save, Screen.Settings, ["Ctrl+S", "W", "F9"], "Save", "Save: shows the changes and asks for the reason"),
         new(UiCommand.AddItem, Screen.Settings, ["A", "Insert"], "Add", "Add an objective, person, band or partner risk to the selected list"),
@@ -167,6 +181,7 @@ public static class KeyMap
         [Screen.History] = [UiCommand.ViewVersion, UiCommand.ShowPatch, UiCommand.Back, UiCommand.Help, UiCommand.Quit],
         [Screen.Blame] = [UiCommand.Details, UiCommand.Back, UiCommand.Help, UiCommand.Quit],
         [Screen.Compare] = [UiCommand.Details, UiCommand.CompareFrom, UiCommand.CompareTo, UiCommand.Back, UiCommand.Help, UiCommand.Quit],
+        [Screen.BoardLog] = [UiCommand.Details, UiCommand.NewItem, UiCommand.UpdateItem, UiCommand.MeetMilestone, UiCommand.CloseItem, UiCommand.Back, UiCommand.Help, UiCommand.Quit],
         [Screen.Settings] = [UiCommand.EditField, UiCommand.Save, UiCommand.AddItem, UiCommand.RemoveItem, UiCommand.GoToSection, UiCommand.CloseRisk, UiCommand.Help, UiCommand.Quit],
     };
 
@@ -257,6 +272,7 @@ public static class KeyMap
         Screen.Risk => "Risk",
         Screen.Blame => "Who changed what",
         Screen.Settings => "Settings",
+        Screen.BoardLog => "Board log",
         _ => screen.ToString(),
     };
 }

@@ -26,6 +26,7 @@ internal sealed class MainWindow : Window, IScreenHost
     private readonly RiskController _risk;
     private readonly SettingsController _settings;
     private readonly CompareController _compare;
+    private readonly BoardLogController _boardLog;
     private readonly IReadOnlyList<ScreenController> _screens;
     private readonly View _body;
     private readonly Label _header;
@@ -54,7 +55,8 @@ internal sealed class MainWindow : Window, IScreenHost
         _register = new RegisterController(this, _risk, new IterationsController(this, _compare), new PapersController(this));
         _heat = new HeatMapController(this, _register);
         _actions = new ActionsController(this, _risk);
-        _screens = [_register, _heat, _actions, _risk, _settings, history, blame, _compare];
+        _boardLog = new BoardLogController(this);
+        _screens = [_register, _heat, _actions, _risk, _settings, history, blame, _compare, _boardLog];
         body.Add([.. _screens.Select(s => s.View)]);
         Add(_header, body, _message, _hints);
 
@@ -87,6 +89,11 @@ internal sealed class MainWindow : Window, IScreenHost
     public IReadOnlyList<Risks.App.KeyBinding> Hints => _hints.Shown;
 
     public ActionsScreen ActionsScreen => _actions.View;
+
+    /// <summary>The board log screen's rows, for tests.</summary>
+    public BoardLogView BoardLog => _boardLog.Log;
+
+    public ListScreen BoardLogScreen => _boardLog.View;
 
     public HeatMapView HeatMap => _heat.Map;
 
@@ -146,6 +153,9 @@ internal sealed class MainWindow : Window, IScreenHost
                 break;
             case UiCommand.ShowActions:
                 SwitchTo(Screen.Actions);
+                break;
+            case UiCommand.ShowBoardLog:
+                SwitchTo(Screen.BoardLog);
                 break;
             case UiCommand.Reload:
                 Reload();
