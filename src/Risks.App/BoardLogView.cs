@@ -92,5 +92,5 @@ public sealed class BoardLogView
 
     /// <summary>The changes to board actions and undertakings, for the person logged in, on the register as read now.</summary>
     public TrackedWork Work() =>
-        new(_session.Register, _session.Gate, _session.Settings, _session.Snapshot.Risks.Select(r => r.Risk.Id.Identity).ToHashSet(StringComparer.Ordinal), _session.Today);
+        new(_session.Register, _session.Gate, _session.Settings, _session.Snapshot.Identities(), _session.Today);
 }

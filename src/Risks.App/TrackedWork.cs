@@ -42,7 +42,7 @@ public sealed class TrackedWork(Register register, Gate gate, RegisterSettings s
     public static TrackedWork For(Register register, string login, DateOnly today)
     {
         var snapshot = register.Reader.Load();
-        return new TrackedWork(register, Gate.For(register.Reader, login), snapshot.Settings, snapshot.Risks.Select(r => r.Risk.Id.Identity).ToHashSet(StringComparer.Ordinal), today);
+        return new TrackedWork(register, Gate.For(register.Reader, login), snapshot.Settings, snapshot.Identities(), today);
     }
 
     public DateOnly Today => today;

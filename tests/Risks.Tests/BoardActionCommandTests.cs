@@ -13,11 +13,11 @@ public sealed class BoardActionCommandTests : RegisterTest
     {
         Join("governance_lead");
 
-        var added = Run(Add("--number", "54", "-m", "From the November minutes"));
+        var added = Run(Add("--number", "60", "-m", "From the November minutes"));
 
         added.Code.ShouldBe(0, added.ToString());
-        FileText("board-actions/54.yaml").ShouldBe("""
-            number: 54
+        FileText("board-actions/60.yaml").ShouldBe("""
+            number: 60
             meeting: 2024-11-14
             agenda_item: "7"
             item: EDI High Impact Actions
@@ -30,16 +30,16 @@ public sealed class BoardActionCommandTests : RegisterTest
               - BAF-01
 
             """.ReplaceLineEndings("\n"));
-        Git.Run(Register, "log", "-1", "--format=%s").Trim().ShouldBe("Board action 54 added: EDI High Impact Actions");
+        Git.Run(Register, "log", "-1", "--format=%s").Trim().ShouldBe("Board action 60 added: EDI High Impact Actions");
 
-        Run("board-actions", "update", "54", "--note", "Report to be prepared for the May board.", "--status", "in_progress").Code.ShouldBe(0);
-        Run("board-actions", "close", "54", "--note", "Reported to the May board.").Code.ShouldBe(0);
+        Run("board-actions", "update", "60", "--note", "Report to be prepared for the May board.", "--status", "in_progress").Code.ShouldBe(0);
+        Run("board-actions", "close", "60", "--note", "Reported to the May board.").Code.ShouldBe(0);
 
         var list = Run("board-actions", "list", "--all");
-        list.Out.ShouldContain("  54  EDI High Impact Actions: Give a regular assurance report");
+        list.Out.ShouldContain("  60  EDI High Impact Actions: Give a regular assurance report");
         list.Out.ShouldContain("Kathy Bonney; due 30 Apr 2025; complete 20 Mar 2025");
-        FileText("board-actions/54.yaml").ShouldContain("updates:\n  - date: 2025-03-20\n    text: Report to be prepared for the May board.\nclosed: 2025-03-20\nclosing_note: Reported to the May board.\n");
-        Git.Lines(Register, "log", "--format=%s", "--", "board-actions/54.yaml").ShouldBe(["Board action 54 complete", "Board action 54 updated", "Board action 54 added: EDI High Impact Actions"]);
+        FileText("board-actions/60.yaml").ShouldContain("updates:\n  - date: 2025-03-20\n    text: Report to be prepared for the May board.\nclosed: 2025-03-20\nclosing_note: Reported to the May board.\n");
+        Git.Lines(Register, "log", "--format=%s", "--", "board-actions/60.yaml").ShouldBe(["Board action 60 complete", "Board action 60 updated", "Board action 60 added: EDI High Impact Actions"]);
     }
 
     [Fact]
@@ -50,9 +50,10 @@ public sealed class BoardActionCommandTests : RegisterTest
 
         var remind = Run("remind", "--dry-run", "--to", "kbonney", "--days", "60");
 
-        remind.Out.ShouldContain("  Board action log\n    - in 1 month (30 Apr 2025): board action 1, EDI High Impact Actions: Give a regular assurance report from the People Board on... (risks board-actions update 1 --note ...)\n");
+        remind.Out.ShouldContain("  Board action log\n");
+        remind.Out.ShouldContain("    - in 1 month (30 Apr 2025): board action 57, EDI High Impact Actions: Give a regular assurance report from the People Board on... (risks board-actions update 57 --note ...)\n");
 
-        Run("board-actions", "update", "1", "--note", "Drafted.").Code.ShouldBe(0, "a governance lead updates any action");
+        Run("board-actions", "update", "57", "--note", "Drafted.").Code.ShouldBe(0, "a governance lead updates any action");
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class BoardActionCommandTests : RegisterTest
         var refused = Run(Add("--lead", "nobody", "--risk", "BAF-99"));
 
         refused.Code.ShouldBe(1, refused.ToString());
-        refused.Error.ShouldBe("risks: board action 1 was not saved:\n  lead \"nobody\" is not among register.yaml's people\n  risk \"BAF-99\" is not in the register\n");
+        refused.Error.ShouldBe("risks: board action 57 was not saved:\n  lead \"nobody\" is not among register.yaml's people\n  risk \"BAF-99\" is not in the register\n");
 
         Directory.CreateDirectory(Path.Combine(Register, "board-actions"));
         File.WriteAllText(Path.Combine(Register, "board-actions", "7.yaml"), "number: 7\nitem: Estates\naction: Survey.\nleads:\n  - ghost\nstatus: complete\n");

@@ -16,7 +16,7 @@ public sealed partial class CheckCommandTests : RegisterTest
 
         result.Code.ShouldBe(0, result.ToString());
         result.Out.ShouldBeEmpty();
-        result.Error.ShouldContain("14 risks checked: no problems.");
+        result.Error.ShouldContain("14 risks, 2 board actions, 2 undertakings checked: no problems.");
     }
 
     [Fact]

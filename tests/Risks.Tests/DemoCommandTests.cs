@@ -9,7 +9,7 @@ public sealed class DemoCommandTests : IDisposable
     public void Dispose() => _temp.Dispose();
 
     [Fact]
-    public void Demo_builds_the_sample_register_with_29_commits_in_board_words_risks_entered_by_the_lead_and_updated_by_their_owners()
+    public void Demo_builds_the_sample_register_with_35_commits_in_board_words_risks_entered_by_the_lead_and_updated_by_their_owners()
     {
         var target = _temp.Combine("demo");
 
@@ -17,14 +17,16 @@ public sealed class DemoCommandTests : IDisposable
 
         result.Code.ShouldBe(0, result.ToString());
         result.Out.ShouldContain($"Built the sample register at {target}");
-        result.Out.ShouldContain("14 risks, 29 commits, iterations 2025-01 and 2025-03");
+        result.Out.ShouldContain("14 risks, 35 commits, iterations 2025-01 and 2025-03");
         var log = Git.Lines(target, "log", "--format=%an | %s");
-        log.Length.ShouldBe(29);
+        log.Length.ShouldBe(35);
         log[^1].ShouldBe("Sara O'Connor | Register created for Mid and South Essex Integrated Care Board");
         log.ShouldContain("Sara O'Connor | BAF-07 Inequalities: new risk, current score 12");
         log.ShouldContain("Rebecca Jarvis | BAF-07 Inequalities: current score 12 -> 9 and 5 more changes");
         log.ShouldContain("Emma Timpson | CRR-018 Health inequalities funding and data: current score 12 -> 9 and 4 more changes");
         log.ShouldContain("Sara O'Connor | BAF-01 Workforce: new risk, current score 20");
+        log.ShouldContain("Kathy Bonney | Board action 54 updated");
+        log.ShouldContain("Sara O'Connor | Undertaking 2 added: Elective backlog");
         log[0].ShouldStartWith("Dr Giles Thorpe | BAF-08 Mental Health Quality Assurance: ");
         RisksProcess.Run(target, "verify-push", "--range", "..HEAD").ShouldBe(new CliRunner.Result(0, "", ""), "the sample's history keeps the register's rules");
     }
@@ -42,7 +44,7 @@ public sealed class DemoCommandTests : IDisposable
             .ToHashSet(StringComparer.Ordinal);
         people.ShouldContain("Rebecca Jarvis");
         var authors = Git.Lines(target, "log", "--format=%an <%ae>");
-        authors.Length.ShouldBe(29);
+        authors.Length.ShouldBe(35);
         foreach (var author in authors)
         {
             people.ShouldContain(author[..author.IndexOf(" <", StringComparison.Ordinal)]);
@@ -62,8 +64,9 @@ public sealed class DemoCommandTests : IDisposable
             .Where(c => c.Length > 0)
             .Select(c => c.Split('\0'))
             .ToList();
-        commits.Count.ShouldBe(29);
-        foreach (var (subject, body) in commits.Take(28).Select(c => (c[0], c[1])))
+        commits.Count.ShouldBe(35);
+        // Every commit but the first (register.yaml) and the board log's and undertakings' names its risk.
+        foreach (var (subject, body) in commits.Take(34).Select(c => (c[0], c[1])).Where(c => !c.Item1.StartsWith("Board action ", StringComparison.Ordinal) && !c.Item1.StartsWith("Undertaking ", StringComparison.Ordinal)))
         {
             var id = subject.Split(' ')[0];
             body.TrimEnd('\n').Split('\n')[^1].ShouldBe($"Risk-Id: {id}", subject);
@@ -86,8 +89,8 @@ public sealed class DemoCommandTests : IDisposable
         march.ShouldContain("Board, 13 March 2025");
         march.ShouldContain("tagger Sara O'Connor <sara.oconnor@mse.example>");
 
-        // January's tag is on the commit that entered the last of the 14 risks; March's is on the last update.
-        Git.Run(target, "rev-list", "--count", "2025-01").Trim().ShouldBe("15");
+        // January's tag is on the commit that entered the last of January's board actions and undertakings; March's is on the last update.
+        Git.Run(target, "rev-list", "--count", "2025-01").Trim().ShouldBe("18");
         Git.Run(target, "rev-parse", "2025-03^{commit}").Trim().ShouldBe(Git.Head(target));
     }
 

@@ -18,9 +18,9 @@ public sealed class ProcessTests : IDisposable
         var demo = RisksProcess.Run(_temp.Path, "demo", target, "--no-ui");
 
         demo.Code.ShouldBe(0, demo.ToString());
-        demo.Out.ShouldContain("14 risks, 29 commits, iterations 2025-01 and 2025-03");
+        demo.Out.ShouldContain("14 risks, 35 commits, iterations 2025-01 and 2025-03");
         var log = Git.Lines(target, "log", "--format=%an | %s");
-        log.Length.ShouldBe(29);
+        log.Length.ShouldBe(35);
         log.ShouldContain("Rebecca Jarvis | BAF-07 Inequalities: current score 12 -> 9 and 5 more changes");
         log[^1].ShouldBe("Sara O'Connor | Register created for Mid and South Essex Integrated Care Board");
         Git.Run(target, "cat-file", "-t", "2025-01").Trim().ShouldBe("tag");

@@ -21,6 +21,15 @@ public sealed record RegisterSnapshot(
     public StoredRisk? Find(RiskId id) => Risks.FirstOrDefault(r => r.Risk.Id.Identity == id.Identity);
 
     public StoredRisk? Find(string id) => RiskId.TryParse(id, out var parsed) ? Find(parsed) : null;
+
+    /// <summary>
+    /// The identity of every risk with a file: those read, and those whose file is in its place but
+    /// cannot be read (so a board action naming it is not told the risk is not there).
+    /// </summary>
+    public IReadOnlySet<string> Identities() =>
+        Risks.Select(r => r.Risk.Id.Identity)
+            .Concat(InvalidFiles.Select(RegisterLayout.Parse).OfType<(RiskId Id, bool InPlace)>().Select(p => p.Id.Identity))
+            .ToHashSet(StringComparer.Ordinal);
 }
 
 /// <summary>The person a commit is made by.</summary>

@@ -286,7 +286,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         // The board's action log is the register's too: its files are read and checked against the people and risks.
         var (boardActions, boardProblems) = register.BoardActions.List();
         var (undertakings, undertakingProblems) = register.Undertakings.List();
-        var ids = snapshot.Risks.Select(r => r.Risk.Id.Identity).ToHashSet(StringComparer.Ordinal);
+        var ids = snapshot.Identities();
         var problems = snapshot.Problems
             .Concat(boardProblems)
             .Concat(snapshot.SettingsValid ? register.BoardActions.Check(boardActions, snapshot.Settings, ids) : [])

@@ -6,7 +6,7 @@ namespace Risks.Tests.Support;
 /// </summary>
 internal static class SampleRegister
 {
-    public const int Commits = 29;
+    public const int Commits = 35;
     public const int Risks = 14;
     public const string Baf07 = "risks/BAF/00/BAF-07.yaml";
     public const string Baf01 = "risks/BAF/00/BAF-01.yaml";
