@@ -97,6 +97,24 @@ public sealed class VerifyPushTests : IDisposable
     }
 
     [Fact]
+    public void An_undertakings_lead_may_push_a_milestone_met_and_evidence_but_not_move_a_milestones_date()
+    {
+        const string path = "undertakings/2.yaml";
+        CommitAs("Dr Matt Sweeting", "matt.sweeting@mse.example", path, t => t
+            .Replace("    due: 2021-03-31\n", "    due: 2021-03-31\n    met: 2021-03-30\n", StringComparison.Ordinal)
+            .Replace("risks:\n", "evidence:\n  - date: 2021-03-30\n    text: Backlog below 6,900.\nrisks:\n", StringComparison.Ordinal), "Undertaking 2: milestone 2 met");
+        Push("main").Code.ShouldBe(0, "a lead marks a milestone met and adds evidence");
+        var before = ServerHead();
+
+        CommitAs("Dr Matt Sweeting", "matt.sweeting@mse.example", path, t => t.Replace("    due: 2021-06-30\n", "    due: 2021-09-30\n", StringComparison.Ordinal), "More time");
+        var push = Push("main");
+
+        push.Code.ShouldNotBe(0);
+        push.Error.ShouldContain($"{path}: only governance leads may add, change or close undertakings; an undertaking's leads may mark its milestones met and add evidence; Dr Matt Sweeting is a risk owner");
+        ServerHead().ShouldBe(before);
+    }
+
+    [Fact]
     public void A_reviewers_commit_is_refused_and_the_pusher_is_told_why()
     {
         var before = ServerHead();

@@ -29,6 +29,10 @@ internal sealed class BoardLogController : ScreenController
     {
         Show();
         View.Table.SetFocus();
+        if (Log.Rows.Count == 0)
+        {
+            Say(Log.ShowFinished ? "No board actions or undertakings yet: n adds one (governance leads)." : "Nothing open: f shows the finished ones; n adds one (governance leads).");
+        }
     }
 
     public override void Refresh()
@@ -74,10 +78,6 @@ internal sealed class BoardLogController : ScreenController
             + "\nEnter: in full; n new; u update/evidence; m milestone; c close; f finished";
         var rows = Log.Rows.Select(r => new[] { r.Key, r.Overdue ? $"{r.Due} overdue".TrimStart() : r.Due, r.Lead, r.Status, r.Title }).ToList();
         View.Show(header, rows, i => string.Join('\n', Log.Describe(Log.Rows[i])), select);
-        if (rows.Count == 0)
-        {
-            Say(Log.ShowFinished ? "No board actions or undertakings yet: n adds one (governance leads)." : "Nothing open: f shows the finished ones; n adds one (governance leads).");
-        }
     }
 
     private void Details()

@@ -30,10 +30,16 @@ internal sealed class CompareController : ScreenController
         switch (command)
         {
             case UiCommand.Details:
-                if (_comparison is not null && View.SelectedIndex is var c && c >= 0)
+                var c = View.SelectedIndex;
+                if (_comparison is not null && c >= 0 && c < _comparison.Risks.Count)
                 {
                     var risk = _comparison.Risks[c];
                     Prompts.Read($"{risk.Id} {risk.Title}: {_comparison.Title}", _comparison.BothSides(risk));
+                }
+                else if (_comparison is not null && c >= _comparison.Risks.Count && c - _comparison.Risks.Count < _comparison.Diff.Tracked.Count)
+                {
+                    var item = _comparison.Diff.Tracked[c - _comparison.Risks.Count];
+                    Prompts.Read($"{item.Heading}: {_comparison.Title}", string.Join('\n', item.Changes.Select(line => "- " + line).DefaultIfEmpty(item.Heading)));
                 }
 
                 break;
@@ -83,11 +89,15 @@ internal sealed class CompareController : ScreenController
 
         (_from, _to) = (from, to);
         var view = _comparison;
-        var rows = view.Risks.Select(r => new[] { r.Id.Value, r.Title, ComparisonView.BriefMovement(r), ComparisonView.Summary(r) }).ToList();
+        // The board actions and undertakings that changed follow the risks.
+        var tracked = view.Diff.Tracked;
+        var rows = view.Risks.Select(r => new[] { r.Id.Value, r.Title, ComparisonView.BriefMovement(r), ComparisonView.Summary(r) })
+            .Concat(tracked.Select(t => new[] { $"{(t.Noun == "board action" ? "Action" : "Undertaking")} {t.Number}", t.Title, t.Kind.ToString().ToLowerInvariant(), Core.Domain.Text.Count(t.Changes.Count, "change") }))
+            .ToList();
         View.Show(
-            $"From {view.Diff.From.Description}\n  to {view.Diff.To.Description}\n{view.MovementCounts}\n{view.ChangeCounts}",
+            $"From {view.Diff.From.Description}\n  to {view.Diff.To.Description}\n{view.MovementCounts}{(tracked.Count > 0 ? $"; board log: {tracked.Count} changed (listed after the risks)" : "")}\n{view.ChangeCounts}",
             rows,
-            i => view.DetailLines(view.Risks[i]),
+            i => i < view.Risks.Count ? view.DetailLines(view.Risks[i]) : [.. tracked[i - view.Risks.Count].Changes.Select(line => MarkedLine.Plain("- " + line)).Prepend(MarkedLine.Plain(tracked[i - view.Risks.Count].Heading))],
             "Enter shows them all");
         if (view.Diff.Problems.Count > 0)
         {

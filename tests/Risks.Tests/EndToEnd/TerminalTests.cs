@@ -282,6 +282,39 @@ public sealed class TerminalTests : IDisposable
         throw new ShouldAssertException($"{label} was not reached; the screen was:\n{tmux.Screen}");
     }
 
+    [Fact]
+    public void A_governance_lead_updates_and_closes_a_board_action_on_the_board_log_screen()
+    {
+        var register = Demo();
+        using var tmux = new Tmux(register, ["--register", register]);
+        tmux.WaitFor("14 of 14 risks");
+
+        tmux.Send("6");
+        tmux.WaitFor("Board actions open: 2; undertakings open: 2");
+        tmux.WaitFor("Undertaking 2");
+        tmux.WaitFor("Board action 54: EDI High Impact Actions (item 7, board of 14 Nov 2024)");
+        tmux.Send("u");
+        tmux.WaitFor("┥Update board action 54┝");
+        tmux.Type("Paper drafted for May");
+        tmux.Send("Enter");
+        tmux.WaitFor("Where it stands now:");
+        tmux.Send("Enter");
+        tmux.WaitFor("Saved: Board action 54 updated");
+
+        tmux.Send("c");
+        tmux.WaitFor("complete: it was done");
+        tmux.Send("Enter");
+        tmux.WaitFor("Closing note:");
+        tmux.Type("Reported to the May board");
+        tmux.Send("Enter");
+        tmux.WaitFor("Saved: Board action 54 complete");
+        tmux.WaitFor("Board actions open: 1");
+
+        tmux.Send("C-q");
+        tmux.WaitForExit().ShouldBe(0);
+        Git.Lines(register, "log", "-2", "--format=%an|%s", "--", "board-actions/54.yaml").ShouldBe([$"{Environment.UserName}|Board action 54 complete", $"{Environment.UserName}|Board action 54 updated"]);
+    }
+
     private string Demo()
     {
         var register = Path.Combine(_temp.Path, "register");

@@ -45,6 +45,20 @@ public sealed class CompareScreenTests
     }
 
     [Fact]
+    public void The_board_actions_that_changed_follow_the_risks_with_what_changed()
+    {
+        using var ui = new Headless();
+
+        ui.Press(new Key('4'));
+        ui.Screen.ShouldContain("12 unchanged; board log: 2 changed (listed after the risks)");
+
+        var screen = DownTo(ui, "Board action 54 (EDI High Impact Actions), changed");
+        screen.ShouldContain("Action 54");
+        screen.ShouldContain("- status: open → in progress");
+        DownTo(ui, "Board action 56 (Primary Care and Alliance Report), added").ShouldContain("Action 56");
+    }
+
+    [Fact]
     public void A_risk_s_details_longer_than_the_pane_say_how_many_lines_more_and_how_to_see_them()
     {
         using var ui = new Headless();
