@@ -254,10 +254,11 @@ internal sealed class BoardLogController : ScreenController
     {
         if (result.Outcome is SaveOutcome.Saved)
         {
-            var at = View.SelectedIndex;
+            // The item saved stays selected (or a new one is selected), wherever it now sorts.
+            var key = result.What.StartsWith("board action ", StringComparison.Ordinal) ? "Action " + result.What["board action ".Length..] : "Undertaking " + result.What["undertaking ".Length..];
             Session.Reload();
             Host.Refresh();
-            Show(Math.Max(at, 0));
+            Show(Math.Max(0, Log.Rows.Select(r => r.Key).ToList().IndexOf(key)));
         }
 
         Say(result.Message);

@@ -52,7 +52,9 @@ public sealed class BoardLogScreenTests
             "number: 57\nmeeting: 2025-03-13\nagenda_item: \"9\"\nitem: Estates strategy\naction: Bring the estates strategy to the board.\nleads:\n  - aking\ndeadline: 2025-06-30\nstatus: open\nrisks:\n  - BAF-03\n");
         Log(ui, "board-actions/57.yaml").ShouldBe("Sara O'Connor|Board action 57 added: Estates strategy");
 
-        // Action 54 is first: open, not yet overdue, the earliest deadline.
+        // The new action is selected; action 54 is first: open, not yet overdue, the earliest deadline.
+        ui.Window.BoardLogScreen.SelectedIndex.ShouldBe(2);
+        ui.Press(Key.CursorUp, Key.CursorUp);
         ui.PressWithDialogs(Key.U, (h, d) => Accept(h, d, "Paper drafted for May."), Choose(1));
         ui.Window.Message.ShouldBe("Saved: Board action 54 updated");
         ui.PressWithDialogs(Key.C, Choose(0), (h, d) => Accept(h, d, "Reported to the board."));
@@ -94,6 +96,36 @@ public sealed class BoardLogScreenTests
         // Closing is a governance lead's: the lead is told, and nothing changes.
         ui.PressWithDialogs(Key.C, Choose(0), (h, d) => Accept(h, d, "Met."));
         ui.Window.Message.ShouldStartWith("only governance leads may close undertakings; Dr Matt Sweeting is a");
+    }
+
+    [Fact]
+    public void A_governance_lead_adds_an_undertaking_and_its_milestone_and_closes_it_as_met()
+    {
+        using var ui = new Headless();
+        ui.Press(new Key('6'));
+
+        ui.PressWithDialogs(Key.N, Choose(1), (h, d) => Accept(h, d, "Maternity services", "NHS Improvement", "Deliver the maternity improvement plan.", "Inadequate maternity services.", "FT4(5)(a), FT4(6)(f)", "11 Jan 2021", "gthorpe", "BAF-08", "Given in January 2021"));
+        ui.Window.Message.ShouldBe("Saved: Undertaking 3 added: Maternity services");
+
+        var row = ui.Window.BoardLog.Rows.Select(r => r.Key).ToList().IndexOf("Undertaking 3");
+        row.ShouldBeGreaterThan(0);
+        for (var i = 0; i < row; i++)
+        {
+            ui.Press(Key.CursorDown);
+        }
+
+        // Its only choice is to add one: none yet.
+        ui.PressWithDialogs(Key.M, Choose(0), (h, d) => Accept(h, d, "Plan approved by the trust board", "30 Nov 2020"));
+        ui.Window.Message.ShouldBe("Saved: Undertaking 3: milestone 1 added");
+        ui.PressWithDialogs(Key.C, Choose(0), (h, d) => Accept(h, d, "The regulator confirmed the plan is delivered."));
+
+        ui.Window.Message.ShouldBe("Saved: Undertaking 3 met");
+        var file = File.ReadAllText(Path.Combine(ui.Root, "undertakings", "3.yaml"));
+        file.ShouldContain("conditions:\n  - FT4(5)(a)\n  - FT4(6)(f)\n");
+        file.ShouldContain("milestones:\n  - text: Plan approved by the trust board\n    due: 2020-11-30\n");
+        file.ShouldContain("status: met\n");
+        file.ShouldContain("closed: 2025-03-20\nclosing_note: The regulator confirmed the plan is delivered.\n");
+        Git.Lines(ui.Root, "log", "--format=%an|%s", "--", "undertakings/3.yaml").ShouldBe(["Sara O'Connor|Undertaking 3 met", "Sara O'Connor|Undertaking 3: milestone 1 added", "Sara O'Connor|Undertaking 3 added: Maternity services"]);
     }
 
     [Fact]
