@@ -306,7 +306,7 @@ public static class PaperHtml
 
     private const string Style = """
 
-        @page { size: A4 landscape; margin: 10mm 12mm 12mm; }
+        @page { size: A4 landscape; margin: 10mm 12mm 12mm; @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #444; } }
         * { box-sizing: border-box; }
         html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         body { font-family: "Liberation Sans", Arial, Helvetica, sans-serif; font-size: 10pt; line-height: 1.35; color: #111; max-width: 277mm; margin: 0 auto; padding: 0 4mm; }

@@ -11,7 +11,15 @@ public static class OutputFile
     /// same folder and a rename, so a reader never sees half a file and a failed write leaves any
     /// earlier file whole. Returns the file's size in bytes.
     /// </summary>
-    public static long Write(string path, Action<TextWriter> write)
+    public static long Write(string path, Action<TextWriter> write) =>
+        WriteBytes(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true) { NewLine = "\n" };
+            write(writer);
+        });
+
+    /// <summary>Writes <paramref name="path"/> with the bytes <paramref name="write"/> writes, as <see cref="Write"/> does: whole or not at all.</summary>
+    public static long WriteBytes(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
@@ -23,9 +31,9 @@ public static class OutputFile
         var temporary = Path.Combine(folder, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
         try
         {
-            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" })
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write))
             {
-                write(writer);
+                write(stream);
             }
 
             File.Move(temporary, full, overwrite: true);

@@ -62,6 +62,44 @@ public sealed partial class BrowserTests : RegisterTest
     }
 
     [BrowserFact]
+    public void Report_format_pdf_prints_numbered_pages_holding_every_risk_and_is_the_same_file_each_time()
+    {
+        var pdf = Temp.Combine("BAF.pdf");
+        var again = Temp.Combine("BAF-again.pdf");
+
+        var path = new Dictionary<string, string> { ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin" };
+        var made = RunWith(path, "report", "--at", "2025-03", "--format", "pdf", "--out", pdf);
+        made.Code.ShouldBe(0, made.ToString());
+        made.Out.ShouldStartWith("Wrote the BAF paper for March 2025 (iteration 2025-03, commit ");
+        RunWith(path, "report", "--at", "2025-03", "--format", "pdf", "--out", again).Code.ShouldBe(0);
+
+        File.ReadAllBytes(pdf).ShouldBe(File.ReadAllBytes(again), "a paper made from an iteration is the same file every time");
+        var flat = Regex.Replace(Browser.PdfText(pdf), @"\s+", " ");
+        foreach (var risk in Strategic)
+        {
+            flat.ShouldContain(risk);
+        }
+
+        flat.ShouldContain("Page 1 of ");
+        flat.ShouldContain("Board action log: open actions");
+        flat.ShouldContain("Undertakings to regulators");
+        Encoding.Latin1.GetString(File.ReadAllBytes(pdf)).ShouldContain("/CreationDate (D:20250306110000");
+    }
+
+    [Fact]
+    public void Report_format_pdf_without_a_browser_says_which_package_to_install_and_writes_nothing()
+    {
+        var pdf = Temp.Combine("BAF.pdf");
+
+        var refused = RunWith(new Dictionary<string, string> { ["PATH"] = Temp.Combine("empty") }, "report", "--format", "pdf", "--out", pdf);
+
+        refused.Code.ShouldBe(70);
+        refused.Error.ShouldBe("risks: making a PDF needs Chromium, which is not on PATH: install the Debian package 'chromium' (or set RISKS_CHROMIUM to a Chromium or Chrome program), or write --format html and print it from a browser\n");
+        File.Exists(pdf).ShouldBeFalse();
+        Run("report", "--format", "pdf").Error.ShouldBe("risks: --format pdf writes a file: give it with --out, such as --out BAF.pdf\n");
+    }
+
+    [BrowserFact]
     public void Chromium_renders_the_paper_on_screen_with_every_section_in_its_dom()
     {
         var html = Temp.Combine("paper.html");
