@@ -39,14 +39,19 @@ public static class Exports
     private static IEnumerable<ExportChoice> PaperChoices(Session session, string at, string version, string what)
     {
         var paper = new Lazy<BoardPaper>(() => Papers.Make(session.Register, at));
-        foreach (var format in new[] { PaperFormat.Html, PaperFormat.Markdown })
+        foreach (var (format, name) in new[] { (PaperFormat.Html, "HTML, prints to A4"), (PaperFormat.Pdf, "PDF, printed by Chromium"), (PaperFormat.Docx, "Word"), (PaperFormat.Markdown, "Markdown") })
         {
             yield return new ExportChoice(
-                $"BAF paper ({(format == PaperFormat.Html ? "HTML, prints to A4" : "Markdown")}) of {what}",
+                $"BAF paper ({name}) of {what}",
                 Paper.FileName(version, format),
                 path =>
                 {
-                    var bytes = Storage.Files.OutputFile.Write(path, w => w.Write(Paper.Render(paper.Value, format)));
+                    var (bytes, error) = Printing.PaperFiles.Write(paper.Value, format, path, Environment.GetEnvironmentVariable);
+                    if (error is not null)
+                    {
+                        throw new IOException(error);
+                    }
+
                     return $"Wrote the BAF paper for {paper.Value.Period} ({what}, commit {paper.Value.Source.ShortCommit}) to {path} ({Math.Max(1, bytes / 1024)} KB).{LeftOut(paper.Value.Unreadable)}";
                 });
         }

@@ -348,16 +348,22 @@ public sealed record OutsideRow(Risk Risk, int? Current, int? Target, string App
     }
 }
 
-/// <summary>The forms a paper is written in.</summary>
-public enum PaperFormat { Html, Markdown }
+/// <summary>The forms a paper is written in: text (HTML, Markdown), or files made from it by a printer or a word processor's format (PDF, Word).</summary>
+public enum PaperFormat { Html, Markdown, Pdf, Docx }
 
 /// <summary>Renders a paper in a form, and names its file.</summary>
 public static class Paper
 {
+    /// <summary>The paper as HTML or Markdown text (PDF and Word files are made from it at the edge, where a browser and a document library are to hand).</summary>
     public static string Render(BoardPaper paper, PaperFormat format)
     {
         var document = PaperDocument.Of(paper);
-        return format == PaperFormat.Markdown ? PaperMarkdown.Render(document) : PaperHtml.Render(document);
+        return format switch
+        {
+            PaperFormat.Markdown => PaperMarkdown.Render(document),
+            PaperFormat.Html => PaperHtml.Render(document),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "a PDF or Word paper is a file, not text"),
+        };
     }
 
     /// <summary>"BAF-2025-03.html", or "BAF-1a2b3c4d5e.md" for a commit that is not an iteration.</summary>
@@ -365,5 +371,5 @@ public static class Paper
 
     /// <summary>"BAF-2025-03.html" for the version named <paramref name="version"/>.</summary>
     public static string FileName(string version, PaperFormat format) =>
-        $"BAF-{version}{(format == PaperFormat.Markdown ? ".md" : ".html")}";
+        $"BAF-{version}{format switch { PaperFormat.Markdown => ".md", PaperFormat.Pdf => ".pdf", PaperFormat.Docx => ".docx", _ => ".html" }}";
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Risks.App;
+using Risks.App.Printing;
 using Risks.Core.Papers;
 
 namespace Risks.Cli;
@@ -10,16 +11,16 @@ internal sealed partial class Commands
     public int Report(string? at, string format, string? output, ParseResult parse)
     {
         var register = Open(parse);
-        if (format is "pdf" or "docx" && (output is null || output == "-"))
+        var paperFormat = PaperFiles.Parse(format);
+        if (paperFormat is PaperFormat.Pdf or PaperFormat.Docx && (output is null || output == "-"))
         {
             Error.WriteLine($"risks: --format {format} writes a file: give it with --out, such as --out BAF.{format}");
             return ExitCodes.Usage;
         }
 
-        string? browser = null;
-        if (format == "pdf" && (browser = Risks.App.Printing.Chromium.Find(context.Variable)) is null)
+        if (paperFormat == PaperFormat.Pdf && Chromium.Find(context.Variable) is null)
         {
-            Error.WriteLine($"risks: {Risks.App.Printing.Chromium.Missing}");
+            Error.WriteLine($"risks: {Chromium.Missing}");
             return ExitCodes.Failure;
         }
 
@@ -32,31 +33,16 @@ internal sealed partial class Commands
         var done = paper.Unreadable.Count > 0 ? ExitCodes.Problems : ExitCodes.Ok;
         if (output is null || output == "-")
         {
-            Out.Write(Paper.Render(paper, format == "markdown" ? PaperFormat.Markdown : PaperFormat.Html));
+            Out.Write(Paper.Render(paper, paperFormat));
             return done;
         }
 
         var path = Path.GetFullPath(output, context.CurrentDirectory);
-        long bytes;
-        switch (format)
+        var (bytes, error) = PaperFiles.Write(paper, paperFormat, path, context.Variable);
+        if (error is not null)
         {
-            case "pdf":
-                var (pdf, error) = Risks.App.Printing.Chromium.Print(browser!, Paper.Render(paper, PaperFormat.Html), paper.Source.Committed);
-                if (pdf is null)
-                {
-                    Error.WriteLine($"risks: {error}");
-                    return ExitCodes.Failure;
-                }
-
-                bytes = Storage.Files.OutputFile.WriteBytes(path, s => s.Write(pdf));
-                break;
-            case "docx":
-                bytes = Storage.Files.OutputFile.WriteBytes(path, s => Risks.App.Printing.PaperDocx.Write(paper, s));
-                break;
-            default:
-                var text = Paper.Render(paper, format == "markdown" ? PaperFormat.Markdown : PaperFormat.Html);
-                bytes = Storage.Files.OutputFile.Write(path, w => w.Write(text));
-                break;
+            Error.WriteLine($"risks: {error}");
+            return ExitCodes.Failure;
         }
 
         var from = paper.Source.Iteration is { } iteration ? $"iteration {iteration}, commit {paper.Source.ShortCommit}" : $"commit {paper.Source.ShortCommit}";

@@ -425,6 +425,8 @@ public sealed class PastScreensTests
                 list.Source!.ToList().Cast<string>().ShouldBe(
                 [
                     "BAF paper (HTML, prints to A4) of iteration 2025-03",
+                    "BAF paper (PDF, printed by Chromium) of iteration 2025-03",
+                    "BAF paper (Word) of iteration 2025-03",
                     "BAF paper (Markdown) of iteration 2025-03",
                     "Risks as CSV for Excel (one row per risk, every field)",
                     "Actions as CSV for Excel (one row per action)",
@@ -451,6 +453,38 @@ public sealed class PastScreensTests
     }
 
     [Fact]
+    public void P_then_word_writes_the_paper_as_a_word_document()
+    {
+        using var ui = new Headless();
+        var path = Path.Combine(Path.GetDirectoryName(ui.Session.Register.Root)!, "board.docx");
+
+        ui.PressWithDialogs(
+            Key.P,
+            (h, dialog) =>
+            {
+                All(dialog).OfType<ListView>().Single().SelectedItem = 2;
+                dialog.Result = 1;
+                h.App.RequestStop(dialog);
+            },
+            (h, dialog) =>
+            {
+                All(dialog).OfType<TextField>().Single().Text.ShouldEndWith("BAF-2025-03.docx");
+                All(dialog).OfType<TextField>().Single().Text = path;
+                dialog.Result = 1;
+                h.App.RequestStop(dialog);
+            },
+            (h, dialog) =>
+            {
+                dialog.Result = 0;
+                h.App.RequestStop(dialog);
+            });
+
+        ui.Window.Message.ShouldStartWith("Wrote the BAF paper for March 2025 (iteration 2025-03, commit ");
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(path, false);
+        word.MainDocumentPart!.Document!.Body!.InnerText.ShouldContain("BAF-07 Inequalities");
+    }
+
+    [Fact]
     public void P_then_risks_as_csv_writes_every_risk_for_excel()
     {
         using var ui = new Headless();
@@ -460,7 +494,7 @@ public sealed class PastScreensTests
             Key.P,
             (h, dialog) =>
             {
-                All(dialog).OfType<ListView>().Single().SelectedItem = 2;
+                All(dialog).OfType<ListView>().Single().SelectedItem = 4;
                 dialog.Result = 1;
                 h.App.RequestStop(dialog);
             },
