@@ -38,6 +38,7 @@ public static class Papers
             IterationBoardDate = iteration?.BoardDate,
             IterationCut = iteration?.When,
             IterationCutBy = iteration?.By,
+            Cover = iteration?.Cover ?? new CoverSheet(),
             Baseline = baseline?.Name,
             BaselineBoardDate = baseline?.BoardDate,
         };

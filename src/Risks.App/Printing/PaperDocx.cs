@@ -61,6 +61,8 @@ public static partial class PaperDocx
             body.Append(new Paragraph(Run(incomplete.Label + " ", bold: true, colour: "D5281B"), Run(incomplete.Text)));
         }
 
+        body.Append(Heading(paper.CoverSheet.Heading, "Heading2"));
+        body.Append(Table(["Part", "Detail"], paper.CoverSheet.Rows.Select(r => new[] { Cell(Run(r.Label, bold: true)), Cell(r.Value) }), [22, 78], header: false));
         body.Append(Heading("Contents", "Heading2"));
         foreach (var (entry, i) in paper.Contents.Select((e, i) => (e, i)))
         {

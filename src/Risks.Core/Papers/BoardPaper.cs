@@ -35,6 +35,9 @@ public sealed record PaperSource
 
     public string? IterationCutBy { get; init; }
 
+    /// <summary>The cover sheet given for the iteration (empty for a commit that is not one, or when none was given).</summary>
+    public CoverSheet Cover { get; init; } = new();
+
     /// <summary>The earlier iteration movement is measured against, such as <c>2025-01</c>.</summary>
     public string? Baseline { get; init; }
 
@@ -99,6 +102,13 @@ public sealed record BoardPaper
     public RegisterSettings? Settings { get; init; }
 
     /// <summary>
+    /// The cover sheet's summary of movement among the strategic risks since the last report:
+    /// "Since the January 2025 report: 1 new, 0 closed; scores 0 up, 2 down, 6 unchanged.", or
+    /// that there is no earlier report to compare with.
+    /// </summary>
+    public string MovementSummary { get; init; } = "";
+
+    /// <summary>
     /// Builds the paper from the register at <paramref name="source"/>'s commit (<paramref name="risks"/>)
     /// and, for movement, the register at the baseline iteration (<paramref name="baseline"/>, null
     /// when there is none). Only open risks are reported.
@@ -149,7 +159,23 @@ public sealed record BoardPaper
             Scoring = settings.Scoring,
             OperationalCount = open.Count(r => r.Kind == RiskKind.Operational),
             Settings = settings,
+            MovementSummary = SummaryOfMovement(open.Where(r => r.Kind == RiskKind.Strategic).ToList(), baseline, report),
         };
+    }
+
+    private static string SummaryOfMovement(IReadOnlyList<Risk> strategic, IReadOnlyList<Risk>? baseline, string? report)
+    {
+        if (baseline is null || report is null)
+        {
+            return "There is no earlier report to compare with.";
+        }
+
+        var before = baseline.Where(r => r.Kind == RiskKind.Strategic && r.Status == RiskStatus.Open).GroupBy(r => r.Id.Identity, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var now = strategic.Select(r => r.Id.Identity).ToHashSet(StringComparer.Ordinal);
+        var compared = strategic.Where(r => before.ContainsKey(r.Id.Identity)).Select(r => (Was: before[r.Id.Identity].Current?.Value, Is: r.Current?.Value)).ToList();
+        var up = compared.Count(c => c.Was is { } was && c.Is is { } score && score > was);
+        var down = compared.Count(c => c.Was is { } was && c.Is is { } score && score < was);
+        return $"Since the {report}: {strategic.Count - compared.Count} new, {before.Keys.Count(k => !now.Contains(k))} closed; scores {up} up, {down} down, {compared.Count - up - down} unchanged.";
     }
 
     /// <summary>

@@ -12,6 +12,9 @@ public sealed record PaperDocument
 {
     public required PaperCover Cover { get; init; }
 
+    /// <summary>The cover sheet as boards have it: each part with its label, in order.</summary>
+    public required PaperCoverSheet CoverSheet { get; init; }
+
     public required PaperSummary Summary { get; init; }
 
     /// <summary>The paper's parts in order, for the contents list at the top.</summary>
@@ -211,3 +214,6 @@ public sealed record PaperBoardActionRow(string Number, string Item, string Acti
 
 /// <summary>An open undertaking: its number and title, regulator and conditions, what was undertaken, leads, and each milestone's state (overdue ones marked).</summary>
 public sealed record PaperUndertakingRow(string Number, string Title, string Regulator, string Undertaking, string Leads, IReadOnlyList<(string Text, bool Overdue)> Milestones, string Status);
+
+/// <summary>The cover sheet: labelled parts (meeting and date, agenda item, title, executive lead, author, purpose, summary of movement, recommendation, committees).</summary>
+public sealed record PaperCoverSheet(string Heading, IReadOnlyList<(string Label, string Value)> Rows);

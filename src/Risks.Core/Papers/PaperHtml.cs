@@ -39,6 +39,13 @@ public static class PaperHtml
             html.Line($"<p class=\"warning\"><strong>{E(incomplete.Label)}</strong> {E(incomplete.Text)}</p>");
         }
 
+        html.Line($"<table class=\"cover-sheet\" aria-label=\"{E(paper.CoverSheet.Heading)}\"><tbody>");
+        foreach (var (label, value) in paper.CoverSheet.Rows)
+        {
+            html.Line($"<tr><th scope=\"row\">{E(label)}</th><td>{E(value)}</td></tr>");
+        }
+
+        html.Line("</tbody></table>");
         html.Line("<nav><ol>");
         foreach (var entry in paper.Contents)
         {
@@ -350,6 +357,8 @@ public static class PaperHtml
         .band-yellow { background: #fff27a; color: #111; }
         .band-green { background: #78be20; color: #111; }
         .band-none { background: #fff; }
+        table.cover-sheet { width: auto; max-width: 100%; margin: 3mm 0; }
+        table.cover-sheet th { background: #e8edee; color: #111; text-align: left; width: 45mm; }
         .matrix { width: auto; }
         .matrix td { width: 40mm; height: 19mm; font-size: 9pt; }
         .matrix .axis { background: #fff; border: none; text-align: center; vertical-align: middle; width: 24mm; font-weight: normal; }

@@ -28,6 +28,14 @@ public static class PaperMarkdown
             Line();
         }
 
+        Line($"| {paper.CoverSheet.Heading} | |");
+        Line("|---|---|");
+        foreach (var (label, value) in paper.CoverSheet.Rows)
+        {
+            Line($"| **{label}** | {Cell(value)} |");
+        }
+
+        Line();
         for (var i = 0; i < paper.Contents.Count; i++)
         {
             Line($"{i + 1}. {Flat(paper.Contents[i].Title)}");

@@ -25,6 +25,7 @@ internal static class PaperWording
         return new PaperDocument
         {
             Cover = Cover(paper),
+            CoverSheet = CoverSheet(paper),
             Contents = [summary, risks, heat, outside, partners, boardActions, undertakings],
             RisksAnchor = risks.Anchor,
             Summary = new PaperSummary(
@@ -94,6 +95,33 @@ internal static class PaperWording
                 $"as at {Formats.Date(paper.Source.AsAt)}",
                 paper.Source.Commit),
         };
+    }
+
+    /// <summary>
+    /// The cover sheet: what was given with the iteration (a person named by their login is named
+    /// with their job title), the title and board date from the iteration, and the movement worked
+    /// out; a part not given says so rather than being left out.
+    /// </summary>
+    private static PaperCoverSheet CoverSheet(BoardPaper paper)
+    {
+        var cover = paper.Source.Cover;
+        var settings = paper.Settings ?? new RegisterSettings();
+        string Person(string? who) => who is null ? "Not given." : settings.FindPerson(who) is { } p ? (p.JobTitle is { Length: > 0 } title ? $"{p.Name}, {title}" : p.Name) : who;
+        string Given(string? text) => text ?? "Not given.";
+        var meeting = string.Join(", ", new[] { cover.Meeting, paper.Source.IterationBoardDate is { } board ? Formats.Date(board) : null }.OfType<string>());
+        return new PaperCoverSheet(
+            "Cover sheet",
+            [
+                ("Meeting", meeting.Length > 0 ? meeting : "Not given."),
+                ("Agenda item", Given(cover.AgendaItem)),
+                ("Title", $"Board Assurance Framework, {paper.Period}{(paper.Source.IterationTitle is { Length: > 0 } t ? $" ({t})" : "")}"),
+                ("Executive lead", Person(cover.ExecutiveLead)),
+                ("Author", Person(cover.Author)),
+                ("Purpose", Given(cover.Purpose)),
+                ("Summary of movement", paper.MovementSummary),
+                ("Recommendation", Given(cover.Recommendation)),
+                ("Reviewed by", cover.ReviewedBy.Count == 0 ? "Not given." : Text.All(cover.ReviewedBy)),
+            ]);
     }
 
     private static PaperCover Cover(BoardPaper paper)

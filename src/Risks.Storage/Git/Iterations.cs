@@ -12,7 +12,11 @@ namespace Risks.Storage.Git;
 /// <c>Board-Date:</c> trailer; a tag without one (cut before board dates were recorded, a
 /// lightweight tag, a tag made with plain Git) is taken to be for the day it was cut.
 /// </summary>
-public sealed record Iteration(string Name, string Title, string Commit, DateTimeOffset When, string By, DateOnly BoardDate);
+public sealed record Iteration(string Name, string Title, string Commit, DateTimeOffset When, string By, DateOnly BoardDate)
+{
+    /// <summary>The paper's cover sheet as given for this iteration (its tag message's trailers); empty when none was given.</summary>
+    public Core.Papers.CoverSheet Cover { get; init; } = new();
+}
 
 /// <summary>
 /// An iteration's tag message: the title on the first line, and the board date as a Git trailer
@@ -27,9 +31,49 @@ internal static class IterationMessage
 {
     public const string BoardDateKey = "Board-Date";
 
-    /// <summary>The message of a tag titled <paramref name="message"/> (its first line; any further lines are kept) for the board of <paramref name="boardDate"/>.</summary>
-    public static string Write(string message, DateOnly boardDate) =>
-        message.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd() + "\n\n" + BoardDateKey + ": " + boardDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "\n";
+    /// <summary>
+    /// The message of a tag titled <paramref name="message"/> (its first line; any further lines
+    /// are kept) for the board of <paramref name="boardDate"/>, with the cover sheet's parts given
+    /// as trailers before the board date (<c>Meeting: Part I ICB Board Meeting</c>).
+    /// </summary>
+    public static string Write(string message, DateOnly boardDate, Core.Papers.CoverSheet? cover = null) =>
+        message.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd() + "\n\n"
+        + string.Concat((cover?.Parts() ?? []).Where(p => p.Value is not null).Select(p => $"{p.Key}: {p.Value}\n"))
+        + BoardDateKey + ": " + boardDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "\n";
+
+    /// <summary>The title line and any lines after it that are not the trailers: what <see cref="Write"/> was given as the message.</summary>
+    public static string Body(string? message)
+    {
+        var paragraphs = (message ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd().Split("\n\n").ToList();
+        if (paragraphs.Count > 1 && BoardDate(message) is not null)
+        {
+            paragraphs.RemoveAt(paragraphs.Count - 1);
+        }
+
+        return string.Join("\n\n", paragraphs) + "\n";
+    }
+
+    /// <summary>The cover sheet the trailers of the message's last paragraph give (beside its board date).</summary>
+    public static Core.Papers.CoverSheet Cover(string? message)
+    {
+        var cover = new Core.Papers.CoverSheet();
+        var paragraphs = (message ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n").Where(p => p.Trim().Length > 0).ToList();
+        if (paragraphs.Count < 2)
+        {
+            return cover;
+        }
+
+        foreach (var line in paragraphs[^1].Split('\n'))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0 && cover.With(line[..colon].Trim(), line[(colon + 1)..]) is { } with)
+            {
+                cover = with;
+            }
+        }
+
+        return cover;
+    }
 
     /// <summary>The title: the first line of the message that is not blank.</summary>
     public static string Title(string? message) =>

@@ -53,7 +53,7 @@ public sealed class RegisterIterations
     /// tag's message is <paramref name="message"/> (its first line is the title; blank gives
     /// "Iteration NAME") followed by a <c>Board-Date:</c> trailer.
     /// </summary>
-    public void Cut(string name, string message, Author author, DateTimeOffset? when = null, DateOnly? boardDate = null)
+    public void Cut(string name, string message, Author author, DateTimeOffset? when = null, DateOnly? boardDate = null, Core.Papers.CoverSheet? cover = null)
     {
         if (!IsName(name))
         {
@@ -73,8 +73,29 @@ public sealed class RegisterIterations
         }
 
         var signature = _store.Signature(author, when);
-        var text = IterationMessage.Write(string.IsNullOrWhiteSpace(message) ? $"Iteration {name}" : message, boardDate ?? DateOnly.FromDateTime(signature.When.DateTime));
+        var text = IterationMessage.Write(string.IsNullOrWhiteSpace(message) ? $"Iteration {name}" : message, boardDate ?? DateOnly.FromDateTime(signature.When.DateTime), cover);
         repo.ApplyTag(name, repo.Head.Tip.Sha, signature, text);
+    }
+
+    /// <summary>
+    /// Gives iteration <paramref name="name"/> a new cover sheet: its annotated tag made again on
+    /// the same commit, with the same title and board date, by <paramref name="author"/> (the paper's
+    /// risks do not change; its cover does). False when there is no such iteration.
+    /// </summary>
+    public bool SetCover(string name, Core.Papers.CoverSheet cover, Author author, DateTimeOffset? when = null)
+    {
+        using var held = _store.Lock();
+        using var repo = _store.Open();
+        if (repo.Tags[name] is not { } tag || Of(tag) is not { } iteration)
+        {
+            return false;
+        }
+
+        var body = IterationMessage.Body(tag.IsAnnotated ? tag.Annotation.Message : iteration.Title);
+        var text = IterationMessage.Write(body.Trim().Length == 0 ? $"Iteration {name}" : body, iteration.BoardDate, cover);
+        repo.Tags.Remove(name);
+        repo.ApplyTag(name, iteration.Commit, _store.Signature(author, when), text);
+        return true;
     }
 
     /// <summary>
@@ -157,6 +178,9 @@ public sealed class RegisterIterations
         var annotation = tag.IsAnnotated ? tag.Annotation : null;
         var by = annotation?.Tagger ?? commit.Author;
         var boardDate = IterationMessage.BoardDate(annotation?.Message) ?? DateOnly.FromDateTime(by.When.DateTime);
-        return new Iteration(tag.FriendlyName, annotation is null ? "" : IterationMessage.Title(annotation.Message), commit.Sha, by.When, by.Name, boardDate);
+        return new Iteration(tag.FriendlyName, annotation is null ? "" : IterationMessage.Title(annotation.Message), commit.Sha, by.When, by.Name, boardDate)
+        {
+            Cover = IterationMessage.Cover(annotation?.Message),
+        };
     }
 }

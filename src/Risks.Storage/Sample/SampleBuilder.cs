@@ -86,7 +86,7 @@ public static class SampleBuilder
                 }
             }
 
-            register.Iterations.Cut(iteration.Tag, iteration.Title, Person(settings, iteration.By, iteration.Tag), At(iteration.Date, 17, 0), iteration.BoardDate);
+            register.Iterations.Cut(iteration.Tag, iteration.Title, Person(settings, iteration.By, iteration.Tag), At(iteration.Date, 17, 0), iteration.BoardDate, iteration.Cover);
             tags.Add(iteration.Tag);
             progress?.Report($"iteration {iteration.Tag} tagged: {iteration.Title}");
         }
@@ -223,9 +223,17 @@ public static class SampleBuilder
 
     private sealed record Update(string Risk, string By, DateOnly Date, string Reason);
 
-    private sealed record Iteration(string Tag, string Title, DateOnly Date, DateOnly BoardDate, string By, DateOnly? Entered, Dictionary<string, IReadOnlyList<string>> State, IReadOnlyList<Update> Updates, IReadOnlyList<ItemStep> Items);
+    private sealed record Iteration(string Tag, string Title, DateOnly Date, DateOnly BoardDate, string By, DateOnly? Entered, Dictionary<string, IReadOnlyList<string>> State, IReadOnlyList<Update> Updates, IReadOnlyList<ItemStep> Items, Core.Papers.CoverSheet? Cover);
 
     private sealed record History(DateOnly Date, string By, IReadOnlyList<Iteration> Iterations);
+
+    /// <summary>An iteration's cover sheet in history.yaml: its parts by the names the command line gives them, with _ for -.</summary>
+    private static Core.Papers.CoverSheet CoverOf(NodeReader c)
+    {
+        var cover = Core.Papers.CoverSheetParts.Apply(new Core.Papers.CoverSheet(), new Core.Papers.CoverSheet().Parts().Select(p => (p.Key, c.Text(p.Key.ToLowerInvariant().Replace('-', '_')))));
+        c.Finish();
+        return cover;
+    }
 
     private static History ReadHistory(string folder)
     {
@@ -277,7 +285,8 @@ public static class SampleBuilder
                         var step = new ItemStep(file, u.Text("source") ?? file, u.Text("by") ?? "", u.Date("date") ?? default, u.Text("reason") ?? "");
                         u.Finish();
                         return step;
-                    }).ToList());
+                    }).ToList(),
+                    i.Mapping("cover") is { } c ? CoverOf(c) : null);
                 i.Finish();
                 return iteration;
             }).ToList());

@@ -142,14 +142,31 @@ public static class CommandLine
         var iterationName = new Argument<string>("name") { Description = "The iteration's name, such as 2025-03" };
         var iterationTitle = new Option<string?>("--title") { Description = "What the iteration is for, such as \"Board 13 March 2025\"" };
         var iterationBoardDate = new Option<string?>("--board-date") { Description = "The day of the board meeting it is for, such as 2025-03-13, 13/03/2025 or \"13 Mar 2025\" (default: today); reports are named by its month (\"March 2025 report\")" };
-        var iterationCreate = new Command("create", "Cut an iteration: mark the register as committed now, for a board meeting (governance leads).") { iterationName, iterationTitle, iterationBoardDate };
-        iterationCreate.SetAction(r => commands.IterationCreate(r.GetValue(iterationName)!, r.GetValue(iterationTitle), r.GetValue(iterationBoardDate), r));
+        // The cover sheet's parts, as options of both create and cover: each is kept with the iteration.
+        Option<string?>[] coverOptions =
+        [
+            new("--meeting") { Description = "Cover sheet: the meeting, such as \"Part I ICB Board Meeting\"" },
+            new("--agenda-item") { Description = "Cover sheet: the agenda item's number" },
+            new("--executive-lead") { Description = "Cover sheet: the executive lead (a login of register.yaml's people, shown with their job title, or a name)" },
+            new("--author") { Description = "Cover sheet: the author (a login or a name)" },
+            new("--purpose") { Description = "Cover sheet: the purpose, such as Assurance, Approval, Discussion or Information" },
+            new("--recommendation") { Description = "Cover sheet: what the board is asked to do" },
+            new("--reviewed-by") { Description = "Cover sheet: the committees that reviewed it, separated by commas" },
+        ];
+        IReadOnlyList<(string Key, string? Value)> Cover(ParseResult r) => [.. coverOptions.Select(o => (o.Name.TrimStart('-'), r.GetValue(o)))];
+        var iterationCreate = new Command("create", "Cut an iteration: mark the register as committed now, for a board meeting (governance leads), with the paper's cover sheet if given.") { iterationName, iterationTitle, iterationBoardDate };
+        coverOptions.ToList().ForEach(iterationCreate.Options.Add);
+        iterationCreate.SetAction(r => commands.IterationCreate(r.GetValue(iterationName)!, r.GetValue(iterationTitle), r.GetValue(iterationBoardDate), Cover(r), r));
+        var coverName = new Argument<string>("name") { Description = "The iteration, such as 2025-03" };
+        var iterationCover = new Command("cover", "Show an iteration's cover sheet, or change the parts given (governance leads; a blank value clears one): its tag is made again on the same commit, so the paper of the iteration keeps its risks and takes the new cover.") { coverName };
+        coverOptions.ToList().ForEach(iterationCover.Options.Add);
+        iterationCover.SetAction(r => commands.IterationCover(r.GetValue(coverName)!, Cover(r), r));
         var iterationList = new Command("list", "List the iterations, oldest first (by board date), with the board date, commit, who cut them and when, and their titles.");
         iterationList.SetAction(r => commands.IterationList(r));
         var removeName = new Argument<string>("name") { Description = "The iteration to remove" };
         var iterationRemove = new Command("remove", "Remove an iteration (governance leads); the history it marked is kept.") { removeName };
         iterationRemove.SetAction(r => commands.IterationRemove(r.GetValue(removeName)!, r));
-        var iteration = new Command("iteration", "The register's monthly BAF iterations: annotated Git tags.") { iterationCreate, iterationList, iterationRemove };
+        var iteration = new Command("iteration", "The register's monthly BAF iterations: annotated Git tags.") { iterationCreate, iterationList, iterationCover, iterationRemove };
 
         var logId = new Argument<string>("id") { Description = "The risk's id, such as BAF-07" };
         var logPatch = new Option<bool>("--patch", "-p") { Description = "Also print each commit's Git patch of the risk's file" };

@@ -160,7 +160,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
     /// Cuts an iteration: an annotated tag on the latest commit, by the governance lead running the
     /// command, for the board meeting of <paramref name="boardDate"/> (as typed; by default today).
     /// </summary>
-    public int IterationCreate(string name, string? title, string? boardDate, ParseResult parse)
+    public int IterationCreate(string name, string? title, string? boardDate, IReadOnlyList<(string Key, string? Value)> cover, ParseResult parse)
     {
         var register = Open(parse);
         if (CannotCutIterations(register, out var gate) is { } failure)
@@ -189,7 +189,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
 
         var author = gate.Author!;
         var heading = string.IsNullOrWhiteSpace(title) ? $"Iteration {name}" : title.Trim();
-        register.Iterations.Cut(name, heading + "\n", author, boardDate: board);
+        register.Iterations.Cut(name, heading + "\n", author, boardDate: board, cover: Core.Papers.CoverSheetParts.Apply(new Core.Papers.CoverSheet(), cover));
         var cut = register.Iterations.All().Single(i => i.Name == name);
         Out.WriteLine($"Cut iteration {name}: {Describe(cut)}");
         var uncommitted = UncommittedRiskFiles(register);
@@ -198,6 +198,36 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
             Error.WriteLine($"risks: note: {Text.Count(uncommitted, "risk file")} in the folder {(uncommitted == 1 ? "holds" : "hold")} edits not yet committed; the iteration is of the register as committed");
         }
 
+        return ExitCodes.Ok;
+    }
+
+    /// <summary><c>risks iteration cover NAME [--meeting ...]</c>: the cover sheet shown, or the parts given changed (governance leads).</summary>
+    public int IterationCover(string name, IReadOnlyList<(string Key, string? Value)> parts, ParseResult parse)
+    {
+        var register = Open(parse);
+        if (register.Iterations.All().FirstOrDefault(i => i.Name == name) is not { } iteration)
+        {
+            Error.WriteLine($"risks: there is no iteration called '{name}'; 'risks iteration list' lists them");
+            return ExitCodes.NotFound;
+        }
+
+        if (parts.All(p => p.Value is null))
+        {
+            foreach (var (key, value) in iteration.Cover.Parts())
+            {
+                Out.WriteLine($"{key}: {value ?? "(not given)"}");
+            }
+
+            return ExitCodes.Ok;
+        }
+
+        if (CannotCutIterations(register, out var gate) is { } failure)
+        {
+            return failure;
+        }
+
+        register.Iterations.SetCover(name, Core.Papers.CoverSheetParts.Apply(iteration.Cover, parts), gate.Author!);
+        Out.WriteLine($"Iteration {name}'s cover sheet is saved with it (its tag made again on commit {iteration.Commit[..7]} by {gate.Author!.Name}).");
         return ExitCodes.Ok;
     }
 

@@ -53,8 +53,9 @@ public sealed class WordPaperTests : RegisterTest
 
         var tables = body.Elements<Table>().ToList();
         tables.Count.ShouldBeGreaterThan(Strategic.Length * 2);
-        tables[0].Elements<TableRow>().First().TableRowProperties!.GetFirstChild<TableHeader>().ShouldNotBeNull("the summary's header row repeats on each page");
-        tables[0].InnerText.ShouldContain("BAF-07 Inequalities");
+        tables[0].InnerText.ShouldContain("Summary of movementSince the January 2025 report: 0 new, 0 closed; scores 0 up, 1 down, 7 unchanged.");
+        tables[1].Elements<TableRow>().First().TableRowProperties!.GetFirstChild<TableHeader>().ShouldNotBeNull("the summary's header row repeats on each page");
+        tables[1].InnerText.ShouldContain("BAF-07 Inequalities");
         body.Descendants<Shading>().Select(s => s.Fill!.Value).ShouldContain("D5281B", "an Extreme score is shaded red");
 
         var page = body.GetFirstChild<SectionProperties>()!.GetFirstChild<PageSize>()!;
