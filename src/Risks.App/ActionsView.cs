@@ -8,17 +8,17 @@ public sealed record ActionRow(Risk Risk, int Index, RiskAction Action, bool Ove
 {
     public string Due(DateOnly today) => Action.Due is { } due
         ? Action.IsFinished ? Formats.Date(due) : $"{Formats.Date(due)} ({Formats.Due(due, today)})"
-        : "ongoing";
+        : "no date";
 
-    /// <summary>The due date for a table column: <c>28 Feb 2025 overdue</c>, <c>30 Jun 2025</c>, <c>ongoing</c>.</summary>
+    /// <summary>The due date for a table column: <c>28 Feb 2025 overdue</c>, <c>30 Jun 2025</c>, <c>no date</c>.</summary>
     public string DueShort(DateOnly today) => Action.Due is { } due
         ? Overdue ? $"{Formats.Date(due)} overdue" : Formats.Date(due)
-        : "ongoing";
+        : "no date";
 }
 
 /// <summary>
 /// Every action across the open risks: overdue first (the longest overdue at the top), then open
-/// actions by due date, then ongoing ones; "mine" keeps the actions of the person logged in (as
+/// actions by due date, then those with no date; "mine" keeps the actions of the person logged in (as
 /// the action's owner, or as the risk's owner when the action has none).
 /// </summary>
 public sealed class ActionsView

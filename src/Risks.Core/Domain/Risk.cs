@@ -163,7 +163,7 @@ public sealed record Assurance
     public DateOnly? Date { get; init; }
 }
 
-/// <summary>A next step: an action with an owner and, unless ongoing, a due date.</summary>
+/// <summary>A next step: an action with an owner and, where one is set, a due date.</summary>
 public sealed record RiskAction
 {
     public string Id { get; init; } = "";

@@ -311,7 +311,7 @@ public sealed record ActionLine(RiskAction Action, string Owner, string Due, str
         return new ActionLine(
             action,
             action.Owner is { } owner ? settings.NameOf(owner) : "",
-            action.Due is { } due ? Formats.Date(due) : "Ongoing",
+            action.Due is { } due ? Formats.Date(due) : "No date",
             status,
             action.IsOverdue(asAt));
     }

@@ -364,7 +364,7 @@ public static partial class RiskSchema
                 },
                 Date<RiskAction>("due", "actions[].due", "due", "due", a => a.Due, (a, v) => a with { Due = v }) with
                 {
-                    Column = null, Help = "Blank for an ongoing action.",
+                    Column = null, Help = "Blank when the action has no date: the paper then says \"No date\".",
                 },
                 Choice<RiskAction, ActionStatus>("status", "actions[].status", "status", "status", a => a.Status, ActionStatus) with
                 {
@@ -382,7 +382,7 @@ public static partial class RiskSchema
                 {
                     Column = null, Help = "The id of the gap the action is to close, such as G2 (blank if it is for no one gap).",
                 },
-            ]) with { OnPaper = true, Material = true, Help = "The next steps, each with an owner and, unless ongoing, a due date." },
+            ]) with { OnPaper = true, Material = true, Help = "The next steps, each with an owner and, where one is set, a due date." },
         Group<Risk, Review>("last_reviewed", "last review", "Review", r => r.LastReviewed, (r, v) => r with { LastReviewed = v }, () => new Review(default, ""),
             _ => false,
             [

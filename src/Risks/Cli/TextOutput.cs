@@ -87,7 +87,7 @@ internal static class TextOutput
         List(o, "Actions", r.Actions.Select(a => (a.Id, a.Text + (a.Update is null ? "" : $"\nUpdate: {a.Update}"), Join(
             a.Owner is null ? null : settings.NameOf(a.Owner),
             Vocabulary.Phrase(a.Status),
-            a.Completed is { } done ? $"done {Formats.Date(done)}" : a.Due is { } due ? $"due {Formats.Date(due)} ({Formats.Due(due, today)})" : "ongoing",
+            a.Completed is { } done ? $"done {Formats.Date(done)}" : a.Due is { } due ? $"due {Formats.Date(due)} ({Formats.Due(due, today)})" : "no date",
             a.IsOverdue(today) ? "OVERDUE" : null,
             a.Gap is { } gap ? $"for gap {gap}" : null))));
         foreach (var list in fields.Where(f => f.Type == FieldType.Items && !Placed.Contains(f.Path)))

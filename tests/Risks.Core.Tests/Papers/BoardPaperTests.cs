@@ -109,7 +109,7 @@ public sealed class BoardPaperTests
 
         actions.Select(a => a.Action.Id).ShouldBe(["A2", "A3", "A4", "A1"]);
         actions.Select(a => a.Overdue).ShouldBe([true, false, false, false]);
-        actions.Select(a => a.Due).ShouldBe(["12 Mar 2025", "13 Mar 2025", "Ongoing", "31 Jan 2025"]);
+        actions.Select(a => a.Due).ShouldBe(["12 Mar 2025", "13 Mar 2025", "No date", "31 Jan 2025"]);
         actions.Select(a => a.Status).ShouldBe(["In progress", "Not started", "In progress", "Complete 20 Jan 2025"]);
         actions[0].Owner.ShouldBe("Emma Timpson");
     }
