@@ -87,6 +87,8 @@ public static partial class PaperDocx
             }), [6, 34, 14, 32, 14]));
         }
 
+        Section(body, paper.Objectives, o => [Cell(Run(o.Id, bold: true)), Cell(o.Title), Cell(o.Appetite), Cell(o.Tolerance)], [22, 58, 10, 10]);
+
         foreach (var r in paper.Risks)
         {
             body.Append(Heading($"{r.Number}. {r.Heading}", "Heading1", pageBreak: true));

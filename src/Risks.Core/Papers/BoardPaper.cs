@@ -238,8 +238,11 @@ public sealed record RiskSection
     /// <summary>"SO2 Reduce health inequalities".</summary>
     public required IReadOnlyList<string> Objectives { get; init; }
 
-    /// <summary>"CRR-018 Health inequalities data", then references in other systems such as "Datix 18".</summary>
+    /// <summary>The register's own risks it is linked with: "CRR-018 Health inequalities data".</summary>
     public required IReadOnlyList<string> Linked { get; init; }
+
+    /// <summary>References in other systems, kept apart from the register's risks: "Datix 18".</summary>
+    public IReadOnlyList<string> ExternalRefs { get; init; } = [];
 
     /// <summary>
     /// The fields the paper shows beyond those it places itself (<see cref="PaperFields.Placed"/>):
@@ -275,13 +278,10 @@ public sealed record RiskSection
             Movement = movement,
             Owner = owner is null ? risk.Owner : string.IsNullOrWhiteSpace(owner.JobTitle) ? owner.Name : $"{owner.Name}, {owner.JobTitle}",
             OwnerName = settings.NameOf(risk.Owner),
-            Leads = [.. risk.Leads.Select(settings.NameOf)],
+            Leads = [.. risk.Leads.Select(login => settings.FindPerson(login) is { } lead && !string.IsNullOrWhiteSpace(lead.JobTitle) ? $"{lead.Name}, {lead.JobTitle}" : settings.NameOf(login))],
             Objectives = [.. risk.Objectives.Select(id => settings.FindObjective(id) is { } o ? $"{o.Id} {Short(o)}" : id)],
-            Linked =
-            [
-                .. risk.LinkedRisks.Select(id => RiskId.TryParse(id, out var parsed) && titles.TryGetValue(parsed.Identity, out var title) ? $"{id} {title}" : id),
-                .. risk.ExternalRefs,
-            ],
+            Linked = [.. risk.LinkedRisks.Select(id => RiskId.TryParse(id, out var parsed) && titles.TryGetValue(parsed.Identity, out var title) ? $"{id} {title}" : id)],
+            ExternalRefs = risk.ExternalRefs,
             Actions = [.. risk.Actions.Where(a => !a.IsFinished).Concat(risk.Actions.Where(a => a.IsFinished)).Select(a => ActionLine.Of(a, settings, asAt))],
             OtherFields = OtherFieldsOf(risk, settings, fields ?? RiskSchema.For(settings)),
         };

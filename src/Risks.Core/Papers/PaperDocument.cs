@@ -17,6 +17,9 @@ public sealed record PaperDocument
 
     public required PaperSummary Summary { get; init; }
 
+    /// <summary>The strategic objectives in full, with their appetite and tolerance.</summary>
+    public required PaperTable<PaperObjectiveRow> Objectives { get; init; }
+
     /// <summary>The paper's parts in order, for the contents list at the top.</summary>
     public required IReadOnlyList<PaperContentsEntry> Contents { get; init; }
 
@@ -217,3 +220,6 @@ public sealed record PaperUndertakingRow(string Number, string Title, string Reg
 
 /// <summary>The cover sheet: labelled parts (meeting and date, agenda item, title, executive lead, author, purpose, summary of movement, recommendation, committees).</summary>
 public sealed record PaperCoverSheet(string Heading, IReadOnlyList<(string Label, string Value)> Rows);
+
+/// <summary>A strategic objective: its id, its words in full, and the register's appetite and tolerance for it.</summary>
+public sealed record PaperObjectiveRow(string Id, string Title, string Appetite, string Tolerance);

@@ -56,6 +56,7 @@ public static class PaperHtml
         html.Line("</header>");
 
         Summary(html, paper.Summary);
+        Table(html, paper.Objectives, [], o => $"<td><strong>{E(o.Id)}</strong></td><td>{E(o.Title)}</td><td>{E(o.Appetite)}</td><td>{E(o.Tolerance)}</td>");
         html.Line($"<div id=\"{E(paper.RisksAnchor)}\">");
         foreach (var risk in paper.Risks)
         {

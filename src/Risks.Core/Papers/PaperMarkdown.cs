@@ -63,6 +63,8 @@ public static class PaperMarkdown
             Line($"| {s.Number} | {Cell(risk)} | {Cell(s.Owner)} | {Cell(assurances)} | {Cell(score)} |");
         }
 
+        Table(paper.Objectives, "|---|---|---|---:|", o => [$"**{o.Id}**", o.Title, o.Appetite, o.Tolerance]);
+
         foreach (var r in paper.Risks)
         {
             Line();

@@ -14,6 +14,7 @@ internal static class PaperWording
     public static PaperDocument Of(BoardPaper paper)
     {
         var summary = new PaperContentsEntry("summary", "Summary report");
+        var objectives = new PaperContentsEntry("objectives", "Strategic objectives");
         var risks = new PaperContentsEntry("risks", "Individual risks: controls, gaps, assurances and actions");
         var heat = new PaperContentsEntry("heat-map", "Heat map");
         var outside = new PaperContentsEntry("outside", "Risks outside appetite or target");
@@ -26,7 +27,7 @@ internal static class PaperWording
         {
             Cover = Cover(paper),
             CoverSheet = CoverSheet(paper),
-            Contents = [summary, risks, heat, outside, partners, boardActions, undertakings],
+            Contents = [summary, objectives, risks, heat, outside, partners, boardActions, undertakings],
             RisksAnchor = risks.Anchor,
             Summary = new PaperSummary(
                 summary.Anchor,
@@ -34,6 +35,16 @@ internal static class PaperWording
                 ["No", "Risk and key elements", "SRO", "Key assurances", "I x L = score"],
                 [.. paper.Risks.Select(SummaryRow)],
                 "No open strategic risks are on the register."),
+            Objectives = new PaperTable<PaperObjectiveRow>(
+                objectives.Anchor,
+                objectives.Title,
+                ["Objective", "In full", "Appetite", "Tolerance"],
+                [.. settings.Objectives.Where(o => !o.Retired).Select(o => new PaperObjectiveRow(
+                    string.IsNullOrWhiteSpace(o.ShortTitle) ? o.Id : $"{o.Id} {o.ShortTitle}",
+                    o.Title,
+                    o.Appetite is { } appetite ? Vocabulary.Phrase(appetite) : "Not stated",
+                    o.Tolerance is { } tolerance ? tolerance.ToString(CultureInfo.InvariantCulture) : "Not stated"))],
+                "The register names no strategic objectives."),
             Risks = [.. paper.Risks.Select(s => Risk(s, paper))],
             HeatMap = HeatMap(paper, heat),
             Outside = new PaperTable<PaperOutsideRow>(
@@ -280,10 +291,11 @@ public static class PaperFields
         [
             new(["Risk narrative"], Narrative(r.Narrative)),
             new(["Risk score"], Score(s)) { Hint = "impact x likelihood", Banded = true, Band = s.Facts.Band },
-            new(["Risk owner"], [PaperLine.Plain(s.Owner), .. s.Leads.Count > 0 ? [PaperLine.Plain($"Leads: {Text.All(s.Leads)}")] : Array.Empty<PaperLine>()]),
+            new(["Risk owner"], [PaperLine.Plain(s.Owner), .. s.Leads.Select(lead => PaperLine.Plain($"Lead: {lead}"))]),
             new(["Directorate", "Committee"], [PaperLine.Plain(r.Directorate ?? ""), PaperLine.Plain(string.Join("; ", r.Committees))]),
             PaperField.Of("Strategic objectives", string.Join("; ", s.Objectives)),
-            PaperField.Of("Linked risks", string.Join("; ", s.Linked)),
+            PaperField.Of("Linked register risks", s.Linked.Count == 0 ? "None" : string.Join("; ", s.Linked)),
+            PaperField.Of("External references", s.ExternalRefs.Count == 0 ? "None" : string.Join("; ", s.ExternalRefs)),
             new(
                 ["Inherent and target"],
                 [s.Facts.TargetDateMissed

@@ -87,7 +87,8 @@ public sealed class BoardPaperTests
         section.OwnerName.ShouldBe("Rebecca Jarvis");
         section.Leads.ShouldBe(["Emma Timpson"]);
         section.Objectives.ShouldBe(["SO2 Reduce health inequalities"]);
-        section.Linked.ShouldBe(["CRR-018 Health inequalities data", "Datix 18"]);
+        section.Linked.ShouldBe(["CRR-018 Health inequalities data"]);
+        section.ExternalRefs.ShouldBe(["Datix 18"], "references in other systems are kept apart from the register's risks");
         section.Score.ShouldBe("3 x 4 = 12 High");
     }
 

@@ -42,6 +42,7 @@ public sealed class WordPaperTests : RegisterTest
         headings.ShouldBe(
         [
             "BAF risks: summary report",
+            "Strategic objectives",
             .. Strategic.Select((risk, i) => $"{i + 1}. {risk}"),
             "Heat map: open risks by current score",
             "Risks outside appetite or target",
