@@ -55,6 +55,11 @@ public sealed class RemindCommandTests : RegisterTest
                 - in 1 month (30 Apr 2025): action A1, Publish the health inequalities dashboard once it is signed off.
             """.ReplaceLineEndings("\n"));
 
+        // What is overdue comes first: here the undertaking's milestones that the sample leaves unmet.
+        var matt = Body(received.Single(m => m.ToAddresses.Single().Address == "matt.sweeting@mse.example"));
+        matt.ShouldContain("\nOverdue (2)\n  Undertakings to regulators\n    - 3 years overdue (31 Mar 2021): undertaking 2 to NHS Improvement, Elective backlog: milestone 2, No more than 6,900 patients waiting over 52 weeks (risks undertakings met 2 2)\n");
+        Body(received.Single(m => m.ToAddresses.Single().Address == "kathy.bonney@mse.example")).ShouldContain("  Board action log\n    - in 1 month (30 Apr 2025): board action 54, EDI High Impact Actions:");
+
         var second = Run("remind", "--days", "60");
 
         second.Code.ShouldBe(0, second.ToString());
