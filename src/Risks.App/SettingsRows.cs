@@ -87,6 +87,7 @@ public static partial class SettingsRows
             rows.Add(Item(Text($"{path}.title", "title", p.Title) with { CanClear = false }, "partner_risks", i, key, 1));
             rows.Add(Item(Score($"{path}.score", "score", p.Score > 0 ? p.Score : null) with { CanClear = false, Help = "The score the partner reported, 1-25." }, "partner_risks", i, key, 1));
             rows.Add(Item(new FieldRow($"{path}.reported", "reported", Formats.Date(p.Reported), FieldKind.Date) { Raw = Formats.Date(p.Reported), Help = "The date of the partner's report." }, "partner_risks", i, key, 1));
+            rows.Add(Item(Text($"{path}.source", "source", p.Source ?? "") with { Help = "Where the partner reported it, as the paper names it: \"February 2025 BAF report to the Trust Board\"." }, "partner_risks", i, key, 1));
         }
 
         rows.Add(Heading("custom_fields", "Custom fields", "custom_fields", Count(s.CustomFields.Count, "field")));

@@ -67,7 +67,7 @@ public sealed class PartnersCommandTests : RegisterTest
         edit.Code.ShouldBe(0, edit.ToString());
         afterEdit.ShouldContain("  - organisation: MSEFT\n    title: Workforce instability\n    score: 16\n    reported: 2025-03-27\n");
         remove.Code.ShouldBe(0, remove.ToString());
-        Git.Run(Register, "log", "-1", "--format=%s").Trim().ShouldBe("Settings: partner risk removed: MSEFT: Financial sustainability (25, reported 28 Feb 2025)");
+        Git.Run(Register, "log", "-1", "--format=%s").Trim().ShouldBe("Settings: partner risk removed: MSEFT: Financial sustainability (25, reported 28 Feb 2025, February 2025 BAF report to the Trust Board)");
         Run("partners", "list").OutLines[1].ShouldMatch(@"^1 +MSEFT +25 +28 Feb 2025 +Constrained capital funding programme$");
     }
 
@@ -85,5 +85,19 @@ public sealed class PartnersCommandTests : RegisterTest
         remove.Code.ShouldBe(4);
         word.Code.ShouldBe(2);
         ShouldBeUntouched(head, before);
+    }
+
+    [Fact]
+    public void A_partner_risk_names_its_source_and_the_paper_groups_them_by_organisation()
+    {
+        Join("governance_lead");
+
+        var added = Run("partners", "add", "--organisation", "EPUT", "--title", "Digital resilience", "--score", "16", "--reported", "2025-03-05", "--source", "March 2025 BAF report to the Trust Board", "-m", "From EPUT's March papers");
+
+        added.Code.ShouldBe(0, added.ToString());
+        FileText("register.yaml").ShouldContain("  - organisation: EPUT\n    title: Digital resilience\n    score: 16\n    reported: 2025-03-05\n    source: March 2025 BAF report to the Trust Board\n");
+        var paper = Run("report", "--format", "markdown").Out;
+        paper.ShouldContain("| MSEFT | Financial sustainability | 25 | February 2025 BAF report to the Trust Board, 28 Feb 2025 |\n|  | Constrained capital funding programme | 25 |  |\n");
+        paper.ShouldContain("| Digital resilience | 16 | March 2025 BAF report to the Trust Board, 5 Mar 2025 |");
     }
 }

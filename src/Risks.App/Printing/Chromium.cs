@@ -10,7 +10,8 @@ namespace Risks.App.Printing;
 /// <c>RISKS_CHROMIUM</c>): the browser lays out the same HTML a person would print, so the PDF has
 /// the HTML paper's A4 landscape pages, repeated table headers and page numbers. Chromium stamps
 /// the PDF with the time it was made; that stamp is set to the paper's own time, so a paper made
-/// from an iteration is the same file every time.
+/// from an iteration has the same pages, text and dates every time (the bytes are Chromium's to lay
+/// out, and have been seen to differ between runs on a busy machine).
 /// </summary>
 public static partial class Chromium
 {

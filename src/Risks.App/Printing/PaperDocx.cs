@@ -142,7 +142,7 @@ public static partial class PaperDocx
         body.Append(Para($"{map.Legend.Label}: {string.Join("; ", map.Legend.Entries.Select(e => e.Text))}.{(map.Legend.Note is { } note ? $" {note}" : "")}"));
 
         Section(body, paper.Outside, row => [Cell(Run($"{row.Id} {row.Title}", bold: true)), Cell(row.Current, row.CurrentBand), Cell(row.Target), Cell(new Paragraph([Run(row.TargetDate), .. row.Passed is { } passed ? new[] { Run($" ({passed})", bold: true, colour: "D5281B") } : []])), Cell(row.Appetite)], [34, 10, 10, 16, 30]);
-        Section(body, paper.Partners, p => [Cell(p.Organisation), Cell(p.Title), Cell(p.Score, p.Band), Cell(p.Reported)], [25, 45, 10, 20]);
+        Section(body, paper.Partners, p => [Cell(p.Organisation), Cell(p.Title), Cell(p.Score, p.Band), Cell(p.Source)], [25, 45, 10, 20]);
         Section(body, paper.BoardActions, a => [Cell(a.Number), Cell([Para(Run(a.Item, bold: true)), Para(a.Action)]), Cell(a.Leads), Cell(new Paragraph([Run(a.Deadline), .. a.Overdue is { } overdue ? new[] { Run($" ({overdue})", bold: true, colour: "D5281B") } : []])), Cell(a.Status), Cell(a.LatestUpdate)], [6, 34, 14, 12, 10, 24]);
         Section(body, paper.Undertakings, u => [Cell(u.Number), Cell([Para(Run(u.Title, bold: true)), Para(u.Undertaking)]), Cell(u.Regulator), Cell(u.Leads), Cell([.. u.Milestones.Select(m => new Paragraph(Run(m.Text, bold: m.Overdue, colour: m.Overdue ? "D5281B" : null))).DefaultIfEmpty(Para(""))]), Cell(u.Status)], [5, 33, 16, 12, 24, 10]);
 

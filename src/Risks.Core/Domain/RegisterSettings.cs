@@ -86,6 +86,9 @@ public sealed record PartnerRisk
     public int Score { get; init; }
 
     public DateOnly? Reported { get; init; }
+
+    /// <summary>Where the risk was reported: "February 2025 BAF report to the Trust Board".</summary>
+    public string? Source { get; init; }
 }
 
 /// <summary>The NPSA-style descriptors for impact and likelihood 1 to 5.</summary>

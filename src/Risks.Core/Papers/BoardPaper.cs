@@ -154,7 +154,14 @@ public sealed record BoardPaper
             Risks = sections,
             HeatMap = HeatMap.Of(open, settings.Bands),
             Outside = outside,
-            PartnerRisks = [.. settings.PartnerRisks.OrderByDescending(p => p.Score).ThenBy(p => p.Organisation, StringComparer.Ordinal)],
+            // Grouped by organisation (the one with the highest score first), each group highest score first.
+            PartnerRisks =
+            [
+                .. settings.PartnerRisks
+                    .GroupBy(p => p.Organisation, StringComparer.Ordinal)
+                    .OrderByDescending(g => g.Max(p => p.Score)).ThenBy(g => g.Key, StringComparer.Ordinal)
+                    .SelectMany(g => g.OrderByDescending(p => p.Score)),
+            ],
             Bands = settings.Bands,
             Scoring = settings.Scoring,
             OperationalCount = open.Count(r => r.Kind == RiskKind.Operational),

@@ -206,8 +206,8 @@ public sealed record PaperLegendEntry(Band Band, string Text);
 /// <summary>A risk outside appetite or target; <see cref="Passed"/> is the word that marks its target date passed, or null.</summary>
 public sealed record PaperOutsideRow(string Id, string Title, string Current, Band? CurrentBand, string Target, string TargetDate, string? Passed, string Appetite);
 
-/// <summary>A partner organisation's red risk.</summary>
-public sealed record PaperPartnerRow(string Organisation, string Title, string Score, Band? Band, string Reported);
+/// <summary>A partner organisation's red risk: the organisation on the first of its rows, and where (and when) it was reported on the first row of each source.</summary>
+public sealed record PaperPartnerRow(string Organisation, string Title, string Score, Band? Band, string Source);
 
 /// <summary>The foot of the paper: what it is, the iteration and commit it was made from, its date, and the full commit.</summary>
 public sealed record PaperFooter(string Organisation, string Title, string Iteration, string Commit, string AsAt, string Sha);

@@ -72,7 +72,7 @@ public static class PaperHtml
             $"<td>{E(row.TargetDate)}{(row.Passed is { } passed ? $" <strong class=\"overdue\">{E(passed)}</strong>" : "")}</td>" +
             $"<td>{E(row.Appetite)}</td>");
         Table(html, paper.Partners, [2], p =>
-            $"<td>{E(p.Organisation)}</td><td>{E(p.Title)}</td><td class=\"score {Rag(p.Band)}\">{E(p.Score)}</td><td>{E(p.Reported)}</td>");
+            $"<td>{E(p.Organisation)}</td><td>{E(p.Title)}</td><td class=\"score {Rag(p.Band)}\">{E(p.Score)}</td><td>{E(p.Source)}</td>");
         Table(html, paper.BoardActions, [], a =>
             $"<td>{E(a.Number)}</td><td><strong>{E(a.Item)}</strong> {E(a.Action)}</td><td>{E(a.Leads)}</td>" +
             $"<td>{E(a.Deadline)}{(a.Overdue is { } overdue ? $" <strong class=\"overdue\">{E(overdue)}</strong>" : "")}</td><td>{E(a.Status)}</td><td>{E(a.LatestUpdate)}</td>");

@@ -141,7 +141,7 @@ public static class PaperMarkdown
 
         Table(paper.Outside, "|---|---:|---:|---|---|", row =>
             [$"**{row.Id}** {row.Title}", row.Current, row.Target, row.TargetDate + (row.Passed is { } passed ? $" ({passed})" : ""), row.Appetite]);
-        Table(paper.Partners, "|---|---|---:|---|", p => [p.Organisation, p.Title, p.Score, p.Reported]);
+        Table(paper.Partners, "|---|---|---:|---|", p => [p.Organisation, p.Title, p.Score, p.Source]);
         Table(paper.BoardActions, "|---:|---|---|---|---|---|", a =>
             [a.Number, $"**{a.Item}** {a.Action}", a.Leads, a.Deadline + (a.Overdue is { } overdue ? $" (**{overdue}**)" : ""), a.Status, a.LatestUpdate]);
         Table(paper.Undertakings, "|---:|---|---|---|---|---|", u =>

@@ -64,8 +64,15 @@ internal static class PaperWording
             Partners = new PaperTable<PaperPartnerRow>(
                 partners.Anchor,
                 partners.Title,
-                ["Organisation", "Risk", "Score", "Reported"],
-                [.. paper.PartnerRisks.Select(p => new PaperPartnerRow(p.Organisation, p.Title, Number(p.Score), paper.Bands.For(p.Score), Formats.Date(p.Reported)))],
+                ["Organisation", "Risk", "Score", "Source"],
+                [.. paper.PartnerRisks.Select((p, i) => new PaperPartnerRow(
+                    i > 0 && paper.PartnerRisks[i - 1].Organisation == p.Organisation ? "" : p.Organisation,
+                    p.Title,
+                    Number(p.Score),
+                    paper.Bands.For(p.Score),
+                    i > 0 && paper.PartnerRisks[i - 1].Organisation == p.Organisation && paper.PartnerRisks[i - 1].Source == p.Source && paper.PartnerRisks[i - 1].Reported == p.Reported
+                        ? ""
+                        : string.Join(", ", new[] { p.Source, p.Reported is { } reported ? Formats.Date(reported) : null }.OfType<string>())))],
                 "No partner risks recorded."),
             BoardActions = new PaperTable<PaperBoardActionRow>(
                 boardActions.Anchor,

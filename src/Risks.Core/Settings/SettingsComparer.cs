@@ -151,7 +151,7 @@ public static class SettingsComparer
     private static void Partners(List<FieldChange> changes, IReadOnlyList<PartnerRisk> before, IReadOnlyList<PartnerRisk> after)
     {
         // Partner risks have no key: one that is the same on both sides is unchanged, others are removed or added.
-        static string Line(PartnerRisk p) => $"{p.Organisation}: {p.Title} ({p.Score}{(p.Reported is { } d ? $", reported {Formats.Date(d)}" : "")})";
+        static string Line(PartnerRisk p) => $"{p.Organisation}: {p.Title} ({p.Score}{(p.Reported is { } d ? $", reported {Formats.Date(d)}" : "")}{(p.Source is { } source ? $", {source}" : "")})";
         foreach (var gone in before.Where(p => !after.Contains(p)))
         {
             changes.Add(new FieldChange("partner_risks", ChangeKind.Removed, Line(gone), null, $"partner risk removed: {Line(gone)}") { Label = "partner risk" });

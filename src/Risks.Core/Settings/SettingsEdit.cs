@@ -324,7 +324,8 @@ public static partial class SettingsEdit
         "title" => p with { Title = OneLine(path, value) },
         "score" => p with { Score = Number(path, value, 1, 25, "a score 1-25") ?? 0 },
         "reported" => p with { Reported = Date(path, value) },
-        _ => throw new EditException($"{path}: a partner risk has organisation, title, score and reported"),
+        "source" => p with { Source = string.IsNullOrWhiteSpace(value) ? null : OneLine(path, value) },
+        _ => throw new EditException($"{path}: a partner risk has organisation, title, score, reported and source"),
     };
 
     private static IReadOnlyList<string> Descriptor(IReadOnlyList<string> words, string key, string value, string path)

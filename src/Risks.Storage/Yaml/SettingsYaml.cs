@@ -48,6 +48,7 @@ public static class SettingsYaml
             m.Text("title", p.Title);
             m.Int("score", p.Score);
             m.Date("reported", p.Reported);
+            m.Text("source", p.Source);
         });
         w.Items("custom_fields", s.CustomFields, (m, f) =>
         {
@@ -141,6 +142,7 @@ public static class SettingsYaml
                 Title = p.Text("title") ?? "",
                 Score = p.Int("score") ?? Missing(p, "score", 0),
                 Reported = p.Date("reported"),
+                Source = p.Text("source"),
             })).ToList(),
             CustomFields = r.Items("custom_fields").Select(f => f.Finish(new CustomField
             {

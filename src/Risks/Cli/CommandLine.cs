@@ -192,7 +192,7 @@ public static class CommandLine
         var reportFormat = new Option<string>("--format") { Description = "html (one self-contained file that prints to A4 landscape), markdown, pdf (printed by Chromium, which must be installed) or docx (a Word document); pdf and docx need --out", DefaultValueFactory = _ => "html" };
         reportFormat.AcceptOnlyFromAmong("html", "markdown", "pdf", "docx");
         var reportOut = new Option<string?>("--out", "-o") { Description = "The file to write (default: standard output)" };
-        var report = new Command("report", "Make the board's BAF paper: summary table, a section per strategic risk with its movement since the previous iteration, heat map, risks outside appetite or target, partners' red risks, the board's open actions and the undertakings to regulators. Made from an iteration, it is the same byte for byte whenever it is made.") { reportAt, reportFormat, reportOut };
+        var report = new Command("report", "Make the board's BAF paper: summary table, a section per strategic risk with its movement since the previous iteration, heat map, risks outside appetite or target, partners' red risks, the board's open actions and the undertakings to regulators. Made from an iteration, it says the same whenever it is made (HTML, Markdown and Word byte for byte; PDF in its text).") { reportAt, reportFormat, reportOut };
         report.SetAction(r => commands.Report(r.GetValue(reportAt), r.GetValue(reportFormat)!, r.GetValue(reportOut), r));
 
         var exportFormat = new Option<string>("--format") { Description = "csv (UTF-8 with a byte order mark, for Excel)", DefaultValueFactory = _ => "csv" };

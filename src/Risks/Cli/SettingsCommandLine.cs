@@ -126,19 +126,19 @@ internal static class SettingsCommandLine
         var list = new Command("list", "List partner organisations' red risks, numbered as 'edit' and 'remove' name them.");
         list.SetAction(r => commands.PartnersList(r));
 
-        var (organisation, title, score, reported) = PartnerOptions();
+        var (organisation, title, score, reported, source) = PartnerOptions();
         var addOrganisation = new Option<string>("--organisation") { Description = organisation.Description, Required = true };
         var addTitle = new Option<string>("--title") { Description = title.Description, Required = true };
         var addScore = new Option<string>("--score") { Description = score.Description, Required = true };
         var addReason = Reason();
-        var add = new Command("add", "Add a partner organisation's red risk, as reported to its own board, for the BAF paper (governance leads).") { addOrganisation, addTitle, addScore, reported, addReason };
-        add.SetAction(r => commands.PartnerAdd(new PartnerFields(r.GetValue(addOrganisation), r.GetValue(addTitle), r.GetValue(addScore), r.GetValue(reported)), r.GetValue(addReason)!, r));
+        var add = new Command("add", "Add a partner organisation's red risk, as reported to its own board, for the BAF paper (governance leads).") { addOrganisation, addTitle, addScore, reported, source, addReason };
+        add.SetAction(r => commands.PartnerAdd(new PartnerFields(r.GetValue(addOrganisation), r.GetValue(addTitle), r.GetValue(addScore), r.GetValue(reported), r.GetValue(source)), r.GetValue(addReason)!, r));
 
-        var (editOrganisation, editTitle, editScore, editReported) = PartnerOptions();
+        var (editOrganisation, editTitle, editScore, editReported, editSource) = PartnerOptions();
         var editNumber = Number();
         var editReason = Reason();
-        var edit = new Command("edit", "Change a partner's red risk: its organisation, title, score or date reported (governance leads).") { editNumber, editOrganisation, editTitle, editScore, editReported, editReason };
-        edit.SetAction(r => commands.PartnerEdit(r.GetValue(editNumber), new PartnerFields(r.GetValue(editOrganisation), r.GetValue(editTitle), r.GetValue(editScore), r.GetValue(editReported)), r.GetValue(editReason)!, r));
+        var edit = new Command("edit", "Change a partner's red risk: its organisation, title, score, date reported or source (governance leads).") { editNumber, editOrganisation, editTitle, editScore, editReported, editSource, editReason };
+        edit.SetAction(r => commands.PartnerEdit(r.GetValue(editNumber), new PartnerFields(r.GetValue(editOrganisation), r.GetValue(editTitle), r.GetValue(editScore), r.GetValue(editReported), r.GetValue(editSource)), r.GetValue(editReason)!, r));
 
         var removeNumber = Number();
         var removeReason = Reason();
@@ -195,11 +195,12 @@ internal static class SettingsCommandLine
         }
     }
 
-    private static (Option<string?> Organisation, Option<string?> Title, Option<string?> Score, Option<string?> Reported) PartnerOptions() => (
+    private static (Option<string?> Organisation, Option<string?> Title, Option<string?> Score, Option<string?> Reported, Option<string?> Source) PartnerOptions() => (
         new Option<string?>("--organisation") { Description = "The partner organisation, such as MSEFT" },
         new Option<string?>("--title") { Description = "The risk's title, as the partner gives it" },
         new Option<string?>("--score") { Description = "The score the partner reported, 1-25" },
-        new Option<string?>("--reported") { Description = "The date of the partner's report: 2025-02-28, 28/02/2025 or \"28 Feb 2025\"" });
+        new Option<string?>("--reported") { Description = "The date of the partner's report: 2025-02-28, 28/02/2025 or \"28 Feb 2025\"" },
+        new Option<string?>("--source") { Description = "Where the partner reported it, as the paper names it: \"February 2025 BAF report to the Trust Board\"" });
 
     private static Option<string> Reason() =>
         new("--message", "-m") { Description = "Why: the reason recorded with the change", Required = true };

@@ -18,7 +18,7 @@ internal sealed record CustomFieldOptions(string? Label, string? Type, string? C
 internal sealed record PersonFields(string? Name, string? Role, string? Email, string? JobTitle);
 
 /// <summary>A partner organisation's red risk as given on the command line.</summary>
-internal sealed record PartnerFields(string? Organisation, string? Title, string? Score, string? Reported);
+internal sealed record PartnerFields(string? Organisation, string? Title, string? Score, string? Reported, string? Source = null);
 
 /// <summary>
 /// register.yaml's settings from the command line. Every change goes through the Settings
@@ -178,8 +178,8 @@ internal sealed partial class Commands
     public int PartnerEdit(int number, PartnerFields fields, string reason, ParseResult parse) =>
         ChangeSettings(parse, reason, editor =>
             NoPartner(editor, number)
-            ?? (fields is { Organisation: null, Title: null, Score: null, Reported: null }
-                ? Usage("say what to change: --organisation, --title, --score or --reported")
+            ?? (fields is { Organisation: null, Title: null, Score: null, Reported: null, Source: null }
+                ? Usage("say what to change: --organisation, --title, --score, --reported or --source")
                 : SetPartner(editor, number, fields)));
 
     public int PartnerRemove(int number, string reason, ParseResult parse) =>
@@ -303,7 +303,8 @@ internal sealed partial class Commands
         Set(editor, $"partner_risks[{Key(number)}].organisation", fields.Organisation, "--organisation")
         ?? Set(editor, $"partner_risks[{Key(number)}].title", fields.Title, "--title")
         ?? Set(editor, $"partner_risks[{Key(number)}].score", fields.Score, "--score")
-        ?? Set(editor, $"partner_risks[{Key(number)}].reported", fields.Reported, "--reported");
+        ?? Set(editor, $"partner_risks[{Key(number)}].reported", fields.Reported, "--reported")
+        ?? Set(editor, $"partner_risks[{Key(number)}].source", fields.Source, "--source");
 
     /// <summary>Sets one field if a value was given; a refusal is told by the option it came from (<c>--tolerance must be a score 1-25</c>).</summary>
     private int? Set(SettingsEditor editor, string path, string? value, string option)

@@ -140,7 +140,7 @@ public sealed partial class PaperFormsTests
             d.Outside.Heading, .. d.Outside.Columns,
             .. d.Outside.Rows.SelectMany(r => (IEnumerable<string>)[r.Id, r.Title, r.Current, r.Target, r.TargetDate, r.Passed ?? "", r.Appetite]),
             d.Partners.Heading, .. d.Partners.Columns,
-            .. d.Partners.Rows.SelectMany(r => (IEnumerable<string>)[r.Organisation, r.Title, r.Score, r.Reported]),
+            .. d.Partners.Rows.SelectMany(r => (IEnumerable<string>)[r.Organisation, r.Title, r.Score, r.Source]),
             d.Footer.Organisation, d.Footer.Title, d.Footer.Iteration, d.Footer.Commit, d.Footer.AsAt, d.Footer.Sha,
         ];
         return all.Select(Squeeze).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal);
