@@ -1,3 +1,4 @@
+using Risks.Core.Presentation;
 using Risks.Core.Domain;
 using Risks.Core.Validation;
 
@@ -77,16 +78,16 @@ public sealed record BoardAction : ITrackedItem
 
     public IReadOnlyList<(string Label, string Value)> Facts(RegisterSettings settings) =>
     [
-        ("meeting", TrackedRules.Date(Meeting)),
+        ("meeting", Formats.Date(Meeting)),
         ("agenda item", AgendaItem ?? ""),
         ("item", Item),
         ("action", Action),
         ("leads", Leads.Count == 0 ? "" : TrackedRules.Names(Leads, settings)),
-        ("deadline", TrackedRules.Date(Deadline)),
+        ("deadline", Formats.Date(Deadline)),
         ("status", Vocabulary.Phrase(Status)),
-        ("closed", TrackedRules.Date(Closed)),
+        ("closed", Formats.Date(Closed)),
         ("closing note", ClosingNote ?? ""),
         ("risks", string.Join(", ", Risks)),
-        .. Updates.Select((u, i) => ($"update {i + 1} ({TrackedRules.Date(u.Date)})", u.Text)),
+        .. Updates.Select((u, i) => ($"update {i + 1} ({Formats.Date(u.Date)})", u.Text)),
     ];
 }

@@ -80,8 +80,6 @@ public static class TrackedRules
     /// <summary>Names for a list of logins: "Sarah O'Connor and Ravi Jarvis", or "none".</summary>
     public static string Names(IReadOnlyList<string> logins, RegisterSettings settings) =>
         logins.Count == 0 ? "none" : Text.All([.. logins.Select(settings.NameOf)]);
-
-    public static string Date(DateOnly? date) => date is { } d ? Formats.Date(d) : "";
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Risks.Core.Presentation;
 using System.Globalization;
 using Risks.Core.Domain;
 using Risks.Core.Validation;
@@ -119,13 +120,13 @@ public sealed record Undertaking : ITrackedItem
         {
             ("title", Title),
             ("regulator", Regulator),
-            ("given", TrackedRules.Date(Given)),
+            ("given", Formats.Date(Given)),
             ("concern", Concern ?? ""),
             ("conditions", string.Join(", ", Conditions)),
             ("undertaking", Text),
             ("leads", Leads.Count == 0 ? "" : TrackedRules.Names(Leads, settings)),
             ("status", Vocabulary.Phrase(Status)),
-            ("closed", TrackedRules.Date(Closed)),
+            ("closed", Formats.Date(Closed)),
             ("closing note", ClosingNote ?? ""),
             ("risks", string.Join(", ", Risks)),
         };
@@ -133,14 +134,14 @@ public sealed record Undertaking : ITrackedItem
         {
             var n = (i + 1).ToString(CultureInfo.InvariantCulture);
             facts.Add(($"milestone {n}", Milestones[i].Text));
-            facts.Add(($"milestone {n} due", TrackedRules.Date(Milestones[i].Due)));
-            facts.Add(($"milestone {n} met", TrackedRules.Date(Milestones[i].Met)));
+            facts.Add(($"milestone {n} due", Formats.Date(Milestones[i].Due)));
+            facts.Add(($"milestone {n} met", Formats.Date(Milestones[i].Met)));
         }
 
         for (var i = 0; i < Evidence.Count; i++)
         {
             var e = Evidence[i];
-            facts.Add(($"evidence {(i + 1).ToString(CultureInfo.InvariantCulture)}", $"{(e.Date is { } d ? TrackedRules.Date(d) + ": " : "")}{e.Text}{(e.Reference is { } r ? $" ({r})" : "")}"));
+            facts.Add(($"evidence {(i + 1).ToString(CultureInfo.InvariantCulture)}", $"{(e.Date is { } d ? Formats.Date(d) + ": " : "")}{e.Text}{(e.Reference is { } r ? $" ({r})" : "")}"));
         }
 
         return facts;

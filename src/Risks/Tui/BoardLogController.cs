@@ -104,8 +104,8 @@ internal sealed class BoardLogController : ScreenController
         {
             Ask(
                 "New board action",
-                "The action as the minutes give it. Leads and risks: logins and ids, separated by commas. Dates: 30 Apr 2025, 30/04/2025 or 2025-04-30.",
-                [("Agenda item title:", ""), ("Action (what is to be done):", ""), ("Leads (logins):", ""), ("Deadline:", ""), ("Meeting (date):", ""), ("Agenda item number:", ""), ("Risks (ids):", ""), ("Why (recorded with it):", "")],
+                "The action as the minutes give it: its agenda item's title and what is to be done; leads (logins) and risks (ids) separated by commas; the deadline and meeting as dates (30 Apr 2025, 30/04/2025 or 2025-04-30); why, to record with it.",
+                [("Agenda item:", ""), ("Action:", ""), ("Leads:", ""), ("Deadline:", ""), ("Meeting date:", ""), ("Item number:", ""), ("Risks:", ""), ("Why:", "")],
                 v =>
                 {
                     if ((Date(v[3], "Deadline").Error ?? Date(v[4], "Meeting").Error) is { } error)
@@ -122,8 +122,8 @@ internal sealed class BoardLogController : ScreenController
 
         Ask(
             "New undertaking",
-            "The undertaking as given to the regulator; add its milestones next (m). Leads, risks and conditions: separated by commas.",
-            [("Title:", ""), ("Regulator:", ""), ("Undertaking (what the organisation undertook to do):", ""), ("Concern (optional):", ""), ("Licence conditions or regulations:", ""), ("Given (date accepted):", ""), ("Leads (logins):", ""), ("Risks (ids):", ""), ("Why (recorded with it):", "")],
+            "The undertaking as given to the regulator: what the organisation undertook to do, and the concern and the licence conditions or regulations behind it; leads (logins), risks (ids) and conditions separated by commas; the date it was accepted. Add its milestones next (m).",
+            [("Title:", ""), ("Regulator:", ""), ("Undertaking:", ""), ("Concern:", ""), ("Conditions:", ""), ("Given on:", ""), ("Leads:", ""), ("Risks:", ""), ("Why:", "")],
             v => Date(v[5], "Given") is { Error: { } error }
                 ? TrackedResult.Refused("undertaking", error)
                 : work.AddUndertaking(

@@ -148,13 +148,18 @@ internal sealed class Prompts(IApplication app)
         dialog.Add(help);
         View above = help;
         var inputs = new List<TextField>();
-        foreach (var (label, value) in fields)
+        // More than four fields would not fit 24 lines each under its label: then each label sits to the left of its field.
+        var beside = fields.Count > 4 ? fields.Max(f => f.Label.Length) + 1 : 0;
+        for (var i = 0; i < fields.Count; i++)
         {
-            var caption = new Label { HotKeySpecifier = Texts.NoHotKey, Text = label, X = 0, Y = Pos.Bottom(above) + 1 };
-            var input = new TextField { X = 0, Y = Pos.Bottom(caption), Width = Dim.Fill(), Text = value };
+            var (label, value) = fields[i];
+            var caption = new Label { HotKeySpecifier = Texts.NoHotKey, Text = label, X = 0, Y = Pos.Bottom(above) + (beside == 0 || i == 0 ? 1 : 0) };
+            var input = beside == 0
+                ? new TextField { X = 0, Y = Pos.Bottom(caption), Width = Dim.Fill(), Text = value }
+                : new TextField { X = beside, Y = Pos.Top(caption), Width = Dim.Fill(), Text = value };
             dialog.Add(caption, input);
             inputs.Add(input);
-            above = input;
+            above = beside == 0 ? input : caption;
         }
 
         return Run(dialog, inputs[0]) ? inputs.ConvertAll(i => i.Text.Trim()) : null;

@@ -43,7 +43,7 @@ public sealed class BoardLogScreenTests
 
         ui.PressWithDialogs(Key.N, Choose(0), (h, d) =>
         {
-            Headless.Said(d).ShouldContain("The action as the minutes give it.");
+            Headless.Said(d).ShouldContain("The action as the minutes give it:");
             Accept(h, d, "Estates strategy", "Bring the estates strategy to the board.", "aking", "30 Jun 2025", "13 Mar 2025", "9", "BAF-03", "Agreed on 13 March");
         });
 
