@@ -2,7 +2,7 @@ using Risks.Core.Papers;
 
 namespace Risks.App;
 
-/// <summary>A file the register can be written out as, from the UI: a BAF paper or a CSV export.</summary>
+/// <summary>A file the register can be written out as, from the UI: a BAF paper, a workbook or a CSV export.</summary>
 /// <param name="Label">How the choice reads in the list, such as "BAF paper (HTML) of iteration 2025-03".</param>
 /// <param name="FileName">The file name offered, such as <c>BAF-2025-03.html</c>.</param>
 /// <param name="Write">Writes the file at the path given and says what was written.</param>
@@ -10,7 +10,8 @@ public sealed record ExportChoice(string Label, string FileName, Func<string, st
 
 /// <summary>
 /// What the UI offers to write out: BAF papers, made from the register as committed, and the
-/// risks and actions as CSV for spreadsheets, as the session last read them. Unsaved edits are in neither.
+/// register as an Excel workbook and its risks and actions as CSV, as the session last read them.
+/// Unsaved edits are in none of them.
 /// </summary>
 public static class Exports
 {
@@ -31,6 +32,7 @@ public static class Exports
             choices.AddRange(PaperChoices(session, head, head[..10], "the register as committed now"));
         }
 
+        choices.Add(new ExportChoice("Excel workbook (.xlsx): sheets of risks, actions, board actions, undertakings", RegisterWorkbook.FileName(session.Today), path => Workbook(session, path)));
         choices.Add(new ExportChoice("Risks as CSV for Excel (one row per risk, every field)", RegisterCsv.RisksFileName(session), path => RegisterCsv.WriteRisks(session, path)));
         choices.Add(new ExportChoice("Actions as CSV for Excel (one row per action)", RegisterCsv.ActionsFileName(session), path => RegisterCsv.WriteActions(session, path)));
         return choices;
@@ -55,6 +57,12 @@ public static class Exports
                     return $"Wrote the BAF paper for {paper.Value.Period} ({what}, commit {paper.Value.Source.ShortCommit}) to {path} ({Math.Max(1, bytes / 1024)} KB).{LeftOut(paper.Value.Unreadable)}";
                 });
         }
+    }
+
+    private static string Workbook(Session session, string path)
+    {
+        var bytes = RegisterWorkbook.Write(session.Register, session.Snapshot, null, session.Today, session.Clock.GetLocalNow(), path);
+        return $"Wrote {Core.Domain.Text.Count(session.Snapshot.Risks.Count, "risk")} with their actions, and the board's actions and undertakings, to {path} ({Math.Max(1, bytes / 1024)} KB).{LeftOut(session.Snapshot.InvalidFiles)}";
     }
 
     /// <summary>" 2 risk files could not be read and are left out: a, b.", or "" when every file was read.</summary>

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -16,7 +15,7 @@ namespace Risks.App.Printing;
 /// the document's dates are the commit's, and so are the zip entries', so a paper made from an
 /// iteration is the same file every time.
 /// </summary>
-public static partial class PaperDocx
+public static class PaperDocx
 {
     private const string Font = "Arial";
 
@@ -48,7 +47,7 @@ public static partial class PaperDocx
             word.PackageProperties.Modified = paper.Source.Committed.UtcDateTime;
         }
 
-        Repack(buffer, output, paper.Source.Committed);
+        Storage.Files.OpenXmlFile.Repack(buffer, output, paper.Source.Committed);
     }
 
     private static void Fill(Body body, PaperDocument paper)
@@ -199,15 +198,7 @@ public static partial class PaperDocx
         return cell;
     }
 
-    /// <summary>The band colours of the HTML paper.</summary>
-    private static string Colour(Rag rag) => rag switch
-    {
-        Rag.Red => "D5281B",
-        Rag.Amber => "FFB81C",
-        Rag.Yellow => "FFF27A",
-        Rag.Green => "78BE20",
-        _ => "FFFFFF",
-    };
+    private static string Colour(Rag rag) => Core.Presentation.BandColours.Hex(rag);
 
     private static Paragraph Heading(string text, string style, bool pageBreak = false) =>
         new(new ParagraphProperties(new ParagraphStyleId { Val = style }, pageBreak ? new PageBreakBefore() : null!), Run(text));
@@ -313,57 +304,4 @@ public static partial class PaperDocx
                     new TableCellMarginDefault(new TopMargin { Width = "40", Type = TableWidthUnitValues.Dxa }, new BottomMargin { Width = "40", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = 80, Type = TableWidthValues.Dxa }, new TableCellRightMargin { Width = 80, Type = TableWidthValues.Dxa })))
             { Type = StyleValues.Table, StyleId = "PaperTable" });
     }
-
-    /// <summary>
-    /// The package again, with what the packaging library makes up at random made fixed: its
-    /// relationship ids (R and 16 hex digits) become rId1, rId2, ... in the order they first
-    /// appear, the core properties' part is docProps/core.xml, and each entry carries the commit's
-    /// time; so the file depends only on what is in it.
-    /// </summary>
-    private static void Repack(MemoryStream package, Stream output, DateTimeOffset stamp)
-    {
-        package.Position = 0;
-        var when = new DateTimeOffset(stamp.UtcDateTime.Year < 1980 ? new DateTime(1980, 1, 1) : stamp.UtcDateTime, TimeSpan.Zero);
-        using var source = new ZipArchive(package, ZipArchiveMode.Read, leaveOpen: true);
-        var entries = source.Entries
-            .OrderBy(e => e.FullName == "[Content_Types].xml" ? 0 : e.FullName.EndsWith(".rels", StringComparison.Ordinal) ? 1 : 2)
-            .ThenBy(e => e.FullName, StringComparer.Ordinal)
-            .Select(e =>
-            {
-                using var reader = new StreamReader(e.Open());
-                return (Name: e.FullName, Text: reader.ReadToEnd());
-            })
-            .ToList();
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (_, text) in entries)
-        {
-            foreach (System.Text.RegularExpressions.Match match in RandomId().Matches(text))
-            {
-                ids.TryAdd(match.Value, $"rId{ids.Count + 1}");
-            }
-        }
-
-        string Fixed(string text)
-        {
-            text = RandomId().Replace(text, m => ids[m.Value]);
-            text = CoreProperties().Replace(text, "docProps/core.xml");
-            // The core properties' type was given by their made-up extension; now it is given by their part's name.
-            return text.Replace("<Default Extension=\"psmdcp\" ContentType=", "<Override PartName=\"/docProps/core.xml\" ContentType=", StringComparison.Ordinal);
-        }
-
-        using var target = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        foreach (var (name, text) in entries)
-        {
-            var copy = target.CreateEntry(CoreProperties().Replace(name, "docProps/core.xml"), CompressionLevel.Optimal);
-            copy.LastWriteTime = when;
-            using var writer = new StreamWriter(copy.Open(), new System.Text.UTF8Encoding(false));
-            writer.Write(Fixed(text));
-        }
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\bR[0-9a-f]{16}\b")]
-    private static partial System.Text.RegularExpressions.Regex RandomId();
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"package/services/metadata/core-properties/[0-9a-f]{32}\.psmdcp")]
-    private static partial System.Text.RegularExpressions.Regex CoreProperties();
 }

@@ -80,6 +80,26 @@ public sealed record ImportMap
         return null;
     }
 
+    /// <summary>
+    /// How many of <paramref name="cells"/> are headers of this map's columns (or, for the export's
+    /// map, of the export's derived columns too): what tells a workbook's header row from the title rows above it.
+    /// </summary>
+    public int HeadersAmong(IEnumerable<string> cells)
+    {
+        var headers = Columns.Values.Concat(IsExport ? RiskCells.DerivedColumns : []).Select(h => h.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return cells.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Count(headers.Contains);
+    }
+
+    /// <summary>
+    /// The headers of the columns that feed a date (<c>next_review</c>, <c>closure.date</c>, a register's
+    /// own date field): where a workbook's bare number is a date, counted in days as spreadsheets count them.
+    /// </summary>
+    public IReadOnlySet<string> DateColumns(RegisterSettings? settings)
+    {
+        var dates = RiskSchema.Flatten(RiskSchema.For(settings)).Where(f => f.Type == FieldType.Date).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        return Columns.Where(c => dates.Contains(c.Key)).Select(c => c.Value.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
     /// <summary>The path of the score whose first part <paramref name="field"/> is, which a column may give whole; otherwise null.</summary>
     private static string? FirstOfScore(Field field)
     {

@@ -3,8 +3,12 @@ using Risks.Core.Validation;
 
 namespace Risks.Core.Exchange;
 
-/// <summary>One row of a spreadsheet: its number as the spreadsheet shows it (the header is row 1) and its cells by column header.</summary>
-public sealed record ImportRow(int Number, IReadOnlyDictionary<string, string> Cells);
+/// <summary>
+/// One row of a spreadsheet: its number as the spreadsheet shows it (in a CSV file the header is
+/// row 1), its cells by column header, and why any cell could not be read (a workbook's cell showing
+/// an error), by column header: such a cell is empty in <see cref="Cells"/>, and its problem is the row's.
+/// </summary>
+public sealed record ImportRow(int Number, IReadOnlyDictionary<string, string> Cells, IReadOnlyDictionary<string, string>? Unreadable = null);
 
 /// <summary>
 /// A problem with a row of a spreadsheet: the row as the spreadsheet numbers it, the column
@@ -44,10 +48,11 @@ public static class RiskImport
     /// Reads <paramref name="rows"/>. <paramref name="existing"/> are the register's risks: a row
     /// with one of their ids changes that risk, keeping the fields the row does not give.
     /// <paramref name="progress"/> is told after each row how many of how many have been read.
+    /// <paramref name="headerRow"/> is the header's row (a workbook's may have title rows above it).
     /// </summary>
-    public static ImportRead Read(IReadOnlyList<string> headers, IReadOnlyList<ImportRow> rows, ImportMap map, RegisterSettings settings, IEnumerable<Risk> existing, Action<int, int>? progress = null)
+    public static ImportRead Read(IReadOnlyList<string> headers, IReadOnlyList<ImportRow> rows, ImportMap map, RegisterSettings settings, IEnumerable<Risk> existing, Action<int, int>? progress = null, int headerRow = 1)
     {
-        var headerProblems = CheckHeaders(headers, map);
+        var headerProblems = CheckHeaders(headers, map, headerRow);
         if (headerProblems.Count > 0)
         {
             return new ImportRead([], headerProblems, rows.Count, 0);
@@ -69,6 +74,11 @@ public static class RiskImport
             else
             {
                 var reader = new RowReader(row, given, settings);
+                foreach (var (column, problem) in row.Unreadable ?? new Dictionary<string, string>())
+                {
+                    reader.Unreadable(column, problem);
+                }
+
                 if (reader.Id() is { } id)
                 {
                     var before = registered.GetValueOrDefault(id.Identity);
@@ -97,7 +107,7 @@ public static class RiskImport
     /// column that is not the export's or no id column; for another map, a column it names that
     /// the file does not have.
     /// </summary>
-    public static IReadOnlyList<ImportProblem> CheckHeaders(IReadOnlyList<string> headers, ImportMap map)
+    public static IReadOnlyList<ImportProblem> CheckHeaders(IReadOnlyList<string> headers, ImportMap map, int headerRow = 1)
     {
         var problems = new List<ImportProblem>();
         var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -106,7 +116,7 @@ public static class RiskImport
             var header = headers[i].Trim();
             if (header.Length > 0 && !seen.TryAdd(header, i))
             {
-                problems.Add(new ImportProblem(1, header, "", $"the column is given twice (columns {seen[header] + 1} and {i + 1}); give each column once"));
+                problems.Add(new ImportProblem(headerRow, header, "", $"the column is given twice (columns {seen[header] + 1} and {i + 1}); give each column once"));
             }
         }
 
@@ -116,12 +126,12 @@ public static class RiskImport
             var columns = RiskCells.Columns.Concat(map.Columns.Values).ToList();
             foreach (var header in seen.Keys.Where(h => !columns.Contains(h, StringComparer.OrdinalIgnoreCase)))
             {
-                problems.Add(new ImportProblem(1, header, "", "not one of the export's columns; to import a spreadsheet with other columns, give a map that says which column is which field"));
+                problems.Add(new ImportProblem(headerRow, header, "", "not one of the export's columns; to import a spreadsheet with other columns, give a map that says which column is which field"));
             }
 
             if (!seen.ContainsKey("id"))
             {
-                problems.Add(new ImportProblem(1, null, "id", "there is no id column: the export's columns start with id"));
+                problems.Add(new ImportProblem(headerRow, null, "id", "there is no id column: the export's columns start with id"));
             }
 
             return problems;
@@ -131,7 +141,7 @@ public static class RiskImport
         {
             if (!seen.ContainsKey(column.Trim()))
             {
-                problems.Add(new ImportProblem(1, column, field, $"the map names this column for {field}, but the file has no such column; its columns are {Text.All(seen.Keys.ToList())}"));
+                problems.Add(new ImportProblem(headerRow, column, field, $"the map names this column for {field}, but the file has no such column; its columns are {Text.All(seen.Keys.ToList())}"));
             }
         }
 

@@ -39,7 +39,7 @@ internal sealed partial class RowReader
     {
         if (!Cell("id", out var text) || text is null)
         {
-            Problem("id", $"id is required: the risk's id, such as BAF-07{(_map.IdPrefix is null ? "" : " or a number")}");
+            Issue("id", $"id is required: the risk's id, such as BAF-07{(_map.IdPrefix is null ? "" : " or a number")}");
             return null;
         }
 
@@ -325,6 +325,15 @@ internal sealed partial class RowReader
     }
 
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Notes that the cell of <paramref name="column"/> could not be read, as the problem of the field the column feeds (when the map uses the column).</summary>
+    public void Unreadable(string column, string message)
+    {
+        if (_map.Columns.FirstOrDefault(c => string.Equals(c.Value, column, StringComparison.OrdinalIgnoreCase)) is { Key: { } field })
+        {
+            Problem(field, message);
+        }
+    }
 
     /// <summary>Notes a problem found by checking the risk, unless a problem with the same field (or one enclosing or within it) was noted already.</summary>
     public void Issue(string path, string message)

@@ -195,21 +195,22 @@ public static class CommandLine
         var report = new Command("report", "Make the board's BAF paper: summary table, a section per strategic risk with its movement since the previous iteration, heat map, risks outside appetite or target, partners' red risks, the board's open actions and the undertakings to regulators. Made from an iteration, it says the same whenever it is made (HTML, Markdown and Word byte for byte; PDF in its text).") { reportAt, reportFormat, reportOut };
         report.SetAction(r => commands.Report(r.GetValue(reportAt), r.GetValue(reportFormat)!, r.GetValue(reportOut), r));
 
-        var exportFormat = new Option<string>("--format") { Description = "csv (UTF-8 with a byte order mark, for Excel)", DefaultValueFactory = _ => "csv" };
-        exportFormat.AcceptOnlyFromAmong("csv");
-        var exportActions = new Option<bool>("--actions") { Description = "One row per action (with its risk) instead of one per risk" };
+        var exportFormat = new Option<string>("--format") { Description = "csv (UTF-8 with a byte order mark, for Excel), or xlsx: an Excel workbook with sheets of risks, actions, board actions and undertakings, dates as dates and scores as numbers (needs --out)", DefaultValueFactory = _ => "csv" };
+        exportFormat.AcceptOnlyFromAmong("csv", "xlsx");
+        var exportActions = new Option<bool>("--actions") { Description = "CSV: one row per action (with its risk) instead of one per risk (a workbook has a sheet of each)" };
         var exportAt = new Option<string?>("--at") { Description = "The version to export: an iteration (2025-03), a commit, or a date (default: the register in the folder)" };
-        var exportOut = new Option<string?>("--out", "-o") { Description = "The file to write (default: standard output)" };
-        var export = new Command("export", "Write the register as CSV for a spreadsheet: one row per risk with every field (lists one item per line, controls, gaps, assurances and actions as 'id | part | ...' lines), or one row per action. 'risks import' reads it back.") { exportFormat, exportActions, exportAt, exportOut };
-        export.SetAction(r => commands.Export(r.GetValue(exportActions), r.GetValue(exportAt), r.GetValue(exportOut), r));
+        var exportOut = new Option<string?>("--out", "-o") { Description = "The file to write (default for CSV: standard output)" };
+        var export = new Command("export", "Write the register for a spreadsheet, as CSV (one row per risk with every field: lists one item per line, controls, gaps, assurances and actions as 'id | part | ...' lines; or one row per action) or as an Excel workbook (the same rows on a sheet of risks and one of actions, and sheets of board actions and undertakings). 'risks import' reads either back.") { exportFormat, exportActions, exportAt, exportOut };
+        export.SetAction(r => commands.Export(r.GetValue(exportFormat)!, r.GetValue(exportActions), r.GetValue(exportAt), r.GetValue(exportOut), r));
 
-        var importFile = new Argument<string>("file") { Description = "The CSV file: an export of this program, or a spreadsheet described by --map" };
+        var importFile = new Argument<string>("file") { Description = "The CSV file or Excel workbook (.xlsx): an export of this program, or a spreadsheet described by --map" };
         var importMap = new Option<string?>("--map") { Description = "A YAML map saying which column is which field, and the spreadsheet's words for scores, people and choices (see docs/import-map-example.yaml); not needed for a file with the export's own columns" };
+        var importSheet = new Option<string?>("--sheet") { Description = "The workbook's sheet to read (default: the first visible sheet with the columns looked for; hidden sheets only when named)" };
         var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and say what would be new, changed or unchanged; write nothing" };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Import the valid rows even if others have problems (they are listed; the exit code is 1)" };
         var importReason = new Option<string?>("--message", "-m") { Description = "Why: the reason recorded with the import" };
-        var import = new Command("import", "Bring risks in from a CSV file as one commit: every row is checked and every problem named by row and column; nothing is written unless every row is valid (or --skip-invalid). Importing the same file again changes nothing.") { importFile, importMap, dryRun, skipInvalid, importReason };
-        import.SetAction(r => commands.Import(r.GetValue(importFile)!, r.GetValue(importMap), r.GetValue(dryRun), r.GetValue(skipInvalid), r.GetValue(importReason), r));
+        var import = new Command("import", "Bring risks in from a CSV file or an Excel workbook as one commit: every row is checked and every problem named by row and column; nothing is written unless every row is valid (or --skip-invalid). Importing the same file again changes nothing.") { importFile, importMap, importSheet, dryRun, skipInvalid, importReason };
+        import.SetAction(r => commands.Import(r.GetValue(importFile)!, r.GetValue(importMap), r.GetValue(importSheet), r.GetValue(dryRun), r.GetValue(skipInvalid), r.GetValue(importReason), r));
 
         var syncRemote = new Option<string?>("--remote") { Description = "The remote to sync with (default: origin, or the only remote)" };
         var sync = new Command("sync", "Fetch from and push to the register's Git server: commits made here go on top of the server's (history stays linear, authors kept); a risk both sides changed merges field by field, and a field both changed differently is left for you to re-apply in the UI (exit 3). Uses your git for the connection (SSH keys, credential helpers).") { syncRemote };

@@ -6,14 +6,28 @@ using Risks.Storage.Git;
 
 namespace Risks.Cli;
 
-/// <summary><c>risks export</c> and <c>risks import</c>: the register to and from spreadsheets, as CSV.</summary>
+/// <summary><c>risks export</c> and <c>risks import</c>: the register to and from spreadsheets, as CSV or Excel workbooks.</summary>
 internal sealed partial class Commands
 {
-    public int Export(bool actions, string? at, string? output, ParseResult parse)
+    public int Export(string format, bool actions, string? at, string? output, ParseResult parse)
     {
+        var workbook = format == "xlsx";
+        if (workbook && (output is null || output == "-"))
+        {
+            Error.WriteLine("risks: a workbook is written to a file, not to the screen: give --out FILE.xlsx");
+            return ExitCodes.Usage;
+        }
+
+        if (workbook && actions)
+        {
+            Error.WriteLine("risks: --actions is for CSV; a workbook has a sheet of risks and a sheet of actions already");
+            return ExitCodes.Usage;
+        }
+
         var register = Open(parse);
         RegisterSnapshot snapshot;
         string from;
+        ResolvedRevision? version = null;
         if (at is null)
         {
             snapshot = register.Reader.Load();
@@ -21,9 +35,27 @@ internal sealed partial class Commands
         }
         else
         {
-            var revision = register.History.ResolveRevision(at);
-            snapshot = register.Reader.LoadAt(revision.Sha);
-            from = revision.Description;
+            version = register.History.ResolveRevision(at);
+            snapshot = register.Reader.LoadAt(version.Sha);
+            from = version.Description;
+        }
+
+        if (workbook)
+        {
+            var path = Path.GetFullPath(output!, context.CurrentDirectory);
+            long size;
+            try
+            {
+                size = Risks.App.RegisterWorkbook.Write(register, snapshot, version?.Sha, context.Today, version?.When ?? context.Clock.GetLocalNow(), path);
+            }
+            catch (InvalidDataException e)
+            {
+                Error.WriteLine($"risks: nothing was written: {e.Message}");
+                return ExitCodes.Problems;
+            }
+
+            Out.WriteLine($"Wrote {Text.Count(snapshot.Risks.Count, "risk")} from {from} to {path} ({Math.Max(1, size / 1024)} KB), with sheets of risks, actions, board actions and undertakings.");
+            return LeftOut(snapshot, at);
         }
 
         var risks = snapshot.Risks.Select(s => s.Risk).ToList();
@@ -42,6 +74,12 @@ internal sealed partial class Commands
             Out.WriteLine($"Wrote {what} from {from} to {path} ({Math.Max(1, bytes / 1024)} KB).");
         }
 
+        return LeftOut(snapshot, at);
+    }
+
+    /// <summary>Names each risk file the export left out, as it could not be read: the exit code.</summary>
+    private int LeftOut(RegisterSnapshot snapshot, string? at)
+    {
         foreach (var file in snapshot.InvalidFiles)
         {
             Error.WriteLine($"risks: {file} could not be read and is not in the export (run 'risks check'{(at is null ? "" : " on a checkout of that version")} to see why)");
@@ -50,7 +88,7 @@ internal sealed partial class Commands
         return snapshot.InvalidFiles.Count > 0 ? ExitCodes.Problems : ExitCodes.Ok;
     }
 
-    public int Import(string file, string? mapFile, bool dryRun, bool skipInvalid, string? reason, ParseResult parse)
+    public int Import(string file, string? mapFile, string? sheet, bool dryRun, bool skipInvalid, string? reason, ParseResult parse)
     {
         var register = Open(parse);
         var snapshot = register.Reader.Load();
@@ -85,24 +123,58 @@ internal sealed partial class Commands
             return ExitCodes.NotFound;
         }
 
-        var table = RiskCsv.Read(bytes, file);
-        if (table.Problems.Count > 0)
+        if (Path.GetExtension(file).Equals(".xls", StringComparison.OrdinalIgnoreCase))
         {
-            table.Problems.ToList().ForEach(Error.WriteLine);
-            Error.WriteLine($"risks: {file} cannot be read as CSV; nothing was imported.");
+            Error.WriteLine($"risks: {file} is an Excel 97-2003 workbook (.xls), which cannot be read; in Excel, save it as \"Excel Workbook (*.xlsx)\" and import that");
             return ExitCodes.Problems;
         }
 
-        var progress = new RowProgress(Error, context.ErrorIsTerminal, table.Rows.Count);
-        var rows = RiskImport.Read(table.Headers, table.Rows, map, settings, snapshot.Risks.Select(s => s.Risk), progress.Report);
+        var workbook = IsWorkbook(file, bytes);
+        if (sheet is not null && !workbook)
+        {
+            Error.WriteLine($"risks: --sheet is for a workbook (.xlsx), and {file} is not one");
+            return ExitCodes.Usage;
+        }
+
+        IReadOnlyList<string> headers;
+        IReadOnlyList<ImportRow> tableRows;
+        var (headerRow, where, name) = (1, "", Path.GetFileName(file));
+        if (workbook)
+        {
+            var read = WorkbookReader.Read(bytes, file, sheet, map.HeadersAmong, map.DateColumns(settings));
+            read.Notes.ToList().ForEach(Error.WriteLine);
+            if (read.Problems.Count > 0)
+            {
+                read.Problems.ToList().ForEach(Error.WriteLine);
+                Error.WriteLine("risks: nothing was imported.");
+                return ExitCodes.Problems;
+            }
+
+            (headers, tableRows, headerRow, where, name) = (read.Headers, read.Rows, read.HeaderRow, read.Where, $"{Path.GetFileName(file)} (sheet \"{read.Sheet}\")");
+        }
+        else
+        {
+            var table = RiskCsv.Read(bytes, file);
+            if (table.Problems.Count > 0)
+            {
+                table.Problems.ToList().ForEach(Error.WriteLine);
+                Error.WriteLine($"risks: {file} cannot be read as CSV; nothing was imported.");
+                return ExitCodes.Problems;
+            }
+
+            (headers, tableRows) = (table.Headers, table.Rows);
+        }
+
+        var progress = new RowProgress(Error, context.ErrorIsTerminal, tableRows.Count);
+        var rows = RiskImport.Read(headers, tableRows, map, settings, snapshot.Risks.Select(s => s.Risk), progress.Report, headerRow);
         progress.Finish();
         foreach (var problem in rows.Problems)
         {
-            Error.WriteLine($"{file}: {problem}");
+            Error.WriteLine($"{file}: {where}{problem}");
         }
 
         var invalid = rows.InvalidRows;
-        if (invalid.Contains(1))
+        if (invalid.Contains(headerRow))
         {
             Error.WriteLine(map.IsExport
                 ? $"risks: {file} does not have the export's columns; nothing was imported. To import a spreadsheet with columns of its own, give a map (--map MAP.yaml; see docs/import-map-example.yaml)."
@@ -131,25 +203,25 @@ internal sealed partial class Commands
         if (dryRun)
         {
             plan.ToList().ForEach(c => Out.WriteLine(Describe(c)));
-            Out.WriteLine($"Would import {Counts(plan, name: Path.GetFileName(file))}; nothing was written (--dry-run).{skipped}");
+            Out.WriteLine($"Would import {Counts(plan, name: name)}; nothing was written (--dry-run).{skipped}");
             return code;
         }
 
         if (plan.All(c => c.Kind == ImportKind.Unchanged))
         {
-            Out.WriteLine($"Nothing to import from {Path.GetFileName(file)}: {(plan.Count == 1 ? "its risk is" : $"all {plan.Count} of its risks are")} already in the register as the file has them.{skipped}");
+            Out.WriteLine($"Nothing to import from {name}: {(plan.Count == 1 ? "its risk is" : $"all {plan.Count} of its risks are")} already in the register as the file has them.{skipped}");
             return code;
         }
 
         var author = gate.Author!;
-        switch (register.Import.Run(risks, Path.GetFileName(file), reason, author, settings, context.Clock.GetLocalNow()))
+        switch (register.Import.Run(risks, name, reason, author, settings, context.Clock.GetLocalNow()))
         {
             case ImportOutcome.Imported { Commit: { } commit } done:
                 done.Changes.Where(c => c.Kind != ImportKind.Unchanged).ToList().ForEach(c => Out.WriteLine(Describe(c)));
-                Out.WriteLine($"Imported {Counts(done.Changes, Path.GetFileName(file))} [{commit[..8]}] by {author.Name}.{skipped}");
+                Out.WriteLine($"Imported {Counts(done.Changes, name)} [{commit[..8]}] by {author.Name}.{skipped}");
                 return code;
             case ImportOutcome.Imported:
-                Out.WriteLine($"Nothing to import from {Path.GetFileName(file)}: its risks are already in the register as the file has them.{skipped}");
+                Out.WriteLine($"Nothing to import from {name}: its risks are already in the register as the file has them.{skipped}");
                 return code;
             case ImportOutcome.Conflict conflict:
                 conflict.Problems.ToList().ForEach(p => Error.WriteLine($"risks: {p}"));
@@ -163,6 +235,10 @@ internal sealed partial class Commands
                 throw new System.Diagnostics.UnreachableException();
         }
     }
+
+    /// <summary>Whether a file is a workbook: named .xlsx or .xlsm, or a zip package, as a workbook is, whatever its name.</summary>
+    private static bool IsWorkbook(string file, byte[] bytes) =>
+        Path.GetExtension(file).ToLowerInvariant() is ".xlsx" or ".xlsm" || bytes.AsSpan().StartsWith("PK\u0003\u0004"u8);
 
     /// <summary>The bytes of a file named on the command line, or null (with a message) when there is no such file.</summary>
     private byte[]? ReadInput(string name)

@@ -89,7 +89,7 @@ public sealed class WordPaperTests : RegisterTest
     }
 }
 
-/// <summary>LibreOffice, for reading the Word paper back as another program would.</summary>
+/// <summary>LibreOffice, for reading the Word paper and the workbooks as another program would.</summary>
 internal static class Office
 {
     public static string? Program { get; } = new[] { "soffice", "libreoffice" }
@@ -104,7 +104,7 @@ public sealed class OfficeFactAttribute : FactAttribute
     {
         if (Office.Program is null && Environment.GetEnvironmentVariable("RISKS_REQUIRE_OFFICE") != "1")
         {
-            Skip = "LibreOffice is not installed (Debian: apt install libreoffice-writer-nogui); .ci/run installs it and requires this test";
+            Skip = "LibreOffice is not installed (Debian: apt install libreoffice-writer-nogui libreoffice-calc-nogui); .ci/run installs it and requires this test";
         }
     }
 }
