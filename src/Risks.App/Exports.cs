@@ -29,19 +29,19 @@ public static class Exports
 
         if (head is not null && head != latest?.Commit)
         {
-            choices.AddRange(PaperChoices(session, head, head[..10], "the register as committed now"));
+            choices.AddRange(PaperChoices(session, head, head[..10], "the register as committed"));
         }
 
-        choices.Add(new ExportChoice("Excel workbook (.xlsx): sheets of risks, actions, board actions, undertakings", RegisterWorkbook.FileName(session.Today), path => Workbook(session, path)));
-        choices.Add(new ExportChoice("Risks as CSV for Excel (one row per risk, every field)", RegisterCsv.RisksFileName(session), path => RegisterCsv.WriteRisks(session, path)));
-        choices.Add(new ExportChoice("Actions as CSV for Excel (one row per action)", RegisterCsv.ActionsFileName(session), path => RegisterCsv.WriteActions(session, path)));
+        choices.Add(new ExportChoice("Excel workbook (.xlsx) of risks, actions and board log", RegisterWorkbook.FileName(session.Today), path => Workbook(session, path)));
+        choices.Add(new ExportChoice("Risks as CSV (one row per risk, every field)", RegisterCsv.RisksFileName(session), path => RegisterCsv.WriteRisks(session, path)));
+        choices.Add(new ExportChoice("Actions as CSV (one row per action)", RegisterCsv.ActionsFileName(session), path => RegisterCsv.WriteActions(session, path)));
         return choices;
     }
 
     private static IEnumerable<ExportChoice> PaperChoices(Session session, string at, string version, string what)
     {
         var paper = new Lazy<BoardPaper>(() => Papers.Make(session.Register, at));
-        foreach (var (format, name) in new[] { (PaperFormat.Html, "HTML, prints to A4"), (PaperFormat.Pdf, "PDF, printed by Chromium"), (PaperFormat.Docx, "Word"), (PaperFormat.Markdown, "Markdown") })
+        foreach (var (format, name) in new[] { (PaperFormat.Html, "HTML, prints to A4"), (PaperFormat.Pdf, "PDF"), (PaperFormat.Docx, "Word"), (PaperFormat.Markdown, "Markdown") })
         {
             yield return new ExportChoice(
                 $"BAF paper ({name}) of {what}",

@@ -2,7 +2,7 @@ using Risks.App;
 
 namespace Risks.Tui;
 
-/// <summary>The papers dialogs, opened from the register: the board's BAF paper and CSV exports, written to a file.</summary>
+/// <summary>The papers dialogs, opened from the register: the board's BAF paper, the workbook and CSV exports, written to a file.</summary>
 internal sealed class PapersController(IScreenHost host) : Controller(host)
 {
     /// <summary>Lists what can be written, asks where, and writes it (asking before replacing a file).</summary>
@@ -11,7 +11,7 @@ internal sealed class PapersController(IScreenHost host) : Controller(host)
         var choices = Exports.For(Session);
         var picked = Prompts.Pick(
             "Papers and exports",
-            "Papers are made from the register as committed, CSV files from the register as shown; unsaved edits are in neither. Choose one:",
+            "Papers are made from the register as committed; the workbook and CSV files from the register as shown. Unsaved edits are in none of them. Choose one:",
             [.. choices.Select((c, i) => (i.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Label))]);
         if (picked is null)
         {

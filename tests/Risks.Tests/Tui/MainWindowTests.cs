@@ -425,11 +425,12 @@ public sealed class PastScreensTests
                 list.Source!.ToList().Cast<string>().ShouldBe(
                 [
                     "BAF paper (HTML, prints to A4) of iteration 2025-03",
-                    "BAF paper (PDF, printed by Chromium) of iteration 2025-03",
+                    "BAF paper (PDF) of iteration 2025-03",
                     "BAF paper (Word) of iteration 2025-03",
                     "BAF paper (Markdown) of iteration 2025-03",
-                    "Risks as CSV for Excel (one row per risk, every field)",
-                    "Actions as CSV for Excel (one row per action)",
+                    "Excel workbook (.xlsx) of risks, actions and board log",
+                    "Risks as CSV (one row per risk, every field)",
+                    "Actions as CSV (one row per action)",
                 ]);
                 ChooseFirst(h, dialog);
             },
@@ -494,7 +495,7 @@ public sealed class PastScreensTests
             Key.P,
             (h, dialog) =>
             {
-                All(dialog).OfType<ListView>().Single().SelectedItem = 4;
+                All(dialog).OfType<ListView>().Single().SelectedItem = 5;
                 dialog.Result = 1;
                 h.App.RequestStop(dialog);
             },
@@ -515,6 +516,39 @@ public sealed class PastScreensTests
         var bytes = File.ReadAllBytes(path);
         bytes[..3].ShouldBe(new byte[] { 0xEF, 0xBB, 0xBF });
         System.Text.Encoding.UTF8.GetString(bytes).ShouldContain("BAF-07");
+    }
+
+    [Fact]
+    public void P_then_the_workbook_writes_the_register_as_an_excel_workbook()
+    {
+        using var ui = new Headless();
+        var path = Path.Combine(Path.GetDirectoryName(ui.Session.Register.Root)!, "register.xlsx");
+
+        ui.PressWithDialogs(
+            Key.P,
+            (h, dialog) =>
+            {
+                All(dialog).OfType<ListView>().Single().SelectedItem = 4;
+                dialog.Result = 1;
+                h.App.RequestStop(dialog);
+            },
+            (h, dialog) =>
+            {
+                All(dialog).OfType<TextField>().Single().Text.ShouldEndWith("risks-2025-03-20.xlsx");
+                All(dialog).OfType<TextField>().Single().Text = path;
+                dialog.Result = 1;
+                h.App.RequestStop(dialog);
+            },
+            (h, dialog) =>
+            {
+                dialog.Result = 0;
+                h.App.RequestStop(dialog);
+            });
+
+        ui.Window.Message.ShouldStartWith($"Wrote 14 risks with their actions, and the board's actions and undertakings, to {path} (");
+        using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false);
+        book.WorkbookPart!.Workbook!.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ShouldBe(["Risks", "Actions", "Board actions", "Undertakings"]);
+        book.WorkbookPart.SharedStringTablePart!.SharedStringTable!.InnerText.ShouldContain("Inequalities");
     }
 
     /// <summary>Chooses the first entry of a list dialog: in the iterations, "Cut a new iteration".</summary>
