@@ -24,7 +24,7 @@ public static partial class RiskFields
     [
         new("title"), new("kind"), new("status"), new("closure", Depth: 1, When: r => r.Status != RiskStatus.Open || r.Closure is not null), new("category"), new("key_elements"),
         new(null, "narrative", "Narrative"), new("narrative"),
-        new(null, "ownership", "Ownership"), new("owner"), new("leads"), new("directorate"), new("committees"), new("objectives"), new("linked_risks"), new("not_on_baf"), new("external_refs"),
+        new(null, "ownership", "Ownership"), new("owner"), new("leads"), new("lead_remits"), new("directorate"), new("committees"), new("objectives"), new("linked_risks"), new("not_on_baf"), new("external_refs"),
         new(null, "scores", "Scores"), new("inherent"), new("current"), new("target"), new("target_date"), new("tolerance_acceptance"), new("response"), new("trajectory"), new("performance"),
         new("controls"), new("gaps"), new("assurances"), new("actions"),
         new(null, "review", "Review"), new("last_reviewed"), new("next_review"), new("sign_off", When: r => r.SignOff is not null),

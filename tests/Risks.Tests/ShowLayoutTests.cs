@@ -93,6 +93,11 @@ public sealed class ShowLayoutTests
             else if (field.Type == FieldType.Items)
             {
                 var items = field.ItemsOf(owner).ToList();
+                if (items.Count == 0)
+                {
+                    items.Add(field.Create!());
+                }
+
                 items[0] = Fill(field.Parts, items[0], $"{path}[0]", expected);
                 owner = field.Set(owner, items);
             }

@@ -28,7 +28,7 @@ public sealed record NarrativeEdit(FieldChange Change, IReadOnlyList<WordSpan> W
 /// </summary>
 public sealed record RiskComparison
 {
-    private static readonly string[] ItemLists = ["controls", "gaps", "assurances", "actions"];
+    private static readonly string[] ItemLists = ["lead_remits", "controls", "gaps", "assurances", "actions"];
 
     /// <summary>Reads <paramref name="changes"/> (from <see cref="RiskComparer"/>) with the register's <paramref name="bands"/>.</summary>
     public RiskComparison(RiskId id, Risk? before, Risk? after, IReadOnlyList<FieldChange> changes, BandScheme bands)

@@ -86,6 +86,7 @@ public static partial class FieldNames
         var id = (list, risk) switch
         {
             (_, null) => null,
+            ("lead_remits", _) when index < risk.LeadRemits.Count => risk.LeadRemits[index].Id,
             ("controls", _) when index < risk.Controls.Count => risk.Controls[index].Id,
             ("gaps", _) when index < risk.Gaps.Count => risk.Gaps[index].Id,
             ("assurances", _) when index < risk.Assurances.Count => risk.Assurances[index].Id,

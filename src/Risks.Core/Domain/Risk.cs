@@ -25,6 +25,9 @@ public sealed record Risk
 
     public IReadOnlyList<string> Leads { get; init; } = [];
 
+    /// <summary>What the owner or a lead answers for on this risk, where the board names it beside their job (Diagnostic SRO).</summary>
+    public IReadOnlyList<LeadRemit> LeadRemits { get; init; } = [];
+
     public string? Directorate { get; init; }
 
     public IReadOnlyList<string> Committees { get; init; } = [];
@@ -119,6 +122,16 @@ public sealed record Score(int Impact, int Likelihood)
 
     /// <summary><c>4 x 5 = 20</c>, as the board reads it.</summary>
     public override string ToString() => $"{Impact} x {Likelihood} = {Value}";
+}
+
+/// <summary>The remit of the owner or a lead on one risk (<c>R1</c>): who, and what they answer for.</summary>
+public sealed record LeadRemit
+{
+    public string Id { get; init; } = "";
+
+    public string Lead { get; init; } = "";
+
+    public string Text { get; init; } = "";
 }
 
 public sealed record Control

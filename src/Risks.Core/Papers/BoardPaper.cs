@@ -276,22 +276,30 @@ public sealed record RiskSection
     /// <param name="fields">The fields of a risk; by default the register's (<see cref="RiskSchema.For(RegisterSettings?)"/>).</param>
     public static RiskSection Of(int number, Risk risk, RegisterSettings settings, DateOnly asAt, string? movement, IReadOnlyDictionary<string, string> titles, IReadOnlyList<Field>? fields = null)
     {
-        var owner = settings.FindPerson(risk.Owner);
         return new RiskSection
         {
             Number = number,
             Risk = risk,
             Facts = RiskFacts.Of(risk, settings, asAt),
             Movement = movement,
-            Owner = owner is null ? risk.Owner : string.IsNullOrWhiteSpace(owner.JobTitle) ? owner.Name : $"{owner.Name}, {owner.JobTitle}",
+            Owner = Person(risk.Owner, risk, settings),
             OwnerName = settings.NameOf(risk.Owner),
-            Leads = [.. risk.Leads.Select(login => settings.FindPerson(login) is { } lead && !string.IsNullOrWhiteSpace(lead.JobTitle) ? $"{lead.Name}, {lead.JobTitle}" : settings.NameOf(login))],
+            Leads = [.. risk.Leads.Select(login => Person(login, risk, settings))],
             Objectives = [.. risk.Objectives.Select(id => settings.FindObjective(id) is { } o ? $"{o.Id} {Short(o)}" : id)],
             Linked = [.. risk.LinkedRisks.Select(id => RiskId.TryParse(id, out var parsed) && titles.TryGetValue(parsed.Identity, out var title) ? $"{id} {title}" : id)],
             ExternalRefs = risk.ExternalRefs,
             Actions = [.. risk.Actions.Where(a => !a.IsFinished).Concat(risk.Actions.Where(a => a.IsFinished)).Select(a => ActionLine.Of(a, settings, asAt))],
             OtherFields = OtherFieldsOf(risk, settings, fields ?? RiskSchema.For(settings)),
         };
+    }
+
+    /// <summary>A person as the BAF names the owner and leads: "Aleks Mecan, Alliance Director, Thurrock (Diagnostic SRO)", with their job title and any remit on this risk.</summary>
+    private static string Person(string login, Risk risk, RegisterSettings settings)
+    {
+        var person = settings.FindPerson(login);
+        var named = person is null ? login : string.IsNullOrWhiteSpace(person.JobTitle) ? person.Name : $"{person.Name}, {person.JobTitle}";
+        var remits = risk.LeadRemits.Where(x => x.Lead == login && x.Text.Length > 0).Select(x => x.Text).ToList();
+        return remits.Count == 0 ? named : $"{named} ({string.Join("; ", remits)})";
     }
 
     private static IReadOnlyList<(string Label, string Value)> OtherFieldsOf(Risk risk, RegisterSettings settings, IReadOnlyList<Field> fields) =>

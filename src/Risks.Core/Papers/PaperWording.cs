@@ -285,7 +285,7 @@ public static class PaperFields
     /// </summary>
     public static readonly IReadOnlySet<string> Placed = new HashSet<string>(StringComparer.Ordinal)
     {
-        "title", "narrative", "key_elements", "owner", "leads", "directorate", "committees", "objectives",
+        "title", "narrative", "key_elements", "owner", "leads", "lead_remits", "directorate", "committees", "objectives",
         "linked_risks", "external_refs", "inherent", "current", "target", "target_date", "response",
         "performance", "trajectory", "controls", "gaps", "assurances", "actions", "last_reviewed", "next_review",
     };

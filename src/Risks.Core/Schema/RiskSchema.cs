@@ -233,6 +233,15 @@ public static partial class RiskSchema
         {
             OnPaper = true, Type = FieldType.Person, Help = "The people who lead on the risk's management.",
         },
+        Items<Risk, LeadRemit>("lead_remits", "lead remit", "Lead remits", r => r.LeadRemits, (r, v) => r with { LeadRemits = v }, () => new LeadRemit(),
+            [
+                ItemId<LeadRemit>("lead_remits", x => x.Id, (x, v) => x with { Id = v ?? "" }),
+                Text<LeadRemit>("lead", "lead_remits[].lead", "lead", "lead", x => x.Lead.Length == 0 ? null : x.Lead, (x, v) => x with { Lead = v ?? "" }) with
+                {
+                    Type = FieldType.Person, Required = Requirement.Always, Clearable = false, Column = null, Help = "The owner or lead whose remit it is.",
+                },
+                ItemText<LeadRemit>("lead_remits", "remit", x => x.Text, (x, v) => x with { Text = v ?? "" }),
+            ]) with { OnPaper = true, Help = "What the owner or a lead answers for on this risk, where the board names it beside their job, such as Diagnostic SRO." },
         Text<Risk>("directorate", "directorate", "Directorate", r => r.Directorate, (r, v) => r with { Directorate = v }) with
         {
             OnPaper = true, Help = "The directorate or alliance that holds the risk.",

@@ -24,6 +24,19 @@ public static class RegisterValidator
             }
         }
 
+        for (var i = 0; i < risk.LeadRemits.Count; i++)
+        {
+            var lead = risk.LeadRemits[i].Lead;
+            if (lead.Length > 0 && lookup.IsUnknownPerson(lead))
+            {
+                Person(issues, lookup, $"lead_remits[{i}].lead", lead);
+            }
+            else if (lead.Length > 0 && lead != risk.Owner && !risk.Leads.Contains(lead, StringComparer.Ordinal))
+            {
+                issues.Add(new FieldIssue($"lead_remits[{i}].lead", $"lead_remits[{i}].lead is {lead}, who is neither the owner nor one of the leads; a remit is the owner's or a lead's"));
+            }
+        }
+
         if (settings.Categories.Count > 0 && risk.Category is { } category
             && !lookup.Categories.Contains(category))
         {

@@ -16,7 +16,7 @@ internal static class TextOutput
     public static readonly IReadOnlySet<string> Placed = new HashSet<string>(StringComparer.Ordinal)
     {
         "id", "kind", "title", "status", "category", "closure", "current", "inherent", "target", "target_date",
-        "response", "trajectory", "owner", "leads", "directorate", "committees", "objectives", "key_elements",
+        "response", "trajectory", "owner", "leads", "lead_remits", "directorate", "committees", "objectives", "key_elements",
         "linked_risks", "external_refs", "last_reviewed", "next_review", "sign_off", "narrative", "performance",
         "controls", "gaps", "assurances", "actions",
     };
@@ -56,6 +56,7 @@ internal static class TextOutput
         o.WriteLine();
         Field(o, "Owner", Person(settings, r.Owner));
         Field(o, "Leads", string.Join("; ", r.Leads.Select(l => Person(settings, l))));
+        Field(o, "Lead remits", string.Join("; ", r.LeadRemits.Select(x => $"{x.Id} {settings.NameOf(x.Lead)}: {x.Text}")));
         Field(o, "Directorate", r.Directorate);
         Field(o, "Committees", string.Join("; ", r.Committees));
         Field(o, "Objectives", string.Join("; ", r.Objectives.Select(id => settings.FindObjective(id) is { } obj ? $"{id} {obj.ShortTitle}" : id)));

@@ -38,7 +38,7 @@ public sealed class CustomFieldCellsTests
         RiskCells.FieldColumns.ShouldBe(
         [
             "id", "kind", "title", "narrative.cause", "narrative.event", "narrative.effect", "key_elements", "category", "status",
-            "closure.date", "closure.rationale", "closure.merged_into", "owner", "leads", "directorate", "committees", "objectives",
+            "closure.date", "closure.rationale", "closure.merged_into", "owner", "leads", "lead_remits", "directorate", "committees", "objectives",
             "linked_risks", "external_refs", "not_on_baf",
             "inherent.impact", "inherent.likelihood", "inherent.rationale",
             "current.impact", "current.likelihood", "current.rationale",

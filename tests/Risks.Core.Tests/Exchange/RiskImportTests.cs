@@ -21,6 +21,7 @@ public sealed class RiskImportTests
         Status = RiskStatus.Merged,
         Closure = new Closure { Date = new DateOnly(2025, 3, 13), Rationale = "Tracked with the system risk.\nControls moved with it.", MergedInto = "BAF-01" },
         Directorate = "South East Alliance",
+        LeadRemits = [new LeadRemit { Id = "R1", Lead = "etimpson", Text = "Population health | data, with \\ kept" }],
         ExternalRefs = ["Datix 18", "12"],
         NotOnBaf = "Held on the provider's register.\nReviewed each quarter.",
         Inherent = new Score(4, 4) { Rationale = "Before any control." },

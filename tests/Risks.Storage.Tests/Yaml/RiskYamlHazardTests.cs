@@ -158,7 +158,7 @@ public sealed class RiskYamlHazardTests
     {
         Problems(Samples.Minimal.Replace("id: BAF-07", "Id: BAF-07", StringComparison.Ordinal)).ShouldBe(
         [
-            $"{F}:1:1: unknown key \"Id\" at the top level (did you mean id?); the keys allowed are id, kind, title, narrative, status, closure, key_elements, category, owner, leads, directorate, committees, objectives, linked_risks, external_refs, not_on_baf, inherent, current, target, target_date, response, performance, trajectory, tolerance_acceptance, controls, gaps, assurances, actions, last_reviewed, next_review or sign_off",
+            $"{F}:1:1: unknown key \"Id\" at the top level (did you mean id?); the keys allowed are id, kind, title, narrative, status, closure, key_elements, category, owner, leads, lead_remits, directorate, committees, objectives, linked_risks, external_refs, not_on_baf, inherent, current, target, target_date, response, performance, trajectory, tolerance_acceptance, controls, gaps, assurances, actions, last_reviewed, next_review or sign_off",
         ]);
     }
 

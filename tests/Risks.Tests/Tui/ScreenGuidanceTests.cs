@@ -157,12 +157,13 @@ public sealed class ScreenGuidanceTests
         ui.PressWithDialogs(Key.G, (h, dialog) =>
         {
             menu = Headless.Said(dialog) + "\n" + string.Join('\n', Headless.All(dialog).OfType<ListView>().Single().Source!.ToList().Cast<string>());
-            h.App.InjectKey(new Key('5'));
+            h.App.InjectKey(new Key('6'));
         });
 
         menu.ShouldNotBeNull();
         menu.ShouldContain("1  BAF-05");
-        menu.ShouldContain("5  Controls");
+        menu.ShouldContain("4  Lead remits");
+        menu.ShouldContain("6  Controls");
         screen.Selected!.Path.ShouldBe("controls");
         ui.Press(Key.End);
         screen.Selected!.Path.ShouldBe("next_review");
