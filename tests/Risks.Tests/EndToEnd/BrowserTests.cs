@@ -83,6 +83,9 @@ public sealed partial class BrowserTests : RegisterTest
         }
 
         flat.ShouldContain("Page 1 of ");
+        flat.ShouldContain("Agenda item 12.1");
+        flat.ShouldContain("Summary of movement Since the January 2025 report: 0 new, 0 closed; scores 0 up, 1 down, 7 unchanged.");
+        flat.ShouldContain("Recommendation");
         flat.ShouldContain("Board action log: open actions");
         flat.ShouldContain("Undertakings to regulators");
         Encoding.Latin1.GetString(File.ReadAllBytes(pdf)).ShouldContain("/CreationDate (D:20250306110000");

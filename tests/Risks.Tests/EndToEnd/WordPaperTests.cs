@@ -86,6 +86,9 @@ public sealed class WordPaperTests : RegisterTest
 
         flat.ShouldContain("Board action log: open actions");
         flat.ShouldContain("Elective backlog");
+        flat.ShouldContain("Agenda item 12.1");
+        flat.ShouldContain("Summary of movement Since the January 2025 report: 0 new, 0 closed; scores 0 up, 1 down, 7 unchanged.");
+        flat.ShouldContain("Recommendation");
     }
 }
 
