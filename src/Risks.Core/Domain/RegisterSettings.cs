@@ -74,6 +74,9 @@ public sealed record Person
 
     /// <summary>May sign off any strategic risk for the board, as well as the risks they own.</summary>
     public bool SignsOff { get; init; }
+
+    /// <summary>Their public SSH keys, each a line as its .pub file gives it: with one, they log in to the register's server as themselves (docs/server.md).</summary>
+    public IReadOnlyList<string> SshKeys { get; init; } = [];
 }
 
 /// <summary>A partner organisation's red risk, as reported to its own board.</summary>

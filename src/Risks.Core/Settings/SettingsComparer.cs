@@ -54,6 +54,15 @@ public static class SettingsComparer
             Scalar(changes, path + ".role", label + " role", Vocabulary.Phrase(a.Role), Vocabulary.Phrase(b.Role));
             Scalar(changes, path + ".job_title", label + " job title", a.JobTitle, b.JobTitle);
             Scalar(changes, path + ".signs_off", label + " may sign off", YesNo(a.SignsOff), YesNo(b.SignsOff));
+            foreach (var key in b.SshKeys.Except(a.SshKeys, StringComparer.Ordinal))
+            {
+                changes.Add(new FieldChange(path + ".ssh_keys", ChangeKind.Added, null, key, $"{label} SSH key {KeyName(key)} added") { Label = label + " SSH key" });
+            }
+
+            foreach (var key in a.SshKeys.Except(b.SshKeys, StringComparer.Ordinal))
+            {
+                changes.Add(new FieldChange(path + ".ssh_keys", ChangeKind.Removed, key, null, $"{label} SSH key {KeyName(key)} removed") { Label = label + " SSH key" });
+            }
         });
         Partners(changes, before.PartnerRisks, after.PartnerRisks);
         Keyed(changes, "custom_fields", before.CustomFields, after.CustomFields, f => f.Key, f => $"custom field {f.Key}", f => f.Label, (path, label, a, b) =>
@@ -190,4 +199,8 @@ public static class SettingsComparer
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 
     private static string YesNo(bool value) => value ? "yes" : "no";
+
+    /// <summary>A key as a change names it: its comment and fingerprint (<c>kbonney@laptop, SHA256:...</c>), not its long data.</summary>
+    private static string KeyName(string line) =>
+        Access.SshKey.Parse(line).Key is { } key ? (key.Comment is { } comment ? $"{comment} ({key.Fingerprint})" : key.Fingerprint) : Text.Quote(line);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Risks.Core.Access;
 using Risks.Core.Domain;
 using Risks.Core.Schema;
 
@@ -60,9 +61,9 @@ public static partial class SettingsEdit
             return s with { Categories = Categories(s.Categories, op, value) };
         }
 
-        if (op != "=" && !IsChoices(path))
+        if (op != "=" && !IsChoices(path) && !IsSshKeys(path))
         {
-            throw new EditException($"{op} adds to or takes from a list, and only categories is such a list; write {path}=VALUE");
+            throw new EditException($"{op} adds to or takes from a list, and only categories, a field's choices and a person's ssh_keys are such lists; write {path}=VALUE");
         }
 
         if (path == "organisation")
@@ -116,7 +117,7 @@ public static partial class SettingsEdit
         return list switch
         {
             "objectives" => s with { Objectives = Keyed(s.Objectives, o => o.Id, key, field, value, "objective", (k, _) => NewObjective(k), (o, f, v) => Objective(o, f, v, path)) },
-            "people" => s with { People = Keyed(s.People, p => p.Login, key, field, value, "person", (k, _) => throw new EditException($"there is no person {k}: add them with their name, email and role first ('risks people add {k} --name NAME --email EMAIL --role ROLE', or a on People in Settings)"), (p, f, v) => Person(p, f, v, path)) },
+            "people" => s with { People = Keyed(s.People, p => p.Login, key, field, value, "person", (k, _) => throw new EditException($"there is no person {k}: add them with their name, email and role first ('risks people add {k} --name NAME --email EMAIL --role ROLE', or a on People in Settings)"), (p, f, v) => Person(p, f, op, v, path)) },
             "bands" => s with { Bands = new BandScheme(Keyed(s.Bands.Bands, b => b.Name, key, field, value, "band", NewBand, (b, f, v) => Band(b, f, v, path))) },
             "custom_fields" => s with { CustomFields = Keyed(s.CustomFields, f => f.Key, key, field, value, "custom field", NewCustomField, (f, name, v) => Custom(f, name, op, v, path)) },
             "partner_risks" => s with { PartnerRisks = Numbered(s.PartnerRisks, key, field, value, "partner risk", () => new PartnerRisk(), (p, f, v) => Partner(p, f, v, path)) },
@@ -205,6 +206,40 @@ public static partial class SettingsEdit
         return settings.FindPerson(person.Login) is { } there
             ? (null, $"{there.Name} ({there.Login}) is already among the people")
             : (settings with { People = [.. settings.People, person] }, null);
+    }
+
+    /// <summary>A path to a person's SSH keys, which take <c>+=</c> (a key) and <c>-=</c> (a key, its fingerprint or its comment).</summary>
+    private static bool IsSshKeys(string path) =>
+        path.StartsWith("people[", StringComparison.Ordinal) && path.EndsWith("].ssh_keys", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A person's keys after <c>+=</c> a public key (checked, and kept as one line), <c>-=</c> one
+    /// named by the key, its fingerprint or its comment, or <c>=</c> nothing (all removed).
+    /// </summary>
+    private static IReadOnlyList<string> SshKeys(IReadOnlyList<string> keys, string op, string value, string path)
+    {
+        switch (op)
+        {
+            case "+=":
+                var (key, error) = SshKey.Parse(value);
+                if (key is null)
+                {
+                    throw new EditException($"{path}: {error}");
+                }
+
+                return keys.Any(k => SshKey.Parse(k).Key?.Key == key.Key)
+                    ? throw new EditException($"{path}: the person has that key already ({key.Fingerprint})")
+                    : [.. keys, key.ToString()];
+            case "-=":
+                var kept = keys.Where(k => SshKey.Parse(k).Key is not { } known ? k != value : !known.IsNamedBy(value)).ToList();
+                return kept.Count == keys.Count
+                    ? throw new EditException($"{path}: the person has no key {Text.Quote(value)}; name it by the key, its fingerprint (SHA256:...) or its comment")
+                    : kept;
+            default:
+                return value.Length == 0
+                    ? []
+                    : throw new EditException($"{path}: add a key with {path}+=KEY and remove one with {path}-=KEY (or its fingerprint or comment); {path}= removes them all");
+        }
     }
 
     /// <summary>A path to a register's own field's choices, which take <c>+=</c> and <c>-=</c> as categories do.</summary>
@@ -298,15 +333,17 @@ public static partial class SettingsEdit
         return changed.Host.Length == 0 && changed.From.Length == 0 && changed.Username is null && changed.PasswordEnv is null && changed.PasswordFile is null ? null : changed;
     }
 
-    private static Person Person(Person p, string field, string value, string path) => field switch
+    private static Person Person(Person p, string field, string op, string value, string path) => field switch
     {
+        "ssh_keys" => p with { SshKeys = SshKeys(p.SshKeys, op, value, path) },
+        _ when op != "=" => throw new EditException($"{op} adds to or takes from a list, and a person's only list is ssh_keys; write {path}=VALUE"),
         "login" => throw new EditException($"a person's login cannot change, as risks name it: add them again under the new login and hand their risks over"),
         "name" => p with { Name = OneLine(path, value) },
         "email" => p with { Email = Optional(OneLine(path, value)) },
         "role" => p with { Role = Word<Role>(path, value) ?? throw new EditException($"{path} is required: {Vocabulary.Choices<Role>()}") },
         "job_title" => p with { JobTitle = Optional(OneLine(path, value)) },
         "signs_off" => p with { SignsOff = YesNo(path, value) },
-        _ => throw new EditException($"{path}: a person has login, name, email, role, job_title and signs_off"),
+        _ => throw new EditException($"{path}: a person has login, name, email, role, job_title, signs_off and ssh_keys"),
     };
 
     private static Band Band(Band b, string field, string value, string path) => field switch

@@ -225,6 +225,7 @@ public static class SettingsValidator
     private static void People(List<FieldIssue> issues, IReadOnlyList<Person> people)
     {
         var logins = new HashSet<string>(StringComparer.Ordinal);
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < people.Count; i++)
         {
             var person = people[i];
@@ -249,6 +250,26 @@ public static class SettingsValidator
             if (person.Email is { } email && !email.Contains('@', StringComparison.Ordinal))
             {
                 issues.Add(new FieldIssue(path + ".email", $"{path}.email must be an email address, found {Text.Quote(email)}"));
+            }
+
+            for (var k = 0; k < person.SshKeys.Count; k++)
+            {
+                var at = $"{path}.ssh_keys[{k}]";
+                var (key, error) = Access.SshKey.Parse(person.SshKeys[k]);
+                if (key is null)
+                {
+                    issues.Add(new FieldIssue(at, $"{at} is not a public SSH key: {error}"));
+                }
+                else if (keys.TryGetValue(key.Key, out var holder))
+                {
+                    issues.Add(new FieldIssue(at, holder == person.Login
+                        ? $"{at} is given twice"
+                        : $"{at} is {holder}'s key too: a key is one person's, so that the server knows who logs in with it"));
+                }
+                else
+                {
+                    keys[key.Key] = person.Login;
+                }
             }
         }
     }

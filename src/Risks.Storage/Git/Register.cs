@@ -65,6 +65,13 @@ public sealed class Register
     /// <summary>Each person's unsaved edits.</summary>
     public DraftStore Drafts { get; }
 
+    /// <summary>
+    /// Takes the register's lock, as every save does, for a write made by another program: a push
+    /// served into the register (<c>git receive-pack</c>), which moves the branch and the work tree,
+    /// so no save interleaves with it. Released on dispose.
+    /// </summary>
+    public IDisposable Hold() => _store.Lock();
+
     /// <summary>Importing many risks as one commit.</summary>
     public RegisterImport Import { get; }
 

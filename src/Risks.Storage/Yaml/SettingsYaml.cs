@@ -41,6 +41,7 @@ public static class SettingsYaml
             m.Choice<Role>("role", p.Role);
             m.Text("job_title", p.JobTitle);
             m.Bool("signs_off", p.SignsOff);
+            m.Texts("ssh_keys", p.SshKeys);
         });
         w.Items("partner_risks", s.PartnerRisks, (m, p) =>
         {
@@ -135,6 +136,7 @@ public static class SettingsYaml
                 Role = p.Choice<Role>("role") ?? Missing(p, "role", Role.Reviewer),
                 JobTitle = p.Text("job_title"),
                 SignsOff = p.Bool("signs_off") ?? false,
+                SshKeys = p.Texts("ssh_keys"),
             })).ToList(),
             PartnerRisks = r.Items("partner_risks").Select(p => p.Finish(new PartnerRisk
             {

@@ -15,6 +15,12 @@ public sealed record CliContext
 
     public Func<string, string?> Variable { get; init; } = Environment.GetEnvironmentVariable;
 
+    /// <summary>
+    /// Who is at work: the Unix login running the program, or, in a session opened with an SSH key
+    /// (<c>risks ssh session --as LOGIN</c>), the person the key belongs to. Their role comes from register.yaml.
+    /// </summary>
+    public string Login { get; init; } = Environment.UserName;
+
     /// <summary>A value of the person's Git configuration, such as <c>user.name</c> (global and system settings; null when not set).</summary>
     public Func<string, string?> GitConfig { get; init; } = ReadGitConfig;
 

@@ -330,8 +330,20 @@ public static class CommandLine
         root.Subcommands.Add(verifyPush);
         root.Subcommands.Add(remind);
         root.Subcommands.Add(signOff);
+        var sshProgram = new Option<string?>("--program") { Description = "The command sshd is to run for the program, as a shell would take it (default: this program as it was run, such as /opt/risks/risks)" };
+        var sshType = new Option<string?>("--type") { Description = "Only the line of the key of this type (sshd's %t, with AuthorizedKeysCommand)" };
+        var sshKey = new Option<string?>("--key") { Description = "Only the line of the key with this data (sshd's %k, with AuthorizedKeysCommand)" };
+        var authorizedKeys = new Command("authorized-keys", "Print an OpenSSH authorized_keys line for each person's key in register.yaml, forcing 'risks ssh session' as that person with no shell, forwarding or sftp; with --type and --key, the one line sshd's AuthorizedKeysCommand asks for (see docs/server.md).") { sshProgram, sshType, sshKey };
+        authorizedKeys.SetAction(r => commands.SshAuthorizedKeys(r.GetValue(sshProgram), r.GetValue(sshType), r.GetValue(sshKey), r));
+        var sessionAs = new Option<string>("--as") { Description = "The login of the person whose key this is", Required = true };
+        var sessionKey = new Option<string?>("--key") { Description = "The key's fingerprint (SHA256:...): the session is refused once the person no longer has it" };
+        var session = new Command("session", "What a person's SSH key runs (authorized_keys' command): the full-screen register as that person, or the command they asked for if it is an allowed risks command or git's clone, fetch or push of this register. Not for running by hand.") { sessionAs, sessionKey };
+        session.SetAction(r => commands.SshSession(r.GetValue(sessionAs)!, r.GetValue(sessionKey), r));
+        var ssh = new Command("ssh", "People log in to the register's server with an SSH key and no shell account: OpenSSH authenticates them, the program knows whose key it is (docs/server.md).") { authorizedKeys, session };
+
         root.Subcommands.Add(boardActions);
         root.Subcommands.Add(undertakings);
+        root.Subcommands.Add(ssh);
         root.SetAction(commands.Ui);
         return root;
     }

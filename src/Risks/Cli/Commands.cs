@@ -35,7 +35,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         var snapshot = built.Register.Reader.Load();
         Out.WriteLine($"Built the sample register at {built.Register.Root}");
         Out.WriteLine($"{snapshot.Settings.Organisation}: {built.Risks} risks, {built.Commits} commits, iterations {string.Join(" and ", built.Tags)}.");
-        Out.WriteLine($"You ({Environment.UserName}) can edit it: the sample lists you among its people as a governance lead.");
+        Out.WriteLine($"You ({context.Login}) can edit it: the sample lists you among its people as a governance lead.");
         Out.WriteLine();
         Out.WriteLine("Try:");
         Out.WriteLine($"  risks --register {Quote(built.Register.Root)}");
@@ -61,16 +61,16 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         Risks.App.Session session;
         using (var progress = new ReadingProgress(context.ErrorIsTerminal ? Error : null))
         {
-            session = new Risks.App.Session(register, Environment.UserName, context.Clock, progress);
+            session = new Risks.App.Session(register, context.Login, context.Clock, progress);
         }
 
         return Tui.TerminalApp.Run(session, Tui.TerminalApp.LogFile(context.Variable), Error);
     }
 
     /// <summary>The person trying the sample, as a governance lead: named from git config when it has a name.</summary>
-    private static Person Visitor()
+    private Person Visitor()
     {
-        var login = Environment.UserName;
+        var login = context.Login;
         var config = LibGit2Sharp.Configuration.BuildFrom(null);
         var name = config.Get<string>("user.name")?.Value;
         return new Person
@@ -283,7 +283,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
     }
 
     /// <summary>What the person running the program (their Unix login) may write, by register.yaml as committed.</summary>
-    private static Risks.App.Gate Gate(Register register) => Risks.App.Gate.For(register.Reader, Environment.UserName);
+    private Risks.App.Gate Gate(Register register) => Risks.App.Gate.For(register.Reader, context.Login);
 
     /// <summary>Null when allowed; otherwise says why not and returns the exit code for it.</summary>
     private int? Refused(Core.Access.Permission permission)

@@ -32,7 +32,7 @@ internal sealed partial class Commands
             return ExitCodes.Ok;
         }
 
-        var login = Environment.UserName;
+        var login = context.Login;
         var folderName = Path.GetFileName(folder.TrimEnd('/'));
         if (context.Interactive && (organisation is null || name is null || email is null))
         {

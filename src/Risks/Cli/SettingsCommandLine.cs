@@ -110,7 +110,23 @@ internal static class SettingsCommandLine
         var remove = new Command("remove", "Remove a person (governance leads). Someone named on a risk (owner, lead, control or action owner, last reviewer) is refused, naming where: hand those to someone else first, or make them a reviewer instead. The last governance lead stays.") { removeLogin, removeReason };
         remove.SetAction(r => commands.PersonRemove(r.GetValue(removeLogin)!, r.GetValue(removeReason)!, r));
 
-        return new Command("people", "The people who use the register and their roles: governance leads change everything, risk owners edit the risks they own or lead, reviewers read. List them, or add, edit or remove one (governance leads).") { list, add, edit, remove };
+        var keysLogin = new Argument<string?>("login") { Description = "Only this person's keys", Arity = ArgumentArity.ZeroOrOne };
+        var keys = new Command("keys", "List the people's SSH keys: login, fingerprint and comment (see docs/server.md).") { keysLogin };
+        keys.SetAction(r => commands.PeopleKeys(r.GetValue(keysLogin), r));
+
+        var addKeyLogin = Login();
+        var addKeyKey = new Argument<string>("key") { Description = "The public key, as the one line of its .pub file (\"ssh-ed25519 AAAA... name@laptop\", quoted), or the path of that file" };
+        var addKeyReason = Reason();
+        var addKey = new Command("add-key", "Give a person a public SSH key, with which they log in to the register's server as themselves, no shell account needed (governance leads; see docs/server.md).") { addKeyLogin, addKeyKey, addKeyReason };
+        addKey.SetAction(r => commands.PersonAddKey(r.GetValue(addKeyLogin)!, r.GetValue(addKeyKey)!, r.GetValue(addKeyReason)!, r));
+
+        var removeKeyLogin = Login();
+        var removeKeyKey = new Argument<string>("key") { Description = "The key, its fingerprint (SHA256:..., as 'risks people keys' lists it) or its comment" };
+        var removeKeyReason = Reason();
+        var removeKey = new Command("remove-key", "Take a person's SSH key away (governance leads): it no longer gets in, from the next login on.") { removeKeyLogin, removeKeyKey, removeKeyReason };
+        removeKey.SetAction(r => commands.PersonRemoveKey(r.GetValue(removeKeyLogin)!, r.GetValue(removeKeyKey)!, r.GetValue(removeKeyReason)!, r));
+
+        return new Command("people", "The people who use the register and their roles: governance leads change everything, risk owners edit the risks they own or lead, reviewers read. List them, or add, edit or remove one, or their SSH keys (governance leads).") { list, add, edit, remove, keys, addKey, removeKey };
 
         static Argument<string> Login() => new("login") { Description = "The person's Unix login, which is who they are when they run risks, such as kbonney" };
     }

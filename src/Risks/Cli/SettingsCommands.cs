@@ -161,6 +161,39 @@ internal sealed partial class Commands
         ChangeSettings(parse, reason, editor =>
             NoPerson(editor, login) ?? (editor.Remove("people", login) is { } error ? Usage(error) : null));
 
+    public int PeopleKeys(string? login, ParseResult parse)
+    {
+        if (ReadSettings(parse, withRisks: false, out var settings, out _) is { } failure)
+        {
+            return failure;
+        }
+
+        if (login is not null && settings.FindPerson(login) is null)
+        {
+            return Missing($"there is no person {login} among the people ('risks people list' lists them)");
+        }
+
+        SettingsOutput.Keys(Out, settings, login);
+        return ExitCodes.Ok;
+    }
+
+    public int PersonAddKey(string login, string key, string reason, ParseResult parse)
+    {
+        var path = Path.GetFullPath(key, context.CurrentDirectory);
+        if (!key.Contains(' ', StringComparison.Ordinal) && File.Exists(path))
+        {
+            // A .pub file: its one line. (A key's line has spaces; a file name given here rarely does.)
+            key = File.ReadAllText(path).Trim();
+        }
+
+        return ChangeSettings(parse, reason, editor =>
+            NoPerson(editor, login) ?? (editor.Apply($"people[{login}].ssh_keys+={key}") is { } error ? Usage(error) : null));
+    }
+
+    public int PersonRemoveKey(string login, string key, string reason, ParseResult parse) =>
+        ChangeSettings(parse, reason, editor =>
+            NoPerson(editor, login) ?? (editor.Apply($"people[{login}].ssh_keys-={key}") is { } error ? Usage(error) : null));
+
     public int PartnersList(ParseResult parse)
     {
         if (ReadSettings(parse, withRisks: false, out var settings, out _) is { } failure)
@@ -194,7 +227,7 @@ internal sealed partial class Commands
     /// </summary>
     private int ChangeSettings(ParseResult parse, string reason, Func<SettingsEditor, int?> edit)
     {
-        var session = new Session(Open(parse), Environment.UserName, context.Clock);
+        var session = new Session(Open(parse), context.Login, context.Clock);
         if (Refused(session.Gate.ChangeSettings()) is { } refused)
         {
             return refused;

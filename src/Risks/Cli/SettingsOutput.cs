@@ -124,6 +124,24 @@ internal static class SettingsOutput
         o.WriteLine("Risks: how many risks name them, as owner, lead, control or action owner, or last reviewer.");
     }
 
+    /// <summary>The people's SSH keys (or one person's): login, name, fingerprint and comment, one key a row.</summary>
+    public static void Keys(TextWriter o, RegisterSettings s, string? login)
+    {
+        var people = s.People.Where(p => login is null || p.Login == login).ToList();
+        var rows = people.SelectMany(p => p.SshKeys.Select(line => Core.Access.SshKey.Parse(line).Key is { } key
+            ? new[] { p.Login, p.Name, key.Type, key.Fingerprint, key.Comment ?? "" }
+            : [p.Login, p.Name, "?", "not a key (risks check says why)", ""])).ToList();
+        if (rows.Count == 0)
+        {
+            o.WriteLine(login is null
+                ? "Nobody has an SSH key yet: a governance lead gives one with 'risks people add-key LOGIN KEY -m REASON' (see docs/server.md)."
+                : $"{login} has no SSH key: a governance lead gives one with 'risks people add-key {login} KEY -m REASON'.");
+            return;
+        }
+
+        Table(o, ["Login", "Name", "Type", "Fingerprint", "Comment"], rows);
+    }
+
     /// <summary>Partner organisations' red risks, numbered as <c>risks partners edit</c> and <c>remove</c> name them.</summary>
     public static void PartnerRisks(TextWriter o, RegisterSettings s)
     {
@@ -171,6 +189,7 @@ internal static class SettingsOutput
             ["email"] = p.Email,
             ["role"] = Vocabulary.Word(p.Role),
             ["job_title"] = p.JobTitle,
+            ["ssh_keys"] = new JsonArray([.. p.SshKeys.Select(k => (JsonNode)k)]),
         })]),
         ["partner_risks"] = new JsonArray([.. s.PartnerRisks.Select(p => (JsonNode)new JsonObject
         {

@@ -25,7 +25,7 @@ internal sealed partial class Commands
         }
 
         var gate = Gate(register);
-        var syncer = gate.Author ?? new Author(Environment.UserName, $"{Environment.UserName}@{Environment.MachineName}", Environment.UserName);
+        var syncer = gate.Author ?? new Author(context.Login, $"{context.Login}@{Environment.MachineName}", context.Login);
         var outcome = register.Sync.Run(remote, syncer, context.ErrorIsTerminal ? message => Error.WriteLine($"{message}...") : null);
 
         var parts = new List<string>

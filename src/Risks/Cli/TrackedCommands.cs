@@ -166,7 +166,7 @@ internal sealed partial class Commands
     private int Tracked(ParseResult parse, Func<TrackedWork, TrackedResult> change)
     {
         var register = Open(parse);
-        var work = TrackedWork.For(register, Environment.UserName, context.Today);
+        var work = TrackedWork.For(register, context.Login, context.Today);
         var result = change(work);
         if (result.Refusal is { } refusal)
         {

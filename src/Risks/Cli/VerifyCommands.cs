@@ -13,7 +13,7 @@ internal sealed partial class Commands
     public int VerifyPush(string[] update, string? range, string? pusher, bool pusherIsLogin)
     {
         var gitDir = Path.GetFullPath(context.Variable("GIT_DIR") ?? ".", context.CurrentDirectory);
-        pusher ??= context.Variable("GL_USERNAME") ?? context.Variable("GITEA_PUSHER_NAME") ?? (pusherIsLogin ? Environment.UserName : null);
+        pusher ??= context.Variable("GL_USERNAME") ?? context.Variable("GITEA_PUSHER_NAME") ?? (pusherIsLogin ? context.Login : null);
         IReadOnlyList<PushRefusal> refusals;
         if (range is not null)
         {
