@@ -47,6 +47,11 @@ public static partial class SettingsRows
             rows.Add(Item(Text($"{path}.email", "email", p.Email) with { Help = "Where commits and reminders name them." }, "people", i, p.Login, 1));
             rows.Add(Item(Text($"{path}.job_title", "job title", p.JobTitle), "people", i, p.Login, 1));
             rows.Add(Item(YesNo($"{path}.signs_off", "signs off", p.SignsOff) with { Help = "Whether they may sign off any strategic risk for the board (an owner may always sign off their own)." }, "people", i, p.Login, 1));
+            rows.Add(Item(new FieldRow($"{path}.ssh_keys", "SSH keys", Keys(p.SshKeys), FieldKind.Lines)
+            {
+                Raw = string.Join('\n', p.SshKeys),
+                Help = "Their public SSH keys, one per line as each .pub file gives it (ssh-ed25519 AAAA... name@laptop): with one they log in to the register's server as themselves, with no shell account (docs/server.md). Delete a line to take a key away.",
+            }, "people", i, p.Login, 1));
         }
 
         rows.Add(Heading("categories", "Categories", null, s.Categories.Count == 0 ? "none: a risk's category is free text" : Count(s.Categories.Count, "category")));
@@ -161,6 +166,12 @@ public static partial class SettingsRows
         };
         return field.Length > 0 ? $"{noun} {key} {field}" : $"{noun} {key}";
     }
+
+    /// <summary>A person's keys as a row shows them: "2 keys: sara@laptop, sara@desktop", or "none".</summary>
+    private static string Keys(IReadOnlyList<string> keys) =>
+        keys.Count == 0
+            ? "none"
+            : $"{(keys.Count == 1 ? "1 key" : $"{keys.Count.ToString(CultureInfo.InvariantCulture)} keys")}: {string.Join(", ", keys.Select(k => Core.Access.SshKey.Parse(k).Key is { } key ? key.Comment ?? key.Fingerprint[..15] + "…" : "not a key"))}";
 
     private static string Count(int count, string noun) => count switch
     {

@@ -214,7 +214,7 @@ public static partial class SettingsEdit
 
     /// <summary>
     /// A person's keys after <c>+=</c> a public key (checked, and kept as one line), <c>-=</c> one
-    /// named by the key, its fingerprint or its comment, or <c>=</c> nothing (all removed).
+    /// named by the key, its fingerprint or its comment, or <c>=</c> the whole list, one key a line.
     /// </summary>
     private static IReadOnlyList<string> SshKeys(IReadOnlyList<string> keys, string op, string value, string path)
     {
@@ -236,9 +236,26 @@ public static partial class SettingsEdit
                     ? throw new EditException($"{path}: the person has no key {Text.Quote(value)}; name it by the key, its fingerprint (SHA256:...) or its comment")
                     : kept;
             default:
-                return value.Length == 0
-                    ? []
-                    : throw new EditException($"{path}: add a key with {path}+=KEY and remove one with {path}-=KEY (or its fingerprint or comment); {path}= removes them all");
+                // The whole list, one key a line (as the Settings screen edits it); nothing removes them all.
+                var lines = value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                var all = new List<string>();
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    var (parsed, problem) = SshKey.Parse(lines[i]);
+                    if (parsed is null)
+                    {
+                        throw new EditException(lines.Length == 1 ? $"{path}: {problem}" : $"{path}: line {i + 1}: {problem}");
+                    }
+
+                    if (all.Any(k => SshKey.Parse(k).Key?.Key == parsed.Key))
+                    {
+                        throw new EditException($"{path}: line {i + 1} gives a key given already ({parsed.Fingerprint})");
+                    }
+
+                    all.Add(parsed.ToString());
+                }
+
+                return all;
         }
     }
 
