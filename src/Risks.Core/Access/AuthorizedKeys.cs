@@ -33,12 +33,13 @@ public static class AuthorizedKeys
     /// <summary>
     /// One key's line: <c>restrict,pty,command="... ssh session --as LOGIN --key SHA256:... --register PATH" TYPE DATA risks:LOGIN COMMENT</c>.
     /// The session checks the key is still the person's in register.yaml as committed, so a key
-    /// taken away no longer gets in even before this file is written again.
+    /// taken away no longer gets in even before this file is written again. Within the quotes a
+    /// <c>"</c> is written <c>\"</c>, the only escape sshd reads there.
     /// </summary>
     public static string Line(Person person, SshKey key, string program, string register)
     {
         var command = $"{program} ssh session --as {Shell.Quote(person.Login)} --key {Shell.Quote(key.Fingerprint)} --register {Shell.Quote(register)}";
         var comment = key.Comment is { } c ? $"risks:{person.Login} {c}" : $"risks:{person.Login}";
-        return $"restrict,pty,command=\"{command.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\" {key.Key} {comment}";
+        return $"restrict,pty,command=\"{command.Replace("\"", "\\\"", StringComparison.Ordinal)}\" {key.Key} {comment}";
     }
 }

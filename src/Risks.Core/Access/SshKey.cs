@@ -69,7 +69,7 @@ public sealed record SshKey(string Type, string Data, string? Comment)
         if (blob.Length < 4 || BinaryPrimitives.ReadUInt32BigEndian(blob) is var length && length > blob.Length - 4
             || Encoding.ASCII.GetString(blob, 4, (int)BinaryPrimitives.ReadUInt32BigEndian(blob)) != parts[0])
         {
-            return (null, $"the key's data is not a {parts[0]} key; give the whole line of the .pub file, as it is");
+            return (null, $"the key's data is not of type {parts[0]}; give the whole line of the .pub file, as it is");
         }
 
         var comment = parts.Length > 2 ? parts[2].Trim() : null;
