@@ -19,6 +19,7 @@ public static partial class SettingsRows
             Heading("organisation", "Organisation", null, ""),
             Text("organisation", "Organisation", s.Organisation) with { CanClear = false, Help = "The organisation's name, as the papers give it." },
             YesNo("require_sign_off", "Sign-off to cut", s.RequireSignOff) with { Help = "Whether cutting an iteration needs every open strategic risk signed off, and not lapsed." },
+            Text("ssh_account", "SSH key account", s.SshAccount) with { Help = "The Unix account on this server that takes people's SSH keys (such as risks): the only one that may open the register as the person a key belongs to. Blank: keys are not used (docs/server.md)." },
         };
 
         rows.Add(Heading("objectives", "Strategic objectives", "objectives", Count(s.Objectives.Count, "objective")));

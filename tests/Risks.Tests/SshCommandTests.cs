@@ -23,6 +23,7 @@ public sealed class SshCommandTests : RegisterTest
         Run("people", "add-key", Lead, TestKeys.Sara, "-m", "Sara's laptop").Code.ShouldBe(0);
         File.WriteAllText(Temp.Combine("chair.pub"), TestKeys.Chair + "\n");
         Run("people", "add-key", Reviewer, "../chair.pub", "-m", "The chair's key").Code.ShouldBe(0);
+        Run("settings", "set", $"ssh_account={Environment.UserName}", "-m", "This account takes the keys").Code.ShouldBe(0);
     }
 
     /// <summary>What a key's forced command runs, as sshd starts it, with the command the client asked for.</summary>
@@ -101,6 +102,24 @@ public sealed class SshCommandTests : RegisterTest
         result.Error.ShouldBe(said + "\n");
         result.Out.ShouldBeEmpty();
         Git.Head(Register).ShouldBe(head);
+    }
+
+    [Fact]
+    public void Only_the_account_register_yaml_names_for_keys_opens_a_session_as_someone_else()
+    {
+        Run("settings", "set", "ssh_account=risks", "-m", "The service account").Code.ShouldBe(0);
+
+        var session = Session(Lead, SaraKey, "list");
+        var keys = Run("ssh", "authorized-keys");
+        Run("settings", "set", "ssh_account=", "-m", "No keys").Code.ShouldBe(0);
+        var none = Session(Lead, SaraKey, "list");
+
+        session.Code.ShouldBe(ExitCodes.NotAllowed);
+        session.Error.ShouldBe($"risks: only the account for SSH keys (risks) runs this, as sshd does for it; you are {Environment.UserName}\n");
+        session.Out.ShouldBeEmpty();
+        keys.Code.ShouldBe(ExitCodes.NotAllowed);
+        keys.Out.ShouldBeEmpty();
+        none.Error.ShouldBe("risks: register.yaml names no account for SSH keys: a governance lead sets it (risks settings set ssh_account=ACCOUNT -m REASON) as docs/server.md describes\n");
     }
 
     [Fact]

@@ -23,6 +23,12 @@ public sealed record RegisterSettings
     /// <summary>Cutting an iteration needs every open strategic risk signed off, and not lapsed.</summary>
     public bool RequireSignOff { get; init; }
 
+    /// <summary>
+    /// The Unix account on the register's server that takes people's SSH keys (docs/server.md): the
+    /// only one that may open a session as the person a key belongs to. Null: none does.
+    /// </summary>
+    public string? SshAccount { get; init; }
+
     /// <summary>How the BAF is held to its rules: severities the register sets, and whether a push must pass.</summary>
     public BafCheckSettings BafCheck { get; init; } = new();
 

@@ -18,6 +18,7 @@ public static class SettingsComparer
         var changes = new List<FieldChange>();
         Scalar(changes, "organisation", "organisation", before.Organisation, after.Organisation);
         Scalar(changes, "require_sign_off", "sign-off required to cut an iteration", YesNo(before.RequireSignOff), YesNo(after.RequireSignOff));
+        Scalar(changes, "ssh_account", "account for SSH keys", before.SshAccount, after.SshAccount);
         Keyed(changes, "objectives", before.Objectives, after.Objectives, o => o.Id, o => $"objective {o.Id}", Describe, (path, label, a, b) =>
         {
             Scalar(changes, path + ".title", label + " title", a.Title, b.Title);

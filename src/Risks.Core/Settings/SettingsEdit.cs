@@ -76,6 +76,11 @@ public static partial class SettingsEdit
             return s with { RequireSignOff = YesNo(path, value) };
         }
 
+        if (path == "ssh_account")
+        {
+            return s with { SshAccount = Optional(OneLine(path, value)) };
+        }
+
         if (path.StartsWith("mail.", StringComparison.Ordinal))
         {
             return s with { Mail = Mail(s.Mail ?? new MailSettings(), path["mail.".Length..], value, path) };

@@ -14,6 +14,10 @@ public static class SettingsValidator
         }
 
         Rules.CheckText(issues, "organisation", settings.Organisation, multiLine: false);
+        if (settings.SshAccount is { } account && !Rules.IsLogin(account))
+        {
+            issues.Add(new FieldIssue("ssh_account", $"ssh_account must be the Unix account that takes SSH keys, {Rules.LoginRules}, found {Text.Quote(account)}"));
+        }
         var objectiveIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < settings.Objectives.Count; i++)
         {

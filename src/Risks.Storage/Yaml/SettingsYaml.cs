@@ -63,6 +63,7 @@ public static class SettingsYaml
             m.Bool("retired", f.Retired);
         });
         w.Bool("require_sign_off", s.RequireSignOff);
+        w.Text("ssh_account", s.SshAccount);
         w.Mapping("mail", s.Mail is not null, m =>
         {
             var mail = s.Mail!;
@@ -158,7 +159,7 @@ public static class SettingsYaml
                 Retired = f.Bool("retired") ?? false,
             })).ToList(),
         };
-        settings = settings with { BafCheck = ReadBafCheck(r), Mail = ReadMail(r), RequireSignOff = r.Bool("require_sign_off") ?? false };
+        settings = settings with { BafCheck = ReadBafCheck(r), Mail = ReadMail(r), RequireSignOff = r.Bool("require_sign_off") ?? false, SshAccount = r.Text("ssh_account") };
         r.Finish();
         foreach (var issue in SettingsValidator.Validate(settings))
         {

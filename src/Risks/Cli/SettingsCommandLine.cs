@@ -7,8 +7,8 @@ namespace Risks.Cli;
 internal static class SettingsCommandLine
 {
     private const string Paths =
-        "organisation; objectives[ID].title, .short_title, .appetite, .tolerance or .retired (a field of a new ID adds the objective); " +
-        "people[LOGIN].name, .email, .role or .job_title (add a person with 'risks people add'); " +
+        "organisation; require_sign_off; ssh_account (the Unix account that takes SSH keys); objectives[ID].title, .short_title, .appetite, .tolerance or .retired (a field of a new ID adds the objective); " +
+        "people[LOGIN].name, .email, .role, .job_title, .signs_off or .ssh_keys (+= and -= add and remove one; add a person with 'risks people add'); " +
         "categories (one per line; categories+=NAME and categories-=NAME add and remove one); " +
         "scoring.impact[1] to [5] and scoring.likelihood[1] to [5]; bands[NAME].rag, .min or .max (a new band starts with its rag); " +
         "partner_risks[N].organisation, .title, .score or .reported (N one more than there are adds one); " +

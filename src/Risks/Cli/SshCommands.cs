@@ -51,6 +51,11 @@ internal sealed partial class Commands
             return ExitCodes.Problems;
         }
 
+        if (NotTheKeyAccount(settings) is { } refused)
+        {
+            return refused;
+        }
+
         if ((type is null) != (key is null))
         {
             Error.WriteLine("risks: give --type and --key together (sshd's %t and %k), or neither for every key");
@@ -75,6 +80,11 @@ internal sealed partial class Commands
     {
         var register = Open(parse);
         var (settings, _) = register.Reader.CommittedSettings();
+        if (NotTheKeyAccount(settings) is { } refused)
+        {
+            return refused;
+        }
+
         var person = settings?.FindPerson(login);
         if (person is null || (fingerprint is not null && !person.SshKeys.Any(k => SshKey.Parse(k).Key?.Fingerprint == fingerprint)))
         {
@@ -123,6 +133,25 @@ internal sealed partial class Commands
         }
 
         return CommandLine.Run([.. args], session);
+    }
+
+    /// <summary>
+    /// Sessions as someone else are for the one account register.yaml names for SSH keys
+    /// (<c>ssh_account</c>), run by sshd: anyone else running them, a person with a shell account
+    /// among them, is refused, so nobody becomes another person by typing a command.
+    /// </summary>
+    private int? NotTheKeyAccount(Core.Domain.RegisterSettings? settings)
+    {
+        var account = Environment.UserName;
+        if (settings?.SshAccount is { } named && named == account)
+        {
+            return null;
+        }
+
+        Error.WriteLine(settings?.SshAccount is null
+            ? "risks: register.yaml names no account for SSH keys: a governance lead sets it (risks settings set ssh_account=ACCOUNT -m REASON) as docs/server.md describes"
+            : $"risks: only the account for SSH keys ({settings.SshAccount}) runs this, as sshd does for it; you are {account}");
+        return ExitCodes.NotAllowed;
     }
 
     private int Refuse(string requested, string why)

@@ -172,6 +172,7 @@ internal sealed class SshServer : IDisposable
         var server = new SshServer(temp, user, folder, Path.Combine("/usr/local/libexec", $"risks-ssh-{suffix}"), Path.Combine(app, "risks.dll"));
         SampleRegister.CopyTo(server.Register);
         SampleRegister.Join(server.Register, "governance_lead");
+        CliRunner.Run(server.Register, "settings", "set", $"ssh_account={user}", "-m", "The account that takes SSH keys").Code.ShouldBe(0);
         return server;
     }
 
