@@ -41,8 +41,9 @@ public sealed class TrackedWork(Register register, Gate gate, RegisterSettings s
     /// <summary>For the register as the work tree holds it now.</summary>
     public static TrackedWork For(Register register, string login, DateOnly today)
     {
-        var snapshot = register.Reader.Load();
-        return new TrackedWork(register, Gate.For(register.Reader, login), snapshot.Settings, snapshot.Identities(), today);
+        // The risks' ids from their files' names: the items name risks, and reading 10,000 of them to check a name would be waste.
+        var (settings, _) = register.Reader.ReadSettings();
+        return new TrackedWork(register, Gate.For(register.Reader, login), settings ?? new RegisterSettings(), register.Reader.RiskIdentities(), today);
     }
 
     public DateOnly Today => today;

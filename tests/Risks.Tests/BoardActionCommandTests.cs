@@ -90,4 +90,16 @@ public sealed class BoardActionCommandTests : RegisterTest
 
         ]);
     }
+
+    [Fact]
+    public void The_risks_an_item_may_name_come_from_the_files_names_as_a_whole_load_gives_them_broken_files_and_all()
+    {
+        SampleRegister.Break(Register);
+        var register = Storage.Git.Register.Open(Register);
+
+        var named = register.Reader.RiskIdentities();
+
+        named.Order(StringComparer.Ordinal).ShouldBe(register.Reader.Load().Identities().Order(StringComparer.Ordinal));
+        named.Count.ShouldBe(SampleRegister.Risks);
+    }
 }

@@ -361,6 +361,21 @@ public sealed class RegisterReader
     /// the parse cache may know it by those (not a link or a folder). A folder named as a risk file
     /// is listed too, so that it is reported rather than its risk silently missing.
     /// </summary>
+    /// <summary>
+    /// The identity of every risk file in the work tree, from its name alone, no file read: the
+    /// risks a board action or an undertaking may name, as <see cref="RegisterSnapshot.Identities"/>
+    /// gives them after a whole <see cref="Load"/>, at the cost of listing the folders.
+    /// </summary>
+    public IReadOnlySet<string> RiskIdentities()
+    {
+        _store.SettleUnfinishedWrite();
+        return RiskFilesOnDisk()
+            .Select(f => RegisterLayout.Parse(f.Path))
+            .OfType<(RiskId Id, bool InPlace)>()
+            .Select(p => p.Id.Identity)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
     private List<(string Path, long Size, DateTime Modified, bool Regular)> RiskFilesOnDisk()
     {
         var folder = Path.Combine(Root, RegisterLayout.RisksFolder);
