@@ -173,7 +173,7 @@ public sealed class SettingsYamlTests
     public void An_unknown_key_in_a_person_is_reported_and_not_dropped()
     {
         Problems(SampleText().Replace("    job_title: Chief Executive\n", "    job_title: Chief Executive\n    phone: 01234\n", StringComparison.Ordinal))
-            .ShouldBe(["register.yaml:91:5: unknown key \"phone\" in people[2]; the keys allowed are login, name, email, role, job_title or signs_off"]);
+            .ShouldBe(["register.yaml:91:5: unknown key \"phone\" in people[2]; the keys allowed are login, name, email, role, job_title, signs_off or ssh_keys"]);
     }
 
     [Fact]
