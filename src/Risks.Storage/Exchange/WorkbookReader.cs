@@ -229,7 +229,15 @@ public static class WorkbookReader
     {
         private readonly Context _context;
         private readonly Dictionary<(int Row, int Column), Cell> _cells = [];
-        private readonly List<(int Column1, int Row1, int Column2, int Row2)> _merges = [];
+
+        /// <summary>The columns of each row that hold something.</summary>
+        private readonly Dictionary<int, List<int>> _filled = [];
+
+        /// <summary>Each cell a merge covers, its first cell aside, with the merge's first cell: looked up, not searched for, in a sheet of thousands of rows.</summary>
+        private readonly Dictionary<(int Row, int Column), (int Row, int Column)> _covered = [];
+
+        /// <summary>For each row, the merges across two columns or more that cover it (as a section title is).</summary>
+        private readonly Dictionary<int, List<(int Column1, int Row1, int Column2)>> _across = [];
 
         public Grid(WorksheetPart part, Context context)
         {
@@ -246,6 +254,7 @@ public static class WorkbookReader
                     _cells[(rowNumber, column)] = cell;
                     if (!IsEmpty(cell))
                     {
+                        (_filled.TryGetValue(rowNumber, out var filled) ? filled : _filled[rowNumber] = []).Add(column);
                         LastRow = Math.Max(LastRow, rowNumber);
                         LastColumn = Math.Max(LastColumn, column);
                     }
@@ -255,9 +264,24 @@ public static class WorkbookReader
             foreach (var merge in worksheet.Elements<MergeCells>().SelectMany(m => m.Elements<MergeCell>()))
             {
                 var ends = (merge.Reference?.Value ?? "").Split(':');
-                if (ends.Length == 2 && WorkbookCells.Place(ends[0]) is { } from && WorkbookCells.Place(ends[1]) is { } to)
+                if (ends.Length == 2 && WorkbookCells.Place(ends[0]) is { } from && WorkbookCells.Place(ends[1]) is { } to && to.Row >= from.Row && to.Column >= from.Column)
                 {
-                    _merges.Add((from.Column, from.Row, to.Column, to.Row));
+                    // Only what lies within the cells in use matters: a merge of a whole sheet is not a billion cells.
+                    for (var r = from.Row; r <= Math.Min(to.Row, LastRow); r++)
+                    {
+                        for (var c = from.Column; c <= Math.Min(to.Column, LastColumn); c++)
+                        {
+                            if ((r, c) != (from.Row, from.Column))
+                            {
+                                _covered.TryAdd((r, c), (from.Row, from.Column));
+                            }
+                        }
+
+                        if (to.Column > from.Column)
+                        {
+                            (_across.TryGetValue(r, out var across) ? across : _across[r] = []).Add((from.Column, from.Row, to.Column));
+                        }
+                    }
                 }
             }
         }
@@ -299,10 +323,10 @@ public static class WorkbookReader
         /// <summary>The text of a row whose only content is one cell merged across columns (a section title), or null.</summary>
         public string? IsTitle(int row, int header)
         {
-            foreach (var (c1, r1, c2, r2) in _merges)
+            var filled = _filled.GetValueOrDefault(row) ?? [];
+            foreach (var (c1, r1, c2) in _across.GetValueOrDefault(row) ?? [])
             {
-                if (c2 > c1 && r1 <= row && row <= r2 && r1 > header
-                    && _cells.Where(p => p.Key.Row == row && !IsEmpty(p.Value)).All(p => p.Key.Column >= c1 && p.Key.Column <= c2))
+                if (r1 > header && filled.All(c => c >= c1 && c <= c2))
                 {
                     return Raw(r1, c1).Text;
                 }
@@ -317,12 +341,9 @@ public static class WorkbookReader
         /// </summary>
         public (string Text, string? Problem) Value(int row, int column, bool date)
         {
-            foreach (var (c1, r1, c2, r2) in _merges)
+            if (_covered.TryGetValue((row, column), out var first))
             {
-                if (r1 <= row && row <= r2 && c1 <= column && column <= c2 && (row, column) != (r1, c1))
-                {
-                    return column == c1 && row > r1 ? Raw(r1, c1, date) : ("", null);
-                }
+                return column == first.Column && row > first.Row ? Raw(first.Row, first.Column, date) : ("", null);
             }
 
             return Raw(row, column, date);
