@@ -143,8 +143,10 @@ public static partial class SettingsRows
     public static string Reword(string path, string message) =>
         path.Length > 0 && message.StartsWith(path, StringComparison.Ordinal) ? Label(path) + message[path.Length..] : message;
 
-    /// <summary>A setting's path in words: <c>objectives[SO2].tolerance</c> is "objective SO2 tolerance".</summary>
-    public static string Label(string path)
+    /// <summary>A setting's path in words: <c>objectives[SO2].tolerance</c> is "objective SO2 tolerance", <c>people[kbonney].ssh_keys</c> "person kbonney SSH keys".</summary>
+    public static string Label(string path) => Words(path).Replace("ssh ", "SSH ", StringComparison.Ordinal);
+
+    private static string Words(string path)
     {
         var match = KeyPath().Match(path);
         if (!match.Success)
