@@ -312,7 +312,10 @@ public static class PaperHtml
         public override string ToString() => _text.ToString();
     }
 
-    private const string Style = """
+    /// <summary>A band's colour as the style sheet writes it: <c>d5281b</c>.</summary>
+    private static string Hex(Domain.Rag rag) => Presentation.BandColours.Hex(rag).ToLowerInvariant();
+
+    private static readonly string Style = $$"""
 
         @page { size: A4 landscape; margin: 10mm 12mm 12mm; @bottom-right { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #444; } }
         * { box-sizing: border-box; }
@@ -353,10 +356,10 @@ public static class PaperHtml
         .overdue, tr.overdue strong { color: #a00000; }
         .warning { border: 0.6mm solid #a00000; padding: 2mm; color: #a00000; }
         .review { font-size: 8.5pt; color: #444; margin-top: 2mm; }
-        .band-red { background: #d5281b; color: #fff; }
-        .band-amber { background: #ffb81c; color: #111; }
-        .band-yellow { background: #fff27a; color: #111; }
-        .band-green { background: #78be20; color: #111; }
+        .band-red { background: #{{Hex(Domain.Rag.Red)}}; color: #fff; }
+        .band-amber { background: #{{Hex(Domain.Rag.Amber)}}; color: #111; }
+        .band-yellow { background: #{{Hex(Domain.Rag.Yellow)}}; color: #111; }
+        .band-green { background: #{{Hex(Domain.Rag.Green)}}; color: #111; }
         .band-none { background: #fff; }
         table.cover-sheet { width: auto; max-width: 100%; margin: 3mm 0; }
         table.cover-sheet th { background: #e8edee; color: #111; text-align: left; width: 45mm; }
