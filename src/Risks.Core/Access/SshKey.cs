@@ -66,8 +66,9 @@ public sealed record SshKey(string Type, string Data, string? Comment)
             return (null, $"the key's data is not base64; give the whole line of the .pub file, as it is");
         }
 
-        if (blob.Length < 4 || BinaryPrimitives.ReadUInt32BigEndian(blob) is var length && length > blob.Length - 4
-            || Encoding.ASCII.GetString(blob, 4, (int)BinaryPrimitives.ReadUInt32BigEndian(blob)) != parts[0])
+        // The data begins with the key's type, as a length (4 bytes, big-endian) and that many letters.
+        var length = blob.Length >= 4 ? BinaryPrimitives.ReadUInt32BigEndian(blob) : uint.MaxValue;
+        if (length > blob.Length - 4 || Encoding.ASCII.GetString(blob, 4, (int)length) != parts[0])
         {
             return (null, $"the key's data is not of type {parts[0]}; give the whole line of the .pub file, as it is");
         }

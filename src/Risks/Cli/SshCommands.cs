@@ -110,10 +110,11 @@ internal sealed partial class Commands
             return Refuse(requested, "a session runs one command, never a shell: no ; | & $ ` < > \\ or line breaks");
         }
 
-        if (words[0] is "git-upload-pack" or "git-receive-pack" || (words.Count > 1 && words[0] == "git" && words[1] is "upload-pack" or "receive-pack"))
+        // What git asks for: git-upload-pack 'PATH' (clone, fetch) or git-receive-pack 'PATH' (push), PATH not used.
+        var service = words[0] == "git" && words.Count > 1 ? "git-" + words[1] : words[0];
+        if (service is "git-upload-pack" or "git-receive-pack")
         {
-            var receive = words.Contains("git-receive-pack") || words.Contains("receive-pack");
-            return ServeGit(register, login, receive);
+            return ServeGit(register, login, receive: service == "git-receive-pack");
         }
 
         var args = words[0] == "risks" ? words.Skip(1).ToList() : words.ToList();
