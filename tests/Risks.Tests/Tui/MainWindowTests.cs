@@ -459,26 +459,7 @@ public sealed class PastScreensTests
         using var ui = new Headless();
         var path = Path.Combine(Path.GetDirectoryName(ui.Session.Register.Root)!, "board.docx");
 
-        ui.PressWithDialogs(
-            Key.P,
-            (h, dialog) =>
-            {
-                All(dialog).OfType<ListView>().Single().SelectedItem = 2;
-                dialog.Result = 1;
-                h.App.RequestStop(dialog);
-            },
-            (h, dialog) =>
-            {
-                All(dialog).OfType<TextField>().Single().Text.ShouldEndWith("BAF-2025-03.docx");
-                All(dialog).OfType<TextField>().Single().Text = path;
-                dialog.Result = 1;
-                h.App.RequestStop(dialog);
-            },
-            (h, dialog) =>
-            {
-                dialog.Result = 0;
-                h.App.RequestStop(dialog);
-            });
+        WriteFromPapers(ui, 2, "BAF-2025-03.docx", path);
 
         ui.Window.Message.ShouldStartWith("Wrote the BAF paper for March 2025 (iteration 2025-03, commit ");
         using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(path, false);
@@ -491,26 +472,7 @@ public sealed class PastScreensTests
         using var ui = new Headless();
         var path = Path.Combine(Path.GetDirectoryName(ui.Session.Register.Root)!, "risks.csv");
 
-        ui.PressWithDialogs(
-            Key.P,
-            (h, dialog) =>
-            {
-                All(dialog).OfType<ListView>().Single().SelectedItem = 5;
-                dialog.Result = 1;
-                h.App.RequestStop(dialog);
-            },
-            (h, dialog) =>
-            {
-                All(dialog).OfType<TextField>().Single().Text.ShouldEndWith("risks-2025-03-20.csv");
-                All(dialog).OfType<TextField>().Single().Text = path;
-                dialog.Result = 1;
-                h.App.RequestStop(dialog);
-            },
-            (h, dialog) =>
-            {
-                dialog.Result = 0;
-                h.App.RequestStop(dialog);
-            });
+        WriteFromPapers(ui, 5, "risks-2025-03-20.csv", path);
 
         ui.Window.Message.ShouldStartWith($"Wrote 14 risks to {path}");
         var bytes = File.ReadAllBytes(path);
@@ -524,17 +486,30 @@ public sealed class PastScreensTests
         using var ui = new Headless();
         var path = Path.Combine(Path.GetDirectoryName(ui.Session.Register.Root)!, "register.xlsx");
 
+        WriteFromPapers(ui, 4, "risks-2025-03-20.xlsx", path);
+
+        ui.Window.Message.ShouldStartWith($"Wrote 14 risks with their actions, and the board's actions and undertakings, to {path} (");
+        using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false);
+        book.WorkbookPart!.Workbook!.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ShouldBe(["Risks", "Actions", "Board actions", "Undertakings"]);
+        book.WorkbookPart.SharedStringTablePart!.SharedStringTable!.InnerText.ShouldContain("Inequalities");
+    }
+
+    /// <summary>
+    /// On the papers dialog, chooses entry <paramref name="choice"/>, checks the file name offered
+    /// ends with <paramref name="offered"/>, writes to <paramref name="path"/> instead and closes the message.
+    /// </summary>
+    private static void WriteFromPapers(Headless ui, int choice, string offered, string path) =>
         ui.PressWithDialogs(
             Key.P,
             (h, dialog) =>
             {
-                All(dialog).OfType<ListView>().Single().SelectedItem = 4;
+                All(dialog).OfType<ListView>().Single().SelectedItem = choice;
                 dialog.Result = 1;
                 h.App.RequestStop(dialog);
             },
             (h, dialog) =>
             {
-                All(dialog).OfType<TextField>().Single().Text.ShouldEndWith("risks-2025-03-20.xlsx");
+                All(dialog).OfType<TextField>().Single().Text.ShouldEndWith(offered);
                 All(dialog).OfType<TextField>().Single().Text = path;
                 dialog.Result = 1;
                 h.App.RequestStop(dialog);
@@ -544,12 +519,6 @@ public sealed class PastScreensTests
                 dialog.Result = 0;
                 h.App.RequestStop(dialog);
             });
-
-        ui.Window.Message.ShouldStartWith($"Wrote 14 risks with their actions, and the board's actions and undertakings, to {path} (");
-        using var book = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false);
-        book.WorkbookPart!.Workbook!.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ShouldBe(["Risks", "Actions", "Board actions", "Undertakings"]);
-        book.WorkbookPart.SharedStringTablePart!.SharedStringTable!.InnerText.ShouldContain("Inequalities");
-    }
 
     /// <summary>Chooses the first entry of a list dialog: in the iterations, "Cut a new iteration".</summary>
     private static void ChooseFirst(Headless h, Dialog dialog)
