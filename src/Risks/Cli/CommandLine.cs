@@ -44,6 +44,33 @@ public static class CommandLine
         }
     }
 
+    /// <summary>
+    /// The options a command line gives, by their names (<c>--out</c>), however they are written
+    /// (<c>-o FILE</c>, <c>-o:FILE</c>, <c>-oFILE</c>, <c>--out=FILE</c>), as the parser reads them.
+    /// </summary>
+    public static IReadOnlySet<string> OptionsGiven(IReadOnlyList<string> args, CliContext context)
+    {
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        Walk(Build(context).Parse(args).RootCommandResult);
+        return given;
+
+        void Walk(System.CommandLine.Parsing.CommandResult command)
+        {
+            foreach (var child in command.Children)
+            {
+                switch (child)
+                {
+                    case System.CommandLine.Parsing.OptionResult { Implicit: false } option:
+                        given.Add(option.Option.Name);
+                        break;
+                    case System.CommandLine.Parsing.CommandResult sub:
+                        Walk(sub);
+                        break;
+                }
+            }
+        }
+    }
+
     private static RootCommand Build(CliContext context)
     {
         var register = new Option<string?>("--register", "-r")

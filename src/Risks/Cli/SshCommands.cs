@@ -33,8 +33,8 @@ internal sealed partial class Commands
         ["partners"] = ["list"],
     };
 
-    /// <summary>Options no command may be given over SSH: another register, a file on the server, another person.</summary>
-    private static readonly string[] Forbidden = ["--register", "-r", "--out", "-o", "--as", "--key"];
+    /// <summary>Options no command may be given over SSH, by name: another register, a file on the server, another person.</summary>
+    private static readonly string[] Forbidden = ["--register", "--out", "--as", "--key"];
 
     /// <summary>
     /// Prints one <c>authorized_keys</c> line per key of the people in register.yaml as committed
@@ -128,7 +128,8 @@ internal sealed partial class Commands
             return Refuse(requested, $"over SSH, '{args[0]}' runs only as {string.Join(" or ", subcommands.Select(s => $"'{args[0]} {s}'"))}");
         }
 
-        if (args.FirstOrDefault(a => Forbidden.Any(f => a == f || a.StartsWith(f + "=", StringComparison.Ordinal))) is { } option)
+        // As the parser reads them, so no way of writing an option (-o:FILE, -oFILE, --out=FILE) slips past.
+        if (Forbidden.FirstOrDefault(CommandLine.OptionsGiven(args, session).Contains) is { } option)
         {
             return Refuse(requested, $"{option} is not allowed over SSH: a session works on its own register and writes nothing but the register (output comes back to you)");
         }
