@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Risks.Core.Domain;
 using Risks.Core.Validation;
 using Risks.Storage.Files;
@@ -25,12 +26,7 @@ public sealed class DraftStore
 {
     private const string DraftsFolder = "risks/drafts";
 
-    private static readonly JsonSerializerOptions DraftJson = new()
-    {
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new RiskIdJson() },
-    };
+    private static readonly JsonTypeInfo<StoredDraft> DraftJson = Options();
 
     private readonly RegisterStore _store;
 
@@ -108,8 +104,21 @@ public sealed class DraftStore
         return Path.Combine(_store.GitDir, DraftsFolder, login);
     }
 
+    private static JsonTypeInfo<StoredDraft> Options()
+    {
+        var options = new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            TypeInfoResolver = StorageJson.Default,
+        };
+        JsonWords.AddTo(options.Converters);
+        options.Converters.Add(new RiskIdJson());
+        return (JsonTypeInfo<StoredDraft>)options.GetTypeInfo(typeof(StoredDraft));
+    }
+
     /// <summary>A draft as kept on disk; <see cref="Format"/> changes if its shape ever does.</summary>
-    private sealed record StoredDraft(int Format, Risk? Base, string? BaseVersion, Risk Mine, DateTimeOffset Kept);
+    internal sealed record StoredDraft(int Format, Risk? Base, string? BaseVersion, Risk Mine, DateTimeOffset Kept);
 
     private sealed class RiskIdJson : JsonConverter<RiskId>
     {

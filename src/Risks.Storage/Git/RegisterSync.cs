@@ -116,7 +116,7 @@ public sealed class RegisterSync
         {
             if (!RiskId.TryParse(Path.GetFileNameWithoutExtension(file), out var id)
                 || SafeFile.Read(GitDir, Path.GetRelativePath(GitDir, file), SafeFile.MaxKeptEditBytes).Bytes is not { } bytes
-                || System.Text.Json.JsonSerializer.Deserialize<StoredPending>(bytes) is not { } stored
+                || System.Text.Json.JsonSerializer.Deserialize(bytes, StorageJson.Default.StoredPending) is not { } stored
                 || RiskYaml.Read(stored.Mine, file, id).Risk is not { } mine)
             {
                 continue;
@@ -133,7 +133,7 @@ public sealed class RegisterSync
     public void ResolvePending(RiskId id) => File.Delete(Path.Combine(GitDir, PendingFolder, id.Value + ".json"));
 
     /// <summary>A pending edit as kept in <c>.git/risks-pending/ID.json</c>: the risks as their YAML text.</summary>
-    private sealed record StoredPending(string Mine, string? Base, IReadOnlyList<string> Fields, string By, string Subject, DateTimeOffset When);
+    internal sealed record StoredPending(string Mine, string? Base, IReadOnlyList<string> Fields, string By, string Subject, DateTimeOffset When);
 
     private sealed record Integration(int Received, int Replayed, IReadOnlyList<string> Merged, IReadOnlyList<PendingEdit> Conflicts, int ToPush, string? Kept);
 
@@ -384,6 +384,6 @@ public sealed class RegisterSync
         var folder = Path.Combine(GitDir, PendingFolder);
         Directory.CreateDirectory(folder);
         var stored = new StoredPending(RiskYaml.Write(edit.Mine), edit.Base is null ? null : RiskYaml.Write(edit.Base), edit.Fields, edit.By, edit.Subject, edit.When);
-        AtomicFile.Write(Path.Combine(folder, edit.Id.Value + ".json"), System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(stored));
+        AtomicFile.Write(Path.Combine(folder, edit.Id.Value + ".json"), System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(stored, StorageJson.Default.StoredPending));
     }
 }

@@ -16,12 +16,12 @@ internal static class SaveJournal
     /// <summary>One file a write changes.</summary>
     public sealed record Entry(string Path, string? Version, byte[]? Previous);
 
-    private sealed record Stored(string Path, string? Version, string? Previous);
+    internal sealed record Stored(string Path, string? Version, string? Previous);
 
     /// <summary>Writes the journal whole or not at all (a temporary file, flushed, then renamed).</summary>
     public static void Write(string gitDir, IEnumerable<Entry> entries)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(entries.Select(e => new Stored(e.Path, e.Version, e.Previous is null ? null : Convert.ToBase64String(e.Previous))).ToList());
+        var json = JsonSerializer.SerializeToUtf8Bytes(entries.Select(e => new Stored(e.Path, e.Version, e.Previous is null ? null : Convert.ToBase64String(e.Previous))).ToList(), StorageJson.Default.ListStored);
         var file = Path.Combine(gitDir, FileName);
         var temp = Path.Combine(gitDir, $".{FileName}.{Environment.ProcessId}.tmp");
         using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
@@ -56,7 +56,7 @@ internal static class SaveJournal
             throw new UnreadableFileException($".git/{FileName}", refusal!);
         }
 
-        var stored = JsonSerializer.Deserialize<List<Stored>>(bytes) ?? [];
+        var stored = JsonSerializer.Deserialize(bytes, StorageJson.Default.ListStored) ?? [];
         return stored.ConvertAll(s => new Entry(s.Path, s.Version, s.Previous is null ? null : Convert.FromBase64String(s.Previous)));
     }
 

@@ -30,7 +30,7 @@ internal sealed partial class Commands
             var entries = new JsonArray();
             foreach (var entry in view.Entries)
             {
-                entries.Add(new JsonObject
+                entries.Add((JsonNode)new JsonObject
                 {
                     ["commit"] = entry.Revision.Id,
                     ["when"] = entry.Revision.When.ToString("yyyy-MM-ddTHH:mm:sszzz", Formats.Culture),

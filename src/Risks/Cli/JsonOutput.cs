@@ -1,23 +1,35 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Risks.Core.Domain;
 using Risks.Core.Scoring;
 using Risks.Core.Validation;
+using Risks.Storage.Files;
 
 namespace Risks.Cli;
 
 /// <summary>Risks as JSON, with the file's field names and words, plus what is derived.</summary>
 internal static class JsonOutput
 {
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly JsonSerializerOptions Options = Made();
+
+    private static JsonSerializerOptions Made()
     {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower), new RiskIdConverter() },
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+        var options = new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            TypeInfoResolver = OutputJson.Default,
+        };
+        JsonWords.AddTo(options.Converters);
+        options.Converters.Add(new RiskIdConverter());
+        return options;
+    }
+
+    private static JsonTypeInfo<T> Info<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     /// <summary>Any JSON the commands build, written as every command writes it (indented, text unescaped).</summary>
     public static string Write(JsonNode node) => node.ToJsonString(Options);
@@ -28,7 +40,7 @@ internal static class JsonOutput
     /// <param name="version">The file's version (its blob id), for a script to give back with <c>risks set --expect</c>.</param>
     public static string Risk(RiskFacts facts, RegisterSettings settings, string? version = null)
     {
-        var node = JsonSerializer.SerializeToNode(facts.Risk, Options)!.AsObject();
+        var node = JsonSerializer.SerializeToNode(facts.Risk, Info<Risk>())!.AsObject();
         if (version is not null)
         {
             node["version"] = version;
@@ -49,8 +61,8 @@ internal static class JsonOutput
             ["status"] = Vocabulary.Word(r.Status),
             ["owner"] = r.Owner,
             ["owner_name"] = settings.NameOf(r.Owner),
-            ["current"] = JsonSerializer.SerializeToNode(r.Current, Options),
-            ["target"] = JsonSerializer.SerializeToNode(r.Target, Options),
+            ["current"] = r.Current is null ? null : JsonSerializer.SerializeToNode(r.Current, Info<Score>()),
+            ["target"] = r.Target is null ? null : JsonSerializer.SerializeToNode(r.Target, Info<Score>()),
             ["next_review"] = r.NextReview is { } next ? Rules.Iso(next) : null,
             ["derived"] = Derived(f),
         };
@@ -79,3 +91,8 @@ internal static class JsonOutput
             writer.WriteStringValue(value.Value);
     }
 }
+
+/// <summary>Risks as <c>--format json</c> writes them, generated when the program is built (the installed program is compiled ahead of time and uses no reflection).</summary>
+[JsonSerializable(typeof(Risk))]
+[JsonSerializable(typeof(Score))]
+internal sealed partial class OutputJson : JsonSerializerContext;

@@ -36,6 +36,78 @@ public sealed class DraftTests : IDisposable
     }
 
     [Fact]
+    public void A_draft_keeps_the_registers_own_fields_and_every_choice_in_its_words()
+    {
+        var mine = new Risk
+        {
+            Id = RiskId.Parse("BAF-02"),
+            Kind = RiskKind.Strategic,
+            Title = "Workforce",
+            Response = RiskResponse.Tolerate,
+            Trajectory = Trajectory.Deteriorating,
+            Controls = [new Control { Id = "C1", Text = "Rota review.", Effectiveness = Effectiveness.PartiallyEffective }],
+            Gaps = [new Gap { Id = "G1", Type = GapType.Assurance, Text = "No audit." }],
+            Assurances = [new Assurance { Id = "AS1", Text = "Audit report.", Source = AssuranceSource.Independent, Rating = AssuranceRating.Limited, Outcome = AssuranceOutcome.Negative }],
+            Actions = [new RiskAction { Id = "A1", Text = "Recruit.", Status = ActionStatus.NotStarted }],
+            Custom = new Dictionary<string, CustomValue>
+            {
+                ["cqc_domain"] = CustomValue.Of("Well-led"),
+                ["sources"] = CustomValue.Of(["Audit", "Complaint"]),
+            },
+        };
+
+        _register.Repo.Drafts.Keep("rjarvis", new Draft(mine.Id, null, null, mine, TestRegister.Start));
+
+        var back = _register.Repo.Drafts.Of("rjarvis").ShouldHaveSingleItem("a draft with the register's own fields is offered, not passed over");
+        Core.Changes.RiskComparer.Compare(mine, back.Mine).ShouldBeEmpty();
+        back.Mine.Custom["sources"].Items.ShouldBe(["Audit", "Complaint"]);
+        var json = File.ReadAllText(Path.Combine(_register.Root, ".git", "risks", "drafts", "rjarvis", "BAF-02.json"));
+        json.ShouldContain("\"partially_effective\"");
+        json.ShouldContain("\"not_started\"");
+        json.ShouldContain("\"cqc_domain\": \"Well-led\"");
+    }
+
+    [Fact]
+    public void Every_choice_a_risk_holds_is_written_as_a_word()
+    {
+        var choices = new HashSet<Type>();
+        var seen = new HashSet<Type>();
+        void Walk(Type type)
+        {
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            if (!seen.Add(type) || type == typeof(string))
+            {
+                return;
+            }
+
+            if (type.IsEnum)
+            {
+                choices.Add(type);
+                return;
+            }
+
+            foreach (var argument in type.IsGenericType ? type.GetGenericArguments() : [])
+            {
+                Walk(argument);
+            }
+
+            if (type.Namespace?.StartsWith("Risks", StringComparison.Ordinal) == true)
+            {
+                foreach (var property in type.GetProperties())
+                {
+                    Walk(property.PropertyType);
+                }
+            }
+        }
+
+        Walk(typeof(Risk));
+
+        choices.ShouldNotBeEmpty();
+        var converters = Risks.Storage.Files.JsonWords.Converters().ToList();
+        choices.Where(c => !converters.Any(j => j.CanConvert(c))).ShouldBeEmpty("each choice needs its converter in JsonWords, or it is written as a number");
+    }
+
+    [Fact]
     public void Drafts_are_each_persons_own_and_go_when_dropped()
     {
         var stored = _register.SaveNew(Samples.Operational());
