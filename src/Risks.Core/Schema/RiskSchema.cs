@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Risks.Core.Domain;
@@ -485,10 +486,10 @@ public static partial class RiskSchema
 
     private static string Caption(string label) => label.Length == 0 ? label : char.ToUpperInvariant(label[0]) + label[1..];
 
-    private static Field Text<T>(string key, string label, string caption, Func<T, string?> get, Func<T, string?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") =>
+    private static Field Text<[DynamicallyAccessedMembers(SetProperties)] T>(string key, string label, string caption, Func<T, string?> get, Func<T, string?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") =>
         Text(key, key, label, caption, get, set, setCode);
 
-    private static Field Text<T>(string key, string path, string label, string caption, Func<T, string?> get, Func<T, string?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") => new()
+    private static Field Text<[DynamicallyAccessedMembers(SetProperties)] T>(string key, string path, string label, string caption, Func<T, string?> get, Func<T, string?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") => new()
     {
         Key = key,
         Path = path,
@@ -501,10 +502,10 @@ public static partial class RiskSchema
         Assign = InPlace<T, string?>(setCode, v => (string?)v),
     };
 
-    private static Field Long<T>(string key, string path, string label, string caption, Func<T, string?> get, Func<T, string?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") =>
+    private static Field Long<[DynamicallyAccessedMembers(SetProperties)] T>(string key, string path, string label, string caption, Func<T, string?> get, Func<T, string?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") =>
         Text(key, path, label, caption, get, set, setCode) with { Type = FieldType.LongText, Wording = Wording.Prose };
 
-    private static Field Texts<T>(string key, string label, string caption, string entry, Func<T, IReadOnlyList<string>> get, Func<T, IReadOnlyList<string>, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") => new()
+    private static Field Texts<[DynamicallyAccessedMembers(SetProperties)] T>(string key, string label, string caption, string entry, Func<T, IReadOnlyList<string>> get, Func<T, IReadOnlyList<string>, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") => new()
     {
         Key = key,
         Path = key,
@@ -520,7 +521,7 @@ public static partial class RiskSchema
         Assign = InPlace<T, IReadOnlyList<string>>(setCode, v => (IReadOnlyList<string>?)v ?? []),
     };
 
-    private static Field Date<T>(string key, string path, string label, string caption, Func<T, DateOnly?> get, Func<T, DateOnly?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") => new()
+    private static Field Date<[DynamicallyAccessedMembers(SetProperties)] T>(string key, string path, string label, string caption, Func<T, DateOnly?> get, Func<T, DateOnly?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") => new()
     {
         Key = key,
         Path = path,
@@ -535,7 +536,7 @@ public static partial class RiskSchema
 
     private static DateOnly? DateOf(object? value) => value switch { string s => FieldValues.ParseIso(s), DateOnly d => d, _ => null };
 
-    private static Field Number<T>(string key, string path, string label, string caption, int min, int max, Func<T, int?> get, Func<T, int?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") => new()
+    private static Field Number<[DynamicallyAccessedMembers(SetProperties)] T>(string key, string path, string label, string caption, int min, int max, Func<T, int?> get, Func<T, int?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") => new()
     {
         Key = key,
         Path = path,
@@ -552,7 +553,7 @@ public static partial class RiskSchema
 
     private static int? NumberOf(object? value) => value switch { string s => int.Parse(s, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture), int n => n, _ => null };
 
-    private static Field YesNo<T>(string key, string path, string label, string caption, Func<T, bool> get, Func<T, bool, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") => new()
+    private static Field YesNo<[DynamicallyAccessedMembers(SetProperties)] T>(string key, string path, string label, string caption, Func<T, bool> get, Func<T, bool, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") => new()
     {
         Key = key,
         Path = path,
@@ -565,13 +566,13 @@ public static partial class RiskSchema
         Assign = InPlace<T, bool>(setCode, v => v is "true"),
     };
 
-    private static Field Choice<T, TEnum>(string key, string label, string caption, Func<T, TEnum?> get, Func<T, TEnum?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "")
+    private static Field Choice<[DynamicallyAccessedMembers(SetProperties)] T, TEnum>(string key, string label, string caption, Func<T, TEnum?> get, Func<T, TEnum?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "")
         where TEnum : struct, Enum => Choice(key, key, label, caption, get, set, setCode);
 
-    private static Field Choice<T, TEnum>(string key, string label, string caption, Func<T, TEnum> get, Func<T, TEnum?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "")
+    private static Field Choice<[DynamicallyAccessedMembers(SetProperties)] T, TEnum>(string key, string label, string caption, Func<T, TEnum> get, Func<T, TEnum?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "")
         where TEnum : struct, Enum => Choice<T, TEnum>(key, key, label, caption, r => get(r), set, setCode);
 
-    private static Field Choice<T, TEnum>(string key, string path, string label, string caption, Func<T, TEnum?> get, Func<T, TEnum?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "")
+    private static Field Choice<[DynamicallyAccessedMembers(SetProperties)] T, TEnum>(string key, string path, string label, string caption, Func<T, TEnum?> get, Func<T, TEnum?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "")
         where TEnum : struct, Enum => new()
         {
             Key = key,
@@ -589,7 +590,7 @@ public static partial class RiskSchema
     private static TEnum? ChoiceOf<TEnum>(object? value)
         where TEnum : struct, Enum => value is string s && Vocabulary.TryParse<TEnum>(s, out var parsed) ? parsed : null;
 
-    private static Field Group<T, TPart>(string key, string label, string caption, Func<T, TPart?> get, Func<T, TPart?, T> set, Func<TPart> create, Func<TPart, bool> isEmpty, IReadOnlyList<Field> parts, [CallerArgumentExpression(nameof(set))] string setCode = "")
+    private static Field Group<[DynamicallyAccessedMembers(SetProperties)] T, TPart>(string key, string label, string caption, Func<T, TPart?> get, Func<T, TPart?, T> set, Func<TPart> create, Func<TPart, bool> isEmpty, IReadOnlyList<Field> parts, [CallerArgumentExpression(nameof(set))] string setCode = "")
         where TPart : class => new()
         {
             Key = key,
@@ -638,7 +639,7 @@ public static partial class RiskSchema
         IsEmpty = _ => false,
     };
 
-    private static Field Items<T, TItem>(string key, string noun, string caption, Func<T, IReadOnlyList<TItem>> get, Func<T, IReadOnlyList<TItem>, T> set, Func<TItem> create, IReadOnlyList<Field> parts, [CallerArgumentExpression(nameof(set))] string setCode = "")
+    private static Field Items<[DynamicallyAccessedMembers(SetProperties)] T, TItem>(string key, string noun, string caption, Func<T, IReadOnlyList<TItem>> get, Func<T, IReadOnlyList<TItem>, T> set, Func<TItem> create, IReadOnlyList<Field> parts, [CallerArgumentExpression(nameof(set))] string setCode = "")
         where TItem : class => new()
         {
             Key = key,
@@ -656,14 +657,14 @@ public static partial class RiskSchema
             Create = () => create(),
         };
 
-    private static Field ItemId<T>(string list, Func<T, string> get, Func<T, string?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") =>
+    private static Field ItemId<[DynamicallyAccessedMembers(SetProperties)] T>(string list, Func<T, string> get, Func<T, string?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") =>
         Text("id", $"{list}[].id", "id", "id", get, set, setCode) with
         {
             Type = FieldType.ItemId, Required = Requirement.Always, Clearable = false, Column = null,
             Help = $"The item's id, {ItemIds.Letters[list]} and a number, given when it is added and kept.",
         };
 
-    private static Field ItemText<T>(string list, string noun, Func<T, string> get, Func<T, string?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") =>
+    private static Field ItemText<[DynamicallyAccessedMembers(SetProperties)] T>(string list, string noun, Func<T, string> get, Func<T, string?, T> set, [CallerArgumentExpression(nameof(set))] string setCode = "") =>
         Long("text", $"{list}[].text", "text", "text", get, set, setCode) with
         {
             Required = Requirement.Always, Clearable = false, Column = null, Help = $"The {noun} in words.",
@@ -673,6 +674,9 @@ public static partial class RiskSchema
 
     private static List<TItem> ItemsOf<TItem>(object? value) => ((IReadOnlyList<object>?)value ?? []).Cast<TItem>().ToList();
 
+    /// <summary>What <see cref="InPlace"/> looks up on the type a field is declared on, kept when the program is compiled ahead of time.</summary>
+    private const DynamicallyAccessedMemberTypes SetProperties = DynamicallyAccessedMemberTypes.PublicProperties;
+
     /// <summary>
     /// A field's <see cref="Field.Assign"/>: when its declared <c>set</c> only puts the value in
     /// one property (<c>(r, v) =&gt; r with { Title = v }</c>, as the compiler hands over its
@@ -680,7 +684,7 @@ public static partial class RiskSchema
     /// use <see cref="Field.Set"/>. A reader building a risk so sets each field once instead of
     /// copying the whole record for every field.
     /// </summary>
-    private static Action<object, object?>? InPlace<T, TValue>(string setCode, Func<object?, TValue> convert)
+    private static Action<object, object?>? InPlace<[DynamicallyAccessedMembers(SetProperties)] T, TValue>(string setCode, Func<object?, TValue> convert)
     {
         var plain = PlainSet().Match(setCode);
         if (!plain.Success || typeof(T).GetProperty(plain.Groups["property"].Value) is not { SetMethod: { } setter } property || property.PropertyType != typeof(TValue))

@@ -214,7 +214,9 @@ internal sealed partial class Commands
     private static string Self()
     {
         var process = Environment.ProcessPath ?? "risks";
-        var entry = System.Reflection.Assembly.GetEntryAssembly()?.Location;
+
+        // Run by the dotnet host, the program's first argument is its own .dll; compiled ahead of time, it is the process.
+        var entry = Environment.GetCommandLineArgs()[0];
         return Path.GetFileNameWithoutExtension(process) == "dotnet" && !string.IsNullOrEmpty(entry)
             ? $"{Shell.Quote(process)} {Shell.Quote(entry)}"
             : Shell.Quote(process);
