@@ -57,7 +57,7 @@ internal sealed record CommandsResult(
 
 /// <summary>
 /// Each command of the issue "Every command fast at 10,000 risks" as a person runs it: the
-/// published program as <c>dotnet risks.dll ...</c> in the register's folder, a fresh process each
+/// published program (<c>risks ...</c>, compiled to native code) in the register's folder, a fresh process each
 /// time, beside the git CLI (or <c>risks --help</c>, or <c>cat</c>) doing the nearest thing, in the
 /// same run. For each row, one round not counted, then <c>reps</c> rounds of the risks command
 /// followed by its counterpart, so a change in the machine's load hits both alike. Every process is
@@ -83,7 +83,7 @@ internal static partial class CommandsMeasure
 
     public const string GitLogFormat = "%H%n%an <%ae>%n%aI%n%B";
 
-    /// <summary>Runs every row on the register at <paramref name="dir"/> with the published program <paramref name="risksProgram"/> (its apphost; its risks.dll is run beside it).</summary>
+    /// <summary>Runs every row on the register at <paramref name="dir"/> with the published program <paramref name="risksProgram"/>.</summary>
     public static CommandsResult Run(string dir, string risksProgram, string workDir, int reps, int riskCount)
     {
         if (!File.Exists(Time))
@@ -91,10 +91,9 @@ internal static partial class CommandsMeasure
             throw new InvalidOperationException($"{Time} (GNU time) is needed for each command's peak RSS and is not installed");
         }
 
-        var dll = Path.Combine(Path.GetDirectoryName(risksProgram)!, "risks.dll");
-        if (!File.Exists(dll))
+        if (!File.Exists(risksProgram))
         {
-            throw new InvalidOperationException($"{dll} does not exist beside the published {risksProgram}");
+            throw new InvalidOperationException($"{risksProgram} was not published");
         }
 
         var home = Path.Combine(workDir, "commands-home");
@@ -104,7 +103,7 @@ internal static partial class CommandsMeasure
         }
 
         Directory.CreateDirectory(home);
-        var runner = new Runner(dir, dll, home);
+        var runner = new Runner(dir, risksProgram, home);
         var login = Environment.UserName;
         var added = EnsureGovernanceLead(runner, login);
         CpuSample.WaitForQuiet(0.10, TimeSpan.FromMinutes(3));
@@ -164,7 +163,7 @@ internal static partial class CommandsMeasure
                 })));
 
             var others = CpuSample.OthersShare(before, CpuSample.Now());
-            return new CommandsResult($"dotnet {dll}", reps, series, from, to, differ, commitGraphMs, login, added, loadBefore, Machine.LoadAverage(), others);
+            return new CommandsResult(risksProgram, reps, series, from, to, differ, commitGraphMs, login, added, loadBefore, Machine.LoadAverage(), others);
         }
         finally
         {
@@ -320,14 +319,14 @@ internal static partial class CommandsMeasure
     internal sealed record Side(Invocation What, Func<byte[], string?> Check);
 
     /// <summary>Runs processes in the register's folder with a person's environment (see <see cref="UserEnvironment"/>).</summary>
-    private sealed class Runner(string dir, string dll, string home)
+    private sealed class Runner(string dir, string program, string home)
     {
         private readonly Dictionary<string, string> _env = UserEnvironment.WithGitIdentity(home);
         private readonly string _timeFile = System.IO.Path.Combine(home, "time.txt");
 
         public string Dir => dir;
 
-        public Invocation Risks(params string[] args) => new(Benchmarks.Measure.DotnetHost(), [dll, .. args]);
+        public Invocation Risks(params string[] args) => new(program, args);
 
         public Invocation GitCommand(params string[] args) => new("git", args);
 

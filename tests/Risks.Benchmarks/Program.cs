@@ -64,12 +64,12 @@ Console.WriteLine(machine.OneLine);
 Directory.CreateDirectory(options.Dir);
 var r2r = options.NoR2R ? null : ReadyToRun.Publish(options.Dir);
 var dlls = r2r is null ? new[] { Measure.OwnDll } : [Measure.OwnDll, r2r];
-// The risks program as it is installed (published; ReadyToRun unless --no-r2r), for the commands and the first frame alike.
+// The risks program as it is installed (published: compiled to native code), for the commands and the first frame alike.
 string? risksProgram = null;
 string? publishFailure = null;
 if (!options.NoStartup || !options.NoCommands)
 {
-    risksProgram = ReadyToRun.PublishRisks(options.Dir, readyToRun: !options.NoR2R, out publishFailure);
+    risksProgram = ReadyToRun.PublishRisks(options.Dir, out publishFailure);
     if (risksProgram is null)
     {
         Console.WriteLine($"  publishing risks failed: {publishFailure}");

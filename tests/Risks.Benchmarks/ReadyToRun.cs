@@ -28,22 +28,22 @@ internal static class ReadyToRun
     }
 
     /// <summary>
-    /// The <c>risks</c> program published as a person would install it (the apphost of a
-    /// framework-dependent linux-x64 build, ReadyToRun unless <paramref name="readyToRun"/> is false),
-    /// or null with the reason in <paramref name="failure"/>.
+    /// The <c>risks</c> program published as a person installs it (<c>dotnet publish src/Risks -c Release</c>:
+    /// compiled to native code ahead of time, as its project says), or null with the reason in <paramref name="failure"/>.
     /// </summary>
-    public static string? PublishRisks(string workDir, bool readyToRun, out string? failure) =>
+    public static string? PublishRisks(string workDir, out string? failure) =>
         PublishCopy(
             workDir,
             "risks-build",
             [Path.Combine("src", "Risks.Core"), Path.Combine("src", "Risks.Storage"), Path.Combine("src", "Risks.App"), Path.Combine("src", "Risks"), "data"],
             Path.Combine("src", "Risks"),
             "risks",
-            readyToRun,
+            readyToRun: null,
             out failure);
 
     /// <summary>Copies <paramref name="folders"/> (without bin/ and obj/) and the build's props files, then publishes <paramref name="project"/>.</summary>
-    private static string? PublishCopy(string workDir, string name, string[] folders, string project, string outputFile, bool readyToRun, out string? failure)
+    /// <param name="readyToRun">For a framework-dependent build, with ReadyToRun or without; null for the project's own publishing (the program's: native).</param>
+    private static string? PublishCopy(string workDir, string name, string[] folders, string project, string outputFile, bool? readyToRun, out string? failure)
     {
         failure = null;
         var root = Report.RepositoryRoot();
@@ -59,7 +59,7 @@ internal static class ReadyToRun
             Directory.Delete(copy, recursive: true);
         }
 
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "NuGet.config", "nuget.config", Path.Combine("tests", "Directory.Build.props") })
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "NuGet.config", "nuget.config", Path.Combine("src", "Directory.Build.props"), Path.Combine("tests", "Directory.Build.props") })
         {
             var source = Path.Combine(root, file);
             if (File.Exists(source))
@@ -83,7 +83,10 @@ internal static class ReadyToRun
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false", $"-p:PublishReadyToRun={(readyToRun ? "true" : "false")}", "-o", output, "-nologo" })
+        string[] args = readyToRun is { } r2r
+            ? ["publish", project, "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishAot=false", $"-p:PublishReadyToRun={(r2r ? "true" : "false")}", "-o", output, "-nologo"]
+            : ["publish", project, "-c", "Release", "-o", output, "-nologo"];
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
@@ -99,7 +102,7 @@ internal static class ReadyToRun
             return null;
         }
 
-        Console.WriteLine($"  {project} published in {watch.Elapsed.TotalSeconds:F0} s{(readyToRun ? " (ReadyToRun)" : "")}");
+        Console.WriteLine($"  {project} published in {watch.Elapsed.TotalSeconds:F0} s{readyToRun switch { true => " (ReadyToRun)", false => "", null => " (as installed)" }}");
         return built;
     }
 

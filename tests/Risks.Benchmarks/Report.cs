@@ -381,10 +381,8 @@ internal static partial class Report
         }
 
         d.Append("How long a person waits after typing `risks` until the register is on screen.\n\n");
-        d.Append(f.ReadyToRun
-            ? "- **Program:** `risks` published as the tool is to be installed, with **ReadyToRun**: `dotnet publish src/Risks -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true`,\n"
-            : "- **Program:** `risks` published **without ReadyToRun** (`--no-r2r` was given): `dotnet publish src/Risks -c Release -r linux-x64 --self-contained false`,\n");
-        d.Append("  from a copy of the sources as for the benchmark's own ReadyToRun build, and run by its apphost as `risks --register PATH`.\n");
+        d.Append("- **Program:** `risks` published as it is installed: `dotnet publish src/Risks -c Release`, compiled to native code ahead of time\n");
+        d.Append("  (NativeAOT), from a copy of the sources as for the benchmark's own ReadyToRun build, and run as `risks --register PATH`.\n");
         d.Append(FormattableString.Invariant($"- **Terminal:** a new tmux session ({f.TmuxVersion}) at 80x24, `TERM=xterm-256color`, a HOME of its own, on the machine under Machine above.\n"));
         d.Append("- **Time:** the wall time from starting the session (`tmux new-session -d`) until the register screen's bottom line, the\n");
         d.Append(FormattableString.Invariant($"  counts line (\"N of N risks: ...\"), is on screen in `tmux capture-pane -p`, polled every {FirstFrames.PollMs} ms (starting `tmux` for each\n"));

@@ -21,10 +21,9 @@ internal static partial class Report
         var c = measured[0].Commands!;
         d.Append("The commands of the issue \"Every command fast at 10,000 risks\", each run as a person runs it, beside the git CLI\n");
         d.Append("doing the nearest thing, in the same run:\n\n");
-        d.Append(firstFrames.ReadyToRun
-            ? "- **Program:** `risks` published as it is installed (ReadyToRun; the build of Start-up to first frame below),\n"
-            : "- **Program:** `risks` published **without ReadyToRun** (`--no-r2r` was given; the build of Start-up to first frame below),\n");
-        d.Append("  run as `dotnet PATH/risks.dll ARGS` in the register's folder (which it finds as Git finds a repository): a fresh\n");
+        d.Append("- **Program:** `risks` published as it is installed (`dotnet publish src/Risks -c Release`: compiled to native code ahead\n");
+        d.Append("  of time; the build of Start-up to first frame below), run as `PATH/risks ARGS` in the register's folder (which it finds\n");
+        d.Append("  as Git finds a repository): a fresh\n");
         d.Append("  process each time, with a HOME of its own and no system Git config (`GIT_CONFIG_NOSYSTEM=1`), the git commands\n");
         d.Append("  likewise. Standard output goes to a pipe that the benchmark reads to the end and checks.\n");
         d.Append("- **Time and memory:** every process, `risks` and counterpart alike, is started under GNU time\n");

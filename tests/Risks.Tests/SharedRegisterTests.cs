@@ -45,8 +45,7 @@ public sealed class SharedRegisterTests : IDisposable
         Git.SetIdentity(register);
         Git.Run(register, "add", "-A");
         Git.Run(register, "commit", "-qm", "R-1 entered");
-        var dotnet = Paths.Dotnet;
-        var set = ChildProcess.Run("sh", ["-c", "umask 077 && exec \"$0\" \"$1\" set R-1 performance=Better -m Update", dotnet, Paths.RisksDll], register, TimeSpan.FromSeconds(120));
+        var set = ChildProcess.Run("sh", ["-c", $"umask 077 && exec {Paths.ProgramForShell} set R-1 performance=Better -m Update"], register, TimeSpan.FromSeconds(120));
         set.Code.ShouldBe(0, set.Error);
         CliRunner.Run(_temp.Path, "init", register, "--shared", group).Out.ShouldStartWith($"Shared the register at {register} with the group {group}: ");
         NotGroupWritable(register, group).ShouldBeEmpty();
@@ -211,9 +210,9 @@ internal sealed class UnixUsers : IDisposable
     /// <summary>The built program copied where every user can read it (the build folder may be in root's home).</summary>
     public string ReadableCopyOfTheProgram(string folder)
     {
-        Must("cp", "-r", AppContext.BaseDirectory, folder);
+        Must("cp", "-r", Paths.ProgramFolder, folder);
         Must("chmod", "-R", "a+rX", folder);
-        return Path.Combine(folder, "risks.dll");
+        return folder;
     }
 
     /// <summary>Runs <c>risks</c> as <paramref name="user"/> in <paramref name="folder"/>.</summary>
@@ -221,8 +220,7 @@ internal sealed class UnixUsers : IDisposable
 
     public CliRunner.Result RisksWith(string user, string app, string folder, IReadOnlyDictionary<string, string>? variables, params string[] args)
     {
-        var dotnet = Paths.Dotnet;
-        var (code, output, error) = ChildProcess.Run("runuser", ["-u", user, "--", "env", .. Variables(user, variables), dotnet, app, .. args], folder, TimeSpan.FromSeconds(120));
+        var (code, output, error) = ChildProcess.Run("runuser", ["-u", user, "--", "env", .. Variables(user, variables), .. Paths.ProgramIn(app), .. args], folder, TimeSpan.FromSeconds(120));
         return new CliRunner.Result(code, output, $"(as {user}: risks {string.Join(' ', args)})\n{error}");
     }
 

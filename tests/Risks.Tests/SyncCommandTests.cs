@@ -161,7 +161,7 @@ public sealed class SyncCommandTests : IDisposable
     public void A_push_the_servers_hook_refuses_is_reported_with_its_reason_and_kept_here()
     {
         var hook = Path.Combine(_server.Folder, "register.git", "hooks", "update");
-        File.WriteAllText(hook, $"#!/bin/sh\nexec \"{Paths.Dotnet}\" \"{Paths.RisksDll}\" verify-push \"$1\" \"$2\" \"$3\"\n");
+        File.WriteAllText(hook, $"#!/bin/sh\nexec {Paths.ProgramForShell} verify-push \"$1\" \"$2\" \"$3\"\n");
         File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var file = Path.Combine(B, Baf07);
         File.WriteAllText(file, File.ReadAllText(file).Replace("\nperformance: ", "\nperformance: Tidied. ", StringComparison.Ordinal));

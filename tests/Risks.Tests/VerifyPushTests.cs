@@ -17,9 +17,8 @@ public sealed class VerifyPushTests : IDisposable
         var source = SampleRegister.CopyTo(_temp.Combine("source"));
         Server = _temp.Combine("server.git");
         Git.Run(_temp.Path, "clone", "--quiet", "--bare", source, Server);
-        var dotnet = Paths.Dotnet;
         var hook = Path.Combine(Server, "hooks", "update");
-        File.WriteAllText(hook, $"#!/bin/sh\nexec \"{dotnet}\" \"{Paths.RisksDll}\" verify-push \"$1\" \"$2\" \"$3\"\n");
+        File.WriteAllText(hook, $"#!/bin/sh\nexec {Paths.ProgramForShell} verify-push \"$1\" \"$2\" \"$3\"\n");
         File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         Clone = _temp.Combine("clone");
         Git.Run(_temp.Path, "clone", "--quiet", Server, Clone);

@@ -81,7 +81,7 @@ public sealed class SshServerTests : IDisposable
         cloned.Code.ShouldBe(0, cloned.Error);
         File.ReadAllText(Path.Combine(clone, "risks", "BAF", "00", "BAF-07.yaml")).ShouldContain("  likelihood: 2\n");
         CliRunner.Run(clone, "set", "CRR-005", "next_review=2025-07-31", "-m", "From the laptop").Code.ShouldBe(0);
-        var sync = server.Run(Paths.Dotnet, [Paths.RisksDll, "sync"], clone, server.GitOver(lead));
+        var sync = server.Run(Paths.Program[0], [.. Paths.Program.Skip(1), "sync"], clone, server.GitOver(lead));
         sync.Code.ShouldBe(0, sync.Out + sync.Error);
         sync.Out.ShouldContain("1 commit sent");
         server.Git("log", "-1", "--format=%s").ShouldStartWith("CRR-005 Mental health out-of-area placements: next review ");
@@ -167,9 +167,9 @@ internal sealed class SshServer : IDisposable
         Directory.CreateDirectory(Path.Combine(folder, "home"));
         Must("chown", user, Path.Combine(folder, "home"));
         var app = Path.Combine(folder, "app");
-        Must("cp", "-r", AppContext.BaseDirectory, app);
+        Must("cp", "-r", Paths.ProgramFolder, app);
         Must("chmod", "-R", "a+rX", app);
-        var server = new SshServer(temp, user, folder, Path.Combine("/usr/local/libexec", $"risks-ssh-{suffix}"), Path.Combine(app, "risks.dll"));
+        var server = new SshServer(temp, user, folder, Path.Combine("/usr/local/libexec", $"risks-ssh-{suffix}"), string.Join(' ', Paths.ProgramIn(app).Select(w => $"'{w}'")));
         SampleRegister.CopyTo(server.Register);
         SampleRegister.Join(server.Register, "governance_lead");
         CliRunner.Run(server.Register, "settings", "set", $"ssh_account={user}", "-m", "The account that takes SSH keys").Code.ShouldBe(0);
@@ -192,7 +192,7 @@ internal sealed class SshServer : IDisposable
         Must("chown", "-R", $"{User}:", Register);
         Directory.CreateDirectory(_commandFolder);
         var command = Path.Combine(_commandFolder, "risks-keys");
-        File.WriteAllText(command, $"#!/bin/sh\nexec '{Paths.Dotnet}' '{_app}' ssh authorized-keys --register '{Register}' --type \"$1\" --key \"$2\"\n");
+        File.WriteAllText(command, $"#!/bin/sh\nexec {_app} ssh authorized-keys --register '{Register}' --type \"$1\" --key \"$2\"\n");
         Must("chmod", "755", _commandFolder, command);
         Must("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", Path.Combine(_folder, "host-key"));
         using (var probe = new TcpListener(IPAddress.Loopback, 0))

@@ -25,6 +25,26 @@ internal static class Paths
     /// <summary>The built program, copied beside the tests because this project references it.</summary>
     public static string RisksDll => Path.Combine(AppContext.BaseDirectory, "risks.dll");
 
+    /// <summary>
+    /// The installed program, when <c>RISKS_PROGRAM</c> names one (a <c>risks</c> made by <c>dotnet publish</c>,
+    /// compiled ahead of time): the tests that run the program as a process then run that, as CI does.
+    /// </summary>
+    public static string? Installed { get; } =
+        Environment.GetEnvironmentVariable("RISKS_PROGRAM") is { Length: > 0 } program ? Path.GetFullPath(program) : null;
+
+    /// <summary>The folder holding the program and the files it needs: the installed program's, or this build's (beside the tests).</summary>
+    public static string ProgramFolder => Installed is { } installed ? Path.GetDirectoryName(installed)! : AppContext.BaseDirectory;
+
+    /// <summary>The words that run the program: the installed <c>risks</c>, or <c>dotnet risks.dll</c> of this build.</summary>
+    public static IReadOnlyList<string> Program => ProgramIn(ProgramFolder);
+
+    /// <summary>The words that run a copy of <see cref="ProgramFolder"/> made at <paramref name="folder"/>.</summary>
+    public static IReadOnlyList<string> ProgramIn(string folder) =>
+        Installed is { } installed ? [Path.Combine(folder, Path.GetFileName(installed))] : [Dotnet, Path.Combine(folder, "risks.dll")];
+
+    /// <summary><see cref="Program"/> as one line for a shell script, each word quoted.</summary>
+    public static string ProgramForShell => string.Join(' ', Program.Select(w => $"'{w.Replace("'", "'\\''", StringComparison.Ordinal)}'"));
+
     /// <summary>The dotnet host running the tests (a full path where one can be found), so the program runs on the same runtime.</summary>
     public static string Dotnet { get; } =
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host

@@ -13,7 +13,6 @@ internal sealed class Tmux : IDisposable
     /// <param name="program">The program run with <paramref name="risksArgs"/>: by default this build of risks; another (ssh) for a session opened elsewhere.</param>
     public Tmux(string workingDirectory, IReadOnlyList<string> risksArgs, int width = 80, int height = 24, IReadOnlyDictionary<string, string>? variables = null, IReadOnlyList<string>? program = null)
     {
-        var dotnet = Paths.Dotnet;
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["HOME"] = TestEnvironment.Home,
@@ -39,7 +38,7 @@ internal sealed class Tmux : IDisposable
             env[name] = value;
         }
 
-        var command = string.Join(' ', new[] { "env", "-i" }.Concat(env.Select(e => Quote($"{e.Key}={e.Value}"))).Concat((program ?? [dotnet, Paths.RisksDll]).Select(Quote)).Concat(risksArgs.Select(Quote)));
+        var command = string.Join(' ', new[] { "env", "-i" }.Concat(env.Select(e => Quote($"{e.Key}={e.Value}"))).Concat((program ?? Paths.Program).Select(Quote)).Concat(risksArgs.Select(Quote)));
         // The shell prints the exit code once the program has ended and the terminal is back.
         Run("new-session", "-d", "-s", "e2e", "-x", $"{width}", "-y", $"{height}", "-c", workingDirectory, $"{command}; echo \"{Exited}$?]\"; sleep 600");
     }
