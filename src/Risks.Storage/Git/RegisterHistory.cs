@@ -74,15 +74,38 @@ public sealed class RegisterHistory
         return versions.Count == 0 || versions[^1].After is null ? [] : FieldBlame.Of(versions, settings);
     }
 
-    /// <summary>The Git patch of <paramref name="path"/> in <paramref name="commit"/>, against its first parent, as <c>git show</c> prints it.</summary>
+    /// <summary>
+    /// The Git patch of <paramref name="path"/> in <paramref name="commit"/>, against its first parent, as <c>git show</c> prints it:
+    /// made by the git program (LibGit2Sharp's patch printing fails in the natively compiled program: its line callback
+    /// cannot take the file header's missing hunk), or by LibGit2Sharp where git is not installed.
+    /// </summary>
     public string Patch(string commit, string path)
     {
         using var repo = _store.Open();
         var found = repo.Lookup<Commit>(commit) ?? throw new RegisterException($"no commit {commit}");
         var parent = found.Parents.FirstOrDefault();
+        GitTransport.Result? made = null;
+        try
+        {
+            // Against the empty tree for the first commit; the register's own diff settings (colour, prefixes, external tools) left aside.
+            made = GitTransport.Run(_store.Root, "diff", "--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", parent?.Tree.Sha ?? EmptyTree, found.Tree.Sha, "--", path);
+        }
+        catch (RegisterException)
+        {
+            // git is not installed.
+        }
+
+        if (made is { Ok: true })
+        {
+            return made.Output;
+        }
+
         using var patch = repo.Diff.Compare<Patch>(parent?.Tree, found.Tree, [path]);
         return patch.Content;
     }
+
+    /// <summary>The id of Git's empty tree.</summary>
+    private const string EmptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
 
     /// <summary>
     /// What <paramref name="text"/> names: an iteration (tag), <c>HEAD</c>, a branch or commit
