@@ -74,7 +74,7 @@ public sealed class RegisterIterations
 
         var signature = _store.Signature(author, when);
         var text = IterationMessage.Write(string.IsNullOrWhiteSpace(message) ? $"Iteration {name}" : message, boardDate ?? DateOnly.FromDateTime(signature.When.DateTime), cover);
-        repo.ApplyTag(name, repo.Head.Tip.Sha, signature, text);
+        Tag(repo, name, repo.Head.Tip.Sha, signature, text);
     }
 
     /// <summary>
@@ -94,8 +94,39 @@ public sealed class RegisterIterations
         var body = IterationMessage.Body(tag.IsAnnotated ? tag.Annotation.Message : iteration.Title);
         var text = IterationMessage.Write(body.Trim().Length == 0 ? $"Iteration {name}" : body, iteration.BoardDate, cover);
         repo.Tags.Remove(name);
-        repo.ApplyTag(name, iteration.Commit, _store.Signature(author, when), text);
+        Tag(repo, name, iteration.Commit, _store.Signature(author, when), text);
         return true;
+    }
+
+    /// <summary>
+    /// Makes the annotated tag <paramref name="name"/> on <paramref name="commit"/>, its object written as Git writes one,
+    /// with the message's lines tidied as Git tidies them (trailing spaces, blank lines at either end and runs of blank lines
+    /// gone). LibGit2Sharp's ApplyTag does this through libgit2's message tidier, whose result the natively compiled
+    /// program does not get back: its tags had no message, so no title and no board date.
+    /// </summary>
+    private static void Tag(Repository repo, string name, string commit, Signature tagger, string message)
+    {
+        var lines = message.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => l.TrimEnd()).ToList();
+        var kept = new List<string>();
+        foreach (var line in lines.SkipWhile(l => l.Length == 0))
+        {
+            if (line.Length > 0 || (kept.Count > 0 && kept[^1].Length > 0))
+            {
+                kept.Add(line);
+            }
+        }
+
+        while (kept.Count > 0 && kept[^1].Length == 0)
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
+
+        var offset = tagger.When.Offset;
+        var zone = FormattableString.Invariant($"{(offset < TimeSpan.Zero ? '-' : '+')}{Math.Abs(offset.Hours):00}{Math.Abs(offset.Minutes):00}");
+        var text = FormattableString.Invariant($"object {commit}\ntype commit\ntag {name}\ntagger {tagger.Name} <{tagger.Email}> {tagger.When.ToUnixTimeSeconds()} {zone}\n\n")
+            + (kept.Count == 0 ? "" : string.Join('\n', kept) + "\n");
+        var id = repo.ObjectDatabase.Write<TagAnnotation>(System.Text.Encoding.UTF8.GetBytes(text));
+        repo.Refs.Add("refs/tags/" + name, id);
     }
 
     /// <summary>
