@@ -85,6 +85,9 @@ public sealed class RegisterView
 
     public IReadOnlyList<RegisterRow> Rows { get; private set; } = [];
 
+    /// <summary>The BAF rules are still being checked (see <see cref="Session.CheckRulesLater"/>): no row shows a breach yet.</summary>
+    public bool RulesPending { get; private set; }
+
     public string FilterText { get; private set; } = "";
 
     public bool ShowStrategic { get; private set; } = true;
@@ -162,7 +165,11 @@ public sealed class RegisterView
             }
 
             var breaking = Rows.Count(r => r.Breaches.Count > 0);
-            if (breaking > 0)
+            if (RulesPending)
+            {
+                counts += "; checking the BAF rules";
+            }
+            else if (breaking > 0)
             {
                 counts += $"; {breaking} break BAF rules";
             }
@@ -295,14 +302,13 @@ public sealed class RegisterView
     public void Refresh()
     {
         var today = _session.Today;
-        // Judged only by the register's own settings: by the defaults every owner would be unknown.
-        var breaches = (_session.Snapshot.SettingsValid ? BafCheck.Run(_session.Snapshot.Risks.Select(s => s.Risk), _session.Settings, today) : [])
-            .ToLookup(f => f.Risk.Identity, StringComparer.Ordinal);
+        var breaches = _session.Breaches;
+        RulesPending = breaches is null;
         _all = _session.Snapshot.Risks
             .Select(s => new RegisterRow(s, RiskFacts.Of(s.Risk, _session.Settings, today), _session.Baseline is null ? null : Trends.Of(s.Risk, _session.AtBaseline(s.Risk.Id)))
             {
                 Trail = _session.Trail(s.Risk),
-                Breaches = [.. breaches[s.Risk.Id.Identity]],
+                Breaches = breaches is null ? [] : [.. breaches[s.Risk.Id.Identity]],
             })
             .ToList();
         Due = WorkOutDue(today);

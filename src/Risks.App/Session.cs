@@ -1,5 +1,6 @@
 using Risks.Core.Access;
 using Risks.Core.Domain;
+using Risks.Core.Validation;
 using Risks.Storage.Git;
 
 namespace Risks.App;
@@ -15,6 +16,7 @@ public sealed class Session
     private Task? _baselineTask;
     private Task? _trailTask;
     private volatile IReadOnlyDictionary<string, int?[]> _trail = new Dictionary<string, int?[]>(StringComparer.Ordinal);
+    private volatile RuleCheck? _rules;
 
     /// <param name="progress">Told how the first read of the register is going (see <see cref="RegisterReader.Load"/>).</param>
     public Session(Register register, string login, TimeProvider clock, IProgress<LoadProgress>? progress = null)
@@ -95,6 +97,33 @@ public sealed class Session
     /// <summary>The risk as it was at <see cref="Baseline"/>, or null if it was not there (or there is no baseline).</summary>
     public Risk? AtBaseline(RiskId id) => _baseline.Risks.GetValueOrDefault(id.Identity);
 
+    /// <summary>
+    /// Whether the first screen is drawn before the BAF rules are checked: the full-screen register sets it, so that
+    /// a large register is on screen at once; <see cref="Breaches"/> is then null until <see cref="CheckRules"/> has
+    /// run on the register as read (in the background, once the first frame is drawn).
+    /// </summary>
+    public bool CheckRulesLater { get; set; }
+
+    /// <summary>
+    /// The BAF rules (<c>risks check --baf</c>) each risk breaks, by its identity, judged by the register's own settings
+    /// (by the defaults every owner would be unknown): worked out once per read of the register and per day, not at
+    /// each refresh of a screen. Null while <see cref="CheckRulesLater"/> holds and they have not yet been checked.
+    /// </summary>
+    public ILookup<string, Finding>? Breaches =>
+        _rules is { } known && ReferenceEquals(known.Snapshot, Snapshot) && known.Today == Today ? known.ByRisk
+        : CheckRulesLater ? null
+        : CheckRules();
+
+    /// <summary>Checks the BAF rules over the register as read now (on any thread) and keeps the result for <see cref="Breaches"/>.</summary>
+    public ILookup<string, Finding> CheckRules()
+    {
+        var (snapshot, today) = (Snapshot, Today);
+        var byRisk = (snapshot.SettingsValid ? BafCheck.Run(snapshot.Risks.Select(s => s.Risk), snapshot.Settings, today) : [])
+            .ToLookup(f => f.Risk.Identity, StringComparer.Ordinal);
+        _rules = new RuleCheck(snapshot, today, byRisk);
+        return byRisk;
+    }
+
     /// <summary>The person the program saves as: always someone in register.yaml's people (others cannot save).</summary>
     public Author? Author => Gate.Author;
 
@@ -167,6 +196,8 @@ public sealed class Session
             // Sparklines are a help, not a necessity: without them the trend arrows still show.
         }
     }
+
+    private sealed record RuleCheck(RegisterSnapshot Snapshot, DateOnly Today, ILookup<string, Finding> ByRisk);
 
     private sealed record BaselineState(Iteration? Iteration, IReadOnlyDictionary<string, Risk> Risks, string? Problem)
     {

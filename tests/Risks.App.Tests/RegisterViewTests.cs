@@ -36,6 +36,30 @@ public sealed class RegisterViewTests : IDisposable
     }
 
     [Fact]
+    public void With_the_rules_checked_later_the_register_shows_at_once_and_its_breaches_once_checked()
+    {
+        var session = _sample.As("soconnor");
+        session.CheckRulesLater = true;
+
+        var view = new RegisterView(session);
+
+        view.RulesPending.ShouldBeTrue();
+        view.Rows.ShouldAllBe(r => r.Breaches.Count == 0);
+        view.Counts.ShouldBe("14 of 14 risks: 11 Extreme, 2 High, 1 Moderate, 0 Low; checking the BAF rules");
+
+        var checkedOnce = session.CheckRules();
+        view.Refresh();
+
+        view.RulesPending.ShouldBeFalse();
+        view.Counts.ShouldBe("14 of 14 risks: 11 Extreme, 2 High, 1 Moderate, 0 Low; 8 break BAF rules");
+        session.Breaches.ShouldBeSameAs(checkedOnce, "the check is kept for the register as read, not made again at each refresh");
+
+        session.CheckRulesLater = false;
+        session.Reload();
+        session.Breaches.ShouldNotBeSameAs(checkedOnce, "a new read of the register is checked again");
+    }
+
+    [Fact]
     public void The_person_logged_in_sees_how_much_of_theirs_is_due()
     {
         // 20 Mar 2025: Rebecca owns BAF-07, reviewed next on 6 May, beyond the two weeks reminders look ahead.

@@ -47,6 +47,8 @@ internal sealed class MainWindow : Window, IScreenHost
         _message = new Label { HotKeySpecifier = Texts.NoHotKey, X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Height = 1 };
         _hints = new HintBar(command => Execute(command)) { Y = Pos.AnchorEnd(1) };
         var body = _body = new View { X = 0, Y = 1, Width = Dim.Fill(), Height = Dim.Fill(2), CanFocus = true };
+        // The register is drawn before its BAF rules are checked; they are checked once the first frame is drawn.
+        session.CheckRulesLater = true;
         var history = new HistoryController(this);
         var blame = new BlameController(this);
         _compare = new CompareController(this);
@@ -231,6 +233,18 @@ internal sealed class MainWindow : Window, IScreenHost
     private void StartBaselineAfterFirstFrame(object? sender, EventArgs e)
     {
         DrawComplete -= StartBaselineAfterFirstFrame;
+        Task.Run(() =>
+        {
+            try
+            {
+                _session.CheckRules();
+            }
+            finally
+            {
+                // From now on each new read of the register is checked as it is shown.
+                _session.CheckRulesLater = false;
+            }
+        }).ContinueWith(_ => _app.Invoke(Refresh), TaskScheduler.Default);
         WhenBaselineLoaded();
         if (_session.Drafts().Count > 0)
         {
