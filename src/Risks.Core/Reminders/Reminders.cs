@@ -100,19 +100,22 @@ public static class Reminders
     {
         var horizon = today.AddDays(days);
         var items = new List<(string Login, ReminderItem Item)>();
+
+        // With one person asked for, only their items are made (the register screen asks for the person logged in, over every risk).
+        bool Wanted(string login) => only is null || string.Equals(login, only, StringComparison.Ordinal);
         foreach (var risk in risks.Where(r => r.Status == RiskStatus.Open))
         {
-            if (risk.NextReview is { } next && next <= horizon && risk.Owner.Length > 0)
+            if (risk.NextReview is { } next && next <= horizon && risk.Owner.Length > 0 && Wanted(risk.Owner))
             {
                 items.Add((risk.Owner, new ReminderItem(ReminderKind.Review, risk.Id, risk.Title, null, "review the risk", next)));
             }
 
-            if (settings.RequireSignOff && risk.Kind == RiskKind.Strategic && risk.Owner.Length > 0 && signOffWaiting?.Invoke(risk) is { } why)
+            if (settings.RequireSignOff && risk.Kind == RiskKind.Strategic && risk.Owner.Length > 0 && Wanted(risk.Owner) && signOffWaiting?.Invoke(risk) is { } why)
             {
                 items.Add((risk.Owner, new ReminderItem(ReminderKind.SignOff, risk.Id, risk.Title, null, $"sign it off for the board ({why}; risks signoff {risk.Id})", today)));
             }
 
-            foreach (var action in risk.Actions.Where(a => !a.IsFinished && a.Due is { } due && due <= horizon && !string.IsNullOrEmpty(a.Owner)))
+            foreach (var action in risk.Actions.Where(a => !a.IsFinished && a.Due is { } due && due <= horizon && !string.IsNullOrEmpty(a.Owner) && Wanted(a.Owner)))
             {
                 items.Add((action.Owner!, new ReminderItem(ReminderKind.Action, risk.Id, risk.Title, action.Id, $"action {action.Id}, {Text.Brief(action.Text, 70)}", action.Due!.Value)));
             }
@@ -120,7 +123,7 @@ public static class Reminders
 
         foreach (var action in (boardActions ?? []).Where(a => a.IsOpen && a.Deadline is { } deadline && deadline <= horizon))
         {
-            foreach (var lead in action.Leads)
+            foreach (var lead in action.Leads.Where(Wanted))
             {
                 items.Add((lead, new ReminderItem(ReminderKind.BoardAction, null, "", action.Number.ToString(System.Globalization.CultureInfo.InvariantCulture), $"board action {action.Number}, {Text.Brief(action.Item, 40)}: {Text.Brief(action.Action, 60)} (risks board-actions update {action.Number} --note ...)", action.Deadline!.Value)));
             }
@@ -137,7 +140,7 @@ public static class Reminders
                 }
 
                 var number = undertaking.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                foreach (var lead in undertaking.Leads)
+                foreach (var lead in undertaking.Leads.Where(Wanted))
                 {
                     items.Add((lead, new ReminderItem(ReminderKind.Milestone, null, "", $"{number}.{i + 1}", $"undertaking {number} to {undertaking.Regulator}, {Text.Brief(undertaking.Title, 40)}: milestone {i + 1}, {Text.Brief(milestone.Text, 60)} (risks undertakings met {number} {i + 1})", due)));
                 }
