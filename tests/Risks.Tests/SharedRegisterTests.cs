@@ -207,7 +207,7 @@ internal sealed class UnixUsers : IDisposable
         return new UnixUsers(group, names, homes);
     }
 
-    /// <summary>The built program copied where every user can read it (the build folder may be in root's home).</summary>
+    /// <summary>The program's folder copied where every user can read it (the build folder may be in root's home); <see cref="Paths.ProgramIn"/> runs the copy.</summary>
     public string ReadableCopyOfTheProgram(string folder)
     {
         Must("cp", "-r", Paths.ProgramFolder, folder);

@@ -132,16 +132,16 @@ internal sealed class SshServer : IDisposable
     private readonly TempFolder _temp;
     private readonly string _folder;
     private readonly string _commandFolder;
-    private readonly string _app;
+    private readonly string _programForShell;
     private System.Diagnostics.Process? _sshd;
 
-    private SshServer(TempFolder temp, string user, string folder, string commandFolder, string app)
+    private SshServer(TempFolder temp, string user, string folder, string commandFolder, string programForShell)
     {
         _temp = temp;
         User = user;
         _folder = folder;
         _commandFolder = commandFolder;
-        _app = app;
+        _programForShell = programForShell;
         Register = Path.Combine(folder, "register");
     }
 
@@ -169,7 +169,7 @@ internal sealed class SshServer : IDisposable
         var app = Path.Combine(folder, "app");
         Must("cp", "-r", Paths.ProgramFolder, app);
         Must("chmod", "-R", "a+rX", app);
-        var server = new SshServer(temp, user, folder, Path.Combine("/usr/local/libexec", $"risks-ssh-{suffix}"), string.Join(' ', Paths.ProgramIn(app).Select(w => $"'{w}'")));
+        var server = new SshServer(temp, user, folder, Path.Combine("/usr/local/libexec", $"risks-ssh-{suffix}"), Paths.ForShell(Paths.ProgramIn(app)));
         SampleRegister.CopyTo(server.Register);
         SampleRegister.Join(server.Register, "governance_lead");
         CliRunner.Run(server.Register, "settings", "set", $"ssh_account={user}", "-m", "The account that takes SSH keys").Code.ShouldBe(0);
@@ -192,7 +192,7 @@ internal sealed class SshServer : IDisposable
         Must("chown", "-R", $"{User}:", Register);
         Directory.CreateDirectory(_commandFolder);
         var command = Path.Combine(_commandFolder, "risks-keys");
-        File.WriteAllText(command, $"#!/bin/sh\nexec {_app} ssh authorized-keys --register '{Register}' --type \"$1\" --key \"$2\"\n");
+        File.WriteAllText(command, $"#!/bin/sh\nexec {_programForShell} ssh authorized-keys --register '{Register}' --type \"$1\" --key \"$2\"\n");
         Must("chmod", "755", _commandFolder, command);
         Must("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", Path.Combine(_folder, "host-key"));
         using (var probe = new TcpListener(IPAddress.Loopback, 0))

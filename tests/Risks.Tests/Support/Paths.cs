@@ -43,7 +43,10 @@ internal static class Paths
         Installed is { } installed ? [Path.Combine(folder, Path.GetFileName(installed))] : [Dotnet, Path.Combine(folder, "risks.dll")];
 
     /// <summary><see cref="Program"/> as one line for a shell script, each word quoted.</summary>
-    public static string ProgramForShell => string.Join(' ', Program.Select(w => $"'{w.Replace("'", "'\\''", StringComparison.Ordinal)}'"));
+    public static string ProgramForShell => ForShell(Program);
+
+    /// <summary><paramref name="words"/> as one line for a shell script, each word quoted.</summary>
+    public static string ForShell(IEnumerable<string> words) => string.Join(' ', words.Select(w => $"'{w.Replace("'", "'\\''", StringComparison.Ordinal)}'"));
 
     /// <summary>The dotnet host running the tests (a full path where one can be found), so the program runs on the same runtime.</summary>
     public static string Dotnet { get; } =
