@@ -27,6 +27,10 @@ internal sealed class Headless : IDisposable
         Root = (register ?? (folder => SampleRegister.CopyTo(folder)))(Path.Combine(_folder.Path, "register"));
         Session = new Session(Register.Open(Root, Clock), login, Clock);
         Session.BaselineLoaded.Wait();
+
+        // As with the baseline, the BAF rules are checked before the window is made, so every screen is drawn as it is
+        // once they are known (the window checks them after its first frame; RegisterViewTests cover the moment before).
+        Session.CheckRules();
         _app = Application.Create(new VirtualTimeProvider());
         _app.Init(DriverRegistry.Names.ANSI);
         _app.Driver!.SetScreenSize(width, height);
