@@ -244,7 +244,7 @@ internal sealed class MainWindow : Window, IScreenHost
                 // From now on each new read of the register is checked as it is shown.
                 _session.CheckRulesLater = false;
             }
-        }).ContinueWith(_ => _app.Invoke(Refresh), TaskScheduler.Default);
+        }).ContinueWith(_ => _app.Invoke(_register.Refresh), TaskScheduler.Default); // only the register shows them
         WhenBaselineLoaded();
         if (_session.Drafts().Count > 0)
         {
