@@ -16,7 +16,11 @@ public static class YamlTreeReader
     public const int MaxValueLength = 64 * 1024;
 
     /// <summary>Parses <paramref name="text"/>; null when it has problems, which are added to <paramref name="problems"/>.</summary>
-    public static YNode? Read(string text, string file, List<Problem> problems)
+    public static YNode? Read(string text, string file, List<Problem> problems) =>
+        QuickYamlReader.TryRead(text) ?? ReadFully(text, file, problems);
+
+    /// <summary><see cref="Read"/> by the full YAML parser alone, without first trying <see cref="QuickYamlReader"/>.</summary>
+    internal static YNode? ReadFully(string text, string file, List<Problem> problems)
     {
         var reader = new Reader(file, problems);
         try
