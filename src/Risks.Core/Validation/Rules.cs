@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Risks.Core.Domain;
@@ -25,18 +26,11 @@ public static partial class Rules
     public static bool IsLogin(string value) => Login().IsMatch(value);
 
     /// <summary>The first character a value may not hold, with its index: controls other than tab and line feed, and bidi overrides.</summary>
-    public static (int Index, char Char)? ForbiddenCharacter(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            if (IsForbidden(value[i]))
-            {
-                return (i, value[i]);
-            }
-        }
+    public static (int Index, char Char)? ForbiddenCharacter(string value) =>
+        IndexOfForbidden(value) is var i and >= 0 ? (i, value[i]) : null;
 
-        return null;
-    }
+    /// <summary>Where the first character a value may not hold is (see <see cref="ForbiddenCharacter"/>), or -1.</summary>
+    public static int IndexOfForbidden(ReadOnlySpan<char> text) => text.IndexOfAny(Forbidden);
 
     public static bool IsForbidden(char c) =>
         (c < 0x20 && c != '\t' && c != '\n')
@@ -45,6 +39,10 @@ public static partial class Rules
         || (c >= '\u2066' && c <= '\u2069')
         || c == '\u200E' || c == '\u200F' || c == '\u061C'
         || c == '\uFEFF';
+
+    /// <summary>Every character <see cref="IsForbidden"/>, for a search of a whole text at once.</summary>
+    private static readonly SearchValues<char> Forbidden = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(IsForbidden).ToArray());
 
     public static string Describe(char c) => $"U+{(int)c:X4}";
 

@@ -36,22 +36,14 @@ public static class SafeText
             text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
         }
 
-        var lineNo = 1;
-        var lineStart = 0;
-        for (var i = 0; i < text.Length; i++)
+        if (Rules.IndexOfForbidden(text) is var at and >= 0)
         {
-            var c = text[i];
-            if (c == '\n')
-            {
-                lineNo++;
-                lineStart = i + 1;
-            }
-            else if (Rules.IsForbidden(c))
-            {
-                var what = c == '\uFEFF' ? "a byte order mark" : $"the control character {Rules.Describe(c)}";
-                problems.Add(new Problem(file, lineNo, i - lineStart + 1, $"file holds {what}, which is not allowed"));
-                return null;
-            }
+            var c = text[at];
+            var lineStart = text.AsSpan(0, at).LastIndexOf('\n') + 1;
+            var lineNo = 1 + text.AsSpan(0, at).Count('\n');
+            var what = c == '\uFEFF' ? "a byte order mark" : $"the control character {Rules.Describe(c)}";
+            problems.Add(new Problem(file, lineNo, at - lineStart + 1, $"file holds {what}, which is not allowed"));
+            return null;
         }
 
         return text;

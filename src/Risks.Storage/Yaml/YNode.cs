@@ -23,7 +23,18 @@ public sealed record YSequence(Position Position, List<YNode> Items) : YNode(Pos
 
 public sealed record YMapping(Position Position, List<YEntry> Entries) : YNode(Position)
 {
-    public YEntry? Find(string key) => Entries.FirstOrDefault(e => string.Equals(e.Key, key, StringComparison.Ordinal));
+    public YEntry? Find(string key)
+    {
+        foreach (var entry in Entries)
+        {
+            if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+            {
+                return entry;
+            }
+        }
+
+        return null;
+    }
 }
 
 public sealed record YEntry(string Key, Position KeyPosition, YNode Value);
