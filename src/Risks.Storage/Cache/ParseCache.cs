@@ -131,8 +131,7 @@ internal sealed class ParseCache : IDisposable
             var bytes = buffer.AsSpan(0, body.Length);
             if (ReadAt(_handle, body.Offset, bytes) && XxHash3.HashToUInt64(bytes) == body.Hash)
             {
-                using var reader = new BinaryReader(new MemoryStream(buffer, 0, body.Length, writable: false), Encoding.UTF8);
-                file = RiskFileBinary.Read(reader);
+                file = RiskFileBinary.Read(bytes);
                 return true;
             }
         }

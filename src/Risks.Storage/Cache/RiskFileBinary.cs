@@ -31,8 +31,10 @@ internal static class RiskFileBinary
         }
     }
 
-    public static RiskFile Read(BinaryReader r)
+    /// <summary>A risk file as <see cref="Write"/> wrote it, read straight from the bytes (no stream, no buffers but the strings themselves).</summary>
+    public static RiskFile Read(ReadOnlySpan<byte> bytes)
     {
+        var r = new SpanReader(bytes);
         var count = r.ReadInt32();
         var problems = new Problem[count];
         for (var i = 0; i < count; i++)
@@ -43,9 +45,10 @@ internal static class RiskFileBinary
         Risk? risk = null;
         if (r.ReadBoolean())
         {
-            risk = (Risk)ReadFields(r, RiskSchema.BuiltIn, new Risk { Id = default });
+            risk = (Risk)ReadFields(ref r, RiskSchema.BuiltIn, new Risk { Id = default });
         }
 
+        r.End();
         return new RiskFile(risk, problems);
     }
 
@@ -86,20 +89,21 @@ internal static class RiskFileBinary
         }
     }
 
-    private static object ReadFields(BinaryReader r, IReadOnlyList<Field> fields, object owner)
+    private static object ReadFields(ref SpanReader r, IReadOnlyList<Field> fields, object owner)
     {
-        foreach (var field in fields)
+        for (var f = 0; f < fields.Count; f++)
         {
+            var field = fields[f];
             if (field.Key == RiskSchema.CustomKey && owner is Risk risk)
             {
-                var custom = ReadCustom(r);
+                var custom = ReadCustom(ref r);
                 owner = custom.Count == 0 ? risk : risk with { Custom = custom };
             }
             else if (field.IsGroup)
             {
                 if (r.ReadBoolean())
                 {
-                    owner = field.SetOnNew(owner, ReadFields(r, field.Parts, field.Create!()));
+                    owner = field.SetOnNew(owner, ReadFields(ref r, field.Parts, field.Create!()));
                 }
             }
             else if (field.Type == FieldType.Items)
@@ -108,7 +112,7 @@ internal static class RiskFileBinary
                 var items = new object[r.ReadInt32()];
                 for (var i = 0; i < items.Length; i++)
                 {
-                    items[i] = ReadFields(r, field.Parts, field.Create!());
+                    items[i] = ReadFields(ref r, field.Parts, field.Create!());
                 }
 
                 if (items.Length > 0)
@@ -118,12 +122,12 @@ internal static class RiskFileBinary
             }
             else if (field.IsList)
             {
-                if (ReadList(r) is { Count: > 0 } values)
+                if (ReadList(ref r) is { Count: > 0 } values)
                 {
                     owner = field.SetOnNew(owner, values);
                 }
             }
-            else if (ReadValue(r, field) is { } value)
+            else if (ReadValue(ref r, field) is { } value)
             {
                 owner = field.SetOnNew(owner, value);
             }
@@ -159,10 +163,10 @@ internal static class RiskFileBinary
         }
     }
 
-    private static object? ReadValue(BinaryReader r, Field field) => r.ReadByte() switch
+    private static object? ReadValue(ref SpanReader r, Field field) => r.ReadByte() switch
     {
         0 => null,
-        1 => r.ReadString(),
+        1 => field.Words.Count > 0 ? r.ReadString(field.Words) : r.ReadString(),
         2 => DateOnly.FromDayNumber(r.ReadInt32()),
         3 => r.ReadInt32(),
         var other => throw new InvalidDataException($"unknown value kind {other} for {field.Path}"),
@@ -177,7 +181,7 @@ internal static class RiskFileBinary
         }
     }
 
-    private static List<string> ReadList(BinaryReader r)
+    private static List<string> ReadList(ref SpanReader r)
     {
         var count = r.ReadInt32();
         var values = new List<string>(count);
@@ -207,14 +211,21 @@ internal static class RiskFileBinary
         }
     }
 
-    private static Dictionary<string, CustomValue> ReadCustom(BinaryReader r)
+    private static readonly Dictionary<string, CustomValue> NoCustom = [];
+
+    private static IReadOnlyDictionary<string, CustomValue> ReadCustom(ref SpanReader r)
     {
         var count = r.ReadInt32();
+        if (count == 0)
+        {
+            return NoCustom;
+        }
+
         var values = new Dictionary<string, CustomValue>(count, StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
         {
             var key = r.ReadString();
-            values[key] = r.ReadBoolean() ? CustomValue.Of(ReadList(r)) : CustomValue.Of(r.ReadString());
+            values[key] = r.ReadBoolean() ? CustomValue.Of(ReadList(ref r)) : CustomValue.Of(r.ReadString());
         }
 
         return values;

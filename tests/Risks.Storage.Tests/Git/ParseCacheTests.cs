@@ -346,9 +346,7 @@ public sealed class ParseCacheTests
             RiskFileBinary.Write(w, file);
         }
 
-        memory.Position = 0;
-        using var r = new BinaryReader(memory, Encoding.UTF8);
-        return RiskFileBinary.Read(r);
+        return RiskFileBinary.Read(memory.ToArray());
     }
 
     /// <summary>A register of <paramref name="count"/> operational risks CRR-001..., their files dated long ago (so their times are trusted).</summary>
