@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 
 namespace Risks.Core.Domain;
 
@@ -8,16 +6,19 @@ namespace Risks.Core.Domain;
 /// digits starting with a letter, a dash, and a number. The grammar admits nothing that could
 /// name a path outside the register, so the id is safe to use as a file name.
 /// </summary>
-public readonly partial record struct RiskId
+public readonly record struct RiskId
 {
     public const string Rules = "an id is 1-10 capital letters or digits starting with a letter, a dash, and 1-6 digits, such as BAF-07";
 
-    private RiskId(string value, string prefix, int number)
+    private RiskId(string value, string prefix, int number, string identity)
     {
         Value = value;
         Prefix = prefix;
         Number = number;
+        _identity = identity;
     }
+
+    private readonly string? _identity;
 
     public string Value { get; }
 
@@ -26,23 +27,40 @@ public readonly partial record struct RiskId
     public int Number { get; }
 
     /// <summary>Ids that differ only in leading zeros (<c>BAF-7</c>, <c>BAF-07</c>) share this key.</summary>
-    public string Identity => $"{Prefix}-{Number}";
+    public string Identity => _identity ?? $"{Prefix}-{Number}";
 
     public static bool TryParse(string? text, out RiskId id)
     {
         id = default;
-        if (text is null)
+        var dash = text?.IndexOf('-') ?? -1;
+        if (text is null || dash is < 1 or > 10 || !char.IsAsciiLetterUpper(text[0]) || text.Length - dash - 1 is < 1 or > 6)
         {
             return false;
         }
 
-        var match = Pattern().Match(text);
-        if (!match.Success)
+        for (var i = 1; i < dash; i++)
         {
-            return false;
+            if (!char.IsAsciiLetterUpper(text[i]) && !char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
         }
 
-        id = new RiskId(text, match.Groups[1].Value, int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
+        var number = 0;
+        for (var i = dash + 1; i < text.Length; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return false;
+            }
+
+            number = (number * 10) + (text[i] - '0');
+        }
+
+        var prefix = text[..dash];
+        // Written without leading zeros, the id is its own identity: no second string for it.
+        var identity = text[dash + 1] != '0' || text.Length == dash + 2 ? text : $"{prefix}-{number}";
+        id = new RiskId(text, prefix, number, identity);
         return true;
     }
 
@@ -50,7 +68,4 @@ public readonly partial record struct RiskId
         TryParse(text, out var id) ? id : throw new FormatException($"\"{text}\" is not a risk id: {Rules}");
 
     public override string ToString() => Value ?? "";
-
-    [GeneratedRegex(@"\A([A-Z][A-Z0-9]{0,9})-([0-9]{1,6})\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
 }

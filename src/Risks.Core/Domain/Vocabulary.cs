@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text;
 
 namespace Risks.Core.Domain;
@@ -9,10 +8,9 @@ namespace Risks.Core.Domain;
 /// </summary>
 public static class Vocabulary
 {
-    private static readonly ConcurrentDictionary<Type, (string[] Words, Array Values)> Cache = new();
-
     /// <summary>The word for a value: <c>ActionStatus.InProgress</c> is <c>in_progress</c>.</summary>
-    public static string Word<T>(T value) where T : struct, Enum => SnakeCase(value.ToString());
+    public static string Word<T>(T value) where T : struct, Enum =>
+        Array.IndexOf(Of<T>.Values, value) is var i and >= 0 ? Of<T>.Words[i] : SnakeCase(value.ToString());
 
     /// <summary>The word with spaces, for sentences: <c>in progress</c>.</summary>
     public static string Phrase<T>(T value) where T : struct, Enum => Word(value).Replace('_', ' ');
@@ -23,19 +21,19 @@ public static class Vocabulary
     /// <summary>The phrase for a value, or empty when there is none.</summary>
     public static string Phrase<T>(T? value) where T : struct, Enum => value is { } v ? Phrase(v) : "";
 
-    public static IReadOnlyList<string> Words<T>() where T : struct, Enum => Entry<T>().Words;
+    public static IReadOnlyList<string> Words<T>() where T : struct, Enum => Of<T>.Words;
 
     /// <summary>The allowed words as a list for a message: <c>open, closed or merged</c>.</summary>
-    public static string Choices<T>() where T : struct, Enum => Text.OneOf(Entry<T>().Words);
+    public static string Choices<T>() where T : struct, Enum => Text.OneOf(Of<T>.Words);
 
     public static bool TryParse<T>(string word, out T value) where T : struct, Enum
     {
-        var (words, values) = Entry<T>();
+        var words = Of<T>.Words;
         for (var i = 0; i < words.Length; i++)
         {
             if (string.Equals(words[i], word, StringComparison.Ordinal))
             {
-                value = (T)values.GetValue(i)!;
+                value = Of<T>.Values[i];
                 return true;
             }
         }
@@ -44,12 +42,13 @@ public static class Vocabulary
         return false;
     }
 
-    private static (string[] Words, Array Values) Entry<T>() where T : struct, Enum =>
-        Cache.GetOrAdd(typeof(T), _ =>
-        {
-            var values = Enum.GetValues<T>();
-            return (values.Select(v => SnakeCase(v.ToString())).ToArray(), values);
-        });
+    /// <summary>Each value of a choice and its word, worked out once.</summary>
+    private static class Of<T> where T : struct, Enum
+    {
+        public static readonly T[] Values = Enum.GetValues<T>();
+
+        public static readonly string[] Words = Array.ConvertAll(Values, v => SnakeCase(v.ToString()));
+    }
 
     private static string SnakeCase(string name)
     {

@@ -672,7 +672,17 @@ public static partial class RiskSchema
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
-    private static List<TItem> ItemsOf<TItem>(object? value) => ((IReadOnlyList<object>?)value ?? []).Cast<TItem>().ToList();
+    private static List<TItem> ItemsOf<TItem>(object? value)
+    {
+        var items = (IReadOnlyList<object>?)value ?? [];
+        var list = new List<TItem>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            list.Add((TItem)items[i]);
+        }
+
+        return list;
+    }
 
     /// <summary>What <see cref="InPlace"/> looks up on the type a field is declared on, kept when the program is compiled ahead of time.</summary>
     private const DynamicallyAccessedMemberTypes SetProperties = DynamicallyAccessedMemberTypes.PublicProperties;
