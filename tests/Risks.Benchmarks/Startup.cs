@@ -13,7 +13,8 @@ internal sealed record FirstFrame(string Register, int Risks, List<double> Ms, L
 /// Start-up to first frame as a person at a terminal sees it: the published <c>risks</c> program,
 /// run with <c>--register</c> inside tmux at 80x24, timed from starting the tmux session until the
 /// register screen's counts line ("... of N risks: ...") is on screen, read back with
-/// <c>tmux capture-pane -p</c> every <see cref="PollMs"/> ms. Then Ctrl+Q, and the program must
+/// <c>capture-pane -p</c> every <see cref="PollMs"/> ms over one tmux control-mode connection
+/// (<see cref="TmuxScreen"/>). Then Ctrl+Q, and the program must
 /// end with exit code 0; the tmux server (one per run, on a socket of its own) is killed in any case.
 /// </summary>
 internal sealed partial class FirstFrames
@@ -209,11 +210,12 @@ internal sealed partial class FirstFrames
         {
             var watch = Stopwatch.StartNew();
             Tmux(socket, "-f", _tmuxConf, "new-session", "-d", "-s", "bench", "-x", "80", "-y", "24", command);
+            using var reader = new TmuxScreen(socket, "bench");
             Match counts;
             var polls = 0;
             var sawProgress = false;
             string screen;
-            while (!(counts = CountsLine().Match(screen = Tmux(socket, "capture-pane", "-p", "-t", "bench"))).Success)
+            while (!(counts = CountsLine().Match(screen = reader.Capture() ?? Tmux(socket, "capture-pane", "-p", "-t", "bench"))).Success)
             {
                 sawProgress |= ProgressLine().IsMatch(screen);
                 if (watch.Elapsed > FrameTimeout || (++polls % 25 == 0 && Ended(socket, 0) is not null))
