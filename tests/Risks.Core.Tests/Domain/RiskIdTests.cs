@@ -83,4 +83,14 @@ public sealed class RiskIdTests
         RiskId.Parse("BAF-70").Identity.ShouldNotBe(RiskId.Parse("BAF-07").Identity);
         RiskId.Parse("CRR-07").Identity.ShouldNotBe(RiskId.Parse("BAF-07").Identity);
     }
+
+    [Theory]
+    [InlineData("BAF-0", "BAF-0")]
+    [InlineData("BAF-00", "BAF-0")]
+    [InlineData("BAF-000100", "BAF-100")]
+    [InlineData("B2-10", "B2-10")]
+    public void The_identity_is_the_number_without_leading_zeros(string text, string identity)
+    {
+        RiskId.Parse(text).Identity.ShouldBe(identity);
+    }
 }
