@@ -197,10 +197,11 @@ public sealed record Field
     /// <summary>
     /// Puts a value (as <see cref="Set"/> takes it) into the owner itself, for a reader building a
     /// record it has just made with <see cref="Create"/> (or a new risk) that nothing else has seen:
-    /// one property set, instead of the whole record copied. Null where the field's set does more
-    /// than put the value in one property; a reader then uses <see cref="Set"/>.
+    /// one property set, instead of the whole record copied. False when it did not (a value the set
+    /// puts in only after giving it a default: the reader then uses <see cref="Set"/>); null where
+    /// the field's set does more than put the value in one property.
     /// </summary>
-    public Action<object, object?>? Assign { get; init; }
+    public Func<object, object?, bool>? Assign { get; init; }
 
     /// <summary>
     /// The owner with the field set, for a reader building a record that nothing else has seen
@@ -208,13 +209,7 @@ public sealed record Field
     /// </summary>
     public object SetOnNew(object owner, object? value)
     {
-        if (Assign is { } assign)
-        {
-            assign(owner, value);
-            return owner;
-        }
-
-        return Set(owner, value);
+        return Assign is { } assign && assign(owner, value) ? owner : Set(owner, value);
     }
 
     /// <summary>A new, empty group or item, for a field of <see cref="FieldType.Group"/>, <see cref="FieldType.Score"/> or <see cref="FieldType.Items"/>.</summary>

@@ -178,6 +178,7 @@ public static partial class RiskSchema
             Key = "id", Path = "id", Label = "id", Caption = "Id", Type = FieldType.RiskId, Required = Requirement.Always, Clearable = false, Column = "id",
             Help = "The risk's id, such as BAF-07: letters, a hyphen and a number. It must match the file's name.",
             Get = o => ((Risk)o).Id.Value, Set = (o, v) => (Risk)o with { Id = RiskId.Parse((string)v!) },
+            Assign = InPlace<Risk, RiskId>("(r, v) => r with { Id = v }", v => RiskId.Parse((string)v!)),
         },
         Choice<Risk, RiskKind>("kind", "kind", "Kind", r => r.Kind, (r, v) => r with { Kind = v ?? RiskKind.Operational }) with
         {
@@ -531,7 +532,7 @@ public static partial class RiskSchema
         Column = path,
         Get = o => get((T)o) is { } d ? FieldValues.Iso(d) : null,
         Set = (o, v) => set((T)o, DateOf(v))!,
-        Assign = InPlace<T, DateOnly?>(setCode, DateOf),
+        Assign = InPlaceValue<T, DateOnly>(setCode, DateOf),
     };
 
     private static DateOnly? DateOf(object? value) => value switch { string s => FieldValues.ParseIso(s), DateOnly d => d, _ => null };
@@ -548,7 +549,7 @@ public static partial class RiskSchema
         Column = path,
         Get = o => get((T)o) is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
         Set = (o, v) => set((T)o, NumberOf(v))!,
-        Assign = InPlace<T, int?>(setCode, NumberOf),
+        Assign = InPlaceValue<T, int>(setCode, NumberOf),
     };
 
     private static int? NumberOf(object? value) => value switch { string s => int.Parse(s, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture), int n => n, _ => null };
@@ -584,7 +585,7 @@ public static partial class RiskSchema
             Column = path,
             Get = o => get((T)o) is { } v ? Vocabulary.Word(v) : null,
             Set = (o, v) => set((T)o, ChoiceOf<TEnum>(v))!,
-            Assign = InPlace<T, TEnum?>(setCode, ChoiceOf<TEnum>),
+            Assign = InPlaceValue<T, TEnum>(setCode, ChoiceOf<TEnum>),
         };
 
     private static TEnum? ChoiceOf<TEnum>(object? value)
@@ -694,24 +695,87 @@ public static partial class RiskSchema
     /// use <see cref="Field.Set"/>. A reader building a risk so sets each field once instead of
     /// copying the whole record for every field.
     /// </summary>
-    private static Action<object, object?>? InPlace<[DynamicallyAccessedMembers(SetProperties)] T, TValue>(string setCode, Func<object?, TValue> convert)
+    private static Func<object, object?, bool>? InPlace<[DynamicallyAccessedMembers(SetProperties)] T, TValue>(string setCode, Func<object?, TValue> convert)
     {
-        var plain = PlainSet().Match(setCode);
-        if (!plain.Success || typeof(T).GetProperty(plain.Groups["property"].Value) is not { SetMethod: { } setter } property || property.PropertyType != typeof(TValue))
+        if (Plain<T>(setCode) is not var (property, fallback) || property.PropertyType != typeof(TValue))
         {
             return null;
         }
 
-        var assign = setter.CreateDelegate<Action<T, TValue>>();
-        if (plain.Groups["empty"].Success)
+        var assign = property.SetMethod!.CreateDelegate<Action<T, TValue>>();
+        if (fallback is null)
         {
-            // (r, v) => r with { Title = v ?? "" }: a text that is never null.
-            return typeof(TValue) == typeof(string) ? (owner, value) => assign((T)owner, (TValue)(object)((string?)(object?)convert(value) ?? "")) : null;
+            return (owner, value) =>
+            {
+                assign((T)owner, convert(value));
+                return true;
+            };
         }
 
-        return (owner, value) => assign((T)owner, convert(value));
+        if (fallback == "\"\"" && typeof(TValue) == typeof(string))
+        {
+            // (r, v) => r with { Title = v ?? "" }: a text that is never null.
+            return (owner, value) =>
+            {
+                assign((T)owner, convert(value) ?? (TValue)(object)"");
+                return true;
+            };
+        }
+
+        // (r, v) => r with { Narrative = v ?? new Narrative() }: a value is put in as it is; none is left to the set, which makes the default.
+        return (owner, value) =>
+        {
+            if (convert(value) is not { } converted)
+            {
+                return false;
+            }
+
+            assign((T)owner, converted);
+            return true;
+        };
     }
 
-    [GeneratedRegex(@"\A\(\s*(?<owner>\w+)\s*,\s*(?<value>\w+)\s*\)\s*=>\s*\k<owner>\s+with\s*\{\s*(?<property>\w+)\s*=\s*\k<value>(?<empty>\s*\?\?\s*"""")?\s*\}\z", RegexOptions.CultureInvariant)]
+    /// <summary>As <see cref="InPlace"/>, for a value that may be missing (a number, a date, a choice) in a property that either may be missing too or that the set gives a default (<c>v ?? 0</c>).</summary>
+    private static Func<object, object?, bool>? InPlaceValue<[DynamicallyAccessedMembers(SetProperties)] T, TValue>(string setCode, Func<object?, TValue?> convert)
+        where TValue : struct
+    {
+        if (Plain<T>(setCode) is not var (property, fallback))
+        {
+            return null;
+        }
+
+        if (fallback is null)
+        {
+            return property.PropertyType == typeof(TValue?) ? InPlace<T, TValue?>(setCode, convert) : null;
+        }
+
+        if (property.PropertyType != typeof(TValue))
+        {
+            return null;
+        }
+
+        var assign = property.SetMethod!.CreateDelegate<Action<T, TValue>>();
+        return (owner, value) =>
+        {
+            if (convert(value) is not { } converted)
+            {
+                return false;
+            }
+
+            assign((T)owner, converted);
+            return true;
+        };
+    }
+
+    /// <summary>The property a set puts its value in, and the default it gives when there is none (<c>""</c>, <c>0</c>, <c>new Narrative()</c>), when the set does nothing else.</summary>
+    private static (System.Reflection.PropertyInfo Property, string? Fallback)? Plain<[DynamicallyAccessedMembers(SetProperties)] T>(string setCode)
+    {
+        var plain = PlainSet().Match(setCode);
+        return plain.Success && typeof(T).GetProperty(plain.Groups["property"].Value) is { SetMethod: not null } property
+            ? (property, plain.Groups["default"].Success ? plain.Groups["default"].Value : null)
+            : null;
+    }
+
+    [GeneratedRegex(@"\A\(\s*(?<owner>\w+)\s*,\s*(?<value>\w+)\s*\)\s*=>\s*\k<owner>\s+with\s*\{\s*(?<property>\w+)\s*=\s*\k<value>(\s*\?\?\s*(?<default>""""|[\w.]+|new\s+\w+\(\)))?\s*\}\z", RegexOptions.CultureInvariant)]
     private static partial Regex PlainSet();
 }

@@ -15,6 +15,11 @@ public sealed class InPlaceTests
     [InlineData("controls")]
     [InlineData("actions[].due")]
     [InlineData("closure")]
+    [InlineData("id")]
+    [InlineData("kind")]
+    [InlineData("narrative")]
+    [InlineData("current.impact")]
+    [InlineData("last_reviewed.date")]
     public void A_field_whose_set_only_puts_the_value_in_one_property_is_set_in_place(string path)
     {
         Field(path).Assign.ShouldNotBeNull();
@@ -22,11 +27,28 @@ public sealed class InPlaceTests
 
     [Theory]
     [InlineData("status")]
-    [InlineData("narrative")]
-    [InlineData("current.impact")]
+    [InlineData("actions[].status")]
     public void A_field_whose_set_does_more_is_copied(string path)
     {
         Field(path).Assign.ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_field_whose_set_gives_a_default_when_there_is_no_value_leaves_that_to_the_set()
+    {
+        var score = new Score(3, 4);
+        Field("current.impact").Assign!(score, null).ShouldBeFalse();
+        ((Score)Field("current.impact").SetOnNew(score, null)).ShouldBe(new Score(0, 4));
+        score.Impact.ShouldBe(3);
+
+        var risk = Samples.Inequalities();
+        risk.Kind.ShouldBe(RiskKind.Strategic);
+        Field("kind").Assign!(risk, "not a kind").ShouldBeFalse();
+        ((Risk)Field("kind").SetOnNew(risk, "not a kind")).Kind.ShouldBe(RiskKind.Operational);
+        Field("narrative").Assign!(risk, null).ShouldBeFalse();
+        ((Risk)Field("narrative").SetOnNew(risk, null)).Narrative.ShouldBe(new Narrative());
+        Field("narrative").Assign!(risk, new Narrative { Cause = "Demand." }).ShouldBeTrue();
+        risk.Narrative.Cause.ShouldBe("Demand.");
     }
 
     [Fact]
