@@ -220,6 +220,13 @@ public sealed record Field
 
     public bool IsGroup => Type is FieldType.Group or FieldType.Score;
 
+    /// <summary>
+    /// Prose: a narrative, an item's text, an update, a score's rationale. Never a column, a score,
+    /// a date, a person or a link, so what is worked out for a list of risks (facts, filters,
+    /// cross-checks) never reads it.
+    /// </summary>
+    public bool IsProse => Wording is Wording.Prose or Wording.ProseShowingNew;
+
     public bool HasParts => IsGroup || Type == FieldType.Items;
 
     public Field? Part(string key) => Parts.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.Ordinal));

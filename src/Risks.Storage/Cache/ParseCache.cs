@@ -122,8 +122,8 @@ internal sealed class ParseCache : IDisposable
         return false;
     }
 
-    /// <summary>A version of a risk file as parsed before.</summary>
-    public bool TryGet(string version, string path, out RiskFile file)
+    /// <summary>A version of a risk file as parsed before (without its prose, for a listing, when <paramref name="withoutProse"/>: see <see cref="RiskFileBinary.Read"/>).</summary>
+    public bool TryGet(string version, string path, out RiskFile file, bool withoutProse = false)
     {
         if (_handle is not null && _parsed.TryGetValue((version, path), out var body))
         {
@@ -131,7 +131,7 @@ internal sealed class ParseCache : IDisposable
             var bytes = buffer.AsSpan(0, body.Length);
             if (ReadAt(_handle, body.Offset, bytes) && XxHash3.HashToUInt64(bytes) == body.Hash)
             {
-                file = RiskFileBinary.Read(bytes);
+                file = RiskFileBinary.Read(bytes, withoutProse);
                 return true;
             }
         }

@@ -32,7 +32,8 @@ internal static class RiskFileBinary
     }
 
     /// <summary>A risk file as <see cref="Write"/> wrote it, read straight from the bytes (no stream, no buffers but the strings themselves).</summary>
-    public static RiskFile Read(ReadOnlySpan<byte> bytes)
+    /// <param name="withoutProse">Leaves out every built-in field that is prose (<see cref="Field.IsProse"/>), passing over its bytes, for a listing that never shows it: most of a risk's text, so most of the time and memory reading takes.</param>
+    public static RiskFile Read(ReadOnlySpan<byte> bytes, bool withoutProse = false)
     {
         var r = new SpanReader(bytes);
         var count = r.ReadInt32();
@@ -45,7 +46,7 @@ internal static class RiskFileBinary
         Risk? risk = null;
         if (r.ReadBoolean())
         {
-            risk = (Risk)ReadFields(ref r, RiskSchema.BuiltIn, new Risk { Id = default });
+            risk = (Risk)ReadFields(ref r, RiskSchema.BuiltIn, new Risk { Id = default }, withoutProse);
         }
 
         r.End();
@@ -89,7 +90,7 @@ internal static class RiskFileBinary
         }
     }
 
-    private static object ReadFields(ref SpanReader r, IReadOnlyList<Field> fields, object owner)
+    private static object ReadFields(ref SpanReader r, IReadOnlyList<Field> fields, object owner, bool withoutProse)
     {
         for (var f = 0; f < fields.Count; f++)
         {
@@ -103,7 +104,7 @@ internal static class RiskFileBinary
             {
                 if (r.ReadBoolean())
                 {
-                    owner = field.SetOnNew(owner, ReadFields(ref r, field.Parts, field.Create!()));
+                    owner = field.SetOnNew(owner, ReadFields(ref r, field.Parts, field.Create!(), withoutProse));
                 }
             }
             else if (field.Type == FieldType.Items)
@@ -112,7 +113,7 @@ internal static class RiskFileBinary
                 var items = new object[r.ReadInt32()];
                 for (var i = 0; i < items.Length; i++)
                 {
-                    items[i] = ReadFields(ref r, field.Parts, field.Create!());
+                    items[i] = ReadFields(ref r, field.Parts, field.Create!(), withoutProse);
                 }
 
                 if (items.Length > 0)
@@ -127,7 +128,7 @@ internal static class RiskFileBinary
                     owner = field.SetOnNew(owner, values);
                 }
             }
-            else if (ReadValue(ref r, field) is { } value)
+            else if (ReadValue(ref r, field, withoutProse) is { } value)
             {
                 owner = field.SetOnNew(owner, value);
             }
@@ -163,14 +164,21 @@ internal static class RiskFileBinary
         }
     }
 
-    private static object? ReadValue(ref SpanReader r, Field field) => r.ReadByte() switch
+    private static object? ReadValue(ref SpanReader r, Field field, bool withoutProse) => r.ReadByte() switch
     {
         0 => null,
+        1 when withoutProse && field.IsProse => Skip(ref r),
         1 => field.Words.Count > 0 ? r.ReadString(field.Words) : r.ReadString(),
         2 => DateOnly.FromDayNumber(r.ReadInt32()),
         3 => r.ReadInt32(),
         var other => throw new InvalidDataException($"unknown value kind {other} for {field.Path}"),
     };
+
+    private static object? Skip(ref SpanReader r)
+    {
+        r.SkipString();
+        return null;
+    }
 
     private static void WriteList(BinaryWriter w, IReadOnlyList<string> values)
     {

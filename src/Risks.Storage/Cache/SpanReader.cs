@@ -28,6 +28,9 @@ internal ref struct SpanReader(ReadOnlySpan<byte> bytes)
 
     public string ReadString() => Decode(Take(ReadLength()));
 
+    /// <summary>Passes over a string without making it.</summary>
+    public void SkipString() => Take(ReadLength());
+
     /// <summary>A string that is most often one of <paramref name="words"/>: then that very string, not a copy.</summary>
     public string ReadString(IReadOnlyList<string> words)
     {

@@ -115,7 +115,20 @@ public sealed class RegisterReader
     /// there. The cache is written anew when anything was read (see <see cref="ParseCache"/>).
     /// </summary>
     /// <param name="progress">Told, every few hundred files, how many of the risk files have been dealt with out of how many, for a caller that shows a long first read.</param>
-    public RegisterSnapshot Load(IProgress<LoadProgress>? progress = null)
+    public RegisterSnapshot Load(IProgress<LoadProgress>? progress = null) => Load(progress, withoutProse: false);
+
+    /// <summary>
+    /// The register as <see cref="Load"/> reads it, for a listing that shows no prose: each risk taken
+    /// from the parse cache comes without its prose fields (<see cref="Core.Schema.Field.IsProse"/>:
+    /// narratives, items' texts, updates, rationales), which are most of a risk's text, so most of the
+    /// time and memory reading takes. Everything a list works out (scores, bands, facts, filters, the
+    /// cross-checks and their problems) is as <see cref="Load"/> gives it. The risks are for showing
+    /// only, never for changing and saving, and are not kept for a later read in the process; the
+    /// snapshot says so (<see cref="RegisterSnapshot.WithoutProse"/>).
+    /// </summary>
+    public RegisterSnapshot LoadListing() => Load(null, withoutProse: true) with { WithoutProse = true };
+
+    private RegisterSnapshot Load(IProgress<LoadProgress>? progress, bool withoutProse)
     {
         _store.SettleUnfinishedWrite();
         var problems = new List<Problem>();
@@ -147,9 +160,13 @@ public sealed class RegisterReader
                     return;
                 }
 
-                if (cache.TryGet(known, path, out var cached))
+                if (cache.TryGet(known, path, out var cached, withoutProse))
                 {
-                    ParsedVersions.Remember(known, path, cached);
+                    if (!withoutProse)
+                    {
+                        ParsedVersions.Remember(known, path, cached);
+                    }
+
                     (found[i], foundVersions[i], stats[i]) = (cached, known, new FileStat(path, size, modified.Ticks, known));
                     return;
                 }
@@ -178,9 +195,17 @@ public sealed class RegisterReader
             var version = BlobId.Of(bytes);
             foundVersions[i] = version;
             stats[i] = regular ? new FileStat(path, size, modified.Ticks, version) : null;
-            if (ParsedVersions.TryGet(version, path, out var again) || cache.TryGet(version, path, out again))
+            if (ParsedVersions.TryGet(version, path, out var again))
             {
-                ParsedVersions.Remember(version, path, again);
+                found[i] = again;
+            }
+            else if (cache.TryGet(version, path, out again, withoutProse))
+            {
+                if (!withoutProse)
+                {
+                    ParsedVersions.Remember(version, path, again);
+                }
+
                 found[i] = again;
             }
             else

@@ -18,6 +18,12 @@ public sealed record RegisterSnapshot(
     IReadOnlyList<string> InvalidFiles,
     IReadOnlyList<Problem> Problems)
 {
+    /// <summary>
+    /// The risks were read without their prose, for a listing (<see cref="RegisterReader.LoadListing"/>):
+    /// to show, never to change and save.
+    /// </summary>
+    public bool WithoutProse { get; init; }
+
     public StoredRisk? Find(RiskId id) => Risks.FirstOrDefault(r => r.Risk.Id.Identity == id.Identity);
 
     public StoredRisk? Find(string id) => RiskId.TryParse(id, out var parsed) ? Find(parsed) : null;

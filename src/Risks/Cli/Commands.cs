@@ -85,7 +85,10 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
 
     public int List(RiskFilter filter, IReadOnlyList<string> where, string format, ParseResult parse)
     {
-        var snapshot = Open(parse).Reader.Load();
+        // The table and CSV show no prose, so the risks are read without it (most of their text),
+        // unless a condition asks about a prose field; JSON gives each score's rationale.
+        var reader = Open(parse).Reader;
+        var snapshot = format == "json" ? reader.Load() : reader.LoadListing();
         var conditions = new List<FieldCondition>();
         foreach (var text in where)
         {
@@ -97,6 +100,11 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
             }
 
             conditions.Add(condition);
+        }
+
+        if (snapshot.WithoutProse && conditions.Exists(c => c.Field.IsProse && !c.Field.IsCustom))
+        {
+            snapshot = reader.Load();
         }
 
         filter = filter with { Where = conditions };

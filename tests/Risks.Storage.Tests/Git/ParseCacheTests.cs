@@ -1,5 +1,8 @@
 using System.Text;
 using Risks.Core.Domain;
+using Risks.Core.Schema;
+using Risks.Core.Scoring;
+using Risks.Core.Validation;
 using Risks.Storage.Cache;
 using Risks.Storage.Git;
 using Risks.Storage.Tests.Yaml;
@@ -26,6 +29,53 @@ public sealed class ParseCacheTests
         var back = RoundTrip(read);
 
         RiskYaml.Write(back.Risk!).ShouldBe(RiskYaml.Write(read.Risk!));
+    }
+
+    [Theory]
+    [MemberData(nameof(RiskYamlRoundTripTests.SampleRiskFiles), MemberType = typeof(RiskYamlRoundTripTests))]
+    public void A_sample_risk_read_for_a_listing_has_no_prose_and_every_other_field_and_fact_as_read(string path)
+    {
+        var read = RiskYaml.Read(File.ReadAllBytes(Samples.DataFile(path)), path, RegisterLayout.Parse(path)!.Value.Id);
+        var (settings, _) = SettingsYaml.Read(File.ReadAllBytes(Samples.DataFile(SettingsYaml.FileName)));
+
+        var listed = RoundTrip(read, withoutProse: true).Risk!;
+
+        var (prose, rest) = Leaves(RiskSchema.BuiltIn, read.Risk!, "");
+        var (proseListed, restListed) = Leaves(RiskSchema.BuiltIn, listed, "");
+        prose.ShouldNotBeEmpty();
+        proseListed.ShouldBeEmpty();
+        restListed.ShouldBe(rest);
+        foreach (var today in new[] { new DateOnly(2024, 1, 1), new DateOnly(2025, 6, 1), new DateOnly(2030, 1, 1) })
+        {
+            Facts(RiskFacts.Of(listed, settings!, today)).ShouldBe(Facts(RiskFacts.Of(read.Risk!, settings!, today)));
+        }
+
+        var known = new HashSet<string>(StringComparer.Ordinal) { read.Risk!.Id.Identity };
+        RegisterValidator.CrossCheck(listed, settings!, known).ShouldBe(RegisterValidator.CrossCheck(read.Risk!, settings!, known));
+        RegisterValidator.CrossCheck(listed, new RegisterSettings(), known).ShouldBe(RegisterValidator.CrossCheck(read.Risk!, new RegisterSettings(), known));
+    }
+
+    [Fact]
+    public void A_listing_takes_the_risks_from_the_cache_without_prose_and_a_later_load_still_gives_them_whole()
+    {
+        using var t = Register(3);
+        t.SaveNew(Samples.Operational("CRR-004") with { Title = "Risk 4", Owner = "nobody", Narrative = new Narrative { Cause = "Demand.", Event = "Delay.", Effect = "Harm." } });
+        File.SetLastWriteTimeUtc(t.FullPath(RegisterLayout.PathOf(RiskId.Parse("CRR-004"))), LongAgo);
+        var full = Load(t);
+        full.Problems.ShouldContain(p => p.Message.Contains("nobody", StringComparison.Ordinal));
+
+        Forget();
+        var listed = t.Repo.Reader.LoadListing();
+
+        listed.WithoutProse.ShouldBeTrue();
+        full.WithoutProse.ShouldBeFalse();
+        t.Repo.Reader.LastLoad.ShouldBe(new LoadCounts(4, 0, 0));
+        listed.Risks.Select(r => (r.Path, r.Version, r.Risk.Id, r.Risk.Title, r.Risk.Owner, r.Risk.Current)).ShouldBe(full.Risks.Select(r => (r.Path, r.Version, r.Risk.Id, r.Risk.Title, r.Risk.Owner, r.Risk.Current)));
+        listed.Problems.ShouldBe(full.Problems);
+        listed.Risks.ShouldAllBe(r => r.Risk.Narrative.Cause == null && r.Risk.Controls.All(c => c.Text == null));
+        full.Risks.Single(r => r.Risk.Id.Value == "CRR-004").Risk.Narrative.Cause.ShouldBe("Demand.");
+
+        Texts(t.Repo.Reader.Load()).ShouldBe(Texts(full));
     }
 
     [Fact]
@@ -338,7 +388,7 @@ public sealed class ParseCacheTests
         public void Report(LoadProgress value) => report(value);
     }
 
-    private static RiskFile RoundTrip(RiskFile file)
+    private static RiskFile RoundTrip(RiskFile file, bool withoutProse = false)
     {
         using var memory = new MemoryStream();
         using (var w = new BinaryWriter(memory, Encoding.UTF8, leaveOpen: true))
@@ -346,8 +396,53 @@ public sealed class ParseCacheTests
             RiskFileBinary.Write(w, file);
         }
 
-        return RiskFileBinary.Read(memory.ToArray());
+        return RiskFileBinary.Read(memory.ToArray(), withoutProse);
     }
+
+    /// <summary>Every value of a risk as its fields give it, by path (items by place): the prose fields' apart from the rest.</summary>
+    private static (List<string> Prose, List<string> Others) Leaves(IReadOnlyList<Field> fields, object owner, string prefix)
+    {
+        var (prose, rest) = (new List<string>(), new List<string>());
+        foreach (var field in fields)
+        {
+            var path = prefix + field.Key;
+            if (field.IsGroup)
+            {
+                if (field.Get(owner) is { } group)
+                {
+                    var (p, r) = Leaves(field.Parts, group, path + ".");
+                    (prose, rest) = ([.. prose, .. p], [.. rest, .. r]);
+                }
+            }
+            else if (field.Type == FieldType.Items)
+            {
+                var items = field.ItemsOf(owner);
+                for (var i = 0; i < items.Count; i++)
+                {
+                    var (p, r) = Leaves(field.Parts, items[i], $"{path}[{i}].");
+                    (prose, rest) = ([.. prose, .. p], [.. rest, .. r]);
+                }
+            }
+            else if (field.Key == RiskSchema.CustomKey)
+            {
+                rest.AddRange(((Risk)owner).Custom.Select(kv => $"{path}.{kv.Key}={kv.Value}"));
+            }
+            else
+            {
+                var value = field.IsList ? string.Join("|", field.List(owner)) : field.Text(owner);
+                if (!string.IsNullOrEmpty(value))
+                {
+                    (field.IsProse ? prose : rest).Add($"{path}={value}");
+                }
+            }
+        }
+
+        return (prose, rest);
+    }
+
+    private static string Facts(RiskFacts f) =>
+        $"{f.CurrentScore} {f.TargetScore} {f.InherentScore} {f.Band?.Name} {string.Join(",", f.AboveToleranceOf.Select(o => o.Id))} {f.OutsideTarget} {f.TargetDateMissed} "
+        + $"{string.Join(",", f.OpenActions.Select(a => a.Id))} {string.Join(",", f.OverdueActions.Select(a => a.Id))} {f.ReviewOverdue}";
 
     /// <summary>A register of <paramref name="count"/> operational risks CRR-001..., their files dated long ago (so their times are trusted).</summary>
     private static TestRegister Register(int count)
