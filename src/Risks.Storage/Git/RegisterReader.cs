@@ -409,20 +409,26 @@ public sealed class RegisterReader
             return [];
         }
 
-        var root = Root;
+        // The path relative to the register, made from the folder's and the name (no full path made first).
+        var skip = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Root)).Length + 1;
         var entries = new FileSystemEnumerable<(string Path, long Size, DateTime Modified, bool Regular)>(
             folder,
             (ref FileSystemEntry e) => (
-                Path.GetRelativePath(root, e.ToFullPath()).Replace('\\', '/'),
+                string.Concat(e.Directory[skip..], "/", e.FileName),
                 e.Length,
                 e.LastWriteTimeUtc.UtcDateTime,
                 (e.Attributes & FileAttributes.ReparsePoint) == 0 && !e.IsDirectory),
             new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
         {
+            // Only the names a risk file may have are looked at (their size and time are asked of the file system).
+            ShouldIncludePredicate = (ref FileSystemEntry e) => e.FileName.EndsWith(".yaml", StringComparison.Ordinal) || e.FileName.EndsWith(".yml", StringComparison.Ordinal),
+
             // A folder that is a link is not walked: it may lead out of the register, or round in a loop.
             ShouldRecursePredicate = (ref FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
         };
-        return entries.Where(e => RegisterLayout.IsRiskFile(e.Path)).OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+        var files = entries.Where(e => RegisterLayout.IsRiskFile(e.Path)).ToList();
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return files;
     }
 }
 
