@@ -169,10 +169,25 @@ internal static class RiskFileBinary
         0 => null,
         1 when withoutProse && field.IsProse => Skip(ref r),
         1 => field.Words.Count > 0 ? r.ReadString(field.Words) : r.ReadString(),
-        2 => DateOnly.FromDayNumber(r.ReadInt32()),
-        3 => r.ReadInt32(),
+        2 => Date(r.ReadInt32()),
+        3 => Number(r.ReadInt32()),
         var other => throw new InvalidDataException($"unknown value kind {other} for {field.Path}"),
     };
+
+    /// <summary>A score's or a line's number, boxed once for the program (they are small), not once per value read.</summary>
+    private static object Number(int value) => (uint)value < (uint)SmallNumbers.Length ? SmallNumbers[value] : value;
+
+    private static readonly object[] SmallNumbers = [.. Enumerable.Range(0, 256).Select(n => (object)n)];
+
+    [ThreadStatic]
+    private static object?[]? t_dates;
+
+    /// <summary>A date, boxed once per thread while it keeps its slot (a register's dates repeat: reviews, due dates), not once per value read.</summary>
+    private static object Date(int dayNumber)
+    {
+        ref var slot = ref (t_dates ??= new object?[1024])[dayNumber & 1023];
+        return slot is DateOnly held && held.DayNumber == dayNumber ? slot : slot = DateOnly.FromDayNumber(dayNumber);
+    }
 
     private static object? Skip(ref SpanReader r)
     {

@@ -35,6 +35,35 @@ public class SpanReaderTests
     }
 
     [Fact]
+    public void A_short_string_read_again_is_the_same_string_and_every_string_is_what_was_written()
+    {
+        // Many short strings, some repeated, some not ASCII, enough to share the reader's slots; and a long one, never shared.
+        var texts = Enumerable.Range(0, 20_000).Select(i => i % 3 == 0 ? $"kbonney{i % 50}" : i % 3 == 1 ? $"C{i}" : $"Ünï{i % 7}").ToList();
+        var longer = new string('x', 100);
+        var bytes = Written(w =>
+        {
+            texts.ForEach(w.Write);
+            w.Write(longer);
+            w.Write(longer);
+            w.Write("C1");
+            w.Write("C1");
+        });
+
+        var r = new SpanReader(bytes);
+        foreach (var text in texts)
+        {
+            r.ReadString().ShouldBe(text);
+        }
+
+        var once = r.ReadString();
+        once.ShouldBe(longer);
+        r.ReadString().ShouldNotBeSameAs(once);
+        var first = r.ReadString();
+        r.ReadString().ShouldBeSameAs(first);
+        r.End();
+    }
+
+    [Fact]
     public void Refuses_bytes_that_end_too_soon_or_go_on_too_long()
     {
         var bytes = Written(w => w.Write("a text"));
