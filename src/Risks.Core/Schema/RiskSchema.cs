@@ -210,6 +210,9 @@ public static partial class RiskSchema
         Choice<Risk, RiskStatus>("status", "status", "Status", r => r.Status, (r, v) => Status(r, v ?? RiskStatus.Open)) with
         {
             Required = Requirement.Always, Clearable = false, Help = "A closed or merged risk needs a closure date and rationale.",
+
+            // With no closure (as a risk being read has none yet: it comes after), the set puts the status in and does nothing else.
+            Assign = When<Risk>(r => r.Closure is null, InPlaceValue<Risk, RiskStatus>("(r, v) => r with { Status = v ?? RiskStatus.Open }", ChoiceOf<RiskStatus>)),
         },
         Group<Risk, Closure>("closure", "closure", "Closure", r => r.Closure, (r, v) => r with { Closure = v }, () => new Closure(),
             c => c.Date is null && c.Rationale is null && c.MergedInto is null,
@@ -380,6 +383,9 @@ public static partial class RiskSchema
                 Choice<RiskAction, ActionStatus>("status", "actions[].status", "status", "status", a => a.Status, ActionStatus) with
                 {
                     Required = Requirement.Always, Clearable = false, Column = null, Help = "How the action stands.",
+
+                    // With no completed date (as an action being read has none yet: it comes after), the set puts the status in and does nothing else.
+                    Assign = When<RiskAction>(a => a.Completed is null, InPlaceValue<RiskAction, ActionStatus>("(a, v) => a with { Status = v }", ChoiceOf<ActionStatus>)),
                 },
                 Date<RiskAction>("completed", "actions[].completed", "completed", "completed", a => a.Completed, (a, v) => a with { Completed = v }) with
                 {
@@ -766,6 +772,10 @@ public static partial class RiskSchema
             return true;
         };
     }
+
+    /// <summary>Sets in place only while the owner is as <paramref name="condition"/> asks (otherwise the field's set, which does more, is used).</summary>
+    private static Func<object, object?, bool>? When<T>(Func<T, bool> condition, Func<object, object?, bool>? assign) =>
+        assign is null ? null : (owner, value) => condition((T)owner) && assign(owner, value);
 
     /// <summary>The property a set puts its value in, and the default it gives when there is none (<c>""</c>, <c>0</c>, <c>new Narrative()</c>), when the set does nothing else.</summary>
     private static (System.Reflection.PropertyInfo Property, string? Fallback)? Plain<[DynamicallyAccessedMembers(SetProperties)] T>(string setCode)
