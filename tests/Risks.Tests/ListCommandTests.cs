@@ -17,6 +17,28 @@ public sealed class ListCommandTests : RegisterTest
 
     private static string Summary(CliRunner.Result result) => result.OutLines[^1];
 
+    /// <summary>
+    /// In fresh processes, as a person runs them: once the parse cache is written, a table or CSV reads
+    /// the risks from it without their prose, so a condition on a prose field must read them whole
+    /// (every sample risk has a cause, so none has none; read without prose, all 14 would seem to).
+    /// </summary>
+    [Fact]
+    public void A_fresh_process_listing_from_the_cache_meets_a_condition_on_prose_as_the_files_hold_it()
+    {
+        string[] Listed(params string[] args)
+        {
+            var (code, output, error) = ChildProcess.Run(Paths.Program[0], [.. Paths.Program.Skip(1), .. args], Register, TimeSpan.FromSeconds(120));
+            code.ShouldBe(0, error);
+            return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[0])];
+        }
+
+        Listed("list", "--format", "csv").ShouldBe(AllIds);
+        Listed("list", "--format", "csv").ShouldBe(AllIds);
+        Listed("list", "--format", "csv", "--where", "narrative.cause=").ShouldBeEmpty();
+        Listed("list", "--format", "csv", "--where", "owner=rjarvis").ShouldBe(["BAF-07"]);
+        Listed("list", "--format", "csv", "--where", "actions[].update=").Length.ShouldBeLessThan(AllIds.Length);
+    }
+
     [Fact]
     public void List_shows_a_table_of_all_14_risks_and_the_band_counts()
     {
