@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime;
 using Risks.Core.Domain;
 using Risks.Core.Queries;
 using Risks.Storage.Git;
@@ -8,6 +9,43 @@ namespace Risks.Cli;
 /// <summary>The <c>risks</c> command line: its commands, options and help, declared once.</summary>
 public static class CommandLine
 {
+    /// <summary>How much a command may allocate before garbage is first collected.</summary>
+    public const long UncollectedBytes = 64L << 20;
+
+    /// <summary>
+    /// For a command, which runs to its end and exits, and most of whose making (the register it reads)
+    /// lives to the end: no collections for its first <see cref="UncollectedBytes"/>, then as usual.
+    /// Collecting while a register is read only copies it from place to place: a fifth of
+    /// <c>risks list</c> at 10,000 risks (docs/performance-history.md).
+    /// </summary>
+    public static void CollectLater()
+    {
+        try
+        {
+            GC.TryStartNoGCRegion(UncollectedBytes);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // More than this runtime allows at once: collections are as usual.
+        }
+    }
+
+    /// <summary>Ends the start's time without collections (<see cref="CollectLater"/>), if it has not ended already, for a session that stays open.</summary>
+    public static void CollectAsUsual()
+    {
+        if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
+        {
+            try
+            {
+                GC.EndNoGCRegion();
+            }
+            catch (InvalidOperationException)
+            {
+                // It ended by itself (more was allocated than it allowed): collections are as usual already.
+            }
+        }
+    }
+
     public static int Run(string[] args, CliContext context)
     {
         var root = Build(context);

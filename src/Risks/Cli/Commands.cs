@@ -58,6 +58,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
 
     private int Ui(Register register)
     {
+        CommandLine.CollectAsUsual();
         Risks.App.Session session;
         using (var progress = new ReadingProgress(context.ErrorIsTerminal ? Error : null))
         {
