@@ -58,12 +58,14 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
 
     private int Ui(Register register)
     {
-        CommandLine.CollectAsUsual();
         Risks.App.Session session;
         using (var progress = new ReadingProgress(context.ErrorIsTerminal ? Error : null))
         {
             session = new Risks.App.Session(register, context.Login, context.Clock, progress);
         }
+
+        // The register is read as a command reads it (Program.cs); the session, which stays open, then collects as usual.
+        CommandLine.CollectAsUsual();
 
         return Tui.TerminalApp.Run(session, Tui.TerminalApp.LogFile(context.Variable), Error);
     }
