@@ -151,7 +151,7 @@ public sealed class RegisterReader
                 progress.Report(new LoadProgress(done, listed.Count));
             }
 
-            var (path, size, modified, regular) = listed[i];
+            var (path, size, modified, regular) = Stat(listed[i]);
             if (regular && cache.TryVersion(path, size, modified, out var known))
             {
                 if (ParsedVersions.TryGet(known, path, out var remembered))
@@ -382,11 +382,6 @@ public sealed class RegisterReader
     }
 
     /// <summary>
-    /// The risk files in the work tree, in order, each with its size, modification time and whether
-    /// the parse cache may know it by those (not a link or a folder). A folder named as a risk file
-    /// is listed too, so that it is reported rather than its risk silently missing.
-    /// </summary>
-    /// <summary>
     /// The identity of every risk file in the work tree, from its name alone, no file read: the
     /// risks a board action or an undertaking may name, as <see cref="RegisterSnapshot.Identities"/>
     /// gives them after a whole <see cref="Load"/>, at the cost of listing the folders.
@@ -401,7 +396,12 @@ public sealed class RegisterReader
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    private List<(string Path, long Size, DateTime Modified, bool Regular)> RiskFilesOnDisk()
+    /// <summary>
+    /// The risk files in the work tree, in order, each with whether it is a folder (as the folder's
+    /// listing says: no file is asked about here). A folder named as a risk file is listed too, so that
+    /// it is reported rather than its risk silently missing.
+    /// </summary>
+    private List<(string Path, bool Folder)> RiskFilesOnDisk()
     {
         var folder = Path.Combine(Root, RegisterLayout.RisksFolder);
         if (!Directory.Exists(folder))
@@ -411,16 +411,11 @@ public sealed class RegisterReader
 
         // The path relative to the register, made from the folder's and the name (no full path made first).
         var skip = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Root)).Length + 1;
-        var entries = new FileSystemEnumerable<(string Path, long Size, DateTime Modified, bool Regular)>(
+        var entries = new FileSystemEnumerable<(string Path, bool Folder)>(
             folder,
-            (ref FileSystemEntry e) => (
-                string.Concat(e.Directory[skip..], "/", e.FileName),
-                e.Length,
-                e.LastWriteTimeUtc.UtcDateTime,
-                (e.Attributes & FileAttributes.ReparsePoint) == 0 && !e.IsDirectory),
+            (ref FileSystemEntry e) => (string.Concat(e.Directory[skip..], "/", e.FileName), e.IsDirectory),
             new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
         {
-            // Only the names a risk file may have are looked at (their size and time are asked of the file system).
             ShouldIncludePredicate = (ref FileSystemEntry e) => e.FileName.EndsWith(".yaml", StringComparison.Ordinal) || e.FileName.EndsWith(".yml", StringComparison.Ordinal),
 
             // A folder that is a link is not walked: it may lead out of the register, or round in a loop.
@@ -429,6 +424,32 @@ public sealed class RegisterReader
         var files = entries.Where(e => RegisterLayout.IsRiskFile(e.Path)).ToList();
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return files;
+    }
+
+    /// <summary>
+    /// A listed file's size and modification time, asked of the file system (not following a link),
+    /// and whether the parse cache may know it by those: an ordinary file, not a link or a folder.
+    /// Asked as each file is dealt with, on the threads of the load, not one by one as the folders are listed.
+    /// </summary>
+    private (string Path, long Size, DateTime Modified, bool Regular) Stat((string Path, bool Folder) listed)
+    {
+        if (listed.Folder)
+        {
+            return (listed.Path, 0, default, false);
+        }
+
+        try
+        {
+            var info = new FileInfo(Path.Combine(Root, listed.Path));
+            return info.Exists && (info.Attributes & (FileAttributes.ReparsePoint | FileAttributes.Directory)) == 0
+                ? (listed.Path, info.Length, info.LastWriteTimeUtc, true)
+                : (listed.Path, 0, default, false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not known by its size and time: read, and what cannot be read is reported as the read finds it.
+            return (listed.Path, 0, default, false);
+        }
     }
 }
 
