@@ -111,10 +111,10 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         }
 
         filter = filter with { Where = conditions };
-        var rows = snapshot.Risks
-            .Select(s => RiskFacts.Of(s.Risk, snapshot.Settings, context.Today))
-            .Where(filter.Matches)
-            .ToList();
+        var today = context.Today;
+        var facts = new RiskFacts[snapshot.Risks.Count];
+        Parallel.For(0, facts.Length, i => facts[i] = RiskFacts.Of(snapshot.Risks[i].Risk, snapshot.Settings, today));
+        var rows = facts.Where(filter.Matches).ToList();
         switch (format)
         {
             case "json":
