@@ -385,8 +385,8 @@ internal static partial class Report
         d.Append("  (NativeAOT), from a copy of the sources as for the benchmark's own ReadyToRun build, and run as `risks --register PATH`.\n");
         d.Append(FormattableString.Invariant($"- **Terminal:** a new tmux session ({f.TmuxVersion}) at 80x24, `TERM=xterm-256color`, a HOME of its own, on the machine under Machine above.\n"));
         d.Append("- **Time:** the wall time from starting the session (`tmux new-session -d`) until the register screen's bottom line, the\n");
-        d.Append(FormattableString.Invariant($"  counts line (\"N of N risks: ...\"), is on screen in `tmux capture-pane -p`, polled every {FirstFrames.PollMs} ms (starting `tmux` for each\n"));
-        d.Append("  poll takes a few ms too, so a figure may be up to ~15 ms late, and the polling takes a little CPU from the program).\n");
+        d.Append(FormattableString.Invariant($"  counts line (\"N of N risks: ...\"), is on screen as `tmux capture-pane -p` gives it, asked every {FirstFrames.PollMs} ms over one tmux\n"));
+        d.Append(FormattableString.Invariant($"  control-mode connection (`tmux -C`; no process started per poll), so a figure may be up to ~{FirstFrames.PollMs + 2} ms late.\n"));
         d.Append(FormattableString.Invariant($"- **Peak RSS:** VmHWM of the `risks` process (the pane's process), read {FirstFrames.SettleMs} ms after the first frame.\n"));
         d.Append("- Then Ctrl+Q is sent; the program must end with exit code 0, and each run's tmux server is killed afterwards.\n");
         d.Append(FormattableString.Invariant($"  One warm-up run, then {f.Runs} timed runs per register: median (max), and the fastest.\n"));
