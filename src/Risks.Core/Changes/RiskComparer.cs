@@ -74,8 +74,6 @@ public sealed class RiskComparer
     /// <param name="item">For a part of an item, the item's path and name (<c>actions[A3]</c>, "action A3"); null otherwise.</param>
     private void Compare(Field field, (string Path, string Label)? item, object a, object b)
     {
-        var path = item is { } i ? $"{i.Path}.{field.Key}" : field.Path;
-        var label = item is { } j ? $"{j.Label} {field.Label}" : field.Label;
         if (field.Type == FieldType.Score)
         {
             Score(field, (Score?)field.Get(a), (Score?)field.Get(b));
@@ -99,14 +97,31 @@ public sealed class RiskComparer
             case Wording.Entries:
                 Strings(field, field.List(a), field.List(b));
                 break;
+            default:
+                Value(field, item, field.Text(a), field.Text(b));
+                break;
+        }
+    }
+
+    /// <summary>Compares a field of one value, worded as the field's <see cref="Wording"/> says; nothing is made for a value that did not change (most of them).</summary>
+    private void Value(Field field, (string Path, string Label)? item, string? was, string? now)
+    {
+        if (string.Equals(was, now, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var path = item is { } i ? $"{i.Path}.{field.Key}" : field.Path;
+        var label = item is { } j ? $"{j.Label} {field.Label}" : field.Label;
+        switch (field.Wording)
+        {
             case Wording.Line:
-                Line(path, label, field.Text(a), field.Text(b));
+                Line(path, label, was, now);
                 break;
             case Wording.Prose or Wording.ProseShowingNew:
-                Prose(path, label, field.Text(a), field.Text(b), field.Wording == Wording.ProseShowingNew);
+                Prose(path, label, was, now, field.Wording == Wording.ProseShowingNew);
                 break;
             default:
-                var (was, now) = (field.Text(a), field.Text(b));
                 var (shownWas, shownNow) = (Show(field, was), Show(field, now));
 
                 // People are kept by login, so a renamed person is still found; choices as shown.
@@ -214,9 +229,13 @@ public sealed class RiskComparer
             var key = Id(item);
             if (old.TryGetValue(key, out var was))
             {
-                foreach (var part in list.Parts.Where(p => p != idPart))
+                var named = ($"{list.Key}[{key}]", $"{noun} {key}");
+                foreach (var part in list.Parts)
                 {
-                    Compare(part, ($"{list.Key}[{key}]", $"{noun} {key}"), was, item);
+                    if (part != idPart)
+                    {
+                        Compare(part, named, was, item);
+                    }
                 }
             }
             else
