@@ -44,11 +44,14 @@ public sealed record RiskComparison
         Kind = KindOf(before, after, ScoreBefore, ScoreAfter, BandBefore, BandAfter);
         OwnerChanged = changes.Any(c => c.Field == "owner");
         Items = ItemsOf(changes);
-        Narrative = changes
+        NarrativeEditCount = changes.Count(c => IsProse(c.Field));
+        _narrative = new(() => changes
             .Where(c => IsProse(c.Field))
             .Select(c => new NarrativeEdit(c, WordDiff.Of(c.Before, c.After)))
-            .ToList();
+            .ToList());
     }
+
+    private readonly Lazy<IReadOnlyList<NarrativeEdit>> _narrative;
 
     public RiskId Id { get; }
 
@@ -93,8 +96,11 @@ public sealed record RiskComparison
     /// <summary>The controls, gaps, assurances and actions added, removed or changed, each once, in file order.</summary>
     public IReadOnlyList<ItemChange> Items { get; }
 
-    /// <summary>The prose changed (narrative, performance, rationales, item wording and updates), word by word.</summary>
-    public IReadOnlyList<NarrativeEdit> Narrative { get; }
+    /// <summary>The prose changed (narrative, performance, rationales, item wording and updates), word by word: worked out when first asked for, as a summary needs only <see cref="NarrativeEditCount"/>.</summary>
+    public IReadOnlyList<NarrativeEdit> Narrative => _narrative.Value;
+
+    /// <summary>How many prose fields changed (the length of <see cref="Narrative"/>, without working out its words).</summary>
+    public int NarrativeEditCount { get; }
 
     /// <summary>The risk's title on the later side, else the earlier.</summary>
     public string Title => After?.Title ?? Before?.Title ?? "";
@@ -220,7 +226,7 @@ public sealed class RegisterComparison
             risks.Sum(r => r.Items.Count(i => i.Kind == ItemChangeKind.Added)),
             risks.Sum(r => r.Items.Count(i => i.Kind == ItemChangeKind.Removed)),
             risks.Sum(r => r.Items.Count(i => i.Kind == ItemChangeKind.Changed)),
-            risks.Sum(r => r.Narrative.Count));
+            risks.Sum(r => r.NarrativeEditCount));
 
         int Count(RiskMovementKind kind) => risks.Count(r => r.Kind == kind);
     }

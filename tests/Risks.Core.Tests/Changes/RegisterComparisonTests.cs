@@ -138,7 +138,9 @@ public sealed class RegisterComparisonTests
             Actions = [Before.Actions[0] with { Update = "Pilot in Thurrock." }, Before.Actions[1], Before.Actions[2] with { Due = new DateOnly(2025, 6, 30) }],
         };
 
-        var narrative = One(Before, after).Narrative;
+        var compared = One(Before, after);
+        compared.NarrativeEditCount.ShouldBe(4);
+        var narrative = compared.Narrative;
 
         narrative.Select(n => n.Change.Field).ShouldBe(["narrative.cause", "current.rationale", "performance", "actions[A1].update"]);
         var cause = narrative[0].Words;
