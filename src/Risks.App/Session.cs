@@ -167,15 +167,8 @@ public sealed class Session
         try
         {
             var latest = LatestIteration();
-            var risks = new Dictionary<string, Risk>(StringComparer.Ordinal);
-            if (latest is not null)
-            {
-                foreach (var stored in Register.Reader.LoadAt(latest.Commit).Risks)
-                {
-                    risks[stored.Risk.Id.Identity] = stored.Risk;
-                }
-            }
-
+            // Only each risk's status and score are asked of the baseline (movement and trends), so it is read without prose.
+            var risks = latest is null ? new Dictionary<string, Risk>(StringComparer.Ordinal) : Register.Comparisons.RisksAt(latest.Commit);
             _baseline = new BaselineState(latest, risks, null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LibGit2Sharp.LibGit2SharpException or RegisterException)

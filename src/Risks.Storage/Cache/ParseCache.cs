@@ -183,7 +183,7 @@ internal sealed class ParseCache : IDisposable
     /// </summary>
     public void Save(DateTime scannedAt, IReadOnlyList<FileStat> scanned, IReadOnlyList<(string Version, string Path, RiskFile File)> parsed, IReadOnlySet<(string Version, string Path)> used)
     {
-        Write(scannedAt, scanned, parsed, used);
+        Write(scannedAt, scanned, parsed.Select(p => (p.Version, p.Path, (RiskFile?)p.File, (byte[]?)null)), used);
     }
 
     /// <summary>
@@ -194,11 +194,32 @@ internal sealed class ParseCache : IDisposable
     {
         if (parsed.Count > 0)
         {
-            Write(_scannedAt, [.. _stats.Values], parsed, used);
+            Write(_scannedAt, [.. _stats.Values], parsed.Select(p => (p.Version, p.Path, (RiskFile?)p.File, (byte[]?)null)), used);
         }
     }
 
-    private void Write(DateTime scannedAt, IReadOnlyList<FileStat> scanned, IReadOnlyList<(string Version, string Path, RiskFile File)> parsed, IReadOnlySet<(string Version, string Path)> used)
+    /// <summary>As <see cref="Add"/>, with each version already in the cache's form (<see cref="Encode"/>), for a caller that does not keep the parsed versions themselves.</summary>
+    public void AddEncoded(IReadOnlyList<(string Version, string Path, byte[] Encoded)> parsed, IReadOnlySet<(string Version, string Path)> used)
+    {
+        if (parsed.Count > 0)
+        {
+            Write(_scannedAt, [.. _stats.Values], parsed.Select(p => (p.Version, p.Path, (RiskFile?)null, (byte[]?)p.Encoded)), used);
+        }
+    }
+
+    /// <summary>A parsed version as the cache holds it: read back with <see cref="RiskFileBinary.Read"/>.</summary>
+    public static byte[] Encode(RiskFile file)
+    {
+        using var body = new MemoryStream();
+        using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+        {
+            RiskFileBinary.Write(w, file);
+        }
+
+        return body.ToArray();
+    }
+
+    private void Write(DateTime scannedAt, IReadOnlyList<FileStat> scanned, IEnumerable<(string Version, string Path, RiskFile? File, byte[]? Encoded)> parsed, IReadOnlySet<(string Version, string Path)> used)
     {
         string? temp = null;
         try
@@ -239,7 +260,7 @@ internal sealed class ParseCache : IDisposable
     /// place, length and checksum. Written in one pass, so the parsed versions are never all held
     /// in memory at once.
     /// </summary>
-    private void WriteFile(FileStream file, DateTime scannedAt, IReadOnlyList<FileStat> scanned, IReadOnlyList<(string Version, string Path, RiskFile File)> parsed, IReadOnlySet<(string Version, string Path)> used)
+    private void WriteFile(FileStream file, DateTime scannedAt, IReadOnlyList<FileStat> scanned, IEnumerable<(string Version, string Path, RiskFile? File, byte[]? Encoded)> parsed, IReadOnlySet<(string Version, string Path)> used)
     {
         file.Write(Magic);
         var entries = new List<(string Version, string Path, Body Body)>();
@@ -247,17 +268,18 @@ internal sealed class ParseCache : IDisposable
         using var body = new MemoryStream();
 
         // The versions parsed now, then those held before that were read now, then the rest (newest written first, so kept first), to the cap.
-        foreach (var (version, path, parsedFile) in parsed)
+        foreach (var (version, path, parsedFile, encoded) in parsed)
         {
             if (written.Count < MaxEntries && written.Add((version, path)))
             {
                 body.SetLength(0);
-                using (var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
+                if (parsedFile is not null)
                 {
+                    using var w = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true);
                     RiskFileBinary.Write(w, parsedFile);
                 }
 
-                var bytes = body.GetBuffer().AsSpan(0, (int)body.Length);
+                var bytes = encoded ?? body.GetBuffer().AsSpan(0, (int)body.Length);
                 entries.Add((version, path, new Body(file.Position, bytes.Length, XxHash3.HashToUInt64(bytes))));
                 file.Write(bytes);
             }

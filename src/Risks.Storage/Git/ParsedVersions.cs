@@ -35,7 +35,8 @@ internal static class ParsedVersions
         return Parse(memory.ToArray(), path, version);
     }
 
-    public static RiskFile Parse(byte[] bytes, string path, string version)
+    /// <param name="remember">Kept for a later read in the process (see <see cref="TryGet"/>); not, for a reading that looks at a few fields of many past versions and lets them go.</param>
+    public static RiskFile Parse(byte[] bytes, string path, string version, bool remember = true)
     {
         if (ParsedByVersion.TryGetValue((version, path), out var cached))
         {
@@ -55,6 +56,11 @@ internal static class ParsedVersions
             {
                 parsed = new RiskFile(null, [new Problem(path, 1, 1, $"{place.Value.Id} belongs at {RegisterLayout.PathOf(place.Value.Id)}; move the file there")]);
             }
+        }
+
+        if (!remember)
+        {
+            return parsed;
         }
 
         if (ParsedByVersion.Count > 200_000)
@@ -77,7 +83,13 @@ internal static class ParsedVersions
     /// added to the parse cache, so the next process (comparing the same two iterations, say) need
     /// not parse them again.
     /// </summary>
-    public static Dictionary<(string Version, string Path), RiskFile> ParseAll(Repository repo, IEnumerable<(ObjectId Id, string Path)> wanted)
+    /// <param name="remember">Each version read kept for a later read in the process (see <see cref="Parse(byte[], string, string, bool)"/>).</param>
+    /// <param name="withoutProse">
+    /// Versions not parsed in the process before come without their prose (see <see cref="RegisterReader.LoadListing"/>)
+    /// and are never kept for a later read, for a caller that looks at a few fields only (scores, status); those parsed
+    /// before come whole, as they are.
+    /// </param>
+    public static Dictionary<(string Version, string Path), RiskFile> ParseAll(Repository repo, IEnumerable<(ObjectId Id, string Path)> wanted, bool remember = true, bool withoutProse = false)
     {
         var found = new Dictionary<(string Version, string Path), RiskFile>();
         var missing = new List<(string Version, string Path, ObjectId Id)>();
@@ -110,10 +122,13 @@ internal static class ParsedVersions
         var fromCache = new RiskFile?[kept.Count];
         Parallel.For(0, kept.Count, new ParallelOptions { MaxDegreeOfParallelism = kept.Count > 200 ? Environment.ProcessorCount : 1 }, i =>
         {
-            if (cache.TryGet(kept[i].Version, kept[i].Path, out var file))
+            if (cache.TryGet(kept[i].Version, kept[i].Path, out var file, withoutProse))
             {
                 fromCache[i] = file;
-                Remember(kept[i].Version, kept[i].Path, file);
+                if (remember && !withoutProse)
+                {
+                    Remember(kept[i].Version, kept[i].Path, file);
+                }
             }
         });
 
@@ -121,9 +136,23 @@ internal static class ParsedVersions
         var unread = missing.Where(m => !cache.Holds(m.Version, m.Path))
             .Concat(kept.Where((_, i) => fromCache[i] is null))
             .Select(m => (m.Version, m.Path, Bytes: GitObjects.BytesOf(repo.Lookup<Blob>(m.Id)))).ToList();
+        // Without prose, each version parsed is kept only in the cache's form (for the cache) and read back without its prose:
+        // the whole of it is garbage at once, not held (and promoted) until the cache is written.
         var results = new RiskFile[unread.Count];
+        var encoded = withoutProse ? new byte[unread.Count][] : null;
         Parallel.For(0, unread.Count, new ParallelOptions { MaxDegreeOfParallelism = unread.Count > 50 ? Environment.ProcessorCount : 1 }, i =>
-            results[i] = Parse(unread[i].Bytes, unread[i].Path, unread[i].Version));
+        {
+            var file = Parse(unread[i].Bytes, unread[i].Path, unread[i].Version, remember && !withoutProse);
+            if (encoded is null)
+            {
+                results[i] = file;
+            }
+            else
+            {
+                encoded[i] = ParseCache.Encode(file);
+                results[i] = RiskFileBinary.Read(encoded[i], withoutProse: true);
+            }
+        });
         for (var i = 0; i < kept.Count; i++)
         {
             if (fromCache[i] is { } file)
@@ -137,7 +166,14 @@ internal static class ParsedVersions
             found[(unread[i].Version, unread[i].Path)] = results[i];
         }
 
-        cache.Add([.. unread.Select((u, i) => (u.Version, u.Path, results[i]))], found.Keys.ToHashSet());
+        if (encoded is null)
+        {
+            cache.Add([.. unread.Select((u, i) => (u.Version, u.Path, results[i]))], found.Keys.ToHashSet());
+        }
+        else
+        {
+            cache.AddEncoded([.. unread.Select((u, i) => (u.Version, u.Path, encoded[i]))], found.Keys.ToHashSet());
+        }
         return found;
     }
 }

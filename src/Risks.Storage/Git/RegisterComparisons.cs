@@ -73,7 +73,9 @@ public sealed class RegisterComparisons
     /// Each risk's current score at each of <paramref name="iterations"/> (in the order given;
     /// null where the risk was not in that iteration, had no score, or could not be read), keyed
     /// by the risk's identity. Reads the last iteration whole and the others as changes from the
-    /// next, so each extra iteration costs only the files changed between them.
+    /// next, so each extra iteration costs only the files changed between them. The versions read
+    /// are not kept in the process, and those parsed now are kept without their prose until their
+    /// score is taken (they are added to the parse cache whole).
     /// </summary>
     public IReadOnlyDictionary<string, int?[]> ScoresAt(IReadOnlyList<Iteration> iterations)
     {
@@ -87,7 +89,7 @@ public sealed class RegisterComparisons
         var commits = iterations.Select(i => repo.Lookup<Commit>(i.Commit)).ToList();
         var scores = new Dictionary<string, (string Identity, int? Score)>(StringComparer.Ordinal);
         var latest = GitObjects.RiskFilesInTree(commits[^1].Tree);
-        var parsed = ParsedVersions.ParseAll(repo, latest.Select(f => (f.Id, f.Path)));
+        var parsed = ParsedVersions.ParseAll(repo, latest.Select(f => (f.Id, f.Path)), remember: false, withoutProse: true);
         foreach (var file in latest)
         {
             if (parsed[(file.Version, file.Path)].Risk is { } risk)
@@ -103,7 +105,11 @@ public sealed class RegisterComparisons
                 using var diff = repo.Diff.Compare<TreeChanges>(commits[k + 1].Tree, commits[k].Tree, [RegisterLayout.RisksFolder + "/"], new CompareOptions { Similarity = SimilarityOptions.None });
                 var changes = diff.ToList();
                 var now = changes.Where(c => c.Status != LibGit2Sharp.ChangeKind.Deleted && RegisterLayout.IsRiskFile(c.Path)).ToList();
-                parsed = ParsedVersions.ParseAll(repo, now.Select(c => (c.Oid, c.Path)));
+                parsed = ParsedVersions.ParseAll(repo, now.Select(c => (c.Oid, c.Path)), remember: false, withoutProse: true);
+
+                // The versions read for the iteration before are garbage now; a background collection (the process runs on) lets
+                // this iteration's reading reuse their memory, where otherwise the heap grows by each iteration's reading in turn.
+                GC.Collect(2, GCCollectionMode.Forced, blocking: false);
                 foreach (var change in changes)
                 {
                     scores.Remove(change.OldPath);
@@ -130,6 +136,30 @@ public sealed class RegisterComparisons
         }
 
         return trail;
+    }
+
+    /// <summary>
+    /// Each risk as committed at <paramref name="revision"/>, by its identity, to measure movement and trends
+    /// against: a version the process has read already (the work tree's, mostly) is that one, whole; any other
+    /// comes without its prose and is not kept for a later read. Files that are not valid risks are left out and
+    /// not reported, and the risks are not cross-checked: for that, <see cref="RegisterReader.LoadAt"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, Risk> RisksAt(string revision)
+    {
+        using var repo = _store.Open();
+        var commit = GitObjects.Resolve(repo, revision) ?? throw new RegisterException($"no iteration, branch or commit called '{revision}'");
+        var files = GitObjects.RiskFilesInTree(commit.Tree);
+        var parsed = ParsedVersions.ParseAll(repo, files.Select(f => (f.Id, f.Path)), remember: false, withoutProse: true);
+        var risks = new Dictionary<string, Risk>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (parsed[(file.Version, file.Path)].Risk is { } risk)
+            {
+                risks[risk.Id.Identity] = risk;
+            }
+        }
+
+        return risks;
     }
 
     private static RegisterSettings? SettingsAt(Commit commit) => GitObjects.SettingsIn(commit).Settings;

@@ -58,6 +58,8 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
 
     private int Ui(Register register)
     {
+        // The session stays open and reads thousands of past versions in the background (trends): only a little of the pack is kept mapped.
+        Risks.Storage.Git.PackMapping.Limit();
         Risks.App.Session session;
         using (var progress = new ReadingProgress(context.ErrorIsTerminal ? Error : null))
         {

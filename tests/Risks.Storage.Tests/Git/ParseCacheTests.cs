@@ -365,6 +365,62 @@ public sealed class ParseCacheTests
     }
 
     [Fact]
+    public void Trends_read_past_versions_without_keeping_them_or_their_prose_and_leave_them_in_the_cache_for_the_next_process()
+    {
+        using var t = Register(2);
+        var january = new DateTimeOffset(2025, 1, 16, 17, 0, 0, TimeSpan.Zero);
+        t.Repo.Iterations.Cut("2025-01", "January", TestRegister.Ann, january);
+        var before = Load(t).Find("CRR-001")!;
+        t.Repo.Saves.Save(before.Risk with { Current = new Score(1, 1) }, before.Version, null, TestRegister.Ann).ShouldBeOfType<SaveOutcome.Saved>();
+        t.Repo.Iterations.Cut("2025-02", "February", TestRegister.Ann, january.AddMonths(1));
+        var now = Load(t);
+        File.Delete(ParseCache.PathIn(Path.Combine(t.Root, ".git")));
+
+        var parsed = t.Repo.Comparisons.RisksAt("2025-01");
+        var cache = ParseCache.Open(Path.Combine(t.Root, ".git"));
+        var held = cache.Holds(before.Version, before.Path);
+        cache.Dispose();
+        Forget();
+        var cached = t.Repo.Comparisons.RisksAt("2025-01");
+
+        foreach (var then in new[] { parsed, cached })
+        {
+            then.Keys.Order().ShouldBe(["CRR-1", "CRR-2"]);
+            then["CRR-1"].Current.ShouldBe(before.Risk.Current);
+            then["CRR-1"].Title.ShouldBe("Risk 1");
+            then["CRR-1"].Narrative.Event.ShouldBeNull("prose is not read for a trend");
+            ParsedVersions.TryGet(before.Version, before.Path, out _).ShouldBeFalse();
+        }
+
+        ReferenceEquals(parsed["CRR-2"], now.Find("CRR-002")!.Risk).ShouldBeTrue("a version read already is the one read");
+        held.ShouldBeTrue();
+
+        Forget();
+        var scores = t.Repo.Comparisons.ScoresAt(t.Repo.Iterations.All());
+        scores["CRR-1"].ShouldBe([before.Risk.Current!.Value, 1]);
+        scores["CRR-2"].ShouldBe([12, 12]);
+        ParsedVersions.TryGet(before.Version, before.Path, out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_pack_windows_a_long_session_maps_are_limited_and_the_register_still_reads()
+    {
+        using var t = Register(3);
+        var expected = Texts(Load(t));
+
+        PackMapping.Limit().ShouldBeTrue();
+
+        PackMapping.Current().ShouldBe((PackMapping.WindowBytes, PackMapping.MappedBytes));
+        using (var repo = new LibGit2Sharp.Repository(t.Root))
+        {
+            repo.ObjectDatabase.Pack(new LibGit2Sharp.PackBuilderOptions(Path.Combine(t.Root, ".git", "objects", "pack")));
+        }
+
+        Forget();
+        Texts(t.Repo.Reader.LoadAt("HEAD")).ShouldBe(expected);
+    }
+
+    [Fact]
     public void A_load_tells_how_far_it_has_got()
     {
         using var t = new TestRegister();
