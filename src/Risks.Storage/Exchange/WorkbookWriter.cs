@@ -7,6 +7,7 @@ using CellText = DocumentFormat.OpenXml.Spreadsheet.Text;
 using Text = Risks.Core.Domain.Text;
 using Risks.Core.Exchange;
 using Risks.Core.Presentation;
+using Risks.Core.Schema;
 using Risks.Storage.Files;
 using Sheet = Risks.Core.Exchange.Sheet;
 
@@ -125,7 +126,7 @@ public static class WorkbookWriter
     /// <summary>A cell of the kind its column holds when its text is that kind's, as the text gives it back; text otherwise.</summary>
     private static Cell Cell(string reference, string text, CellKind kind, Rag? band, SharedStrings strings)
     {
-        if (kind == CellKind.Date && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (kind == CellKind.Date && FieldValues.TryParseIso(text, out var date))
         {
             return new Cell { CellReference = reference, StyleIndex = Styled(DateStyle, band), CellValue = new CellValue(WorkbookCells.Serial(date).ToString(CultureInfo.InvariantCulture)) };
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Risks.Core.Domain;
+using Risks.Core.Schema;
 using Risks.Core.Validation;
 
 namespace Risks.Storage.Yaml;
@@ -118,7 +119,7 @@ internal sealed class NodeReader
             return node is null or YScalar ? null : Wrong<DateOnly?>(node, path, "a date (YYYY-MM-DD)");
         }
 
-        if (DateOnly.TryParseExact(scalar.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (FieldValues.TryParseIso(scalar.Value, out var date))
         {
             return date;
         }
