@@ -382,7 +382,8 @@ internal static partial class Report
 
         d.Append("How long a person waits after typing `risks` until the register is on screen.\n\n");
         d.Append("- **Program:** `risks` published as it is installed: `dotnet publish src/Risks -c Release`, compiled to native code ahead of time\n");
-        d.Append("  (NativeAOT), from a copy of the sources as for the benchmark's own ReadyToRun build, and run as `risks --register PATH`.\n");
+        d.Append("  (NativeAOT), from a copy of the sources as for the benchmark's own ReadyToRun build, and run as `risks --register PATH`,\n");
+        d.Append("  which becomes `risks-ui`, the full-screen program published beside it (`execv`: the same process), so the time includes both starts.\n");
         d.Append(FormattableString.Invariant($"- **Terminal:** a new tmux session ({f.TmuxVersion}) at 80x24, `TERM=xterm-256color`, a HOME of its own, on the machine under Machine above.\n"));
         d.Append("- **Time:** the wall time from starting the session (`tmux new-session -d`) until the register screen's bottom line, the\n");
         d.Append(FormattableString.Invariant($"  counts line (\"N of N risks: ...\"), is on screen as `tmux capture-pane -p` gives it, asked every {FirstFrames.PollMs} ms over one tmux\n"));

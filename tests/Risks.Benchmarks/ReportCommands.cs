@@ -22,7 +22,8 @@ internal static partial class Report
         d.Append("The commands of the issue \"Every command fast at 10,000 risks\", each run as a person runs it, beside the git CLI\n");
         d.Append("doing the nearest thing, in the same run:\n\n");
         d.Append("- **Program:** `risks` published as it is installed (`dotnet publish src/Risks -c Release`: compiled to native code ahead\n");
-        d.Append("  of time; the build of Start-up to first frame below), run as `PATH/risks ARGS` in the register's folder (which it finds\n");
+        d.Append("  of time, without the terminal UI library, which is in `risks-ui` beside it; the build of Start-up to first frame below),\n");
+        d.Append("  run as `PATH/risks ARGS` in the register's folder (which it finds\n");
         d.Append("  as Git finds a repository): a fresh\n");
         d.Append("  process each time, with a HOME of its own and no system Git config (`GIT_CONFIG_NOSYSTEM=1`), the git commands\n");
         d.Append("  likewise. Standard output goes to a pipe that the benchmark reads to the end and checks.\n");

@@ -29,7 +29,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         var built = SampleBuilder.Build(context.DataFolder, folder, visitor: Visitor());
         if (!noUi && context.Interactive)
         {
-            return Ui(built.Register);
+            return Ui(built.Register, ["--register", built.Register.Root]);
         }
 
         var snapshot = built.Register.Reader.Load();
@@ -53,11 +53,15 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
             return ExitCodes.Usage;
         }
 
-        return Ui(Open(parse));
+        return Ui(Open(parse), FullScreenProgram.OwnArguments());
     }
 
-    private int Ui(Register register)
+    /// <param name="asked">What the full-screen program is to be given, where it is a program of its own (<see cref="FullScreenProgram"/>): it then finds the register and the person again itself.</param>
+    private int Ui(Register register, IReadOnlyList<string> asked)
     {
+#if NO_UI
+        return FullScreenProgram.Become(asked, Error);
+#else
         // The session stays open and reads thousands of past versions in the background (trends): only a little of the pack is kept mapped.
         Risks.Storage.Git.PackMapping.Limit();
         Risks.App.Session session;
@@ -70,6 +74,7 @@ internal sealed partial class Commands(CliContext context, Func<ParseResult, str
         CommandLine.CollectAsUsual();
 
         return Tui.TerminalApp.Run(session, Tui.TerminalApp.LogFile(context.Variable), Error);
+#endif
     }
 
     /// <summary>The person trying the sample, as a governance lead: named from git config when it has a name.</summary>
