@@ -30,6 +30,25 @@ public sealed class SettingsYamlTests
     }
 
     [Fact]
+    public void The_same_bytes_read_again_give_the_same_settings_without_reading_them_anew_and_other_bytes_are_read()
+    {
+        var text = SampleText();
+        var first = SettingsYaml.Read(Encoding.UTF8.GetBytes(text));
+        var again = SettingsYaml.Read(Encoding.UTF8.GetBytes(text));
+        var changed = SettingsYaml.Read(Encoding.UTF8.GetBytes(text.Replace("organisation: ", "organisation: Renamed ", StringComparison.Ordinal)));
+        var elsewhere = SettingsYaml.Read(Encoding.UTF8.GetBytes(text), "elsewhere/register.yaml");
+
+        ReferenceEquals(again.Settings, first.Settings).ShouldBeTrue();
+        changed.Settings!.Organisation.ShouldStartWith("Renamed ");
+        first.Settings!.Organisation.ShouldNotStartWith("Renamed ");
+        SettingsYaml.Read(Encoding.UTF8.GetBytes(text)).Settings!.Organisation.ShouldBe(first.Settings.Organisation);
+        SettingsYaml.Write(elsewhere.Settings!).ShouldBe(SettingsYaml.Write(first.Settings));
+        var broken = text.Replace("role: governance_lead", "role: chief", StringComparison.Ordinal);
+        SettingsYaml.Read(Encoding.UTF8.GetBytes(broken), "x.yaml").Problems.ShouldContain(p => p.File == "x.yaml");
+        SettingsYaml.Read(Encoding.UTF8.GetBytes(broken), "y.yaml").Problems.ShouldContain(p => p.File == "y.yaml", "the problems name the file asked about");
+    }
+
+    [Fact]
     public void The_example_in_the_format_document_is_canonical()
     {
         var example = RiskYamlRoundTripTests.FormatDocumentExample("## register.yaml");
