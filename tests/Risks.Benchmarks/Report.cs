@@ -388,7 +388,7 @@ internal static partial class Report
         d.Append("- **Time:** the wall time from starting the session (`tmux new-session -d`) until the register screen's bottom line, the\n");
         d.Append(FormattableString.Invariant($"  counts line (\"N of N risks: ...\"), is on screen as `tmux capture-pane -p` gives it, asked every {FirstFrames.PollMs} ms over one tmux\n"));
         d.Append(FormattableString.Invariant($"  control-mode connection (`tmux -C`; no process started per poll), so a figure may be up to ~{FirstFrames.PollMs + 2} ms late.\n"));
-        d.Append(FormattableString.Invariant($"- **Peak RSS:** VmHWM of the `risks` process (the pane's process), read {FirstFrames.SettleMs} ms after the first frame.\n"));
+        d.Append(FormattableString.Invariant($"- **Peak RSS:** VmHWM of the pane's process (`risks`, which has become `risks-ui`), read {FirstFrames.SettleMs} ms after the first frame.\n"));
         d.Append("- Then Ctrl+Q is sent; the program must end with exit code 0, and each run's tmux server is killed afterwards.\n");
         d.Append(FormattableString.Invariant($"  One warm-up run, then {f.Runs} timed runs per register: median (max), and the fastest.\n"));
         d.Append("- The sample register is built with `risks demo PATH --no-ui`, which lists the person running it among its people, so it\n");

@@ -237,9 +237,10 @@ internal sealed partial class FirstFrames
             var server = int.Parse(Tmux(socket, "display", "-p", "#{pid}").Trim(), CultureInfo.InvariantCulture);
             Thread.Sleep(SettleMs);
             var comm = File.ReadAllText($"/proc/{pid}/comm").Trim();
-            if (comm != Path.GetFileName(_risks))
+            // risks becomes the full-screen program published beside it (execv: the same process, another name).
+            if (comm != Path.GetFileName(_risks) && comm != "risks-ui")
             {
-                throw new InvalidOperationException($"the pane's process is {comm}, not {Path.GetFileName(_risks)}");
+                throw new InvalidOperationException($"the pane's process is {comm}, not {Path.GetFileName(_risks)} or risks-ui");
             }
 
             var peak = ProcStatusKb(pid, "VmHWM");
