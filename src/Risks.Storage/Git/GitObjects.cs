@@ -24,34 +24,14 @@ internal static class GitObjects
     /// Every risk file in <paramref name="tree"/>'s <c>risks/</c> folder, with its blob id, in
     /// path order. Walks the trees directly, reading no blob.
     /// </summary>
-    public static List<(string Path, ObjectId Id, string Version)> RiskFilesInTree(Tree tree)
+    public static List<(string Path, ObjectId Id, string Version)> RiskFilesInTree(Repository repo, Tree tree)
     {
-        var found = new List<(string Path, ObjectId Id, string Version)>();
         if (tree[RegisterLayout.RisksFolder] is not { TargetType: TreeEntryTargetType.Tree } top)
         {
-            return found;
+            return [];
         }
 
-        var pending = new Stack<(string Path, Tree Tree)>();
-        pending.Push((RegisterLayout.RisksFolder, (Tree)top.Target));
-        while (pending.Count > 0)
-        {
-            var (folder, current) = pending.Pop();
-            foreach (var entry in current)
-            {
-                var path = folder + "/" + entry.Name;
-                if (entry.TargetType == TreeEntryTargetType.Tree)
-                {
-                    pending.Push((path, (Tree)entry.Target));
-                }
-                else if (entry.TargetType == TreeEntryTargetType.Blob && RegisterLayout.IsRiskFile(path))
-                {
-                    var id = entry.Target.Id;
-                    found.Add((path, id, id.Sha));
-                }
-            }
-        }
-
+        var found = TreeWalk.Blobs(repo.Info.Path, top.Target.Id, RegisterLayout.RisksFolder, RegisterLayout.IsRiskFile);
         found.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
         return found;
     }

@@ -23,7 +23,7 @@ public static partial class PackMapping
     /// options are process-wide. A newer package names another; <see cref="Limit"/> then says no,
     /// and the tests fail.
     /// </summary>
-    private const string Library = "libgit2-5853918";
+    internal const string Library = "libgit2-5853918";
 
     // libgit2's git_libgit2_opt_t.
     private const int GetWindowSize = 0;

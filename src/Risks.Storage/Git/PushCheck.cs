@@ -104,7 +104,7 @@ public static class PushCheck
     }
 
     private static IReadOnlyList<Finding> Breaches(Repository repo, Commit commit, RegisterSettings settings, DateOnly today) =>
-        BafCheck.Run(GitObjects.RiskFilesInTree(commit.Tree).Select(f => ParsedVersions.ParseAt(repo, f.Id, f.Path).Risk).OfType<Risk>(), settings, today);
+        BafCheck.Run(GitObjects.RiskFilesInTree(repo, commit.Tree).Select(f => ParsedVersions.ParseAt(repo, f.Id, f.Path).Risk).OfType<Risk>(), settings, today);
 
     /// <summary>The commits in <c>A..B</c> (or from the root to <c>B</c>), checked as a push of them would be: for checking a history by hand.</summary>
     public static IReadOnlyList<PushRefusal> CheckRange(string gitDir, string? from, string to, string? pusher)
@@ -169,7 +169,7 @@ public static class PushCheck
             Refuse(SettingsYaml.FileName, $"a new register's first commit must be made by one of its governance leads; {person.Name} is not");
         }
 
-        var knownIds = GitObjects.RiskFilesInTree(commit.Tree).Select(f => RegisterLayout.Parse(f.Path)?.Id.Identity).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var knownIds = GitObjects.RiskFilesInTree(repo, commit.Tree).Select(f => RegisterLayout.Parse(f.Path)?.Id.Identity).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var path in ChangedPaths(repo, commit))
         {
             if (path == SettingsYaml.FileName)

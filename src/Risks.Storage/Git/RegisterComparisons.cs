@@ -53,7 +53,7 @@ public sealed class RegisterComparisons
             pairs[risk.Id.Identity] = after ? (pair.Before, risk) : (risk, pair.After);
         }
 
-        var unchanged = GitObjects.RiskFilesInTree(newer.Tree)
+        var unchanged = GitObjects.RiskFilesInTree(repo, newer.Tree)
             .Where(f => !changedPaths.Contains(f.Path))
             .Select(f => RegisterLayout.Parse(f.Path))
             .OfType<(RiskId Id, bool InPlace)>()
@@ -88,7 +88,7 @@ public sealed class RegisterComparisons
         using var repo = _store.Open();
         var commits = iterations.Select(i => repo.Lookup<Commit>(i.Commit)).ToList();
         var scores = new Dictionary<string, (string Identity, int? Score)>(StringComparer.Ordinal);
-        var latest = GitObjects.RiskFilesInTree(commits[^1].Tree);
+        var latest = GitObjects.RiskFilesInTree(repo, commits[^1].Tree);
         var parsed = ParsedVersions.ParseAll(repo, latest.Select(f => (f.Id, f.Path)), remember: false, withoutProse: true);
         foreach (var file in latest)
         {
@@ -148,7 +148,7 @@ public sealed class RegisterComparisons
     {
         using var repo = _store.Open();
         var commit = GitObjects.Resolve(repo, revision) ?? throw new RegisterException($"no iteration, branch or commit called '{revision}'");
-        var files = GitObjects.RiskFilesInTree(commit.Tree);
+        var files = GitObjects.RiskFilesInTree(repo, commit.Tree);
         var parsed = ParsedVersions.ParseAll(repo, files.Select(f => (f.Id, f.Path)), remember: false, withoutProse: true);
         var risks = new Dictionary<string, Risk>(StringComparer.Ordinal);
         foreach (var file in files)

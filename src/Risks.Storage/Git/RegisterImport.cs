@@ -67,7 +67,7 @@ public sealed class RegisterImport
         using var held = _store.Lock();
         using var repo = _store.Open();
         var head = _store.Tip(repo);
-        var inRegister = GitObjects.RiskFilesInTree(head.Tree)
+        var inRegister = GitObjects.RiskFilesInTree(repo, head.Tree)
             .Select(f => (f.Path, Place: RegisterLayout.Parse(f.Path)))
             .Where(f => f.Place is not null)
             .GroupBy(f => f.Place!.Value.Id.Identity, StringComparer.Ordinal)

@@ -144,7 +144,7 @@ public sealed class RegisterIterations
 
         var missing = new List<string>();
         var lapsed = new List<string>();
-        foreach (var (path, id, _) in GitObjects.RiskFilesInTree(tip.Tree))
+        foreach (var (path, id, _) in GitObjects.RiskFilesInTree(repo, tip.Tree))
         {
             if (ParsedVersions.ParseAt(repo, id, path).Risk is not { Kind: Core.Domain.RiskKind.Strategic, Status: Core.Domain.RiskStatus.Open } risk)
             {

@@ -333,7 +333,7 @@ public sealed class RegisterReader
             problems.Add(new Problem(SettingsYaml.FileName, 1, 1, $"{SettingsYaml.FileName} is not in the register at '{revision}'"));
         }
 
-        var entries = GitObjects.RiskFilesInTree(tree);
+        var entries = GitObjects.RiskFilesInTree(repo, tree);
         var files = entries.ConvertAll(e => e.Path);
         var versions = entries.ConvertAll(e => e.Version).ToArray();
         var parsed = new RiskFile[entries.Count];
