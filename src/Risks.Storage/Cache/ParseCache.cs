@@ -198,14 +198,13 @@ internal sealed class ParseCache : IDisposable
         }
     }
 
-    /// <summary>As <see cref="Add"/>, with each version already in the cache's form (<see cref="Encode"/>), for a caller that does not keep the parsed versions themselves.</summary>
-    public void AddEncoded(IReadOnlyList<(string Version, string Path, byte[] Encoded)> parsed, IReadOnlySet<(string Version, string Path)> used)
-    {
-        if (parsed.Count > 0)
-        {
-            Write(_scannedAt, [.. _stats.Values], parsed.Select(p => (p.Version, p.Path, (RiskFile?)null, (byte[]?)p.Encoded)), used);
-        }
-    }
+    /// <summary>
+    /// As <see cref="Add"/>, each version parsed (<c>File</c>) or already in the cache's form (<c>Encoded</c>, see
+    /// <see cref="Encode"/>), read once, as the file is written, so a caller can parse them as they are asked for and
+    /// need not hold them all. When the cache cannot be written, <paramref name="parsed"/> may not be read to the end.
+    /// </summary>
+    public void AddAll(IEnumerable<(string Version, string Path, RiskFile? File, byte[]? Encoded)> parsed, IReadOnlySet<(string Version, string Path)> used) =>
+        Write(_scannedAt, [.. _stats.Values], parsed, used);
 
     /// <summary>A parsed version as the cache holds it: read back with <see cref="RiskFileBinary.Read"/>.</summary>
     public static byte[] Encode(RiskFile file)
@@ -227,7 +226,7 @@ internal sealed class ParseCache : IDisposable
             Directory.CreateDirectory(_folder);
             RemoveOrphans();
             temp = Path.Combine(_folder, $".{FileName}.{Environment.ProcessId}.tmp");
-            using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var file = new FileStream(temp, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16))
             {
                 WriteFile(file, scannedAt, scanned, parsed, used);
             }
@@ -308,9 +307,10 @@ internal sealed class ParseCache : IDisposable
             }
         }
 
+        // The table of contents goes straight to the file and its checksum is taken from there: held in memory whole it
+        // was several megabytes (sixty thousand entries), allocated and dropped at every write.
         var tocAt = file.Position;
-        using var toc = new MemoryStream();
-        using (var w = new BinaryWriter(toc, Encoding.UTF8, leaveOpen: true))
+        using (var w = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true))
         {
             w.Write(Format);
             w.Write(Program.Value);
@@ -335,12 +335,26 @@ internal sealed class ParseCache : IDisposable
             }
         }
 
-        var contents = toc.GetBuffer().AsSpan(0, (int)toc.Length);
-        file.Write(contents);
+        file.Flush();
+        var tocLength = checked((int)(file.Position - tocAt));
+        var hash = new XxHash3();
+        var chunk = new byte[64 << 10];
+        for (long at = tocAt, end = tocAt + tocLength; at < end;)
+        {
+            var read = RandomAccess.Read(file.SafeFileHandle, chunk.AsSpan(0, (int)Math.Min(chunk.Length, end - at)), at);
+            if (read <= 0)
+            {
+                throw new IOException($"{file.Name}: the table of contents just written could not be read back");
+            }
+
+            hash.Append(chunk.AsSpan(0, read));
+            at += read;
+        }
+
         Span<byte> trailer = stackalloc byte[TrailerBytes];
         BitConverter.TryWriteBytes(trailer, tocAt);
-        BitConverter.TryWriteBytes(trailer[8..], contents.Length);
-        BitConverter.TryWriteBytes(trailer[12..], XxHash3.HashToUInt64(contents));
+        BitConverter.TryWriteBytes(trailer[8..], tocLength);
+        BitConverter.TryWriteBytes(trailer[12..], hash.GetCurrentHashAsUInt64());
         file.Write(trailer);
     }
 

@@ -15,6 +15,9 @@ namespace Risks.Storage.Git;
 /// </summary>
 internal static class ParsedVersions
 {
+    /// <summary>How many versions <see cref="ParseAll"/> reads and parses at a time.</summary>
+    private const int ParseBatch = 256;
+
     private static readonly ConcurrentDictionary<(string Version, string Path), RiskFile> ParsedByVersion = new();
 
     /// <summary>Forgets every version parsed, as a fresh process would have none (for tests and the benchmark).</summary>
@@ -89,9 +92,17 @@ internal static class ParsedVersions
     /// and are never kept for a later read, for a caller that looks at a few fields only (scores, status); those parsed
     /// before come whole, as they are.
     /// </param>
-    public static Dictionary<(string Version, string Path), RiskFile> ParseAll(Repository repo, IEnumerable<(ObjectId Id, string Path)> wanted, bool remember = true, bool withoutProse = false)
+    public static Dictionary<(string Version, string Path), RiskFile> ParseAll(Repository repo, IEnumerable<(ObjectId Id, string Path)> wanted, bool remember = true, bool withoutProse = false) =>
+        ParseAll(repo, wanted, file => file, remember, withoutProse);
+
+    /// <summary>
+    /// As <see cref="ParseAll(Repository, IEnumerable{ValueTuple{ObjectId, string}}, bool, bool)"/>, giving for each version only
+    /// what <paramref name="select"/> takes from it, as soon as it is read: a caller that wants a field or two of thousands
+    /// of versions (the scores behind the trend sparklines) does not hold the versions themselves.
+    /// </summary>
+    public static Dictionary<(string Version, string Path), T> ParseAll<T>(Repository repo, IEnumerable<(ObjectId Id, string Path)> wanted, Func<RiskFile, T> select, bool remember = true, bool withoutProse = false)
     {
-        var found = new Dictionary<(string Version, string Path), RiskFile>();
+        var found = new Dictionary<(string Version, string Path), T>();
         var missing = new List<(string Version, string Path, ObjectId Id)>();
         foreach (var (id, path) in wanted)
         {
@@ -103,11 +114,12 @@ internal static class ParsedVersions
 
             if (ParsedByVersion.TryGetValue(key, out var cached))
             {
-                found[key] = cached;
+                found[key] = select(cached);
             }
             else
             {
-                found[key] = new RiskFile(null, []);
+                // A place held; every missing version is given its value below, from the cache or parsed.
+                found[key] = default!;
                 missing.Add((id.Sha, path, id));
             }
         }
@@ -119,12 +131,14 @@ internal static class ParsedVersions
 
         using var cache = ParseCache.Open(repo.Info.Path);
         var kept = missing.Where(m => cache.Holds(m.Version, m.Path)).ToList();
-        var fromCache = new RiskFile?[kept.Count];
+        var fromCache = new T[kept.Count];
+        var inCache = new bool[kept.Count];
         Parallel.For(0, kept.Count, new ParallelOptions { MaxDegreeOfParallelism = kept.Count > 200 ? Environment.ProcessorCount : 1 }, i =>
         {
             if (cache.TryGet(kept[i].Version, kept[i].Path, out var file, withoutProse))
             {
-                fromCache[i] = file;
+                fromCache[i] = select(file);
+                inCache[i] = true;
                 if (remember && !withoutProse)
                 {
                     Remember(kept[i].Version, kept[i].Path, file);
@@ -133,32 +147,66 @@ internal static class ParsedVersions
         });
 
         // Read from the object database on this thread: those the cache does not hold, and any whose bytes there fail their checksum.
-        var unread = missing.Where(m => !cache.Holds(m.Version, m.Path))
-            .Concat(kept.Where((_, i) => fromCache[i] is null))
-            .Select(m => (m.Version, m.Path, Bytes: GitObjects.BytesOf(repo.Lookup<Blob>(m.Id)))).ToList();
-        // Without prose, each version parsed is kept only in the cache's form (for the cache) and read back without its prose:
-        // the whole of it is garbage at once, not held (and promoted) until the cache is written.
-        var results = new RiskFile[unread.Count];
-        var encoded = withoutProse ? new byte[unread.Count][] : null;
-        Parallel.For(0, unread.Count, new ParallelOptions { MaxDegreeOfParallelism = unread.Count > 50 ? Environment.ProcessorCount : 1 }, i =>
-        {
-            var file = Parse(unread[i].Bytes, unread[i].Path, unread[i].Version, remember && !withoutProse);
-            if (encoded is null)
-            {
-                results[i] = file;
-            }
-            else
-            {
-                encoded[i] = ParseCache.Encode(file);
-                results[i] = RiskFileBinary.Read(encoded[i], withoutProse: true);
-            }
-        });
+        var unread = missing.Where(m => !cache.Holds(m.Version, m.Path)).Concat(kept.Where((_, i) => !inCache[i])).ToList();
         for (var i = 0; i < kept.Count; i++)
         {
-            if (fromCache[i] is { } file)
+            if (inCache[i])
             {
-                found[(kept[i].Version, kept[i].Path)] = file;
+                found[(kept[i].Version, kept[i].Path)] = fromCache[i];
             }
+        }
+
+        if (unread.Count == 0)
+        {
+            return found;
+        }
+
+        // Parsed a batch at a time, each batch written to the cache as it is parsed: the bytes read and the versions in the
+        // cache's form are garbage a batch at a time, while they are young, not held (and promoted) until every one is parsed.
+        var results = new T[unread.Count];
+        var parsedUpTo = 0;
+        IEnumerable<(string Version, string Path, RiskFile? File, byte[]? Encoded)> ParseFrom(int start)
+        {
+            for (var first = start; first < unread.Count; first += ParseBatch)
+            {
+                var count = Math.Min(ParseBatch, unread.Count - first);
+                var bytes = new byte[count][];
+                for (var j = 0; j < count; j++)
+                {
+                    bytes[j] = GitObjects.BytesOf(repo.Lookup<Blob>(unread[first + j].Id));
+                }
+
+                // Without prose, each version parsed is kept only in the cache's form (for the cache) and read back without its prose.
+                var files = withoutProse ? null : new RiskFile[count];
+                var encoded = withoutProse ? new byte[count][] : null;
+                var at = first;
+                Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = count > 50 ? Environment.ProcessorCount : 1 }, j =>
+                {
+                    var (version, path, _) = unread[at + j];
+                    var file = Parse(bytes[j], path, version, remember && !withoutProse);
+                    if (encoded is null)
+                    {
+                        files![j] = file;
+                        results[at + j] = select(file);
+                    }
+                    else
+                    {
+                        encoded[j] = ParseCache.Encode(file);
+                        results[at + j] = select(RiskFileBinary.Read(encoded[j], withoutProse: true));
+                    }
+                });
+                parsedUpTo = first + count;
+                for (var j = 0; j < count; j++)
+                {
+                    yield return (unread[at + j].Version, unread[at + j].Path, files?[j], encoded?[j]);
+                }
+            }
+        }
+
+        cache.AddAll(ParseFrom(0), found.Keys.ToHashSet());
+        // A cache that could not be written stops reading the batches part-way; the rest are parsed all the same.
+        foreach (var _ in ParseFrom(parsedUpTo))
+        {
         }
 
         for (var i = 0; i < unread.Count; i++)
@@ -166,14 +214,6 @@ internal static class ParsedVersions
             found[(unread[i].Version, unread[i].Path)] = results[i];
         }
 
-        if (encoded is null)
-        {
-            cache.Add([.. unread.Select((u, i) => (u.Version, u.Path, results[i]))], found.Keys.ToHashSet());
-        }
-        else
-        {
-            cache.AddEncoded([.. unread.Select((u, i) => (u.Version, u.Path, encoded[i]))], found.Keys.ToHashSet());
-        }
         return found;
     }
 }

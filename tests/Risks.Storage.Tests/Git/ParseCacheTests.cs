@@ -337,6 +337,62 @@ public sealed class ParseCacheTests
         then.ShouldContain(x => x.Contains("title: Risk 1", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Versions_read_in_many_batches_all_come_back_and_are_kept_in_the_cache_when_it_can_be_written(bool cacheWritable)
+    {
+        using var t = Register(1);
+        var gitDir = Path.Combine(t.Root, ".git");
+        if (!cacheWritable)
+        {
+            // A file where the cache's folder goes: nothing can be written there, so the batches are read only by the parse.
+            if (Directory.Exists(Path.Combine(gitDir, ParseCache.FolderName)))
+            {
+                Directory.Delete(Path.Combine(gitDir, ParseCache.FolderName), recursive: true);
+            }
+
+            File.WriteAllText(Path.Combine(gitDir, ParseCache.FolderName), "not a folder");
+        }
+
+        var path = RegisterLayout.PathOf(RiskId.Parse("CRR-001"));
+        var wanted = new List<(LibGit2Sharp.ObjectId Id, string Path)>();
+        using (var repo = new LibGit2Sharp.Repository(t.Root))
+        {
+            for (var i = 0; i < 700; i++)
+            {
+                var yaml = RiskYaml.Write(Samples.Operational("CRR-001") with { Title = $"Version {i}", Current = new Score(1 + (i % 5), 1 + (i / 5 % 5)) });
+                wanted.Add((repo.ObjectDatabase.CreateBlob(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(yaml))).Id, path));
+            }
+
+            Forget();
+            var whole = ParsedVersions.ParseAll(repo, wanted, remember: false, withoutProse: true);
+            Forget();
+            var scores = ParsedVersions.ParseAll(repo, wanted, file => (file.Risk!.Title, file.Risk.Current), remember: false, withoutProse: true);
+
+            whole.Count.ShouldBe(700);
+            scores.Count.ShouldBe(700);
+            for (var i = 0; i < 700; i++)
+            {
+                var key = (wanted[i].Id.Sha, path);
+                whole[key].Risk!.Title.ShouldBe($"Version {i}");
+                whole[key].Risk!.Narrative.Event.ShouldBeNull("read without prose");
+                scores[key].ShouldBe(($"Version {i}", new Score(1 + (i % 5), 1 + (i / 5 % 5))));
+            }
+        }
+
+        if (cacheWritable)
+        {
+            using var cache = ParseCache.Open(gitDir);
+            wanted.ShouldAllBe(w => cache.Holds(w.Id.Sha, path));
+            wanted.Select(w => cache.TryGet(w.Id.Sha, path, out var file) ? file.Risk!.Title : null).ShouldBe(Enumerable.Range(0, 700).Select(i => $"Version {i}"));
+        }
+        else
+        {
+            File.ReadAllText(Path.Combine(gitDir, ParseCache.FolderName)).ShouldBe("not a folder");
+        }
+    }
+
     [Fact]
     public void A_comparison_keeps_the_versions_it_parsed_for_the_next_process_and_gives_the_same_answer_from_them()
     {
