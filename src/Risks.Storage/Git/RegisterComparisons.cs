@@ -73,9 +73,10 @@ public sealed class RegisterComparisons
     /// Each risk's current score at each of <paramref name="iterations"/> (in the order given;
     /// null where the risk was not in that iteration, had no score, or could not be read), keyed
     /// by the risk's identity. Reads the last iteration whole and the others as changes from the
-    /// next, so each extra iteration costs only the files changed between them. The versions read
-    /// are not kept in the process, and those parsed now are kept without their prose until their
-    /// score is taken (they are added to the parse cache whole).
+    /// next, so each extra iteration costs only the files changed between them; the versions are
+    /// read in one pass (the parse cache is opened and written once, however many iterations).
+    /// The versions read are not kept in the process, and those parsed now are kept without their
+    /// prose until their score is taken (they are added to the parse cache whole).
     /// </summary>
     public IReadOnlyDictionary<string, int?[]> ScoresAt(IReadOnlyList<Iteration> iterations)
     {
@@ -87,39 +88,46 @@ public sealed class RegisterComparisons
 
         using var repo = _store.Open();
         var commits = iterations.Select(i => repo.Lookup<Commit>(i.Commit)).ToList();
-        var scores = new Dictionary<string, (string Identity, int? Score)>(StringComparer.Ordinal);
         var latest = GitObjects.RiskFilesInTree(repo, commits[^1].Tree);
-        var parsed = ParsedVersions.ParseAll(repo, latest.Select(f => (f.Id, f.Path)), remember: false, withoutProse: true);
+
+        // steps[k]: what changed from iteration k + 1 back to iteration k, each file by its path there (if it is a risk file still) and its path before.
+        var steps = new List<(string OldPath, string? Path, ObjectId Id)>[commits.Count];
+        for (var k = commits.Count - 2; k >= 0; k--)
+        {
+            using var diff = repo.Diff.Compare<TreeChanges>(commits[k + 1].Tree, commits[k].Tree, [RegisterLayout.RisksFolder + "/"], new CompareOptions { Similarity = SimilarityOptions.None });
+            steps[k] = [.. diff.Select(c => (c.OldPath, c.Status != LibGit2Sharp.ChangeKind.Deleted && RegisterLayout.IsRiskFile(c.Path) ? c.Path : null, c.Oid))];
+        }
+
+        // Each version's risk and score only, taken as it is read: the versions themselves are not held.
+        var parsed = ParsedVersions.ParseAll(
+            repo,
+            latest.Select(f => (f.Id, f.Path)).Concat(steps.Where(step => step is not null).SelectMany(step => step.Where(c => c.Path is not null).Select(c => (c.Id, c.Path!)))),
+            file => file.Risk is { } risk ? (risk.Id.Identity, risk.Current?.Value) : ((string Identity, int? Score)?)null,
+            remember: false,
+            withoutProse: true);
+        var scores = new Dictionary<string, (string Identity, int? Score)>(StringComparer.Ordinal);
         foreach (var file in latest)
         {
-            if (parsed[(file.Version, file.Path)].Risk is { } risk)
+            if (parsed[(file.Version, file.Path)] is { } score)
             {
-                scores[file.Path] = (risk.Id.Identity, risk.Current?.Value);
+                scores[file.Path] = score;
             }
         }
 
         for (var k = commits.Count - 1; k >= 0; k--)
         {
-            if (k < commits.Count - 1)
+            if (steps[k] is { } step)
             {
-                using var diff = repo.Diff.Compare<TreeChanges>(commits[k + 1].Tree, commits[k].Tree, [RegisterLayout.RisksFolder + "/"], new CompareOptions { Similarity = SimilarityOptions.None });
-                var changes = diff.ToList();
-                var now = changes.Where(c => c.Status != LibGit2Sharp.ChangeKind.Deleted && RegisterLayout.IsRiskFile(c.Path)).ToList();
-                parsed = ParsedVersions.ParseAll(repo, now.Select(c => (c.Oid, c.Path)), remember: false, withoutProse: true);
-
-                // The versions read for the iteration before are garbage now; a background collection (the process runs on) lets
-                // this iteration's reading reuse their memory, where otherwise the heap grows by each iteration's reading in turn.
-                GC.Collect(2, GCCollectionMode.Forced, blocking: false);
-                foreach (var change in changes)
+                foreach (var (oldPath, _, _) in step)
                 {
-                    scores.Remove(change.OldPath);
+                    scores.Remove(oldPath);
                 }
 
-                foreach (var change in now)
+                foreach (var (_, path, id) in step)
                 {
-                    if (parsed[(change.Oid.Sha, change.Path)].Risk is { } risk)
+                    if (path is not null && parsed[(id.Sha, path)] is { } score)
                     {
-                        scores[change.Path] = (risk.Id.Identity, risk.Current?.Value);
+                        scores[path] = score;
                     }
                 }
             }
