@@ -388,7 +388,10 @@ internal static partial class Report
         d.Append("- **Time:** the wall time from starting the session (`tmux new-session -d`) until the register screen's bottom line, the\n");
         d.Append(FormattableString.Invariant($"  counts line (\"N of N risks: ...\"), is on screen as `tmux capture-pane -p` gives it, asked every {FirstFrames.PollMs} ms over one tmux\n"));
         d.Append(FormattableString.Invariant($"  control-mode connection (`tmux -C`; no process started per poll), so a figure may be up to ~{FirstFrames.PollMs + 2} ms late.\n"));
-        d.Append(FormattableString.Invariant($"- **Peak RSS:** VmHWM of the pane's process (`risks`, which has become `risks-ui`), read {FirstFrames.SettleMs} ms after the first frame.\n"));
+        d.Append(FormattableString.Invariant($"- **Peak RSS:** VmHWM of the pane's process (`risks`, which has become `risks-ui`), read {FirstFrames.SettleMs} ms after the first frame,\n"));
+        d.Append(FormattableString.Invariant($"  and again once the program has gone idle: under {FirstFrames.IdleShare:P0} of one core over {FirstFrames.IdleMs:N0} ms (utime and stime in `/proc/PID/stat`;\n"));
+        d.Append("  an idle program still uses a few per cent for its input loop), its background reads done (the last iteration, for\n");
+        d.Append("  each risk's movement, and the scores behind the trend sparklines). \"Idle after\" is when that quiet stretch began, from the start of the run.\n");
         d.Append("- Then Ctrl+Q is sent; the program must end with exit code 0, and each run's tmux server is killed afterwards.\n");
         d.Append(FormattableString.Invariant($"  One warm-up run, then {f.Runs} timed runs per register: median (max), and the fastest.\n"));
         d.Append("- The sample register is built with `risks demo PATH --no-ui`, which lists the person running it among its people, so it\n");
@@ -401,20 +404,22 @@ internal static partial class Report
         d.Append("  first time after an upgrade, since a cache written by another build is not used).\n");
         d.Append("- `--startup-runs N` sets the number of timed runs (default 7); `--no-startup` skips this measurement.\n\n");
 
-        d.Append("| register | risks | **first frame**, ms: median (max) | fastest, ms | peak RSS, MB: median (max) | progress line seen, runs | CPU used by other processes, % of the machine |\n");
-        d.Append("|---|---:|---:|---:|---:|---:|---:|\n");
+        d.Append("| register | risks | **first frame**, ms: median (max) | fastest, ms | peak RSS at the first frame, MB: median (max) | idle after, ms: median (max) | **peak RSS once idle**, MB: median (max) | progress line seen, runs | CPU used by other processes, % of the machine |\n");
+        d.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in f.Results)
         {
             if (r.Failure is { } failure || r.Ms.Count == 0)
             {
-                d.Append(FormattableString.Invariant($"| {r.Register} | {(r.Risks > 0 ? r.Risks.ToString("N0", CultureInfo.InvariantCulture) : "-")} | failed: {OneLine(r.Failure ?? "no runs")} | - | - | - | - |\n"));
+                d.Append(FormattableString.Invariant($"| {r.Register} | {(r.Risks > 0 ? r.Risks.ToString("N0", CultureInfo.InvariantCulture) : "-")} | failed: {OneLine(r.Failure ?? "no runs")} | - | - | - | - | - | - |\n"));
                 continue;
             }
 
             var ms = S(r.Ms);
             var rss = S(r.PeakRssKb.Select(k => (double)k));
+            var idle = r.SettledMs is { Count: > 0 } settledMs ? S(settledMs) : null;
+            var settled = S(r.StartPeakRssKb.Select(k => (double)k));
             d.Append(FormattableString.Invariant(
-                $"| {r.Register} | {r.Risks:N0} | {ms.Median:N0} ({ms.Max:N0}) | {ms.Min:N0} | {Mb((long)rss.Median)} ({Mb((long)rss.Max)}) | {r.ProgressShown} of {r.Ms.Count} | {r.OthersShare * 100:N0} |\n"));
+                $"| {r.Register} | {r.Risks:N0} | {ms.Median:N0} ({ms.Max:N0}) | {ms.Min:N0} | {Mb((long)rss.Median)} ({Mb((long)rss.Max)}) | {(idle is null ? "-" : FormattableString.Invariant($"{idle.Median:N0} ({idle.Max:N0})"))} | {Mb((long)settled.Median)} ({Mb((long)settled.Max)}) | {r.ProgressShown} of {r.Ms.Count} | {r.OthersShare * 100:N0} |\n"));
         }
 
         var largest = results.Count == 0 ? null : results.MaxBy(r => r.Risks);

@@ -37,7 +37,8 @@ internal static partial class Report
         d.Append("- **Parse cache:** rows *present* follow the round not counted, which leaves the published program's own\n");
         d.Append("  `.git/risks-cache/parsed.bin` (a cache written by another build is not used); rows *removed* have `.git/risks-cache`\n");
         d.Append("  removed before each `risks` run (not timed), as the first run after an upgrade finds it. The issue sets no goal\n");
-        d.Append("  of its own for that first run: those rows are held to the usual goal, so \"not met\" there says how far it is.\n");
+        d.Append("  of its own for that first run: those rows are shown against the usual goal for reference (\"within\" or \"over\"),\n");
+        d.Append("  which says how far it is, and are not counted among the goals met.\n");
         d.Append("- **Counterparts:**\n");
         d.Append("  - `show`: `risks --help`, the program starting, reading its command line, printing and ending: the floor of any command.\n");
         d.Append(FormattableString.Invariant($"  - `list`: `/bin/sh -c \"{CommandsMeasure.CatCommand}\"`, reading every risk file.\n"));
@@ -58,7 +59,8 @@ internal static partial class Report
         d.Append("  `show` names its risk, `--help` prints its usage, `list` gives a CSV row for every risk, `cat` every byte of the\n");
         d.Append("  risk files, `git diff --stat` its summary line, the others something.\n");
         d.Append("- **Goals** are the issue's, judged on the medians; the peak RSS of any command is to be at most\n");
-        d.Append(FormattableString.Invariant($"  {CommandsMeasure.PeakRssGoalMb:N0} MB, judged on the largest of its runs. The UI rows are the first-frame figures of Start-up to first frame below.\n"));
+        d.Append(FormattableString.Invariant($"  {CommandsMeasure.PeakRssGoalMb:N0} MB, judged on the largest of its runs. The UI rows are the first-frame figures of Start-up to first frame below;\n"));
+        d.Append("  their peak RSS is the whole start's, read once the program has gone idle with its background reads done.\n");
         d.Append("- The commands are measured after the figures of Results, History and Board papers, with their own wait for a\n");
         d.Append("  quiet machine; the CPU used by other processes meanwhile is counted as there, and the load average given.\n\n");
 
@@ -94,6 +96,9 @@ internal static partial class Report
         t.Append("| command | parse cache | **time**, ms: median (min-max) | counterpart | its time, ms: median (min-max) | ratio | goal (limit, ms) | goal met? | peak RSS, MB: median (max) | <= 200 MB? |\n");
         t.Append("|---|---|---:|---|---:|---:|---|---|---:|---|\n");
         var timeMet = 0;
+        var timeRows = 0;
+        var referenceRows = 0;
+        var referenceWithin = 0;
         var memoryMet = 0;
         var rows = 0;
         foreach (var s in c.Series)
@@ -105,10 +110,24 @@ internal static partial class Report
             var peak = S(s.PeakRssKb.Select(k => (double)k));
             var memory = s.PeakRssKb.Max() / 1024.0 <= CommandsMeasure.PeakRssGoalMb;
             rows++;
-            timeMet += met ? 1 : 0;
             memoryMet += memory ? 1 : 0;
+            // The issue sets the commands' time goals for their usual run; the first run after an upgrade (the cache removed)
+            // is shown against the same goal for reference, and counted apart.
+            var firstRun = s.Case == CommandsMeasure.CacheRemoved;
+            if (firstRun)
+            {
+                referenceRows++;
+                referenceWithin += met ? 1 : 0;
+            }
+            else
+            {
+                timeRows++;
+                timeMet += met ? 1 : 0;
+            }
+
+            var verdict = firstRun ? (met ? "within (reference)" : "over (reference)") : Verdict(met);
             t.Append(FormattableString.Invariant(
-                $"| {s.Command} | {CacheWord(s.Case)} | {Ms(mine)} | {s.Counterpart} | {Ms(theirs)} | {mine.Median / theirs.Median:N1}x | {s.Goal.Text} ({limit:N0}) | {Verdict(met)} | {Mb((long)peak.Median)} ({Mb(s.PeakRssKb.Max())}) | {Verdict(memory)} |\n"));
+                $"| {s.Command} | {CacheWord(s.Case)} | {Ms(mine)} | {s.Counterpart} | {Ms(theirs)} | {mine.Median / theirs.Median:N1}x | {(firstRun ? "none; the usual run's, " : "")}{s.Goal.Text} ({limit:N0}) | {verdict} | {Mb((long)peak.Median)} ({Mb(s.PeakRssKb.Max())}) | {Verdict(memory)} |\n"));
         }
 
         foreach (var frame in frames)
@@ -116,16 +135,26 @@ internal static partial class Report
             var ms = S(frame.Ms);
             var goal = frame.CacheRemoved ? FirstFrameFirstTimeGoalMs : FirstFrameGoalMs;
             var met = FirstFrameMet(frame);
-            var peak = S(frame.PeakRssKb.Select(k => (double)k));
-            var memory = frame.PeakRssKb.Max() / 1024.0 <= CommandsMeasure.PeakRssGoalMb;
+            var peak = S(frame.StartPeakRssKb.Select(k => (double)k));
+            var memory = frame.StartPeakRssKb.Max() / 1024.0 <= CommandsMeasure.PeakRssGoalMb;
             rows++;
+            timeRows++;
             timeMet += met ? 1 : 0;
             memoryMet += memory ? 1 : 0;
             t.Append(FormattableString.Invariant(
-                $"| UI first frame (`risks` in tmux, 80x24) | {(frame.CacheRemoved ? "removed (the very first time)" : "present")} | {Ms(ms)} | - | - | - | <= {goal:N0} ms{(frame.CacheRemoved ? FormattableString.Invariant($", with progress shown (seen in {frame.ProgressShown} of {frame.Ms.Count} runs)") : "")} | {Verdict(met)} | {Mb((long)peak.Median)} ({Mb(frame.PeakRssKb.Max())}) | {Verdict(memory)} |\n"));
+                $"| UI first frame (`risks` in tmux, 80x24) | {(frame.CacheRemoved ? "removed (the very first time)" : "present")} | {Ms(ms)} | - | - | - | <= {goal:N0} ms{(frame.CacheRemoved ? FormattableString.Invariant($", with progress shown (seen in {frame.ProgressShown} of {frame.Ms.Count} runs)") : "")} | {Verdict(met)} | {Mb((long)peak.Median)} ({Mb(frame.StartPeakRssKb.Max())}) | {Verdict(memory)} |\n"));
         }
 
-        t.Append(FormattableString.Invariant($"\nGoals met: {timeMet} of {rows} for time, {memoryMet} of {rows} for peak memory.\n"));
+        if (frames.Count > 0)
+        {
+            t.Append("\nThe UI rows' peak RSS is read once the program has gone idle after its first frame, with the background reads\n");
+            t.Append("it starts then (the last iteration, for movement, and the trend sparklines) done; see Start-up to first frame.\n");
+        }
+
+        t.Append("\nThe issue's time goals are for each command's usual run, with the parse cache its last run left; for the UI it sets a\n");
+        t.Append("goal of its own for the very first time. A command's first run after an upgrade (the cache removed) has no goal of its\n");
+        t.Append("own, so it is shown against the usual run's goal for reference and not counted among the goals.\n");
+        t.Append(FormattableString.Invariant($"\nGoals met: {timeMet} of {timeRows} for time, {memoryMet} of {rows} for peak memory; first runs after an upgrade within the usual goal, for reference: {referenceWithin} of {referenceRows}.\n"));
         return t.ToString();
 
         static string Verdict(bool met) => met ? "met" : "**not met**";

@@ -7,7 +7,13 @@ namespace Risks.Benchmarks;
 /// <summary>Start-up to first frame on one register: the timed runs (the warm-up run is not among them).</summary>
 /// <param name="CacheRemoved">Whether the register's parse cache was removed before each run, as the very first time the program opens it.</param>
 /// <param name="ProgressShown">In how many of the timed runs the first read's progress line ("Reading N of M risk files") was seen before the first frame.</param>
-internal sealed record FirstFrame(string Register, int Risks, List<double> Ms, List<long> PeakRssKb, double OthersShare, string? Failure, bool CacheRemoved = false, int ProgressShown = 0);
+/// <param name="SettledPeakRssKb">The peak RSS once the program had gone idle after the first frame, its background reads (the last iteration, the trend sparklines) done.</param>
+/// <param name="SettledMs">When the program went idle, from the start of each run.</param>
+internal sealed record FirstFrame(string Register, int Risks, List<double> Ms, List<long> PeakRssKb, double OthersShare, string? Failure, bool CacheRemoved = false, int ProgressShown = 0, List<long>? SettledPeakRssKb = null, List<double>? SettledMs = null)
+{
+    /// <summary>The peak RSS over the whole start, background reads included: once idle where measured, else at the first frame.</summary>
+    public List<long> StartPeakRssKb => SettledPeakRssKb is { Count: > 0 } settled ? settled : PeakRssKb;
+}
 
 /// <summary>
 /// Start-up to first frame as a person at a terminal sees it: the published <c>risks</c> program,
@@ -21,8 +27,19 @@ internal sealed partial class FirstFrames
 {
     public const int PollMs = 10;
 
-    /// <summary>How long after the first frame the peak RSS is read, just before Ctrl+Q.</summary>
+    /// <summary>How long after the first frame the peak RSS is read first.</summary>
     public const int SettleMs = 250;
+
+    /// <summary>
+    /// How long the program must use under <see cref="IdleShare"/> of one core to count as idle, its
+    /// background reads done; the peak RSS is read again then, just before Ctrl+Q.
+    /// </summary>
+    public const int IdleMs = 1_000;
+
+    /// <summary>The share of one core under which the program counts as idle.</summary>
+    public const double IdleShare = 0.10;
+
+    private static readonly TimeSpan IdleTimeout = TimeSpan.FromSeconds(60);
 
     private static readonly TimeSpan FrameTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(20);
@@ -150,6 +167,8 @@ internal sealed partial class FirstFrames
         long theirs = 0;
         var times = new List<double>();
         var peaks = new List<long>();
+        var settledPeaks = new List<long>();
+        var settledMs = new List<double>();
         var shown = risks ?? 0;
         var progress = 0;
         try
@@ -168,6 +187,8 @@ internal sealed partial class FirstFrames
                 {
                     times.Add(run.Ms);
                     peaks.Add(run.PeakRssKb);
+                    settledPeaks.Add(run.SettledPeakRssKb);
+                    settledMs.Add(run.SettledMs);
                     progress += run.SawProgress ? 1 : 0;
                 }
             }
@@ -180,8 +201,8 @@ internal sealed partial class FirstFrames
         }
 
         var others = CpuSample.OthersShare(before, CpuSample.Now(), theirs);
-        Results.Add(new FirstFrame(name, shown, times, peaks, others, null, removeCache, progress));
-        Console.WriteLine($"  first frame {Report.Ms(Stat.Of(times))} ms, peak RSS {Stat.Of(peaks.Select(p => p / 1024.0).ToList()).Median:N0} MB, the first read's progress seen in {progress} of {times.Count} runs; other processes used {others:P0} of the machine meanwhile");
+        Results.Add(new FirstFrame(name, shown, times, peaks, others, null, removeCache, progress, settledPeaks, settledMs));
+        Console.WriteLine($"  first frame {Report.Ms(Stat.Of(times))} ms, peak RSS {Stat.Of(peaks.Select(p => p / 1024.0).ToList()).Median:N0} MB then and {Stat.Of(settledPeaks.Select(p => p / 1024.0).ToList()).Max:N0} MB at most once idle (after {Stat.Of(settledMs).Median:N0} ms), the first read's progress seen in {progress} of {times.Count} runs; other processes used {others:P0} of the machine meanwhile");
     }
 
     /// <summary>Removes the published program, its home and the sample register.</summary>
@@ -199,10 +220,10 @@ internal sealed partial class FirstFrames
 
     /// <summary>
     /// One run: the time to the counts line, the program's peak RSS (VmHWM) <see cref="SettleMs"/>
-    /// ms later, and the CPU ticks of the program (up to Ctrl+Q) and the tmux server, so they are not
+    /// ms later and again once it has gone idle (<see cref="WaitForIdle"/>), when that was, and the CPU ticks of the program (up to Ctrl+Q) and the tmux server, so they are not
     /// counted as other processes' use of the machine.
     /// </summary>
-    private (double Ms, int Risks, long PeakRssKb, long Ticks, bool SawProgress) Once(string register, int? risks)
+    private (double Ms, int Risks, long PeakRssKb, long Ticks, bool SawProgress, long SettledPeakRssKb, double SettledMs) Once(string register, int? risks)
     {
         var socket = $"risks-bench-{System.Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
         var command = "exec env -i " + string.Join(' ', Environment().Select(e => Quote($"{e.Key}={e.Value}"))) + " " + Quote(_risks!) + " --register " + Quote(register);
@@ -244,6 +265,8 @@ internal sealed partial class FirstFrames
             }
 
             var peak = ProcStatusKb(pid, "VmHWM");
+            var settledMs = WaitForIdle(pid, watch);
+            var settledPeak = ProcStatusKb(pid, "VmHWM");
             var programTicks = CpuTicks(pid);
             Tmux(socket, "send-keys", "-t", "bench", "C-q");
             var quit = Stopwatch.StartNew();
@@ -263,13 +286,53 @@ internal sealed partial class FirstFrames
                 throw new InvalidOperationException($"the program ended with exit code {exit} after Ctrl+Q; the screen was:\n{Tmux(socket, "capture-pane", "-p", "-t", "bench").TrimEnd()}");
             }
 
-            return (ms, total, peak, programTicks + CpuTicks(server), sawProgress);
+            return (ms, total, peak, programTicks + CpuTicks(server), sawProgress, settledPeak, settledMs);
         }
         finally
         {
             TryKillServer(socket);
         }
     }
+
+    /// <summary>
+    /// Waits until the program is idle: under <see cref="IdleShare"/> of one core over <see cref="IdleMs"/>
+    /// (utime and stime, read every <see cref="PollMs"/> ms; an idle Terminal.Gui program is never at
+    /// zero, its input loop uses a few per cent); returns when that quiet stretch began, as
+    /// <paramref name="watch"/> gives it.
+    /// </summary>
+    private static double WaitForIdle(int pid, Stopwatch watch)
+    {
+        var from = watch.Elapsed;
+        var windowStart = from;
+        var windowTicks = CpuTicks(pid);
+        while (true)
+        {
+            if (watch.Elapsed - from > IdleTimeout)
+            {
+                throw new InvalidOperationException($"the program did not go idle within {IdleTimeout.TotalSeconds:N0} s of its first frame");
+            }
+
+            Thread.Sleep(PollMs);
+            var span = watch.Elapsed - windowStart;
+            if (span < TimeSpan.FromMilliseconds(IdleMs))
+            {
+                continue;
+            }
+
+            var ticks = CpuTicks(pid);
+            var busyMs = (ticks - windowTicks) * 1000.0 / ClockTicksPerSecond;
+            if (busyMs <= IdleShare * span.TotalMilliseconds)
+            {
+                return windowStart.TotalMilliseconds;
+            }
+
+            windowStart = watch.Elapsed;
+            windowTicks = ticks;
+        }
+    }
+
+    /// <summary>The kernel's clock ticks per second (USER_HZ), in which /proc gives CPU times.</summary>
+    private const double ClockTicksPerSecond = 100;
 
     /// <summary>
     /// The program's exit code once it has ended (a signal is given as 128 + its number), or null
