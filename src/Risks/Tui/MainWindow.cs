@@ -333,6 +333,9 @@ internal sealed class MainWindow : Window, IScreenHost
 
         if (KeyNames.Find(Current, key) is not { } binding)
         {
+            // Esc is the application's quit key so that it cancels dialogs (TerminalApp.Run); on a screen that gives it no
+            // meaning of its own it does nothing, or it would end the program without the checks Ctrl+Q makes.
+            key.Handled = key == Key.Esc;
             return;
         }
 

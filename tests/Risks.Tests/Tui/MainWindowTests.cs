@@ -35,6 +35,26 @@ public sealed class MainWindowTests
     }
 
     [Fact]
+    public void Esc_where_a_screen_gives_it_no_meaning_does_nothing_and_only_ctrl_q_quits()
+    {
+        using var ui = new Headless();
+
+        ui.Press(new Key('/'));
+        ui.Type("zz");
+        ui.Press(Key.Esc);
+        ui.Window.RegisterScreen.Table.HasFocus.ShouldBeTrue("Esc leaves the filter for the table");
+        ui.Press(Key.Esc);
+        ui.Window.StopRequested.ShouldBeFalse("Esc on the register is not a key for quitting");
+        ui.Window.Current.ShouldBe(Screen.Register);
+        ui.Press(Key.D2, Key.Esc);
+        ui.Window.StopRequested.ShouldBeFalse("nor on the heat map");
+
+        ui.Press(Key.Q.WithCtrl);
+
+        ui.Window.StopRequested.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Letters_toggle_kinds_and_x_clears()
     {
         using var ui = new Headless();
