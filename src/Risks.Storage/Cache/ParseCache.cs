@@ -194,7 +194,7 @@ internal sealed class ParseCache : IDisposable
     {
         if (parsed.Count > 0)
         {
-            Write(_scannedAt, [.. _stats.Values], parsed.Select(p => (p.Version, p.Path, (RiskFile?)p.File, (byte[]?)null)), used);
+            AddAll(parsed.Select(p => (p.Version, p.Path, (RiskFile?)p.File, (byte[]?)null)), used);
         }
     }
 
