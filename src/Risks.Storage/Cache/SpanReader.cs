@@ -12,14 +12,6 @@ internal ref struct SpanReader(ReadOnlySpan<byte> bytes)
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Strings of up to this many bytes are kept for their repeats (<see cref="Short"/>).</summary>
-    private const int ShortLength = 24;
-
-    private const int ShortSlots = 4096;
-
-    [ThreadStatic]
-    private static string?[]? t_short;
-
     private readonly ReadOnlySpan<byte> _bytes = bytes;
     private int _at;
 
@@ -36,8 +28,8 @@ internal ref struct SpanReader(ReadOnlySpan<byte> bytes)
 
     public string ReadString()
     {
-        var bytes = Take(ReadLength());
-        return bytes.Length <= ShortLength ? Short(bytes) : Decode(bytes);
+        // A register's short words (logins, items' ids, directorates) repeat: each is made once, not once per use.
+        return ShortStrings.Of(Take(ReadLength()), Decode);
     }
 
     /// <summary>Passes over a string without making it.</summary>
@@ -65,29 +57,6 @@ internal ref struct SpanReader(ReadOnlySpan<byte> bytes)
         {
             throw new InvalidDataException($"{_bytes.Length - _at} bytes left over");
         }
-    }
-
-    /// <summary>
-    /// A short string (a login, an item's id, a directorate, a committee): the one this thread made
-    /// last from the same bytes, if it is still in its slot, so the many repeats of a register's
-    /// short words are one string each, not one per use.
-    /// </summary>
-    private static string Short(ReadOnlySpan<byte> bytes)
-    {
-        var table = t_short ??= new string?[ShortSlots];
-        var hash = 2166136261u;
-        foreach (var b in bytes)
-        {
-            hash = (hash ^ b) * 16777619u;
-        }
-
-        ref var slot = ref table[(hash ^ (hash >> 15)) & (ShortSlots - 1)];
-        if (slot is { } held && held.Length == bytes.Length && Ascii.Equals(bytes, held))
-        {
-            return held;
-        }
-
-        return slot = Decode(bytes);
     }
 
     private static string Decode(ReadOnlySpan<byte> bytes)

@@ -339,7 +339,8 @@ internal static class QuickYamlReader
                 throw new Declined();
             }
 
-            return value.ToString();
+            // A register's short words (logins, items' ids, statuses) repeat: each is made once, not once per use.
+            return Cache.ShortStrings.Of(value);
         }
 
         private static string SingleQuoted(ReadOnlySpan<char> text, int column)

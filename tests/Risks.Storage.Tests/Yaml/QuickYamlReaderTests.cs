@@ -55,6 +55,26 @@ public class QuickYamlReaderTests
         Dump(quick).ShouldBe(Dump(Full(text)));
     }
 
+    [Fact]
+    public void A_short_plain_value_read_again_is_the_same_string_and_every_value_is_what_was_written()
+    {
+        // Many short values, some repeated, some not ASCII, enough to share the reader's slots; and a long one, never shared.
+        var values = Enumerable.Range(0, 5_000).Select(i => i % 3 == 0 ? $"kbonney{i % 50}" : i % 3 == 1 ? $"C{i}" : $"Ünï{i % 7}").ToList();
+        var longer = "a sentence of prose far longer than any login or id, held once per use";
+        string Value(string text) => ((YScalar)((YMapping)QuickYamlReader.TryRead(text)!).Entries[0].Value).Value;
+
+        foreach (var value in values)
+        {
+            Value($"owner: {value}\n").ShouldBe(value);
+        }
+
+        var first = Value("owner: fkhan\n");
+        Value("status: fkhan\n").ShouldBeSameAs(first);
+        var once = Value($"narrative: {longer}\n");
+        once.ShouldBe(longer);
+        Value($"narrative: {longer}\n").ShouldNotBeSameAs(once);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("\n\n")]
