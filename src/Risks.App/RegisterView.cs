@@ -27,7 +27,7 @@ public sealed record RegisterRow(StoredRisk Stored, RiskFacts Facts, Trend? Tren
     public IReadOnlyList<int?> Trail { get; init; } = [];
 
     /// <summary>The BAF rules the risk breaks (<c>risks check --baf</c>), at the severity the register gives each.</summary>
-    public IReadOnlyList<Finding> Breaches { get; init; } = [];
+    public IReadOnlyList<Breach> Breaches { get; init; } = [];
 
     public int BreachErrors => Breaches.Count(b => b.Severity == RuleSeverity.Error);
 

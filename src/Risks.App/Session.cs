@@ -109,17 +109,18 @@ public sealed class Session
     /// (by the defaults every owner would be unknown): worked out once per read of the register and per day, not at
     /// each refresh of a screen. Null while <see cref="CheckRulesLater"/> holds and they have not yet been checked.
     /// </summary>
-    public ILookup<string, Finding>? Breaches =>
+    public ILookup<string, Breach>? Breaches =>
         _rules is { } known && ReferenceEquals(known.Snapshot, Snapshot) && known.Today == Today ? known.ByRisk
         : CheckRulesLater ? null
         : CheckRules();
 
     /// <summary>Checks the BAF rules over the register as read now (on any thread) and keeps the result for <see cref="Breaches"/>.</summary>
-    public ILookup<string, Finding> CheckRules()
+    public ILookup<string, Breach> CheckRules()
     {
         var (snapshot, today) = (Snapshot, Today);
+        // Only which rules each risk breaks is kept: the findings' sentences are for a risk's own screen, which checks its risk itself.
         var byRisk = (snapshot.SettingsValid ? BafCheck.Run(snapshot.Risks.Select(s => s.Risk), snapshot.Settings, today) : [])
-            .ToLookup(f => f.Risk.Identity, StringComparer.Ordinal);
+            .ToLookup(f => f.Risk.Identity, f => f.Breach, StringComparer.Ordinal);
         _rules = new RuleCheck(snapshot, today, byRisk);
         return byRisk;
     }
@@ -195,7 +196,7 @@ public sealed class Session
         }
     }
 
-    private sealed record RuleCheck(RegisterSnapshot Snapshot, DateOnly Today, ILookup<string, Finding> ByRisk);
+    private sealed record RuleCheck(RegisterSnapshot Snapshot, DateOnly Today, ILookup<string, Breach> ByRisk);
 
     private sealed record BaselineState(Iteration? Iteration, IReadOnlyDictionary<string, Risk> Risks, string? Problem)
     {

@@ -4,7 +4,18 @@ using Risks.Core.Presentation;
 namespace Risks.Core.Validation;
 
 /// <summary>One breach of a BAF rule: which rule, how much it matters, the risk and the field (by path in the risk's file), and what is wrong.</summary>
-public sealed record Finding(string Rule, RuleSeverity Severity, RiskId Risk, string Path, string Message);
+public sealed record Finding(string Rule, RuleSeverity Severity, RiskId Risk, string Path, string Message)
+{
+    /// <summary>Which rule is broken and how much it matters, without the rest.</summary>
+    public Breach Breach => new(Rule, Severity);
+}
+
+/// <summary>
+/// That a risk breaks a BAF rule, and how much it matters: what a list of many risks shows of a
+/// <see cref="Finding"/>, held without its place and words (ten thousand risks can break forty
+/// thousand rules, and each finding's sentence is a few hundred bytes).
+/// </summary>
+public readonly record struct Breach(string Rule, RuleSeverity Severity);
 
 /// <summary>A rule internal audit applies to a Board Assurance Framework, with its id, what it asks and how much a breach matters unless the register says otherwise.</summary>
 public sealed record BafRule(string Id, RuleSeverity Default, string Asks, Func<BafCheck.Context, Risk, IEnumerable<(string Path, string Message)>> Check);
@@ -39,6 +50,10 @@ public static class BafCheck
         public IReadOnlySet<string> LinkedFromBaf { get; } = risks.Where(r => r.Kind == RiskKind.Strategic).SelectMany(r => r.LinkedRisks).Select(Identity).ToHashSet(StringComparer.Ordinal);
     }
 
+    // A register's findings name the same few places over and over (gaps[0], actions[1].status): each is made once.
+    private static readonly ItemPaths GapPaths = new(i => $"gaps[{i}]");
+    private static readonly ItemPaths ActionStatusPaths = new(i => $"actions[{i}].status");
+
     public static IReadOnlyList<BafRule> Rules { get; } =
     [
         Strategic("current-score", "every strategic risk has a current score", r => r.Current is null ? ("current", "has no current score") : null),
@@ -57,8 +72,16 @@ public static class BafCheck
         new("action-not-started", RuleSeverity.Error, "no action past its due date is still not started", (c, r) =>
             r.Actions.Select((a, i) => (Action: a, Index: i))
                 .Where(x => x.Action.Status == ActionStatus.NotStarted && x.Action.Due is { } due && due < c.Today)
-                .Select(x => ($"actions[{x.Index}].status", $"action {x.Action.Id} was due on {Formats.Date(x.Action.Due!.Value)} ({Formats.Due(x.Action.Due!.Value, c.Today)}) and is still not started"))),
+                .Select(x => (ActionStatusPaths.Of(x.Index), $"action {x.Action.Id} was due on {Formats.Date(x.Action.Due!.Value)} ({Formats.Due(x.Action.Due!.Value, c.Today)}) and is still not started"))),
     ];
+
+    /// <summary>The path of a list's item (or of a field of it), made once for each of the first few places, not once per finding.</summary>
+    private sealed class ItemPaths(Func<int, string> make)
+    {
+        private readonly string[] _first = [.. Enumerable.Range(0, 32).Select(make)];
+
+        public string Of(int index) => (uint)index < (uint)_first.Length ? _first[index] : make(index);
+    }
 
     /// <summary>A rule that only strategic risks are held to, broken at most once per risk.</summary>
     private static BafRule Strategic(string id, string asks, Func<Risk, (string Path, string Message)?> breach) =>
@@ -111,11 +134,11 @@ public static class BafCheck
             var actions = risk.Actions.Where(a => a.Gap == gap.Id && !a.IsFinished).ToList();
             if (actions.Count == 0)
             {
-                yield return ($"gaps[{i}]", $"gap {gap.Id} has no open action to close it (an action with gap: {gap.Id})");
+                yield return (GapPaths.Of(i), $"gap {gap.Id} has no open action to close it (an action with gap: {gap.Id})");
             }
             else if (!actions.Any(a => !string.IsNullOrEmpty(a.Owner) && a.Due is not null))
             {
-                yield return ($"gaps[{i}]", $"gap {gap.Id} has no open action with both an owner and a due date ({Text.All([.. actions.Select(a => a.Id)])} lack one)");
+                yield return (GapPaths.Of(i), $"gap {gap.Id} has no open action with both an owner and a due date ({Text.All([.. actions.Select(a => a.Id)])} lack one)");
             }
         }
     }
