@@ -20,16 +20,43 @@ internal static class ParsedVersions
 
     private static readonly ConcurrentDictionary<(string Version, string Path), RiskFile> ParsedByVersion = new();
 
+    /// <summary>
+    /// How many versions have been kept since the last clearing, roughly (a clearing and an addition at once may miss
+    /// one): <see cref="ConcurrentDictionary{TKey, TValue}.Count"/> takes every one of the dictionary's locks, and asked
+    /// at each parse it held up the other threads parsing (a first read of 10,000 files, `risks list` with the parse cache
+    /// removed, went from about 1.61 to 1.52 s with this and the quick reader's shared keys).
+    /// </summary>
+    private static int s_kept;
+
+    /// <summary>How many versions are kept before all are forgotten, so a long session's memory stays bounded.</summary>
+    private const int MaxKept = 200_000;
+
     /// <summary>Forgets every version parsed, as a fresh process would have none (for tests and the benchmark).</summary>
-    public static void Forget() => ParsedByVersion.Clear();
+    public static void Forget()
+    {
+        ParsedByVersion.Clear();
+        Volatile.Write(ref s_kept, 0);
+    }
 
     /// <summary>The version already parsed, if it is.</summary>
     public static bool TryGet(string version, string path, [MaybeNullWhen(false)] out RiskFile parsed) =>
         ParsedByVersion.TryGetValue((version, path), out parsed);
 
     /// <summary>Records a version just written, so it is not parsed when next read.</summary>
-    public static void Remember(string version, string path, RiskFile parsed) =>
-        ParsedByVersion.TryAdd((version, path), parsed);
+    public static void Remember(string version, string path, RiskFile parsed) => Keep(version, path, parsed);
+
+    private static void Keep(string version, string path, RiskFile parsed)
+    {
+        if (Volatile.Read(ref s_kept) > MaxKept)
+        {
+            Forget();
+        }
+
+        if (ParsedByVersion.TryAdd((version, path), parsed))
+        {
+            Interlocked.Increment(ref s_kept);
+        }
+    }
 
     public static RiskFile Parse(Stream stream, string path, string version)
     {
@@ -66,12 +93,7 @@ internal static class ParsedVersions
             return parsed;
         }
 
-        if (ParsedByVersion.Count > 200_000)
-        {
-            ParsedByVersion.Clear();
-        }
-
-        ParsedByVersion.TryAdd((version, path), parsed);
+        Keep(version, path, parsed);
         return parsed;
     }
 

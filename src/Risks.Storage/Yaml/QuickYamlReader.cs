@@ -164,10 +164,14 @@ internal static class QuickYamlReader
 
                 var keyEnd = KeyEnd(text, indent);
 
-                var key = text[indent..keyEnd].ToString();
-                if (entries.Exists(e => e.Key == key))
+                // Every file repeats the same few dozen keys: each is made once, not once per file.
+                var key = Cache.ShortStrings.Of(text[indent..keyEnd]);
+                foreach (var entry in entries)
                 {
-                    throw new Declined();
+                    if (string.Equals(entry.Key, key, StringComparison.Ordinal))
+                    {
+                        throw new Declined();
+                    }
                 }
 
                 Deeper(depth + 1);
