@@ -25,17 +25,19 @@ public sealed class ActionsView
 {
     private readonly Session _session;
 
+    private IReadOnlyList<ActionRow>? _rows;
+
     public ActionsView(Session session)
     {
         _session = session;
-        Refresh();
     }
 
     public bool MineOnly { get; private set; }
 
     public bool ShowFinished { get; private set; }
 
-    public IReadOnlyList<ActionRow> Rows { get; private set; } = [];
+    /// <summary>The rows, worked out when first asked for after the register was read or a toggle changed (not while the screen is hidden).</summary>
+    public IReadOnlyList<ActionRow> Rows => _rows ??= Read();
 
     public string Summary
     {
@@ -62,10 +64,13 @@ public sealed class ActionsView
 
     public string Owner(ActionRow row) => _session.Settings.NameOf(row.Action.Owner ?? row.Risk.Owner);
 
-    public void Refresh()
+    /// <summary>Forgets the rows, so they are worked out again from the register as read now when next asked for.</summary>
+    public void Refresh() => _rows = null;
+
+    private List<ActionRow> Read()
     {
         var today = _session.Today;
-        Rows = _session.Snapshot.Risks
+        return _session.Snapshot.Risks
             .Select(s => s.Risk)
             .Where(r => r.Status == RiskStatus.Open)
             .SelectMany(r => r.Actions.Select((a, i) => new ActionRow(r, i, a, a.IsOverdue(today))))

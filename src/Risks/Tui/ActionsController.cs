@@ -32,7 +32,12 @@ internal sealed class ActionsController : ScreenController
     public override void Refresh()
     {
         Actions.Refresh();
-        View.Update();
+        // Hidden, the screen's rows are worked out when it is next shown, not at every read of the register (at the start,
+        // and again as the rules, the last iteration and the trends come in).
+        if (View.Visible)
+        {
+            View.Update();
+        }
     }
 
     public override void Execute(UiCommand command)

@@ -57,8 +57,8 @@ internal sealed class ActionsScreen : View
         Table.Style.ExpandLastColumn = false;
         Table.Style.RowColorGetter = args => args.RowIndex < _view.Rows.Count && _view.Rows[args.RowIndex].Overdue ? Palette.Problem : null;
         Table.ValueChanged += (_, _) => Table.SetNeedsDraw();
+        // Filled in when first shown (its controller's Shown): a large register's actions are not sorted before the first frame for a screen still hidden.
         Add(_summary, Table);
-        Update();
     }
 
     public TableView Table { get; }
