@@ -31,7 +31,7 @@ internal static class ParsedVersions
     /// <summary>How many versions are kept before all are forgotten, so a long session's memory stays bounded.</summary>
     private const int MaxKept = 200_000;
 
-    /// <summary>Forgets every version parsed, as a fresh process would have none (for tests and the benchmark).</summary>
+    /// <summary>Forgets every version parsed, as a fresh process would have none (for tests and the benchmark; and once <see cref="MaxKept"/> are kept).</summary>
     public static void Forget()
     {
         ParsedByVersion.Clear();
