@@ -36,7 +36,7 @@ public sealed class ActionsView
 
     public bool ShowFinished { get; private set; }
 
-    /// <summary>The rows, worked out when first asked for after the register was read or a toggle changed (not while the screen is hidden).</summary>
+    /// <summary>The rows, worked out when first asked for after the register was read or a toggle changed, not at each <see cref="Refresh"/>.</summary>
     public IReadOnlyList<ActionRow> Rows => _rows ??= Read();
 
     public string Summary

@@ -32,8 +32,8 @@ internal sealed class ActionsController : ScreenController
     public override void Refresh()
     {
         Actions.Refresh();
-        // Hidden, the screen's rows are worked out when it is next shown, not at every read of the register (at the start,
-        // and again as the rules, the last iteration and the trends come in).
+        // Hidden, the screen is not updated; its rows are worked out when next asked for (the table asks as it is laid out,
+        // even hidden), not once per refresh: the start refreshes three times, as the rules, the last iteration and the trends come in.
         if (View.Visible)
         {
             View.Update();

@@ -50,14 +50,18 @@ internal sealed class ActionsScreen : View
         Table = Tables.Create(new ActionsTable(view, today, () => SelectedIndex), headers: true, width =>
         {
             _width = width;
-            FitColumns();
+            // Hidden, the columns are fitted when the screen is next shown (Update): fitting them reads the rows.
+            if (Visible)
+            {
+                FitColumns();
+            }
         });
         Table.Y = 1;
         Table.Height = Dim.Fill();
         Table.Style.ExpandLastColumn = false;
         Table.Style.RowColorGetter = args => args.RowIndex < _view.Rows.Count && _view.Rows[args.RowIndex].Overdue ? Palette.Problem : null;
         Table.ValueChanged += (_, _) => Table.SetNeedsDraw();
-        // Filled in when first shown (its controller's Shown): a large register's actions are not sorted before the first frame for a screen still hidden.
+        // Updated when first shown (its controller's Shown), not as it is made: its rows are worked out when the table first asks for them.
         Add(_summary, Table);
     }
 
