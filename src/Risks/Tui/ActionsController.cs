@@ -33,7 +33,7 @@ internal sealed class ActionsController : ScreenController
     {
         Actions.Refresh();
         // Hidden, the screen is not updated; its rows are worked out when next asked for (the table asks as it is laid out,
-        // even hidden), not once per refresh: the start refreshes three times, as the rules, the last iteration and the trends come in.
+        // even hidden), not once per refresh: the start refreshes every screen as the last iteration and as the trends come in.
         if (View.Visible)
         {
             View.Update();
